@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { Phone } from './phone.ts';
+import { BirthDate } from './dates.ts';
+import { User } from './users.ts';
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+/** Bumped whenever the 152-FZ consent text changes; stored with each consent. */
+export const CONSENT_VERSION = '2026-11-01';
+
+export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+
+const FullName = z.string().trim().min(1).max(200).meta({ example: 'Иванова Мария Петровна' });
+
+/** An e-mail field where an empty string means "none". */
+const OptionalEmail = z
+  .union([z.literal(''), z.email().max(254)])
+  .optional()
+  .transform((value) => (value ? value.toLowerCase() : undefined));
+
+export const RegisterRequest = z
+  .object({
+    fullName: FullName,
+    birthDate: BirthDate,
+    phone: Phone,
+    email: OptionalEmail,
+    password: Password,
+    consent: z
+      .boolean()
+      .refine((value) => value === true, {
+        message: 'Consent to the processing of personal data (152-FZ) is required',
+        params: { code: 'consent_required' },
+      })
+      .meta({ description: 'Must be true: consent to the processing of personal data under 152-FZ' }),
+  })
+  .meta({ id: 'RegisterRequest' });
+export type RegisterRequest = z.input<typeof RegisterRequest>;
+
+export const LoginRequest = z
+  .object({ phone: Phone, password: z.string().min(1).max(PASSWORD_MAX_LENGTH) })
+  .meta({ id: 'LoginRequest' });
+export type LoginRequest = z.input<typeof LoginRequest>;
+
+export const ChangePasswordRequest = z
+  .object({
+    currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+    newPassword: Password,
+  })
+  .superRefine((value, ctx) => {
+    if (value.currentPassword === value.newPassword) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['newPassword'],
+        message: 'The new password must differ from the current one',
+        params: { code: 'password_same' },
+      });
+    }
+  })
+  .meta({ id: 'ChangePasswordRequest' });
+export type ChangePasswordRequest = z.input<typeof ChangePasswordRequest>;
+
+export const AuthResponse = z
+  .object({
+    token: z.string().meta({ description: 'Bearer token; send as `Authorization: Bearer <token>`' }),
+    expiresAt: z.string().meta({ description: 'ISO time after which the token stops working' }),
+    user: User,
+  })
+  .meta({ id: 'AuthResponse' });
+export type AuthResponse = z.infer<typeof AuthResponse>;
+
+export const MeResponse = User;
+export type MeResponse = User;
+
+export const ConsentText = z
+  .object({ version: z.string(), lang: z.enum(['ru', 'en']), title: z.string(), text: z.string() })
+  .meta({ id: 'ConsentText' });
+export type ConsentText = z.infer<typeof ConsentText>;
+
+export const ChangePasswordResponse = z.object({ user: User }).meta({ id: 'ChangePasswordResponse' });
+export type ChangePasswordResponse = z.infer<typeof ChangePasswordResponse>;
