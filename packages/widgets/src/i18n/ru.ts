@@ -1,0 +1,101 @@
+import type { ErrorCode, FieldErrorCode } from '@oz/contracts';
+import { plural } from './plural.ts';
+
+/**
+ * Russian: the source of every string. Plain words for elderly users and the program's own
+ * words (личный кабинет, Зарегистрироваться) so the widget matches the announcements people saw.
+ */
+export const ru = {
+  common: {
+    signOut: 'Выйти',
+    cancel: 'Отмена',
+    loading: 'Загрузка…',
+    showPassword: 'Показать пароль',
+    hidePassword: 'Скрыть пароль',
+    optional: 'необязательно',
+    opensInNewWindow: 'откроется в новом окне',
+  },
+
+  fields: {
+    fullName: 'Фамилия, имя и отчество',
+    fullNameHint: 'Как в паспорте',
+    birthDate: 'Дата рождения',
+    phone: 'Номер мобильного телефона',
+    phoneHint: 'Например: +7 921 123-45-67',
+    email: 'Электронная почта',
+    password: 'Пароль',
+    newPasswordHint: (min: number) => `Не меньше ${min} ${plural('ru', min, ['символа', 'символов', 'символов'])}`,
+    consent: 'Я даю согласие на обработку моих персональных данных',
+    consentLink: 'Прочитать текст согласия (152-ФЗ)',
+    oneTimePassword: 'Пароль из SMS',
+    currentPassword: 'Текущий пароль',
+    newPassword: 'Новый пароль',
+    repeatPassword: 'Повторите новый пароль',
+  },
+
+  /** One entry per FieldErrorCode of the contracts, so every server field error has words. */
+  fieldErrors: {
+    required: 'Заполните это поле',
+    too_short: (min: number) => `Слишком коротко: нужно не меньше ${min} ${plural('ru', min, ['символа', 'символов', 'символов'])}`,
+    too_long: (max: number) => `Слишком длинно: можно не больше ${max} ${plural('ru', max, ['символа', 'символов', 'символов'])}`,
+    invalid: 'Проверьте, правильно ли заполнено поле',
+    phone_invalid: 'Введите российский номер телефона, например +7 921 123-45-67',
+    email_invalid: 'Введите адрес почты, например name@mail.ru, или оставьте поле пустым',
+    date_invalid: 'Введите дату полностью: день, месяц и год',
+    birth_date_out_of_range: 'Проверьте дату рождения: она не может быть позже сегодняшнего дня',
+    consent_required: 'Без согласия на обработку персональных данных зарегистрироваться нельзя',
+    password_mismatch: 'Пароли не совпадают. Введите новый пароль ещё раз',
+    password_same: 'Новый пароль должен отличаться от текущего',
+    taken: 'Это значение уже занято',
+  } satisfies Record<FieldErrorCode, string | ((limit: number) => string)>,
+
+  /** Form-level messages, one per API error code, plus the ones the browser causes. */
+  errors: {
+    malformed_request: 'Не удалось отправить данные. Обновите страницу и попробуйте ещё раз.',
+    validation_failed: 'Проверьте поля, отмеченные ниже.',
+    unauthenticated: 'Вы вышли из личного кабинета. Войдите снова.',
+    invalid_credentials: 'Неверный номер телефона или пароль.',
+    forbidden: 'У вас нет доступа к этому разделу.',
+    password_change_required: 'Сначала придумайте новый пароль.',
+    not_found: 'Ничего не найдено.',
+    conflict: 'Это действие уже выполнено или больше недоступно.',
+    phone_taken: 'Этот номер телефона уже зарегистрирован. Войдите в личный кабинет.',
+    payload_too_large: 'Файл слишком большой.',
+    unsupported_media_type: 'Такой тип файла не подходит.',
+    rate_limited: 'Слишком много попыток. Попробуйте немного позже.',
+    internal: 'На сервере произошла ошибка. Попробуйте ещё раз чуть позже.',
+    rateLimitedFor: (minutes: number) =>
+      `Слишком много попыток. Попробуйте снова через ${minutes} ${plural('ru', minutes, ['минуту', 'минуты', 'минут'])}.`,
+    network: 'Нет связи с сервером. Проверьте интернет и попробуйте ещё раз.',
+    unknown: 'Что-то пошло не так. Попробуйте ещё раз чуть позже.',
+    fieldSummary: (label: string, message: string) => `${label}: ${message}`,
+  } satisfies Record<ErrorCode, string> & Record<string, string | ((...args: never[]) => string)>,
+
+  register: {
+    modeLabel: 'Личный кабинет',
+    signInTab: 'Вход',
+    registerTab: 'Регистрация',
+    signInTitle: 'Вход в личный кабинет',
+    signInIntro: 'Введите номер телефона и пароль, которые вы указали при регистрации или получили в SMS.',
+    signInSubmit: 'Войти',
+    registerTitle: 'Регистрация в личном кабинете',
+    registerIntro: 'Личный кабинет нужен, чтобы загрузить медицинские документы и подать заявку на онлайн-консультацию.',
+    registerSubmit: 'Зарегистрироваться',
+    sending: 'Отправляем…',
+    noAccount: 'Ещё нет личного кабинета?',
+    haveAccount: 'Уже зарегистрированы?',
+    signedInTitle: 'Личный кабинет',
+    signedInAs: (fullName: string) => `Вы вошли как ${fullName}`,
+    changePassword: 'Сменить пароль',
+    changePasswordTitle: 'Смена пароля',
+    changePasswordSubmit: 'Сохранить новый пароль',
+    passwordChanged: 'Новый пароль сохранён.',
+    wrongCurrentPassword: 'Текущий пароль введён неверно.',
+    forcedTitle: 'Придумайте новый пароль',
+    forcedIntro: 'Вы вошли по временному паролю из SMS. Чтобы продолжить, придумайте свой пароль и запомните его.',
+    restoring: 'Проверяем вход…',
+  },
+};
+
+/** The shape every locale must have; `en` is typed with it so a missing key does not compile. */
+export type Translation = typeof ru;

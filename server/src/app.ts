@@ -1,0 +1,84 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { requestId } from 'hono/request-id';
+import { bodyLimit } from 'hono/body-limit';
+import type { Config } from './config.ts';
+import type { Services } from './services/index.ts';
+import type { AppEnv } from './http/env.ts';
+import { onError, onNotFound } from './http/error-handler.ts';
+import { requestLog } from './http/request-log.ts';
+import { validationHook } from './http/validation-hook.ts';
+import { mountStaticFiles, type StaticDirs } from './http/static-files.ts';
+import { authRoutes } from './routes/auth.ts';
+import { meRoutes } from './routes/me.ts';
+import { centerRoutes } from './routes/centers.ts';
+import { consentRoutes } from './routes/consent.ts';
+import { docsRoutes } from './routes/docs.ts';
+
+export interface AppOptions {
+  config: Config;
+  services: Services;
+  /** Where the bundle and the sample pages are; omitted in API-only tests. */
+  staticDirs?: StaticDirs;
+}
+
+/** JSON bodies of this API are small; uploads get their own, configured limit. */
+const JSON_BODY_LIMIT_BYTES = 64 * 1024;
+
+export function createApi() {
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .route('/auth', authRoutes)
+    .route('/me', meRoutes)
+    .route('/centers', centerRoutes)
+    .route('/consent', consentRoutes)
+    .route('/', docsRoutes);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token from /auth/register or /auth/login',
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Oblako Zdorovya API',
+      version: '1',
+      description:
+        'API of the free telemedicine program «Облако здоровья». Errors are `{error:{code,message,details}}`; ' +
+        'lists are `{items:[…]}`. Authenticate with `Authorization: Bearer <token>`.',
+    },
+    servers: [{ url: '/api/v1' }],
+  });
+  return api;
+}
+
+export type AppType = ReturnType<typeof createApi>;
+
+export function createApp({ config, services, staticDirs }: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('config', config);
+    c.set('services', services);
+    await next();
+  });
+  app.use('*', requestLog);
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', referrerPolicy: 'strict-origin-when-cross-origin' }));
+  app.use(
+    '/api/*',
+    cors({
+      // Only configured embedding sites; an unlisted origin gets no Access-Control-Allow-Origin at all.
+      origin: (origin) => (config.allowedOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      exposeHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/api/*', bodyLimit({ maxSize: JSON_BODY_LIMIT_BYTES }));
+  app.route('/api/v1', createApi());
+  if (staticDirs) mountStaticFiles(app, staticDirs);
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,18 @@
+import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
+import type { AppEnv } from './env.ts';
+import { rateLimited } from './api-error.ts';
+import { clientAddress } from './client-address.ts';
+
+/** Counts a sign-in or registration attempt of this client (before the body is even read). */
+export const limitAttemptsPerClient = createMiddleware<AppEnv>(async (c, next) => {
+  const wait = c.var.services.signInLimiter.hit(`client:${clientAddress(c)}`);
+  if (wait > 0) throw rateLimited(wait);
+  await next();
+});
+
+/** Counts an attempt on this phone, so guessing one account's password from many addresses is slow too. */
+export function limitAttemptsPerPhone(c: Context<AppEnv>, phone: string): void {
+  const wait = c.var.services.signInLimiter.hit(`phone:${phone}`);
+  if (wait > 0) throw rateLimited(wait);
+}

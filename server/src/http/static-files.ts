@@ -1,0 +1,31 @@
+import { relative } from 'node:path';
+import type { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppEnv } from './env.ts';
+
+export interface StaticDirs {
+  /** The built element bundle (dist/widgets), served at /widgets/. */
+  widgets: string;
+  /** The sample pages (examples/), served at /. */
+  examples: string;
+}
+
+/**
+ * The bundle is public code that any embedding page loads as a module script, so it is served
+ * with CORS for every origin; the API itself stays limited to OZ_ALLOWED_ORIGINS.
+ */
+export function mountStaticFiles(app: Hono<AppEnv>, dirs: StaticDirs): void {
+  app.use('/widgets/*', async (c, next) => {
+    await next();
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    // The entry keeps its name across releases; its chunks are content-hashed.
+    const immutable = /-[A-Za-z0-9_-]{8,}\.js$/.test(c.req.path);
+    c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+  });
+  app.use(
+    '/widgets/*',
+    serveStatic({ root: relative(process.cwd(), dirs.widgets), rewriteRequestPath: (path) => path.replace(/^\/widgets/, '') }),
+  );
+  app.use('/*', serveStatic({ root: relative(process.cwd(), dirs.examples) }));
+}

@@ -1,0 +1,39 @@
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig } from './config.ts';
+import { openLowdbStore } from './adapters/store/lowdb-store.ts';
+import { createServices } from './services/index.ts';
+import { createApp } from './app.ts';
+import { STATIC_DIRS } from './paths.ts';
+import { describeDemoSignIns, seedDemoData } from './seed/demo.ts';
+
+/** `--demo` (npm start) seeds demo accounts into an empty store; production start never does. */
+async function main(argv: string[]): Promise<void> {
+  const demo = argv.includes('--demo');
+  const config = loadConfig();
+  const store = await openLowdbStore(config.dataDir);
+  const services = createServices(store, config);
+  if (demo && (await seedDemoData(store, services.accounts))) {
+    console.log('Seeded the demo accounts into the empty store.');
+  }
+  const app = createApp({ config, services, staticDirs: STATIC_DIRS });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const base = `http://${shown}:${info.port}`;
+    console.log(`Oblako Zdorovya API listening on ${base}`);
+    console.log(`  sample pages  ${base}/\n  API docs      ${base}/api/v1/docs\n  bundle        ${base}/widgets/oz.js`);
+    if (demo) console.log(describeDemoSignIns());
+  });
+  const stop = () => {
+    server.close(() => void store.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // Config and store problems are the operator's to fix: say what, without a stack trace.
+  const known = error instanceof ConfigError || (error instanceof Error && /Store|DataDir/.test(error.name));
+  console.error(known ? (error as Error).message : error);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import {
+  AuthResponse,
+  ChangePasswordRequest,
+  ChangePasswordResponse,
+  LoginRequest,
+  RegisterRequest,
+} from '@oz/contracts';
+import type { AppEnv } from '../http/env.ts';
+import { validationHook } from '../http/validation-hook.ts';
+import { requireAuth } from '../http/authenticate.ts';
+import { limitAttemptsPerClient, limitAttemptsPerPhone } from '../http/sign-in-limit.ts';
+import { bearerSecurity, errorResponses } from '../http/openapi-responses.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const { 400: malformed, 401: unauthenticated, 403: forbidden, 409: conflict, 413: tooLarge, 422: invalid, 429: tooMany } =
+  errorResponses;
+
+const register = createRoute({
+  method: 'post',
+  path: '/register',
+  tags: ['Accounts'],
+  summary: 'Register a patient (with 152-FZ consent) and sign in',
+  middleware: [limitAttemptsPerClient] as const,
+  request: { body: { required: true, ...json(RegisterRequest) } },
+  responses: {
+    201: { description: 'Registered and signed in', ...json(AuthResponse) },
+    400: malformed,
+    409: conflict,
+    413: tooLarge,
+    422: invalid,
+    429: tooMany,
+  },
+});
+
+const login = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['Accounts'],
+  summary: 'Sign in with phone and password',
+  middleware: [limitAttemptsPerClient] as const,
+  request: { body: { required: true, ...json(LoginRequest) } },
+  responses: {
+    200: { description: 'Signed in; `user.mustChangePassword` is true after an SMS one-time password', ...json(AuthResponse) },
+    400: malformed,
+    401: { ...unauthenticated, description: 'Wrong phone or password (`invalid_credentials`)' },
+    422: invalid,
+    429: tooMany,
+  },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/logout',
+  tags: ['Accounts'],
+  summary: 'Sign out: revoke this token',
+  security: bearerSecurity,
+  middleware: [requireAuth] as const,
+  responses: { 204: { description: 'Signed out' }, 401: unauthenticated },
+});
+
+const changePassword = createRoute({
+  method: 'post',
+  path: '/password',
+  tags: ['Accounts'],
+  summary: 'Change the password; ends every other session of the user',
+  security: bearerSecurity,
+  middleware: [requireAuth] as const,
+  request: { body: { required: true, ...json(ChangePasswordRequest) } },
+  responses: {
+    200: { description: 'Changed', ...json(ChangePasswordResponse) },
+    400: malformed,
+    401: unauthenticated,
+    403: forbidden,
+    422: invalid,
+  },
+});
+
+export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(register, async (c) => {
+    const input = c.req.valid('json');
+    limitAttemptsPerPhone(c, input.phone);
+    return c.json(await c.var.services.accounts.register(input), 201);
+  })
+  .openapi(login, async (c) => {
+    const { phone, password } = c.req.valid('json');
+    limitAttemptsPerPhone(c, phone);
+    return c.json(await c.var.services.accounts.signIn(phone, password), 200);
+  })
+  .openapi(logout, async (c) => {
+    await c.var.services.accounts.signOut(c.var.principal.tokenId);
+    return c.body(null, 204);
+  })
+  .openapi(changePassword, async (c) => {
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const { user, tokenId } = c.var.principal;
+    return c.json({ user: await c.var.services.accounts.changePassword(user.id, tokenId, currentPassword, newPassword) }, 200);
+  });

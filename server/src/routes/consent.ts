@@ -1,0 +1,39 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { ConsentText } from '@oz/contracts';
+import type { AppEnv } from '../http/env.ts';
+import { validationHook } from '../http/validation-hook.ts';
+import { consentText } from '../catalog/consent-text.ts';
+import { escapeHtml } from '../lib/html.ts';
+
+const getConsent = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Accounts'],
+  summary: 'The text of the 152-FZ consent given at registration (JSON, or a readable page with format=html)',
+  request: {
+    query: z.object({
+      lang: z.enum(['ru', 'en']).default('ru'),
+      format: z.enum(['json', 'html']).default('json'),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The consent text',
+      content: { 'application/json': { schema: ConsentText }, 'text/html': { schema: z.string() } },
+    },
+  },
+});
+
+export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getConsent, (c) => {
+  const { lang, format } = c.req.valid('query');
+  const consent = consentText(lang);
+  c.header('Cache-Control', 'public, max-age=3600');
+  if (format === 'json') return c.json(consent, 200);
+  const paragraphs = consent.text.split('\n\n').map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
+  return c.html(
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<title>${escapeHtml(consent.title)}</title><style>body{font:18px/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}</style></head>` +
+      `<body><h1>${escapeHtml(consent.title)}</h1>${paragraphs}<p><small>${escapeHtml(consent.version)}</small></p></body></html>`,
+    200,
+  );
+});

@@ -1,0 +1,169 @@
+import {
+  CONSENT_VERSION,
+  type AuthResponse,
+  type CenterId,
+  type User,
+  type Role,
+} from '@oz/contracts';
+import { DuplicateKeyError, type Store, type UserRecord } from '../ports/store.ts';
+import { ApiError, unauthenticated } from '../http/api-error.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { hashToken, newBearerToken, newId } from './tokens.ts';
+
+export interface Registration {
+  fullName: string;
+  birthDate: string;
+  phone: string;
+  email?: string | undefined;
+  password: string;
+}
+
+export interface StaffAccount {
+  role: Exclude<Role, 'patient'>;
+  fullName: string;
+  phone: string;
+  password: string;
+  centerId: CenterId | null;
+  isDutyDoctor: boolean;
+}
+
+export function toPublicUser(user: UserRecord): User {
+  return {
+    id: user.id,
+    role: user.role,
+    fullName: user.fullName,
+    phone: user.phone,
+    email: user.email,
+    birthDate: user.birthDate,
+    centerId: user.centerId,
+    isDutyDoctor: user.isDutyDoctor,
+    mustChangePassword: user.mustChangePassword,
+    createdAt: user.createdAt,
+  };
+}
+
+const phoneTaken = () =>
+  new ApiError(409, 'phone_taken', 'An account with this phone number already exists', {
+    fields: [{ field: 'phone', code: 'taken', message: 'An account with this phone number already exists; sign in instead' }],
+  });
+
+/** Accounts and sessions: registration, sign-in, bearer tokens, password changes. */
+export class AccountService {
+  constructor(
+    private readonly store: Store,
+    private readonly tokenTtlMs: number,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async register(input: Registration): Promise<AuthResponse> {
+    // Hash before taking the store's lock: scrypt takes ~100 ms and must not block other writes.
+    const passwordHash = await hashPassword(input.password);
+    const at = this.now().toISOString();
+    const user: UserRecord = {
+      id: newId(),
+      role: 'patient',
+      fullName: input.fullName,
+      phone: input.phone,
+      email: input.email ?? null,
+      birthDate: input.birthDate,
+      centerId: null,
+      isDutyDoctor: false,
+      mustChangePassword: false,
+      passwordHash,
+      consent: { at, version: CONSENT_VERSION },
+      createdAt: at,
+      updatedAt: at,
+    };
+    return this.store.transaction(async (tx) => {
+      try {
+        await tx.users.insert(user);
+      } catch (error) {
+        if (error instanceof DuplicateKeyError) throw phoneTaken();
+        throw error;
+      }
+      return this.issueToken(user, tx.tokens);
+    });
+  }
+
+  async signIn(phone: string, password: string): Promise<AuthResponse> {
+    const user = await this.store.users.findByPhone(phone);
+    const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
+    if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'Wrong phone number or password');
+    return this.issueToken(user, this.store.tokens);
+  }
+
+  /** The user behind a bearer token, or a 401 when it is unknown, expired or revoked. */
+  async authenticate(token: string): Promise<{ user: UserRecord; tokenId: string }> {
+    const record = await this.store.tokens.findByHash(hashToken(token));
+    if (!record || record.revokedAt !== null) throw unauthenticated('Your session has ended; sign in again');
+    if (record.expiresAt <= this.now().toISOString()) throw unauthenticated('Your session has expired; sign in again');
+    const user = await this.store.users.findById(record.userId);
+    if (!user) throw unauthenticated('Your session has ended; sign in again');
+    return { user, tokenId: record.id };
+  }
+
+  async signOut(tokenId: string): Promise<void> {
+    await this.store.tokens.revoke(tokenId, this.now().toISOString());
+  }
+
+  /** Changes the password and ends every other session of the user (a stolen token stops working). */
+  async changePassword(userId: string, tokenId: string, currentPassword: string, newPassword: string): Promise<User> {
+    const user = await this.store.users.findById(userId);
+    if (!user) throw unauthenticated();
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw new ApiError(422, 'validation_failed', 'The current password is wrong', {
+        fields: [{ field: 'currentPassword', code: 'invalid', message: 'The current password is wrong' }],
+      });
+    }
+    const passwordHash = await hashPassword(newPassword);
+    const at = this.now().toISOString();
+    return this.store.transaction(async (tx) => {
+      const updated = await tx.users.update(userId, { passwordHash, mustChangePassword: false, updatedAt: at });
+      await tx.tokens.revokeAllForUser(userId, at, tokenId);
+      return toPublicUser(updated);
+    });
+  }
+
+  /** Staff accounts come from the CLI (and the demo seed), never from the public API. */
+  async createStaff(account: StaffAccount): Promise<User> {
+    const passwordHash = await hashPassword(account.password);
+    const at = this.now().toISOString();
+    const user: UserRecord = {
+      id: newId(),
+      role: account.role,
+      fullName: account.fullName,
+      phone: account.phone,
+      email: null,
+      birthDate: null,
+      centerId: account.centerId,
+      isDutyDoctor: account.isDutyDoctor,
+      mustChangePassword: false,
+      passwordHash,
+      consent: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    try {
+      await this.store.users.insert(user);
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) throw phoneTaken();
+      throw error;
+    }
+    return toPublicUser(user);
+  }
+
+  private async issueToken(user: UserRecord, tokens: Store['tokens']): Promise<AuthResponse> {
+    const token = newBearerToken();
+    const createdAt = this.now();
+    const expiresAt = new Date(createdAt.getTime() + this.tokenTtlMs).toISOString();
+    await tokens.insert({
+      id: newId(),
+      userId: user.id,
+      tokenHash: hashToken(token),
+      createdAt: createdAt.toISOString(),
+      expiresAt,
+      revokedAt: null,
+    });
+    return { token, expiresAt, user: toPublicUser(user) };
+  }
+}
