@@ -11,16 +11,22 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/** Locks this process holds: its own pid in a lock file it does not hold means a stale, reused pid. */
+const heldHere = new Set<string>();
+
 /**
  * lowdb keeps the whole store in one process's memory, so a second writer (the CLI while the
  * server runs) would silently lose updates. A pid lock file turns that into a clear error.
  */
 export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   const file = join(dir, 'oz.lock');
+  if (heldHere.has(file)) throw new DataDirLockedError(dir, process.pid);
   for (;;) {
     try {
       await writeFile(file, String(process.pid), { flag: 'wx', mode: 0o600 });
+      heldHere.add(file);
       return async () => {
+        heldHere.delete(file);
         await unlink(file).catch(() => undefined);
       };
     } catch (error) {

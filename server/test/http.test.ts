@@ -1,0 +1,131 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
+
+describe('HTTP basics', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('allows CORS only for configured origins', async () => {
+    const allowed = await server.request('/api/v1/centers', { headers: { Origin: 'https://portal.example.ru' } });
+    assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), 'https://portal.example.ru');
+    const unlisted = await server.request('/api/v1/centers', { headers: { Origin: 'https://evil.example.com' } });
+    assert.equal(unlisted.headers.get('Access-Control-Allow-Origin'), null);
+
+    const preflight = await server.request('/api/v1/auth/login', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://portal.example.ru',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, content-type',
+      },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('Access-Control-Allow-Origin'), 'https://portal.example.ru');
+    assert.match(preflight.headers.get('Access-Control-Allow-Headers') ?? '', /Authorization/i);
+    const evilPreflight = await server.request('/api/v1/auth/login', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example.com', 'Access-Control-Request-Method': 'POST' },
+    });
+    assert.equal(evilPreflight.headers.get('Access-Control-Allow-Origin'), null);
+  });
+
+  it('sends secure headers and a request id', async () => {
+    const response = await server.request('/api/v1/centers');
+    assert.equal(response.headers.get('X-Content-Type-Options'), 'nosniff');
+    assert.ok(response.headers.get('Strict-Transport-Security'));
+    assert.ok(response.headers.get('X-Frame-Options'));
+    assert.match(response.headers.get('X-Request-Id') ?? '', /^[0-9a-f-]{36}$/);
+  });
+
+  it('answers unknown routes with 404 in the error shape', async () => {
+    const response = await server.request('/api/v1/no-such-thing');
+    assert.equal(response.status, 404);
+    assert.equal((await errorOf(response)).code, 'not_found');
+  });
+
+  it('serves the two centers with their diseases and documents', async () => {
+    const response = await server.request('/api/v1/centers');
+    assert.equal(response.status, 200);
+    const { items } = (await response.json()) as {
+      items: { id: string; name: string; diseases: { id: string }[]; documents: { kind: string; required: boolean }[] }[];
+    };
+    assert.deepEqual(items.map((center) => center.id), ['bakulev', 'kulakov']);
+    const [bakulev, kulakov] = items;
+    assert.match(bakulev!.name, /Бакулева/);
+    assert.equal(bakulev!.diseases.length, 7);
+    assert.deepEqual(
+      bakulev!.documents.map((doc) => [doc.kind, doc.required]),
+      [['discharge_summary', true], ['ecg', true], ['echocg', true], ['ct', false], ['mri', false]],
+    );
+    assert.match(kulakov!.name, /Кулакова/);
+    assert.equal(kulakov!.diseases.length, 6);
+    assert.deepEqual(
+      kulakov!.documents.filter((doc) => doc.required).map((doc) => doc.kind),
+      ['discharge_summary', 'pregnancy_card', 'pelvic_ultrasound', 'fetal_ultrasound'],
+    );
+  });
+
+  it('serves the consent text as JSON and as an escaped page, in both languages', async () => {
+    const ru = (await (await server.request('/api/v1/consent')).json()) as { lang: string; text: string; version: string };
+    assert.equal(ru.lang, 'ru');
+    assert.match(ru.text, /152-ФЗ/);
+    const en = (await (await server.request('/api/v1/consent?lang=en')).json()) as { text: string };
+    assert.match(en.text, /152-FZ/);
+    const page = await server.request('/api/v1/consent?lang=ru&format=html');
+    assert.match(page.headers.get('Content-Type') ?? '', /text\/html/);
+    const html = await page.text();
+    assert.match(html, /<html lang="ru">/);
+    assert.match(html, /&laquo;|«/);
+    assert.equal((await server.request('/api/v1/consent?lang=de')).status, 422);
+  });
+
+  it('publishes the OpenAPI document generated from the contracts', async () => {
+    const response = await server.request('/api/v1/openapi.json');
+    const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    assert.equal(doc.openapi, '3.1.0');
+    for (const path of ['/auth/register', '/auth/login', '/auth/logout', '/auth/password', '/me', '/centers', '/consent']) {
+      assert.ok(doc.paths[path], `${path} is documented`);
+    }
+    for (const schema of ['User', 'RegisterRequest', 'AuthResponse', 'Error', 'Center']) {
+      assert.ok(doc.components.schemas[schema], `${schema} is a component`);
+    }
+  });
+
+  it('serves Swagger UI with its assets from this server, not a CDN', async () => {
+    const page = await server.request('/api/v1/docs');
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.ok(!/https?:\/\//.test(html), 'no external URLs');
+    assert.match(page.headers.get('Content-Security-Policy') ?? '', /default-src 'self'/);
+    const script = await server.request('/api/v1/docs/assets/swagger-ui-bundle.js');
+    assert.equal(script.status, 200);
+    assert.ok((await script.text()).length > 100_000);
+    assert.equal((await server.request('/api/v1/docs/assets/..%2Fpackage.json')).status, 404);
+  });
+
+  it('logs one line per request with no phone, password or token', async () => {
+    const logged = await startTestServer({ OZ_LOG_LEVEL: 'info' });
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    let patient;
+    try {
+      patient = await registerPatient(logged, { phone: '+79215550011', password: 'secret password 1' });
+      await logged.request('/api/v1/auth/login?phone=+79215550011', { json: { phone: '+79215550011', password: 'secret password 1' } });
+    } finally {
+      process.stdout.write = write;
+      await logged.close();
+    }
+    const log = lines.join('');
+    assert.equal(lines.length, 2);
+    assert.match(log, /"route":"\/api\/v1\/auth\/register","status":201/);
+    for (const secret of ['9215550011', 'secret password', patient.token, 'Иванова']) assert.ok(!log.includes(secret), `log leaks ${secret}`);
+  });
+});
