@@ -5,3 +5,7 @@ export * from './dates.ts';
 export * from './centers.ts';
 export * from './users.ts';
 export * from './auth.ts';
+export * from './documents.ts';
+export * from './applications.ts';
+export * from './consultations.ts';
+export * from './notifications.ts';

@@ -1,4 +1,15 @@
-import type { CenterId, Role } from '@oz/contracts';
+import type {
+  ApplicationSource,
+  ApplicationStatus,
+  CenterId,
+  ConclusionOutcome,
+  ConsultationKind,
+  ConsultationStatus,
+  DocumentKind,
+  DocumentMediaType,
+  Notification,
+  Role,
+} from '@oz/contracts';
 
 /** A user as stored: the public User plus what never leaves the server. */
 export interface UserRecord {
@@ -28,6 +39,72 @@ export interface TokenRecord {
   revokedAt: string | null;
 }
 
+export interface DocumentRecord {
+  id: string;
+  ownerId: string;
+  kind: DocumentKind;
+  fileName: string;
+  mediaType: DocumentMediaType;
+  sizeBytes: number;
+  /** The FileStore's key: generated, never derived from the uploaded name. */
+  storageKey: string;
+  uploadedAt: string;
+}
+
+export interface ApplicationRecord {
+  id: string;
+  patientId: string;
+  centerId: CenterId;
+  disease: string;
+  diagnosis: string;
+  complaints: string;
+  documentIds: string[];
+  status: ApplicationStatus;
+  source: ApplicationSource;
+  referral: { referringDoctor: string; organization: string; importedAt: string } | null;
+  declineReason: string | null;
+  consultationId: string | null;
+  reviewedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConsultationRecord {
+  id: string;
+  kind: ConsultationKind;
+  status: ConsultationStatus;
+  centerId: CenterId;
+  patientId: string;
+  doctorId: string;
+  applicationId: string | null;
+  slotId: string | null;
+  startsAt: string;
+  durationMinutes: number;
+  cancelledBy: 'patient' | 'doctor' | null;
+  cancelReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConclusionRecord {
+  consultationId: string;
+  doctorId: string;
+  text: string;
+  recommendations: string;
+  outcome: ConclusionOutcome;
+  createdAt: string;
+}
+
+export interface NotificationRecord {
+  id: string;
+  userId: string;
+  kind: Notification['kind'];
+  text: string;
+  data: Notification['data'];
+  createdAt: string;
+  readAt: string | null;
+}
+
 export interface UserRepository {
   findById(id: string): Promise<UserRecord | undefined>;
   findByPhone(phone: string): Promise<UserRecord | undefined>;
@@ -47,9 +124,53 @@ export interface TokenRepository {
   purge(before: string): Promise<number>;
 }
 
+export interface DocumentRepository {
+  insert(document: DocumentRecord): Promise<void>;
+  findById(id: string): Promise<DocumentRecord | undefined>;
+  listByOwner(ownerId: string): Promise<DocumentRecord[]>;
+  delete(id: string): Promise<void>;
+}
+
+export interface ApplicationRepository {
+  insert(application: ApplicationRecord): Promise<void>;
+  findById(id: string): Promise<ApplicationRecord | undefined>;
+  update(id: string, changes: Partial<Omit<ApplicationRecord, 'id'>>): Promise<ApplicationRecord>;
+  /** Newest first. */
+  listByPatient(patientId: string): Promise<ApplicationRecord[]>;
+  /** Oldest first: the order a center's queue is worked in. */
+  listByCenter(centerId: CenterId, status?: ApplicationStatus): Promise<ApplicationRecord[]>;
+}
+
+export interface ConsultationRepository {
+  insert(consultation: ConsultationRecord): Promise<void>;
+  findById(id: string): Promise<ConsultationRecord | undefined>;
+  update(id: string, changes: Partial<Omit<ConsultationRecord, 'id'>>): Promise<ConsultationRecord>;
+  /** By start time. */
+  listByPatient(patientId: string): Promise<ConsultationRecord[]>;
+  listByDoctor(doctorId: string): Promise<ConsultationRecord[]>;
+}
+
+export interface ConclusionRepository {
+  insert(conclusion: ConclusionRecord): Promise<void>;
+  findByConsultation(consultationId: string): Promise<ConclusionRecord | undefined>;
+}
+
+export interface NotificationRepository {
+  insert(notification: NotificationRecord): Promise<void>;
+  /** Newest first. */
+  listByUser(userId: string, limit: number): Promise<NotificationRecord[]>;
+  countUnread(userId: string): Promise<number>;
+  markRead(id: string, userId: string, at: string): Promise<NotificationRecord | undefined>;
+}
+
 export interface StoreRepositories {
   users: UserRepository;
   tokens: TokenRepository;
+  documents: DocumentRepository;
+  applications: ApplicationRepository;
+  consultations: ConsultationRepository;
+  conclusions: ConclusionRepository;
+  notifications: NotificationRepository;
 }
 
 /**

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { CenterId } from './centers.ts';
+
+export const ConsultationStatus = z.enum(['scheduled', 'in_progress', 'completed', 'cancelled']);
+export type ConsultationStatus = z.infer<typeof ConsultationStatus>;
+
+export const ConsultationKind = z.enum(['application', 'duty', 'referral']);
+export type ConsultationKind = z.infer<typeof ConsultationKind>;
+
+export const Consultation = z
+  .object({
+    id: z.string(),
+    kind: ConsultationKind,
+    status: ConsultationStatus,
+    centerId: CenterId,
+    patientId: z.string(),
+    patientName: z.string(),
+    doctorId: z.string(),
+    doctorName: z.string(),
+    applicationId: z.string().nullable(),
+    slotId: z.string().nullable(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    durationMinutes: z.number().int(),
+    cancelledBy: z.enum(['patient', 'doctor']).nullable(),
+    cancelReason: z.string().nullable(),
+    hasConclusion: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Consultation' });
+export type Consultation = z.infer<typeof Consultation>;
+
+export const ConsultationList = z.object({ items: z.array(Consultation) }).meta({ id: 'ConsultationList' });
+export type ConsultationList = z.infer<typeof ConsultationList>;
+
+export const CancelConsultationRequest = z
+  .object({ reason: z.string().trim().max(1000).optional() })
+  .meta({ id: 'CancelConsultationRequest' });
+export type CancelConsultationRequest = z.infer<typeof CancelConsultationRequest>;
+
+export const ConclusionOutcome = z.enum(['conclusion', 'in_person']);
+export type ConclusionOutcome = z.infer<typeof ConclusionOutcome>;
+
+export const WriteConclusionRequest = z
+  .object({
+    text: z.string().trim().min(1).max(20_000),
+    recommendations: z.string().trim().max(20_000).default(''),
+    outcome: ConclusionOutcome.meta({ description: '`in_person`: an invitation to an in-person visit' }),
+  })
+  .meta({ id: 'WriteConclusionRequest' });
+export type WriteConclusionRequest = z.input<typeof WriteConclusionRequest>;
+
+export const Conclusion = z
+  .object({
+    consultationId: z.string(),
+    doctorId: z.string(),
+    doctorName: z.string(),
+    text: z.string(),
+    recommendations: z.string(),
+    outcome: ConclusionOutcome,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Conclusion' });
+export type Conclusion = z.infer<typeof Conclusion>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const NotificationKind = z.enum([
+  'application_submitted',
+  'application_scheduled',
+  'application_declined',
+  'consultation_cancelled',
+  'conclusion_ready',
+]);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export const Notification = z
+  .object({
+    id: z.string(),
+    kind: NotificationKind,
+    /** Russian text as sent by SMS; the widgets build their own text from kind and data in the page's language. */
+    text: z.string(),
+    data: z.object({
+      applicationId: z.string().optional(),
+      consultationId: z.string().optional(),
+      startsAt: z.string().optional(),
+      reason: z.string().optional(),
+    }),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification' });
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationList = z
+  .object({ items: z.array(Notification), unread: z.number().int() })
+  .meta({ id: 'NotificationList' });
+export type NotificationList = z.infer<typeof NotificationList>;
+
+/** Short-lived ticket for the SSE stream, so the long-lived bearer token never goes into a URL. */
+export const StreamTicket = z.object({ ticket: z.string(), expiresAt: z.string() }).meta({ id: 'StreamTicket' });
+export type StreamTicket = z.infer<typeof StreamTicket>;
