@@ -45,6 +45,8 @@ export const en: Translation = {
     password_mismatch: 'The passwords do not match. Enter the new password again',
     password_same: 'The new password must differ from the current one',
     taken: 'This value is already taken',
+    date_in_past: 'Choose a time in the future',
+    documents_missing: 'Upload the required medical documents',
   },
 
   errors: {
@@ -60,6 +62,7 @@ export const en: Translation = {
     payload_too_large: 'The file is too large.',
     unsupported_media_type: 'This file type is not accepted.',
     rate_limited: 'Too many attempts. Please try again a little later.',
+    program_closed: 'Applications are closed: the program is not running on these dates.',
     internal: 'Something went wrong on the server. Please try again later.',
     rateLimitedFor: (minutes) => `Too many attempts. Please try again in ${minutes} ${plural('en', minutes, ['minute', 'minutes', 'minutes'])}.`,
     network: 'No connection to the server. Check your internet connection and try again.',

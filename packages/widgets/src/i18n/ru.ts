@@ -47,6 +47,8 @@ export const ru = {
     password_mismatch: 'Пароли не совпадают. Введите новый пароль ещё раз',
     password_same: 'Новый пароль должен отличаться от текущего',
     taken: 'Это значение уже занято',
+    date_in_past: 'Выберите время в будущем',
+    documents_missing: 'Загрузите обязательные медицинские документы',
   } satisfies Record<FieldErrorCode, string | ((limit: number) => string)>,
 
   /** Form-level messages, one per API error code, plus the ones the browser causes. */
@@ -63,6 +65,7 @@ export const ru = {
     payload_too_large: 'Файл слишком большой.',
     unsupported_media_type: 'Такой тип файла не подходит.',
     rate_limited: 'Слишком много попыток. Попробуйте немного позже.',
+    program_closed: 'Приём заявок сейчас закрыт: программа в эти дни не работает.',
     internal: 'На сервере произошла ошибка. Попробуйте ещё раз чуть позже.',
     rateLimitedFor: (minutes: number) =>
       `Слишком много попыток. Попробуйте снова через ${minutes} ${plural('ru', minutes, ['минуту', 'минуты', 'минут'])}.`,

@@ -1,0 +1,104 @@
+import type { AuthResponse, ChangePasswordResponse, FieldError, LoginRequest, RegisterRequest } from '@oz/contracts';
+import type { ReactiveElement } from 'lit';
+import type { ApiClient } from '../../api/client.ts';
+import type { ContractChecksController } from '../../controllers/contract-checks-controller.ts';
+import { FormSubmit } from '../../controllers/form-submit.ts';
+import { precheck } from '../../internal/precheck.ts';
+
+/** The three forms of <oz-register>: what each sends, how it is pre-checked, where errors go. */
+
+export type RegisterInput = Omit<RegisterRequest, 'email'> & { email: string };
+
+export interface PasswordInput {
+  currentPassword: string;
+  newPassword: string;
+  repeatPassword: string;
+}
+
+interface FormDeps<Result> {
+  host: ReactiveElement;
+  /** Read at submit time: the element's API origin may change after it was created. */
+  client: () => ApiClient;
+  checks: ContractChecksController;
+  onSuccess: (result: Result) => void | Promise<void>;
+}
+
+export function signInForm({ host, client, checks, onSuccess }: FormDeps<AuthResponse>) {
+  return new FormSubmit<LoginRequest, AuthResponse>(host, {
+    fields: ['phone', 'password'],
+    precheck: async (input) => {
+      const loaded = await checks.load();
+      return loaded ? precheck(loaded, loaded.LoginRequest, input) : [];
+    },
+    send: (input, signal) => client().login(input, signal),
+    onSuccess,
+  });
+}
+
+export function registerForm({ host, client, checks, onSuccess }: FormDeps<AuthResponse>) {
+  return new FormSubmit<RegisterInput, AuthResponse>(host, {
+    fields: ['fullName', 'birthDate', 'phone', 'email', 'password', 'consent'],
+    precheck: async (input) => {
+      const loaded = await checks.load();
+      return loaded ? precheck(loaded, loaded.RegisterRequest, input) : [];
+    },
+    send: (input, signal) => client().register(input, signal),
+    onSuccess,
+    fieldErrorsOf: (error) =>
+      error.code === 'phone_taken' ? [{ field: 'phone', code: 'taken', message: error.message }] : [],
+  });
+}
+
+export function passwordForm({ host, client, checks, onSuccess }: FormDeps<ChangePasswordResponse>) {
+  return new FormSubmit<PasswordInput, ChangePasswordResponse>(host, {
+    fields: ['currentPassword', 'newPassword', 'repeatPassword'],
+    precheck: async ({ currentPassword, newPassword, repeatPassword }) => {
+      const loaded = await checks.load();
+      const errors: FieldError[] = loaded
+        ? precheck(loaded, loaded.ChangePasswordRequest, { currentPassword, newPassword })
+        : [];
+      // The repeat field is the form's own safeguard; the API never sees it.
+      if (!errors.some((e) => e.field === 'newPassword') && repeatPassword !== newPassword) {
+        errors.push({ field: 'repeatPassword', code: 'password_mismatch', message: 'The passwords do not match' });
+      }
+      return errors;
+    },
+    send: ({ currentPassword, newPassword }, signal) => client().changePassword({ currentPassword, newPassword }, signal),
+    onSuccess,
+    // A wrong current password is the current-password field's problem, not the whole form's.
+    fieldErrorsOf: (error) =>
+      error.code === 'invalid_credentials' ? [{ field: 'currentPassword', code: 'invalid', message: error.message }] : [],
+  });
+}
+
+/** Reads what a person typed into a submitted form. */
+function formText(event: SubmitEvent): (name: string) => string {
+  const data = new FormData(event.target as HTMLFormElement);
+  return (name) => String(data.get(name) ?? '');
+}
+
+export function readSignIn(event: SubmitEvent): LoginRequest {
+  const text = formText(event);
+  return { phone: text('phone'), password: text('password') };
+}
+
+export function readRegistration(event: SubmitEvent): RegisterInput {
+  const text = formText(event);
+  return {
+    fullName: text('fullName'),
+    birthDate: text('birthDate'),
+    phone: text('phone'),
+    email: text('email'),
+    password: text('password'),
+    consent: text('consent') !== '',
+  };
+}
+
+export function readPasswordChange(event: SubmitEvent): PasswordInput {
+  const text = formText(event);
+  return {
+    currentPassword: text('currentPassword'),
+    newPassword: text('newPassword'),
+    repeatPassword: text('repeatPassword'),
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * The contract schemas the forms pre-check with. This module is only ever imported lazily
+ * (see contracts.ts): zod and the schemas weigh more than the rest of the bundle together.
+ */
+export {
+  ChangePasswordRequest,
+  LoginRequest,
+  PASSWORD_MIN_LENGTH,
+  RegisterRequest,
+  fieldErrorsFromIssues,
+} from '@oz/contracts';

@@ -1,0 +1,104 @@
+import { css } from 'lit';
+import { tokens } from './tokens.ts';
+
+/** Controls every element shares: big touch targets, a focus ring you can see, readable text. */
+export const baseStyles = css`
+  .oz-base {
+    background: ${tokens.colorSurface};
+    border-radius: ${tokens.radius};
+    padding: ${tokens.spacing};
+    max-width: 36em;
+  }
+
+  h2,
+  h3 {
+    font-size: ${tokens.fontSizeHeading};
+    line-height: 1.25;
+    font-weight: 700;
+    margin: 0 0 ${tokens.spacingSmall};
+  }
+
+  p {
+    margin: 0 0 ${tokens.spacing};
+  }
+
+  a {
+    color: ${tokens.colorPrimary};
+    text-decoration: underline;
+  }
+
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    letter-spacing: inherit;
+    text-transform: none;
+    margin: 0;
+  }
+
+  button {
+    min-height: ${tokens.controlHeight};
+    min-width: ${tokens.controlHeight};
+    padding: 0 1.2em;
+    border-radius: ${tokens.radius};
+    border: 2px solid ${tokens.colorPrimary};
+    background: ${tokens.colorSurface};
+    color: ${tokens.colorPrimary};
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  button.primary {
+    background: ${tokens.colorPrimary};
+    color: ${tokens.colorOnPrimary};
+  }
+
+  button.primary:hover:not(:disabled) {
+    background: ${tokens.colorPrimaryHover};
+    border-color: ${tokens.colorPrimaryHover};
+  }
+
+  button:disabled {
+    cursor: progress;
+    opacity: 0.75;
+  }
+
+  input:not([type='checkbox']):not([type='radio']),
+  select,
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: ${tokens.controlHeight};
+    padding: 0.4em 0.6em;
+    border: 2px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+  }
+
+  input[type='checkbox'] {
+    width: 28px;
+    height: 28px;
+    flex: none;
+    accent-color: ${tokens.colorPrimary};
+  }
+
+  input[aria-invalid='true'] {
+    border-color: ${tokens.colorDanger};
+  }
+
+  :focus-visible {
+    outline: 3px solid ${tokens.colorFocus};
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

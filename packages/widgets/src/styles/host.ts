@@ -1,0 +1,43 @@
+import { css } from 'lit';
+import { tokens } from './tokens.ts';
+
+/**
+ * Inherited properties leak into shadow DOM from the host page (old CMS themes set uppercase,
+ * letter-spacing, centred text, 12px fonts on `body`). Reset them on the host and again on the
+ * `base` wrapper, since a page rule like `* { … }` can still hit the host element itself.
+ */
+export const hostStyles = css`
+  :host,
+  .oz-base {
+    font-family: ${tokens.fontFamily};
+    font-size: ${tokens.fontSize};
+    font-style: normal;
+    font-weight: 400;
+    line-height: ${tokens.lineHeight};
+    color: ${tokens.colorText};
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    visibility: visible;
+    cursor: auto;
+  }
+
+  :host {
+    display: block;
+    box-sizing: border-box;
+  }
+
+  :host([hidden]) {
+    display: none !important;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+`;

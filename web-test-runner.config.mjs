@@ -1,0 +1,126 @@
+// Element tests in headless Chromium against the REAL API server (server/src/main.ts), started
+// fresh for every run on a free port with an empty data directory.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+/** Asks the OS for a port nobody uses, so parallel runs and other local servers never collide. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const pagePort = await freePort();
+const apiPort = await freePort();
+// CORS must allow the test page; browsers may show it under either loopback name.
+const pageOrigins = [`http://localhost:${pagePort}`, `http://127.0.0.1:${pagePort}`];
+// The server binds 0.0.0.0 (IPv4); "localhost" could resolve to ::1 first.
+const apiOrigin = `http://127.0.0.1:${apiPort}`;
+
+/** Starts the API as a child process and stops it (and removes its data) when the run ends. */
+function apiServerPlugin() {
+  let child;
+  let dataDir;
+  return {
+    name: 'oz-api-server',
+    async serverStart() {
+      dataDir = mkdtempSync(join(tmpdir(), 'oz-wtr-'));
+      child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+        env: {
+          ...process.env,
+          PORT: String(apiPort),
+          OZ_DATA_DIR: dataDir,
+          OZ_ALLOWED_ORIGINS: pageOrigins.join(','),
+          // Tests sign in far more often than a person could.
+          OZ_RATE_LIMIT_PER_MINUTE: '0',
+          OZ_LOG_LEVEL: process.env.OZ_LOG_LEVEL ?? 'error',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      await waitForListening(child);
+    },
+    async serverStop() {
+      if (child && child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function waitForListening(child) {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error('the API server did not start within 30 s')), 30_000);
+    const fail = (error) => {
+      clearTimeout(timer);
+      reject(new Error(`${error.message}\n--- server output ---\n${output}`));
+    };
+    const onData = (chunk) => {
+      output += chunk;
+      if (output.includes('listening on http://')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
+    child.once('error', fail);
+    child.once('exit', (code) => fail(new Error(`the API server exited with code ${code}`)));
+  });
+}
+
+export default {
+  files: 'packages/widgets/src/**/*.test.ts',
+  nodeResolve: true,
+  port: pagePort,
+  hostname: 'localhost',
+  concurrency: 1,
+  testFramework: { config: { timeout: 20_000 } },
+  testsFinishTimeout: 300_000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'auto' }), apiServerPlugin()],
+  // Tests read the API origin from here (see packages/widgets/test/api.ts).
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="ru">
+  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /></head>
+  <body>
+    <script>window.__OZ_TEST_API__ = ${JSON.stringify(apiOrigin)};</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+    }),
+  ],
+};
