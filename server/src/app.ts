@@ -15,6 +15,10 @@ import { meRoutes } from './routes/me.ts';
 import { centerRoutes } from './routes/centers.ts';
 import { consentRoutes } from './routes/consent.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { applicationRoutes } from './routes/applications.ts';
+import { consultationRoutes } from './routes/consultations.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 
 export interface AppOptions {
   config: Config;
@@ -32,6 +36,10 @@ export function createApi() {
     .route('/me', meRoutes)
     .route('/centers', centerRoutes)
     .route('/consent', consentRoutes)
+    .route('/documents', documentRoutes)
+    .route('/applications', applicationRoutes)
+    .route('/consultations', consultationRoutes)
+    .route('/notifications', notificationRoutes)
     .route('/', docsRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -75,7 +83,12 @@ export function createApp({ config, services, staticDirs }: AppOptions) {
       maxAge: 600,
     }),
   );
-  app.use('/api/*', bodyLimit({ maxSize: JSON_BODY_LIMIT_BYTES }));
+  const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT_BYTES });
+  // Room for the multipart envelope around the largest allowed file; the service checks the file itself.
+  const uploadLimit = bodyLimit({ maxSize: config.maxUploadBytes + 64 * 1024 });
+  app.use('/api/*', (c, next) =>
+    (c.req.method === 'POST' && c.req.path === '/api/v1/documents' ? uploadLimit : jsonLimit)(c, next),
+  );
   app.route('/api/v1', createApi());
   if (staticDirs) mountStaticFiles(app, staticDirs);
   app.notFound(onNotFound);

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.ts';
-import { openLowdbStore } from './adapters/store/lowdb-store.ts';
+import { openPorts } from './adapters/open-ports.ts';
 import { createServices } from './services/index.ts';
 import { createApp } from './app.ts';
 import { STATIC_DIRS } from './paths.ts';
@@ -10,8 +10,9 @@ import { describeDemoSignIns, seedDemoData } from './seed/demo.ts';
 async function main(argv: string[]): Promise<void> {
   const demo = argv.includes('--demo');
   const config = loadConfig();
-  const store = await openLowdbStore(config.dataDir);
-  const services = createServices(store, config);
+  const ports = await openPorts(config);
+  const { store } = ports;
+  const services = createServices(ports, config);
   if (demo && (await seedDemoData(store, services.accounts))) {
     console.log('Seeded the demo accounts into the empty store.');
   }

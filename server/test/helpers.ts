@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../src/config.ts';
-import { openLowdbStore } from '../src/adapters/store/lowdb-store.ts';
+import { openPorts } from '../src/adapters/open-ports.ts';
 import { createServices, type Services } from '../src/services/index.ts';
 import { createApp } from '../src/app.ts';
 
@@ -20,9 +20,9 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'oz-test-'));
   const config = loadConfig({ OZ_DATA_DIR: dataDir, OZ_LOG_LEVEL: 'silent', OZ_ALLOWED_ORIGINS: 'https://portal.example.ru', OZ_RATE_LIMIT_PER_MINUTE: '0', ...env });
-  const store = await openLowdbStore(dataDir);
+  const ports = await openPorts(config);
   let offset = 0;
-  const services = createServices(store, config, () => new Date(Date.now() + offset));
+  const services = createServices(ports, config, () => new Date(Date.now() + offset));
   const app = createApp({ config, services });
   return {
     app,
@@ -41,7 +41,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       );
     },
     close: async () => {
-      await store.close();
+      await ports.store.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

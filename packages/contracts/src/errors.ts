@@ -14,6 +14,7 @@ export const ErrorCode = z.enum([
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'program_closed', // outside OZ_PROGRAM_START..OZ_PROGRAM_END
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -32,6 +33,8 @@ export const FieldErrorCode = z.enum([
   'password_mismatch',
   'password_same',
   'taken',
+  'date_in_past',
+  'documents_missing', // required documents of the center are not attached
 ]);
 export type FieldErrorCode = z.infer<typeof FieldErrorCode>;
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CenterId, Password, Phone } from '@oz/contracts';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config.ts';
-import { openLowdbStore } from '../adapters/store/lowdb-store.ts';
+import { openPorts } from '../adapters/open-ports.ts';
 import { createServices } from '../services/index.ts';
 import { ApiError } from '../http/api-error.ts';
 
@@ -67,9 +67,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   const args = parsed.data;
   const config = loadConfig(env);
-  const store = await openLowdbStore(config.dataDir);
+  const ports = await openPorts(config);
   try {
-    const { accounts } = createServices(store, config);
+    const { accounts } = createServices(ports, config);
     const user = await accounts.createStaff({
       role: args.role,
       fullName: args.name,
@@ -81,7 +81,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     const where = user.centerId ? ` at ${user.centerId}${user.isDutyDoctor ? ' (duty doctor)' : ''}` : '';
     return `Added ${user.role} ${user.fullName}${where}; signs in with ${user.phone}.`;
   } finally {
-    await store.close();
+    await ports.store.close();
   }
 }
 

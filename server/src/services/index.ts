@@ -1,18 +1,40 @@
 import type { Config } from '../config.ts';
 import type { Store } from '../ports/store.ts';
+import type { FileStore } from '../ports/file-store.ts';
+import type { SmsSender } from '../ports/sms-sender.ts';
 import { AccountService } from './accounts.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { DocumentService } from './documents.ts';
+import { NotificationBus } from './event-bus.ts';
+import { NotificationService } from './notifications.ts';
+import { ApplicationService } from './applications.ts';
+import { ConsultationService } from './consultations.ts';
+
+export interface Ports {
+  store: Store;
+  files: FileStore;
+  sms: SmsSender;
+}
 
 export interface Services {
   store: Store;
   accounts: AccountService;
   signInLimiter: RateLimiter;
+  documents: DocumentService;
+  notifications: NotificationService;
+  applications: ApplicationService;
+  consultations: ConsultationService;
 }
 
-export function createServices(store: Store, config: Config, now: () => Date = () => new Date()): Services {
+export function createServices({ store, files, sms }: Ports, config: Config, now: () => Date = () => new Date()): Services {
+  const notifications = new NotificationService(store, new NotificationBus(), sms, now);
   return {
     store,
     accounts: new AccountService(store, config.tokenTtlMs, now),
     signInLimiter: new RateLimiter(config.rateLimitPerMinute, 60_000, () => now().getTime()),
+    documents: new DocumentService(store, files, config.maxUploadBytes, now),
+    notifications,
+    applications: new ApplicationService(store, notifications, config.programPeriod, now),
+    consultations: new ConsultationService(store, notifications, now),
   };
 }

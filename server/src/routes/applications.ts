@@ -1,0 +1,115 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import {
+  Application,
+  ApplicationList,
+  ApplicationListQuery,
+  Consultation,
+  CreateApplicationRequest,
+  DeclineApplicationRequest,
+  ScheduleApplicationRequest,
+} from '@oz/contracts';
+import type { AppEnv } from '../http/env.ts';
+import { validationHook } from '../http/validation-hook.ts';
+import { requireAuth, requireRole } from '../http/authenticate.ts';
+import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
+import { json } from '../http/json.ts';
+
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+const common = { tags: ['Applications'], security: bearerSecurity };
+
+const create = createRoute({
+  ...common,
+  method: 'post',
+  path: '/',
+  summary: 'File an application to a center (name and age come from the profile)',
+  middleware: [requireAuth, requireRole('patient')] as const,
+  request: { body: { required: true, ...json(CreateApplicationRequest) } },
+  responses: {
+    201: { description: 'Filed', ...json(Application) },
+    400: e[400],
+    401: e[401],
+    403: e[403],
+    409: { ...e[409], description: 'An application to this center is already waiting, or the program period is closed (`program_closed`)' },
+    422: { ...e[422], description: 'Invalid fields; missing required documents are listed in `details.missingKinds`' },
+  },
+});
+
+const list = createRoute({
+  ...common,
+  method: 'get',
+  path: '/',
+  summary: 'Patients: their own applications. Doctors: their center\'s queue, oldest first',
+  middleware: [requireAuth, requireRole('patient', 'doctor')] as const,
+  request: { query: ApplicationListQuery },
+  responses: { 200: { description: 'Applications', ...json(ApplicationList) }, 401: e[401], 403: e[403], 422: e[422] },
+});
+
+const getOne = createRoute({
+  ...common,
+  method: 'get',
+  path: '/{id}',
+  summary: 'One application',
+  middleware: [requireAuth, requireRole('patient', 'doctor')] as const,
+  request: { params: IdParam },
+  responses: { 200: { description: 'The application', ...json(Application) }, 401: e[401], 403: e[403], 404: e[404] },
+});
+
+const schedule = createRoute({
+  ...common,
+  method: 'post',
+  path: '/{id}/schedule',
+  summary: 'Set the consultation\'s date and time; the patient is notified in the cabinet and by SMS',
+  middleware: [requireAuth, requireRole('doctor')] as const,
+  request: { params: IdParam, body: { required: true, ...json(ScheduleApplicationRequest) } },
+  responses: {
+    201: { description: 'The consultation', ...json(Consultation) },
+    400: e[400],
+    401: e[401],
+    403: e[403],
+    404: e[404],
+    409: { ...e[409], description: 'Already reviewed, or the doctor is busy at that time' },
+    422: e[422],
+  },
+});
+
+const decline = createRoute({
+  ...common,
+  method: 'post',
+  path: '/{id}/decline',
+  summary: 'Decline with a reason; the patient is notified',
+  middleware: [requireAuth, requireRole('doctor')] as const,
+  request: { params: IdParam, body: { required: true, ...json(DeclineApplicationRequest) } },
+  responses: { 200: { description: 'Declined', ...json(Application) }, 400: e[400], 401: e[401], 403: e[403], 404: e[404], 409: e[409], 422: e[422] },
+});
+
+const cancel = createRoute({
+  ...common,
+  method: 'post',
+  path: '/{id}/cancel',
+  summary: 'The patient withdraws an application that is still waiting for review',
+  middleware: [requireAuth, requireRole('patient')] as const,
+  request: { params: IdParam },
+  responses: { 200: { description: 'Withdrawn', ...json(Application) }, 401: e[401], 403: e[403], 404: e[404], 409: e[409] },
+});
+
+export const applicationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(create, async (c) => {
+    const input = c.req.valid('json');
+    return c.json(await c.var.services.applications.create(c.var.principal.user, input), 201);
+  })
+  .openapi(list, async (c) => {
+    const { status } = c.req.valid('query');
+    return c.json({ items: await c.var.services.applications.list(c.var.principal.user, status) }, 200);
+  })
+  .openapi(getOne, async (c) => c.json(await c.var.services.applications.get(c.var.principal.user, c.req.valid('param').id), 200))
+  .openapi(schedule, async (c) => {
+    const { startsAt, durationMinutes } = c.req.valid('json');
+    const { services, principal } = c.var;
+    const consultation = await services.applications.schedule(principal.user, c.req.valid('param').id, startsAt, durationMinutes);
+    return c.json(await services.consultations.view(consultation), 201);
+  })
+  .openapi(decline, async (c) => {
+    const { reason } = c.req.valid('json');
+    return c.json(await c.var.services.applications.decline(c.var.principal.user, c.req.valid('param').id, reason), 200);
+  })
+  .openapi(cancel, async (c) => c.json(await c.var.services.applications.cancel(c.var.principal.user, c.req.valid('param').id), 200));

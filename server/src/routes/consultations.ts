@@ -1,0 +1,72 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { CancelConsultationRequest, Conclusion, Consultation, ConsultationList, WriteConclusionRequest } from '@oz/contracts';
+import type { AppEnv } from '../http/env.ts';
+import { validationHook } from '../http/validation-hook.ts';
+import { requireAuth, requireRole } from '../http/authenticate.ts';
+import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
+import { json } from '../http/json.ts';
+
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+const common = { tags: ['Consultations'], security: bearerSecurity, middleware: [requireAuth, requireRole('patient', 'doctor')] };
+
+const list = createRoute({
+  ...common,
+  method: 'get',
+  path: '/',
+  summary: 'My consultations (the patient\'s or the doctor\'s), by start time',
+  responses: { 200: { description: 'Consultations', ...json(ConsultationList) }, 401: e[401], 403: e[403] },
+});
+
+const getOne = createRoute({
+  ...common,
+  method: 'get',
+  path: '/{id}',
+  summary: 'One consultation',
+  request: { params: IdParam },
+  responses: { 200: { description: 'The consultation', ...json(Consultation) }, 401: e[401], 404: e[404] },
+});
+
+const cancel = createRoute({
+  ...common,
+  method: 'post',
+  path: '/{id}/cancel',
+  summary: 'Cancel; the other side is notified',
+  request: { params: IdParam, body: { required: false, ...json(CancelConsultationRequest) } },
+  responses: { 200: { description: 'Cancelled', ...json(Consultation) }, 401: e[401], 404: e[404], 409: e[409], 422: e[422] },
+});
+
+const writeConclusion = createRoute({
+  tags: ['Consultations'],
+  security: bearerSecurity,
+  middleware: [requireAuth, requireRole('doctor')] as const,
+  method: 'post',
+  path: '/{id}/conclusion',
+  summary: 'Write the conclusion (or an invitation to an in-person visit); completes the consultation',
+  request: { params: IdParam, body: { required: true, ...json(WriteConclusionRequest) } },
+  responses: { 201: { description: 'Written', ...json(Conclusion) }, 401: e[401], 403: e[403], 404: e[404], 409: e[409], 422: e[422] },
+});
+
+const readConclusion = createRoute({
+  ...common,
+  method: 'get',
+  path: '/{id}/conclusion',
+  summary: 'The conclusion, for the consultation\'s patient and doctor',
+  request: { params: IdParam },
+  responses: { 200: { description: 'The conclusion', ...json(Conclusion) }, 401: e[401], 404: e[404] },
+});
+
+export const consultationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => c.json({ items: await c.var.services.consultations.list(c.var.principal.user) }, 200))
+  .openapi(getOne, async (c) => c.json(await c.var.services.consultations.get(c.var.principal.user, c.req.valid('param').id), 200))
+  .openapi(cancel, async (c) => {
+    // The body is optional: a bare POST cancels without a reason.
+    const body = c.req.header('content-type')?.includes('application/json') ? c.req.valid('json') : {};
+    return c.json(await c.var.services.consultations.cancel(c.var.principal.user, c.req.valid('param').id, body?.reason), 200);
+  })
+  .openapi(writeConclusion, async (c) => {
+    const input = c.req.valid('json');
+    return c.json(await c.var.services.consultations.conclude(c.var.principal.user, c.req.valid('param').id, input), 201);
+  })
+  .openapi(readConclusion, async (c) =>
+    c.json(await c.var.services.consultations.conclusion(c.var.principal.user, c.req.valid('param').id), 200),
+  );

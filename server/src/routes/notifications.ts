@@ -1,0 +1,90 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { Notification, NotificationList, StreamTicket } from '@oz/contracts';
+import type { AppEnv } from '../http/env.ts';
+import { validationHook } from '../http/validation-hook.ts';
+import { requireAuth } from '../http/authenticate.ts';
+import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
+import { json } from '../http/json.ts';
+
+const HEARTBEAT_MS = 25_000; // below common proxy idle timeouts (30-60 s)
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Notifications'],
+  summary: 'My latest notifications and the unread count',
+  security: bearerSecurity,
+  middleware: [requireAuth] as const,
+  responses: { 200: { description: 'Notifications, newest first', ...json(NotificationList) }, 401: e[401] },
+});
+
+const markRead = createRoute({
+  method: 'post',
+  path: '/{id}/read',
+  tags: ['Notifications'],
+  summary: 'Mark one as read',
+  security: bearerSecurity,
+  middleware: [requireAuth] as const,
+  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  responses: { 200: { description: 'Marked', ...json(Notification) }, 401: e[401], 404: e[404] },
+});
+
+const ticket = createRoute({
+  method: 'post',
+  path: '/stream-ticket',
+  tags: ['Notifications'],
+  summary: 'A one-use, one-minute ticket for the live stream (EventSource cannot send the bearer token)',
+  security: bearerSecurity,
+  middleware: [requireAuth] as const,
+  responses: { 201: { description: 'The ticket', ...json(StreamTicket) }, 401: e[401] },
+});
+
+const stream = createRoute({
+  method: 'get',
+  path: '/stream',
+  tags: ['Notifications'],
+  summary: 'Server-sent events: `notification` events as they happen, `ready` first',
+  request: { query: z.object({ ticket: z.string().min(1).max(100) }) },
+  responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, 401: e[401] },
+});
+
+export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => c.json(await c.var.services.notifications.list(c.var.principal.user.id), 200))
+  .openapi(markRead, async (c) =>
+    c.json(await c.var.services.notifications.markRead(c.var.principal.user.id, c.req.valid('param').id), 200),
+  )
+  .openapi(ticket, (c) => c.json(c.var.services.notifications.issueStreamTicket(c.var.principal.user.id), 201))
+  .openapi(stream, (c) => {
+    const { notifications } = c.var.services;
+    const userId = notifications.redeemStreamTicket(c.req.valid('query').ticket);
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Accel-Buffering', 'no'); // nginx must not buffer the stream
+    return streamSSE(c, async (sse) => {
+      const pending: Notification[] = [];
+      let wake: (() => void) | undefined;
+      const unsubscribe = notifications.subscribe(userId, (notification) => {
+        pending.push(notification);
+        wake?.();
+      });
+      sse.onAbort(() => {
+        unsubscribe();
+        wake?.();
+      });
+      await sse.writeSSE({ event: 'ready', data: '{}' });
+      while (!sse.aborted && !sse.closed) {
+        const next = pending.shift();
+        if (next) {
+          await sse.writeSSE({ event: 'notification', id: next.id, data: JSON.stringify(next) });
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, HEARTBEAT_MS);
+        });
+        wake = undefined;
+        if (pending.length === 0 && !sse.aborted) await sse.write(': keep-alive\n\n');
+      }
+      unsubscribe();
+    }) as never;
+  });

@@ -1,0 +1,125 @@
+import type { Conclusion, Consultation, WriteConclusionRequest } from '@oz/contracts';
+import { DuplicateKeyError, type ConsultationRecord, type Store, type UserRecord } from '../ports/store.ts';
+import { ApiError, forbidden, notFound } from '../http/api-error.ts';
+import type { NotificationService } from './notifications.ts';
+import { moscowTime } from './moscow-time.ts';
+
+type ConclusionInput = Required<WriteConclusionRequest>;
+
+/** A consultation as its patient and its doctor see it: list, cancel, conclude. */
+export class ConsultationService {
+  constructor(
+    private readonly store: Store,
+    private readonly notifications: NotificationService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(viewer: UserRecord): Promise<Consultation[]> {
+    const records =
+      viewer.role === 'patient'
+        ? await this.store.consultations.listByPatient(viewer.id)
+        : viewer.role === 'doctor'
+          ? await this.store.consultations.listByDoctor(viewer.id)
+          : forbiddenList();
+    return Promise.all(records.map((record) => this.view(record)));
+  }
+
+  async get(viewer: UserRecord, id: string): Promise<Consultation> {
+    return this.view(await this.participantOnly(viewer, id));
+  }
+
+  async cancel(viewer: UserRecord, id: string, reason: string | undefined): Promise<Consultation> {
+    const consultation = await this.participantOnly(viewer, id);
+    const side = viewer.id === consultation.patientId ? 'patient' : 'doctor';
+    const at = this.now().toISOString();
+    const updated = await this.store.transaction(async (tx) => {
+      const current = await tx.consultations.findById(id);
+      if (current?.status !== 'scheduled') throw new ApiError(409, 'conflict', 'Only a scheduled consultation can be cancelled');
+      const cancelled = await tx.consultations.update(id, { status: 'cancelled', cancelledBy: side, cancelReason: reason ?? null, updatedAt: at });
+      if (current.applicationId) {
+        // A doctor's cancellation puts the application back in the center's queue; a patient's withdraws it.
+        await tx.applications.update(current.applicationId, side === 'doctor'
+          ? { status: 'submitted', consultationId: null, updatedAt: at }
+          : { status: 'cancelled', updatedAt: at });
+      }
+      return cancelled;
+    });
+    const otherSide = await this.store.users.findById(side === 'patient' ? consultation.doctorId : consultation.patientId);
+    if (otherSide) {
+      const who = side === 'patient' ? 'Пациент отменил' : 'Врач отменил';
+      await this.notifications.notify(otherSide, {
+        kind: 'consultation_cancelled',
+        text: `Облако здоровья: ${who} онлайн-консультацию ${moscowTime(consultation.startsAt)}.${reason ? ` Причина: ${reason}` : ''}`,
+        data: { consultationId: id, startsAt: consultation.startsAt, ...(reason ? { reason } : {}) },
+        sms: otherSide.role === 'patient',
+      });
+    }
+    return this.view(updated);
+  }
+
+  /** Any time the consultation is not cancelled: a doctor may conclude from the documents alone. */
+  async conclude(doctor: UserRecord, id: string, input: ConclusionInput): Promise<Conclusion> {
+    const consultation = await this.participantOnly(doctor, id);
+    if (consultation.doctorId !== doctor.id) throw forbidden('Only the consultation\'s doctor writes the conclusion');
+    const at = this.now().toISOString();
+    await this.store.transaction(async (tx) => {
+      const current = await tx.consultations.findById(id);
+      if (current?.status === 'cancelled') throw new ApiError(409, 'conflict', 'The consultation was cancelled');
+      try {
+        await tx.conclusions.insert({ consultationId: id, doctorId: doctor.id, ...input, createdAt: at });
+      } catch (error) {
+        if (error instanceof DuplicateKeyError) throw new ApiError(409, 'conflict', 'The conclusion has already been written');
+        throw error;
+      }
+      await tx.consultations.update(id, { status: 'completed', updatedAt: at });
+    });
+    const patient = await this.store.users.findById(consultation.patientId);
+    if (patient) {
+      const what = input.outcome === 'in_person' ? 'приглашение на очную консультацию' : 'заключение врача';
+      await this.notifications.notify(patient, {
+        kind: 'conclusion_ready',
+        text: `Облако здоровья: готово ${what} по онлайн-консультации. Прочитайте его в личном кабинете, раздел «Консультации».`,
+        data: { consultationId: id },
+        sms: true,
+      });
+    }
+    return this.conclusion(doctor, id);
+  }
+
+  async conclusion(viewer: UserRecord, id: string): Promise<Conclusion> {
+    await this.participantOnly(viewer, id);
+    const conclusion = await this.store.conclusions.findByConsultation(id);
+    if (!conclusion) throw notFound('The conclusion');
+    const doctor = await this.store.users.findById(conclusion.doctorId);
+    return { ...conclusion, doctorName: doctor?.fullName ?? '' };
+  }
+
+  /** Only the consultation's patient and doctor; anyone else is told it does not exist. */
+  private async participantOnly(viewer: UserRecord, id: string): Promise<ConsultationRecord> {
+    const consultation = await this.store.consultations.findById(id);
+    if (!consultation || (consultation.patientId !== viewer.id && consultation.doctorId !== viewer.id)) {
+      throw notFound('The consultation');
+    }
+    return consultation;
+  }
+
+  async view(record: ConsultationRecord): Promise<Consultation> {
+    const [patient, doctor, conclusion] = await Promise.all([
+      this.store.users.findById(record.patientId),
+      this.store.users.findById(record.doctorId),
+      this.store.conclusions.findByConsultation(record.id),
+    ]);
+    const { updatedAt: _internal, ...rest } = record;
+    return {
+      ...rest,
+      patientName: patient?.fullName ?? '',
+      doctorName: doctor?.fullName ?? '',
+      endsAt: new Date(Date.parse(record.startsAt) + record.durationMinutes * 60_000).toISOString(),
+      hasConclusion: conclusion !== undefined,
+    };
+  }
+}
+
+function forbiddenList(): never {
+  throw forbidden('Consultations are for patients and doctors');
+}

@@ -1,0 +1,118 @@
+import { fileTypeFromBuffer } from 'file-type';
+import { DocumentMediaType, type DocumentKind, type MedicalDocument } from '@oz/contracts';
+import type { DocumentRecord, Store, UserRecord } from '../ports/store.ts';
+import type { FileStore } from '../ports/file-store.ts';
+import { ApiError, forbidden, notFound } from '../http/api-error.ts';
+import { doctorMaySeePatient } from './access.ts';
+import { newId } from './tokens.ts';
+
+const OPEN_APPLICATION = new Set(['submitted', 'scheduled']);
+
+/** The patient's medical documents: sniffed by content, stored under generated names. */
+export class DocumentService {
+  constructor(
+    private readonly store: Store,
+    private readonly files: FileStore,
+    private readonly maxBytes: number,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async upload(owner: UserRecord, kind: DocumentKind, file: File): Promise<MedicalDocument> {
+    if (owner.role !== 'patient') throw forbidden('Only patients upload medical documents');
+    if (file.size > this.maxBytes) throw tooLarge(this.maxBytes);
+    if (file.size === 0) throw new ApiError(422, 'validation_failed', 'The file is empty', { fields: [{ field: 'file', code: 'invalid', message: 'The file is empty' }] });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const mediaType = await sniff(bytes);
+    const storageKey = await this.files.put(bytes);
+    const record: DocumentRecord = {
+      id: newId(),
+      ownerId: owner.id,
+      kind,
+      fileName: cleanFileName(file.name),
+      mediaType,
+      sizeBytes: bytes.byteLength,
+      storageKey,
+      uploadedAt: this.now().toISOString(),
+    };
+    try {
+      await this.store.documents.insert(record);
+    } catch (error) {
+      await this.files.delete(storageKey); // no orphan file when the record could not be written
+      throw error;
+    }
+    return toPublicDocument(record, false);
+  }
+
+  async list(viewer: UserRecord, patientId?: string): Promise<MedicalDocument[]> {
+    const ownerId = await this.ownerVisibleTo(viewer, patientId);
+    const [documents, inUse] = await Promise.all([this.store.documents.listByOwner(ownerId), this.documentsInUse(ownerId)]);
+    return documents.map((document) => toPublicDocument(document, inUse.has(document.id)));
+  }
+
+  async content(viewer: UserRecord, id: string): Promise<{ document: DocumentRecord; bytes: Uint8Array }> {
+    const document = await this.store.documents.findById(id);
+    const visible =
+      document && (document.ownerId === viewer.id || (await doctorMaySeePatient(this.store, viewer, document.ownerId)));
+    if (!document || !visible) throw notFound('The document');
+    return { document, bytes: await this.files.get(document.storageKey) };
+  }
+
+  async remove(owner: UserRecord, id: string): Promise<void> {
+    const document = await this.store.documents.findById(id);
+    if (!document || document.ownerId !== owner.id) throw notFound('The document');
+    await this.store.transaction(async (tx) => {
+      const applications = await tx.applications.listByPatient(owner.id);
+      const attached = applications.some((a) => OPEN_APPLICATION.has(a.status) && a.documentIds.includes(id));
+      if (attached) {
+        throw new ApiError(409, 'conflict', 'This document is attached to an application that is still open; it cannot be deleted now');
+      }
+      await tx.documents.delete(id);
+    });
+    await this.files.delete(document.storageKey);
+  }
+
+  /** Ids of documents attached to the patient's open applications. */
+  async documentsInUse(ownerId: string): Promise<Set<string>> {
+    const applications = await this.store.applications.listByPatient(ownerId);
+    return new Set(applications.filter((a) => OPEN_APPLICATION.has(a.status)).flatMap((a) => a.documentIds));
+  }
+
+  private async ownerVisibleTo(viewer: UserRecord, patientId: string | undefined): Promise<string> {
+    if (viewer.role === 'patient') {
+      if (patientId && patientId !== viewer.id) throw notFound('The patient');
+      return viewer.id;
+    }
+    if (!patientId) throw new ApiError(422, 'validation_failed', 'Name the patient', { fields: [{ field: 'patientId', code: 'required', message: 'Name the patient' }] });
+    if (!(await doctorMaySeePatient(this.store, viewer, patientId))) throw notFound('The patient');
+    return patientId;
+  }
+}
+
+export function toPublicDocument(document: DocumentRecord, inUse: boolean): MedicalDocument {
+  const { storageKey: _hidden, ...rest } = document;
+  return { ...rest, inUse };
+}
+
+const tooLarge = (maxBytes: number) =>
+  new ApiError(413, 'payload_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, {
+    maxBytes,
+  });
+
+async function sniff(bytes: Uint8Array): Promise<DocumentMediaType> {
+  const detected = await fileTypeFromBuffer(bytes);
+  const parsed = DocumentMediaType.safeParse(detected?.mime === 'image/heif' ? 'image/heic' : detected?.mime);
+  if (!parsed.success) {
+    throw new ApiError(415, 'unsupported_media_type', 'Upload a PDF, a photo (JPEG, PNG, HEIC) or a DICOM file', {
+      detected: detected?.mime ?? null,
+      accepted: DocumentMediaType.options,
+    });
+  }
+  return parsed.data;
+}
+
+/** Keeps a readable name for display and downloads, without paths or control characters. */
+function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  return clean || 'document';
+}

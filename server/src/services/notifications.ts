@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import type { Notification, NotificationList } from '@oz/contracts';
+import type { NotificationRecord, Store, UserRecord } from '../ports/store.ts';
+import type { SmsSender } from '../ports/sms-sender.ts';
+import { notFound, unauthenticated } from '../http/api-error.ts';
+import type { NotificationBus } from './event-bus.ts';
+import { newId } from './tokens.ts';
+
+const LIST_LIMIT = 50;
+const TICKET_TTL_MS = 60_000;
+
+export interface NewNotification {
+  kind: Notification['kind'];
+  text: string;
+  data: Notification['data'];
+  /** Also by SMS: for what the patient must not miss (a date set, a refusal, a conclusion). */
+  sms: boolean;
+}
+
+/** In-cabinet notifications, live delivery to open streams, and the SMS copy. */
+export class NotificationService {
+  private readonly tickets = new Map<string, { userId: string; expiresAt: number }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly bus: NotificationBus,
+    private readonly sms: SmsSender,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async notify(user: UserRecord, notification: NewNotification): Promise<void> {
+    const record: NotificationRecord = {
+      id: newId(),
+      userId: user.id,
+      kind: notification.kind,
+      text: notification.text,
+      data: notification.data,
+      createdAt: this.now().toISOString(),
+      readAt: null,
+    };
+    await this.store.notifications.insert(record);
+    this.bus.publish(user.id, toPublicNotification(record));
+    if (notification.sms) await this.sms.send({ to: user.phone, text: notification.text });
+  }
+
+  async list(userId: string): Promise<NotificationList> {
+    const [items, unread] = await Promise.all([
+      this.store.notifications.listByUser(userId, LIST_LIMIT),
+      this.store.notifications.countUnread(userId),
+    ]);
+    return { items: items.map(toPublicNotification), unread };
+  }
+
+  async markRead(userId: string, id: string): Promise<Notification> {
+    const record = await this.store.notifications.markRead(id, userId, this.now().toISOString());
+    if (!record) throw notFound('The notification');
+    return toPublicNotification(record);
+  }
+
+  /** A one-use ticket valid for a minute: EventSource cannot send headers, and a URL must not carry the real token. */
+  issueStreamTicket(userId: string): { ticket: string; expiresAt: string } {
+    const now = this.now().getTime();
+    for (const [ticket, entry] of this.tickets) if (entry.expiresAt <= now) this.tickets.delete(ticket);
+    const ticket = randomBytes(24).toString('base64url');
+    this.tickets.set(ticket, { userId, expiresAt: now + TICKET_TTL_MS });
+    return { ticket, expiresAt: new Date(now + TICKET_TTL_MS).toISOString() };
+  }
+
+  redeemStreamTicket(ticket: string): string {
+    const entry = this.tickets.get(ticket);
+    this.tickets.delete(ticket);
+    if (!entry || entry.expiresAt <= this.now().getTime()) throw unauthenticated('The stream ticket is unknown or expired');
+    return entry.userId;
+  }
+
+  subscribe(userId: string, listener: (notification: Notification) => void): () => void {
+    return this.bus.subscribe(userId, listener);
+  }
+}
+
+export function toPublicNotification(record: NotificationRecord): Notification {
+  const { userId: _owner, ...rest } = record;
+  return rest;
+}

@@ -1,0 +1,150 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
+import { applyToBakulev, inDays, signInStaff } from './fixtures.ts';
+
+type Consultation = { id: string; status: string; cancelledBy: string | null; hasConclusion: boolean; patientName: string };
+
+async function scheduled(server: TestServer, doctorToken: string, days = 2) {
+  const patient = await registerPatient(server);
+  const { application } = await applyToBakulev(server, patient.token);
+  const response = await server.request(`/api/v1/applications/${application.id}/schedule`, {
+    token: doctorToken,
+    json: { startsAt: inDays(days + Math.random()), durationMinutes: 20 },
+  });
+  const consultation = (await response.json()) as Consultation;
+  return { patient, application, consultation };
+}
+
+describe('consultations', () => {
+  let server: TestServer;
+  let doctor: Awaited<ReturnType<typeof signInStaff>>;
+  before(async () => {
+    server = await startTestServer();
+    doctor = await signInStaff(server, { role: 'doctor', centerId: 'bakulev', fullName: 'Петров А. И.' });
+  });
+  after(() => server.close());
+
+  it('lists a consultation for its patient and its doctor only', async () => {
+    const { patient, consultation } = await scheduled(server, doctor.token);
+    const mine = (await (await server.request('/api/v1/consultations', { token: patient.token })).json()) as { items: Consultation[] };
+    assert.deepEqual(mine.items.map((c) => c.id), [consultation.id]);
+    const doctors = (await (await server.request('/api/v1/consultations', { token: doctor.token })).json()) as { items: Consultation[] };
+    assert.ok(doctors.items.some((c) => c.id === consultation.id));
+    const stranger = await registerPatient(server);
+    const otherDoctor = await signInStaff(server, { role: 'doctor', centerId: 'bakulev' });
+    for (const token of [stranger.token, otherDoctor.token]) {
+      assert.equal((await server.request(`/api/v1/consultations/${consultation.id}`, { token })).status, 404);
+      assert.equal((await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token })).status, 404);
+    }
+  });
+
+  it('the patient cancels: the doctor is notified and the application is withdrawn', async () => {
+    const { patient, application, consultation } = await scheduled(server, doctor.token);
+    const response = await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { token: patient.token, json: { reason: 'Лягу в больницу' } });
+    assert.equal(response.status, 200);
+    const cancelled = (await response.json()) as Consultation;
+    assert.equal(cancelled.status, 'cancelled');
+    assert.equal(cancelled.cancelledBy, 'patient');
+    const app = (await (await server.request(`/api/v1/applications/${application.id}`, { token: patient.token })).json()) as { status: string };
+    assert.equal(app.status, 'cancelled');
+    const notes = (await (await server.request('/api/v1/notifications', { token: doctor.token })).json()) as { items: { kind: string; data: { consultationId: string; reason?: string } }[] };
+    const note = notes.items.find((n) => n.data.consultationId === consultation.id);
+    assert.equal(note?.kind, 'consultation_cancelled');
+    assert.equal(note?.data.reason, 'Лягу в больницу');
+    assert.equal((await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token })).status, 409);
+  });
+
+  it('the doctor cancels without a reason: the patient is notified and the application returns to the queue', async () => {
+    const { patient, application, consultation } = await scheduled(server, doctor.token);
+    const response = await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: doctor.token });
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as Consultation).cancelledBy, 'doctor');
+    const app = (await (await server.request(`/api/v1/applications/${application.id}`, { token: doctor.token })).json()) as { status: string; consultationId: string | null };
+    assert.deepEqual([app.status, app.consultationId], ['submitted', null]);
+    const notes = (await (await server.request('/api/v1/notifications', { token: patient.token })).json()) as { items: { kind: string }[] };
+    assert.equal(notes.items[0]?.kind, 'consultation_cancelled');
+  });
+
+  it('the doctor writes the conclusion; the patient is notified and reads it', async () => {
+    const { patient, consultation } = await scheduled(server, doctor.token);
+    assert.equal((await server.request(`/api/v1/consultations/${consultation.id}/conclusion`, { token: patient.token })).status, 404);
+    const invalid = await server.request(`/api/v1/consultations/${consultation.id}/conclusion`, { token: doctor.token, json: { text: '', outcome: 'maybe' } });
+    assert.deepEqual((await errorOf(invalid)).details?.fields?.map((f) => f.field), ['text', 'outcome']);
+    const byPatient = await server.request(`/api/v1/consultations/${consultation.id}/conclusion`, { token: patient.token, json: { text: 'x', outcome: 'conclusion' } });
+    assert.equal(byPatient.status, 403);
+
+    const written = await server.request(`/api/v1/consultations/${consultation.id}/conclusion`, {
+      token: doctor.token,
+      json: { text: 'Показано плановое оперативное лечение.', recommendations: 'Бисопролол 2,5 мг утром.', outcome: 'in_person' },
+    });
+    assert.equal(written.status, 201);
+    const read = await server.request(`/api/v1/consultations/${consultation.id}/conclusion`, { token: patient.token });
+    assert.equal(read.status, 200);
+    const conclusion = (await read.json()) as { text: string; outcome: string; doctorName: string };
+    assert.deepEqual([conclusion.outcome, conclusion.doctorName], ['in_person', 'Петров А. И.']);
+    const after = (await (await server.request(`/api/v1/consultations/${consultation.id}`, { token: patient.token })).json()) as Consultation;
+    assert.deepEqual([after.status, after.hasConclusion], ['completed', true]);
+    const notes = (await (await server.request('/api/v1/notifications', { token: patient.token })).json()) as { items: { kind: string }[] };
+    assert.equal(notes.items[0]?.kind, 'conclusion_ready');
+    const twice = await server.request(`/api/v1/consultations/${consultation.id}/conclusion`, { token: doctor.token, json: { text: 'again', outcome: 'conclusion' } });
+    assert.equal(twice.status, 409);
+    assert.equal((await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token })).status, 409);
+  });
+
+  it('refuses a conclusion on a cancelled consultation', async () => {
+    const { patient, consultation } = await scheduled(server, doctor.token);
+    await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token });
+    const response = await server.request(`/api/v1/consultations/${consultation.id}/conclusion`, { token: doctor.token, json: { text: 'x', outcome: 'conclusion' } });
+    assert.equal(response.status, 409);
+  });
+});
+
+describe('notifications', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('marks a notification read, only for its owner', async () => {
+    const doctor = await signInStaff(server, { role: 'doctor', centerId: 'bakulev' });
+    const { patient } = await scheduled(server, doctor.token);
+    const list = (await (await server.request('/api/v1/notifications', { token: patient.token })).json()) as { items: { id: string }[]; unread: number };
+    const id = list.items[0]!.id;
+    const stranger = await registerPatient(server);
+    assert.equal((await server.request(`/api/v1/notifications/${id}/read`, { method: 'POST', token: stranger.token })).status, 404);
+    const read = await server.request(`/api/v1/notifications/${id}/read`, { method: 'POST', token: patient.token });
+    assert.equal(read.status, 200);
+    assert.ok(((await read.json()) as { readAt: string }).readAt);
+    const after = (await (await server.request('/api/v1/notifications', { token: patient.token })).json()) as { unread: number };
+    assert.equal(after.unread, 0);
+  });
+
+  it('streams new notifications live over SSE with a one-use ticket', async () => {
+    const doctor = await signInStaff(server, { role: 'doctor', centerId: 'bakulev' });
+    const patient = await registerPatient(server);
+    const { application } = await applyToBakulev(server, patient.token);
+    assert.equal((await server.request('/api/v1/notifications/stream?ticket=forged')).status, 401);
+    const { ticket } = (await (await server.request('/api/v1/notifications/stream-ticket', { method: 'POST', token: patient.token })).json()) as { ticket: string };
+    const stream = await server.request(`/api/v1/notifications/stream?ticket=${ticket}`);
+    assert.equal(stream.status, 200);
+    assert.match(stream.headers.get('Content-Type') ?? '', /text\/event-stream/);
+    assert.equal((await server.request(`/api/v1/notifications/stream?ticket=${ticket}`)).status, 401, 'a ticket works once');
+
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(received)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended: ${received}`);
+        received += decoder.decode(value);
+      }
+    };
+    await readUntil(/event: ready/);
+    await server.request(`/api/v1/applications/${application.id}/schedule`, { token: doctor.token, json: { startsAt: inDays(1), durationMinutes: 30 } });
+    await readUntil(/event: notification\ndata: .*application_scheduled/);
+    await reader.cancel();
+  });
+});
