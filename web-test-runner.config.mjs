@@ -35,7 +35,7 @@ function apiServerPlugin() {
     name: 'oz-api-server',
     async serverStart() {
       dataDir = mkdtempSync(join(tmpdir(), 'oz-wtr-'));
-      child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--demo'], {
         env: {
           ...process.env,
           PORT: String(apiPort),

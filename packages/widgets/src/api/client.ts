@@ -1,4 +1,19 @@
 import type {
+  Application,
+  ApplicationList,
+  ApplicationStatus,
+  CancelConsultationRequest,
+  Conclusion,
+  Consultation,
+  ConsultationList,
+  CreateApplicationRequest,
+  DeclineApplicationRequest,
+  DocumentList,
+  Notification,
+  NotificationList,
+  ScheduleApplicationRequest,
+  StreamTicket,
+  WriteConclusionRequest,
   AuthResponse,
   CenterList,
   ChangePasswordRequest,
@@ -70,6 +85,114 @@ export class ApiClient {
   /** The address of the consent text as a readable page, for links. */
   consentPageUrl(lang: 'ru' | 'en'): string {
     return `${this.origin}/api/v1/consent?lang=${lang}&format=html`;
+  }
+
+  // Documents. Uploads go through uploadDocument() in upload.ts: fetch cannot report upload progress.
+  documents(options: { patientId?: string; signal?: AbortSignal } = {}) {
+    const query = options.patientId ? `?patientId=${encodeURIComponent(options.patientId)}` : '';
+    return this.request<DocumentList>('GET', `/documents${query}`, { signal: options.signal });
+  }
+
+  deleteDocument(id: string, signal?: AbortSignal) {
+    return this.request<void>('DELETE', `/documents/${encodeURIComponent(id)}`, { signal });
+  }
+
+  /** The file, for opening or saving: the content route needs the bearer token, so a plain link cannot work. */
+  async documentContent(id: string, signal?: AbortSignal): Promise<Blob> {
+    const response = await this.fetchRaw('GET', `/documents/${encodeURIComponent(id)}/content`, signal);
+    return response.blob();
+  }
+
+  // Applications (path 1)
+  applications(options: { status?: ApplicationStatus; signal?: AbortSignal } = {}) {
+    const query = options.status ? `?status=${options.status}` : '';
+    return this.request<ApplicationList>('GET', `/applications${query}`, { signal: options.signal });
+  }
+
+  application(id: string, signal?: AbortSignal) {
+    return this.request<Application>('GET', `/applications/${encodeURIComponent(id)}`, { signal });
+  }
+
+  createApplication(body: CreateApplicationRequest, signal?: AbortSignal) {
+    return this.request<Application>('POST', '/applications', { body, signal });
+  }
+
+  cancelApplication(id: string, signal?: AbortSignal) {
+    return this.request<Application>('POST', `/applications/${encodeURIComponent(id)}/cancel`, { signal });
+  }
+
+  scheduleApplication(id: string, body: ScheduleApplicationRequest, signal?: AbortSignal) {
+    return this.request<Consultation>('POST', `/applications/${encodeURIComponent(id)}/schedule`, { body, signal });
+  }
+
+  declineApplication(id: string, body: DeclineApplicationRequest, signal?: AbortSignal) {
+    return this.request<Application>('POST', `/applications/${encodeURIComponent(id)}/decline`, { body, signal });
+  }
+
+  // Consultations
+  consultations(signal?: AbortSignal) {
+    return this.request<ConsultationList>('GET', '/consultations', { signal });
+  }
+
+  consultation(id: string, signal?: AbortSignal) {
+    return this.request<Consultation>('GET', `/consultations/${encodeURIComponent(id)}`, { signal });
+  }
+
+  cancelConsultation(id: string, body: CancelConsultationRequest = {}, signal?: AbortSignal) {
+    return this.request<Consultation>('POST', `/consultations/${encodeURIComponent(id)}/cancel`, { body, signal });
+  }
+
+  conclusion(id: string, signal?: AbortSignal) {
+    return this.request<Conclusion>('GET', `/consultations/${encodeURIComponent(id)}/conclusion`, { signal });
+  }
+
+  writeConclusion(id: string, body: WriteConclusionRequest, signal?: AbortSignal) {
+    return this.request<Conclusion>('POST', `/consultations/${encodeURIComponent(id)}/conclusion`, { body, signal });
+  }
+
+  // Notifications
+  notifications(signal?: AbortSignal) {
+    return this.request<NotificationList>('GET', '/notifications', { signal });
+  }
+
+  markNotificationRead(id: string, signal?: AbortSignal) {
+    return this.request<Notification>('POST', `/notifications/${encodeURIComponent(id)}/read`, { signal });
+  }
+
+  streamTicket(signal?: AbortSignal) {
+    return this.request<StreamTicket>('POST', '/notifications/stream-ticket', { signal });
+  }
+
+  /** The address of the live notification stream for a ticket from streamTicket(). */
+  notificationStreamUrl(ticket: string): string {
+    return `${this.origin}/api/v1/notifications/stream?ticket=${encodeURIComponent(ticket)}`;
+  }
+
+  /** The bearer token requests carry now, for transports that cannot use fetch (XHR uploads). */
+  currentToken(): string | null {
+    return this.#options.token?.() ?? null;
+  }
+
+  private async fetchRaw(method: Method, path: string, signal?: AbortSignal): Promise<Response> {
+    const token = this.currentToken();
+    let response: Response;
+    try {
+      response = await fetch(`${this.origin}/api/v1${path}`, {
+        method,
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+        signal: signal ?? null,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      throw new NetworkError({ cause: error });
+    }
+    if (!response.ok) {
+      const error = await readApiError(response);
+      if (error.code === 'unauthenticated' && token) this.#options.onUnauthenticated?.(token);
+      throw error;
+    }
+    return response;
   }
 
   async request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {

@@ -1,6 +1,15 @@
 export type { OzSignedInEvent } from './oz-signed-in.ts';
 export type { OzSignedOutEvent } from './oz-signed-out.ts';
 export type { OzPasswordChangedEvent } from './oz-password-changed.ts';
+export type { OzNotificationEvent } from './oz-notification.ts';
+export type { OzConclusionWrittenEvent } from './oz-conclusion-written.ts';
+export type { OzApplicationDeclinedEvent } from './oz-application-declined.ts';
+export type { OzApplicationScheduledEvent } from './oz-application-scheduled.ts';
+export type { OzConsultationCancelledEvent } from './oz-consultation-cancelled.ts';
+export type { OzApplicationCancelledEvent } from './oz-application-cancelled.ts';
+export type { OzApplicationSubmittedEvent } from './oz-application-submitted.ts';
+export type { OzDocumentDeletedEvent } from './oz-document-deleted.ts';
+export type { OzDocumentUploadedEvent } from './oz-document-uploaded.ts';
 
 /** Every `oz-…` event name, taken from the declarations in GlobalEventHandlersEventMap. */
 export type OzEventName = Extract<keyof GlobalEventHandlersEventMap, `oz-${string}`>;

@@ -1,5 +1,11 @@
 import type { Translation } from './ru.ts';
 import { plural } from './plural.ts';
+import { domainEn } from './en/domain.ts';
+import { documentsEn } from './en/documents.ts';
+import { applyEn } from './en/apply.ts';
+import { consultationsEn } from './en/consultations.ts';
+import { notificationsEn } from './en/notifications.ts';
+import { doctorDeskEn } from './en/doctor-desk.ts';
 
 const characters = (n: number) => `${n} ${plural('en', n, ['character', 'characters', 'characters'])}`;
 
@@ -94,4 +100,11 @@ export const en: Translation = {
     forcedIntro: 'You signed in with a one-time password from an SMS. To continue, choose your own password and remember it.',
     restoring: 'Checking your sign-in…',
   },
+
+  domain: domainEn,
+  documents: documentsEn,
+  apply: applyEn,
+  consultations: consultationsEn,
+  notifications: notificationsEn,
+  doctorDesk: doctorDeskEn,
 };

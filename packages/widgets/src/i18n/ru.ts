@@ -1,5 +1,11 @@
 import type { ErrorCode, FieldErrorCode } from '@oz/contracts';
 import { plural } from './plural.ts';
+import { domainRu } from './ru/domain.ts';
+import { documentsRu } from './ru/documents.ts';
+import { applyRu } from './ru/apply.ts';
+import { consultationsRu } from './ru/consultations.ts';
+import { notificationsRu } from './ru/notifications.ts';
+import { doctorDeskRu } from './ru/doctor-desk.ts';
 
 /**
  * Russian: the source of every string. Plain words for elderly users and the program's own
@@ -98,6 +104,14 @@ export const ru = {
     forcedIntro: 'Вы вошли по временному паролю из SMS. Чтобы продолжить, придумайте свой пароль и запомните его.',
     restoring: 'Проверяем вход…',
   },
+
+  // One section per element (and shared domain words), each in its own file.
+  domain: domainRu,
+  documents: documentsRu,
+  apply: applyRu,
+  consultations: consultationsRu,
+  notifications: notificationsRu,
+  doctorDesk: doctorDeskRu,
 };
 
 /** The shape every locale must have; `en` is typed with it so a missing key does not compile. */

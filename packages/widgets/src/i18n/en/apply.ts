@@ -1,0 +1,3 @@
+import type { applyRu } from '../ru/apply.ts';
+
+export const applyEn: typeof applyRu = {};

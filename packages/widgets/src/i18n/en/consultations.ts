@@ -1,0 +1,3 @@
+import type { consultationsRu } from '../ru/consultations.ts';
+
+export const consultationsEn: typeof consultationsRu = {};

@@ -1,0 +1,3 @@
+import type { doctorDeskRu } from '../ru/doctor-desk.ts';
+
+export const doctorDeskEn: typeof doctorDeskRu = {};

@@ -1,0 +1,3 @@
+import type { documentsRu } from '../ru/documents.ts';
+
+export const documentsEn: typeof documentsRu = {};

@@ -1,0 +1,44 @@
+import type { domainRu } from '../ru/domain.ts';
+
+export const domainEn: typeof domainRu = {
+  documentKinds: {
+    discharge_summary: 'Hospital discharge summary',
+    pregnancy_card: 'Pregnancy exchange card',
+    ecg: 'ECG',
+    echocg: 'Echocardiogram',
+    pelvic_ultrasound: 'Pelvic ultrasound',
+    fetal_ultrasound: 'Fetal ultrasound',
+    ct: 'CT',
+    mri: 'MRI',
+    conclusion: 'Doctor\'s conclusion',
+    other: 'Other document',
+  },
+  applicationStatuses: {
+    submitted: 'Waiting for review',
+    scheduled: 'Consultation scheduled',
+    declined: 'Declined',
+    cancelled: 'Withdrawn',
+  },
+  consultationStatuses: {
+    scheduled: 'Scheduled',
+    in_progress: 'In progress',
+    completed: 'Completed',
+    cancelled: 'Cancelled',
+  },
+  consultationKinds: {
+    application: 'Application to a medical center',
+    duty: 'With the duty doctor',
+    referral: 'Referral by the treating doctor',
+  },
+  outcomes: {
+    conclusion: 'Doctor\'s conclusion',
+    in_person: 'Invitation to an in-person visit',
+  },
+  notificationTexts: {
+    application_submitted: () => 'Your application for an online consultation has been sent.',
+    application_scheduled: (when) => `Your online consultation is scheduled for ${when}.`,
+    application_declined: (reason) => `The doctor declined your application. Reason: ${reason}`,
+    consultation_cancelled: (when) => `The online consultation on ${when} has been cancelled.`,
+    conclusion_ready: () => 'The doctor\'s conclusion on your online consultation is ready.',
+  },
+};

@@ -1,0 +1,3 @@
+import type { notificationsRu } from '../ru/notifications.ts';
+
+export const notificationsEn: typeof notificationsRu = {};

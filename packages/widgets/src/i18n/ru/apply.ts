@@ -1,0 +1,2 @@
+/** Strings of <oz-apply>. */
+export const applyRu = {};

@@ -1,0 +1,2 @@
+/** Strings of <oz-consultations>. */
+export const consultationsRu = {};

@@ -1,0 +1,2 @@
+/** Strings of <oz-doctor-desk>. */
+export const doctorDeskRu = {};

@@ -1,0 +1,2 @@
+/** Strings of <oz-documents>. */
+export const documentsRu = {};

@@ -1,0 +1,2 @@
+/** Strings of <oz-notifications>. */
+export const notificationsRu = {};
