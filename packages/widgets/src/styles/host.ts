@@ -35,9 +35,11 @@ export const hostStyles = css`
     display: none !important;
   }
 
+  /* Not "inherit": a page rule such as "* { box-sizing: content-box }" reaches the host element
+     itself, and widths of 100% plus padding would then overflow on phones. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
 `;

@@ -5,12 +5,14 @@ import { tokens } from '../../styles/tokens.ts';
 export const styles = css`
   .tabs {
     display: flex;
+    flex-wrap: wrap;
     gap: ${tokens.spacingSmall};
     margin-bottom: ${tokens.spacing};
   }
 
+  /* Side by side when both words fit; on a narrow phone each tab takes a full row. */
   .tab {
-    flex: 1 1 0;
+    flex: 1 1 8em;
     min-width: 0;
     padding: 0 0.4em;
     border-color: ${tokens.colorBorder};
