@@ -19,6 +19,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { consultationRoutes } from './routes/consultations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { dutyRoutes } from './routes/duty.ts';
 
 export interface AppOptions {
   config: Config;
@@ -40,6 +41,7 @@ export function createApi() {
     .route('/applications', applicationRoutes)
     .route('/consultations', consultationRoutes)
     .route('/notifications', notificationRoutes)
+    .route('/duty', dutyRoutes)
     .route('/', docsRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -54,6 +54,7 @@ const Environment = z.object({
   OZ_MAX_UPLOAD_MB: positiveInt(20),
   OZ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(10),
   OZ_TOKEN_TTL_HOURS: positiveInt(24 * 14),
+  OZ_MAX_DUTY_BOOKINGS: positiveInt(2),
   OZ_LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
 });
 
@@ -74,6 +75,7 @@ function toConfig(env: z.infer<typeof Environment>) {
     maxUploadBytes: env.OZ_MAX_UPLOAD_MB * 1024 * 1024,
     rateLimitPerMinute: env.OZ_RATE_LIMIT_PER_MINUTE,
     tokenTtlMs: env.OZ_TOKEN_TTL_HOURS * 3600 * 1000,
+    maxDutyBookingsPerPatient: env.OZ_MAX_DUTY_BOOKINGS,
     logLevel: env.OZ_LOG_LEVEL,
   };
 }

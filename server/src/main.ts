@@ -13,7 +13,7 @@ async function main(argv: string[]): Promise<void> {
   const ports = await openPorts(config);
   const { store } = ports;
   const services = createServices(ports, config);
-  if (demo && (await seedDemoData(store, services.accounts))) {
+  if (demo && (await seedDemoData(store, services.accounts, services.duty))) {
     console.log('Seeded the demo accounts into the empty store.');
   }
   const app = createApp({ config, services, staticDirs: STATIC_DIRS });

@@ -19,6 +19,9 @@ export const Consultation = z
     doctorName: z.string(),
     applicationId: z.string().nullable(),
     slotId: z.string().nullable(),
+    /** What the patient wants to ask the duty doctor; null for other kinds. */
+    topic: z.string().nullable(),
+    channel: z.enum(['video']),
     startsAt: z.string(),
     endsAt: z.string(),
     durationMinutes: z.number().int(),

@@ -15,6 +15,8 @@ export const ErrorCode = z.enum([
   'unsupported_media_type',
   'rate_limited',
   'program_closed', // outside OZ_PROGRAM_START..OZ_PROGRAM_END
+  'slot_taken', // the duty slot was booked by someone else, or has started
+  'booking_limit', // the patient holds the most future duty bookings allowed
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -9,3 +9,5 @@ export * from './documents.ts';
 export * from './applications.ts';
 export * from './consultations.ts';
 export * from './notifications.ts';
+export * from './duty.ts';
+export * from './messages.ts';

@@ -6,6 +6,7 @@ export const NotificationKind = z.enum([
   'application_declined',
   'consultation_cancelled',
   'conclusion_ready',
+  'duty_booked',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -78,12 +78,32 @@ export interface ConsultationRecord {
   doctorId: string;
   applicationId: string | null;
   slotId: string | null;
+  topic: string | null;
+  channel: 'video';
   startsAt: string;
   durationMinutes: number;
   cancelledBy: 'patient' | 'doctor' | null;
   cancelReason: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface DutySlotRecord {
+  id: string;
+  doctorId: string;
+  centerId: CenterId;
+  startsAt: string;
+  durationMinutes: number;
+  consultationId: string | null;
+  createdAt: string;
+}
+
+export interface MessageRecord {
+  id: string;
+  consultationId: string;
+  authorId: string;
+  text: string;
+  createdAt: string;
 }
 
 export interface ConclusionRecord {
@@ -163,6 +183,22 @@ export interface NotificationRepository {
   markRead(id: string, userId: string, at: string): Promise<NotificationRecord | undefined>;
 }
 
+export interface DutySlotRepository {
+  insert(slot: DutySlotRecord): Promise<void>;
+  findById(id: string): Promise<DutySlotRecord | undefined>;
+  update(id: string, changes: Partial<Omit<DutySlotRecord, 'id'>>): Promise<DutySlotRecord>;
+  delete(id: string): Promise<void>;
+  /** Slots starting in [from, to), by start time; of one center when given. */
+  listStartingBetween(from: string, to: string, centerId?: CenterId): Promise<DutySlotRecord[]>;
+  listByDoctor(doctorId: string): Promise<DutySlotRecord[]>;
+}
+
+export interface MessageRepository {
+  insert(message: MessageRecord): Promise<void>;
+  /** Oldest first. */
+  listByConsultation(consultationId: string): Promise<MessageRecord[]>;
+}
+
 export interface StoreRepositories {
   users: UserRepository;
   tokens: TokenRepository;
@@ -171,6 +207,8 @@ export interface StoreRepositories {
   consultations: ConsultationRepository;
   conclusions: ConclusionRepository;
   notifications: NotificationRepository;
+  dutySlots: DutySlotRepository;
+  messages: MessageRepository;
 }
 
 /**

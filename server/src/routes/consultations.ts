@@ -1,5 +1,14 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { CancelConsultationRequest, Conclusion, Consultation, ConsultationList, WriteConclusionRequest } from '@oz/contracts';
+import {
+  CancelConsultationRequest,
+  ChatMessage,
+  ChatMessageList,
+  Conclusion,
+  Consultation,
+  ConsultationList,
+  PostMessageRequest,
+  WriteConclusionRequest,
+} from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
@@ -55,6 +64,24 @@ const readConclusion = createRoute({
   responses: { 200: { description: 'The conclusion', ...json(Conclusion) }, 401: e[401], 404: e[404] },
 });
 
+const listMessages = createRoute({
+  ...common,
+  method: 'get',
+  path: '/{id}/messages',
+  summary: 'The consultation\'s chat, oldest first (its patient and doctor only)',
+  request: { params: IdParam },
+  responses: { 200: { description: 'Messages', ...json(ChatMessageList) }, 401: e[401], 404: e[404] },
+});
+
+const postMessage = createRoute({
+  ...common,
+  method: 'post',
+  path: '/{id}/messages',
+  summary: 'Write in the chat; delivered live to both sides as a `message` event of the notification stream',
+  request: { params: IdParam, body: { required: true, ...json(PostMessageRequest) } },
+  responses: { 201: { description: 'Sent', ...json(ChatMessage) }, 400: e[400], 401: e[401], 404: e[404], 409: e[409], 422: e[422] },
+});
+
 export const consultationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => c.json({ items: await c.var.services.consultations.list(c.var.principal.user) }, 200))
   .openapi(getOne, async (c) => c.json(await c.var.services.consultations.get(c.var.principal.user, c.req.valid('param').id), 200))
@@ -69,4 +96,11 @@ export const consultationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   })
   .openapi(readConclusion, async (c) =>
     c.json(await c.var.services.consultations.conclusion(c.var.principal.user, c.req.valid('param').id), 200),
-  );
+  )
+  .openapi(listMessages, async (c) =>
+    c.json({ items: await c.var.services.messages.list(c.var.principal.user, c.req.valid('param').id) }, 200),
+  )
+  .openapi(postMessage, async (c) => {
+    const { text } = c.req.valid('json');
+    return c.json(await c.var.services.messages.post(c.var.principal.user, c.req.valid('param').id, text), 201);
+  });

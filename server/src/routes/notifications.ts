@@ -6,6 +6,7 @@ import { validationHook } from '../http/validation-hook.ts';
 import { requireAuth } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
+import type { LiveEvent } from '../services/event-bus.ts';
 
 const HEARTBEAT_MS = 25_000; // below common proxy idle timeouts (30-60 s)
 
@@ -44,7 +45,7 @@ const stream = createRoute({
   method: 'get',
   path: '/stream',
   tags: ['Notifications'],
-  summary: 'Server-sent events: `notification` events as they happen, `ready` first',
+  summary: 'Server-sent events, `ready` first: `notification` (a Notification) and `message` (a ChatMessage of your consultations) as they happen',
   request: { query: z.object({ ticket: z.string().min(1).max(100) }) },
   responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, 401: e[401] },
 });
@@ -61,10 +62,10 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no'); // nginx must not buffer the stream
     return streamSSE(c, async (sse) => {
-      const pending: Notification[] = [];
+      const pending: LiveEvent[] = [];
       let wake: (() => void) | undefined;
-      const unsubscribe = notifications.subscribe(userId, (notification) => {
-        pending.push(notification);
+      const unsubscribe = notifications.subscribe(userId, (event) => {
+        pending.push(event);
         wake?.();
       });
       sse.onAbort(() => {
@@ -75,7 +76,7 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       while (!sse.aborted && !sse.closed) {
         const next = pending.shift();
         if (next) {
-          await sse.writeSSE({ event: 'notification', id: next.id, data: JSON.stringify(next) });
+          await sse.writeSSE({ event: next.type, id: next.data.id, data: JSON.stringify(next.data) });
           continue;
         }
         await new Promise<void>((resolve) => {

@@ -97,6 +97,8 @@ export class ApplicationService {
       doctorId: doctor.id,
       applicationId: application.id,
       slotId: null,
+      topic: null,
+      channel: 'video',
       startsAt: new Date(startsAt).toISOString(),
       durationMinutes,
       cancelledBy: null,

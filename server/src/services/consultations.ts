@@ -36,6 +36,10 @@ export class ConsultationService {
       const current = await tx.consultations.findById(id);
       if (current?.status !== 'scheduled') throw new ApiError(409, 'conflict', 'Only a scheduled consultation can be cancelled');
       const cancelled = await tx.consultations.update(id, { status: 'cancelled', cancelledBy: side, cancelReason: reason ?? null, updatedAt: at });
+      if (current.slotId) {
+        // A cancelled duty consultation gives its time back to the free list.
+        await tx.dutySlots.update(current.slotId, { consultationId: null });
+      }
       if (current.applicationId) {
         // A doctor's cancellation puts the application back in the center's queue; a patient's withdraws it.
         await tx.applications.update(current.applicationId, side === 'doctor'
@@ -112,6 +116,9 @@ export class ConsultationService {
     const { updatedAt: _internal, ...rest } = record;
     return {
       ...rest,
+      // Records written before these fields existed.
+      topic: record.topic ?? null,
+      channel: record.channel ?? 'video',
       patientName: patient?.fullName ?? '',
       doctorName: doctor?.fullName ?? '',
       endsAt: new Date(Date.parse(record.startsAt) + record.durationMinutes * 60_000).toISOString(),

@@ -1,9 +1,12 @@
-import type { Notification } from '@oz/contracts';
+import type { ChatMessage, Notification } from '@oz/contracts';
 
-type Listener = (notification: Notification) => void;
+/** What a user's live stream carries; the SSE event name is the `type`. */
+export type LiveEvent = { type: 'notification'; data: Notification } | { type: 'message'; data: ChatMessage };
 
-/** In-process fan-out of new notifications to the user's open SSE streams. */
-export class NotificationBus {
+type Listener = (event: LiveEvent) => void;
+
+/** In-process fan-out of live events to the user's open SSE streams. */
+export class LiveEventBus {
   private readonly listeners = new Map<string, Set<Listener>>();
 
   subscribe(userId: string, listener: Listener): () => void {
@@ -16,7 +19,7 @@ export class NotificationBus {
     };
   }
 
-  publish(userId: string, notification: Notification): void {
-    for (const listener of this.listeners.get(userId) ?? []) listener(notification);
+  publish(userId: string, event: LiveEvent): void {
+    for (const listener of this.listeners.get(userId) ?? []) listener(event);
   }
 }

@@ -5,10 +5,12 @@ import type { SmsSender } from '../ports/sms-sender.ts';
 import { AccountService } from './accounts.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { DocumentService } from './documents.ts';
-import { NotificationBus } from './event-bus.ts';
+import { LiveEventBus } from './event-bus.ts';
 import { NotificationService } from './notifications.ts';
 import { ApplicationService } from './applications.ts';
 import { ConsultationService } from './consultations.ts';
+import { DutyService } from './duty.ts';
+import { MessageService } from './messages.ts';
 
 export interface Ports {
   store: Store;
@@ -24,10 +26,13 @@ export interface Services {
   notifications: NotificationService;
   applications: ApplicationService;
   consultations: ConsultationService;
+  duty: DutyService;
+  messages: MessageService;
 }
 
 export function createServices({ store, files, sms }: Ports, config: Config, now: () => Date = () => new Date()): Services {
-  const notifications = new NotificationService(store, new NotificationBus(), sms, now);
+  const bus = new LiveEventBus();
+  const notifications = new NotificationService(store, bus, sms, now);
   return {
     store,
     accounts: new AccountService(store, config.tokenTtlMs, now),
@@ -36,5 +41,7 @@ export function createServices({ store, files, sms }: Ports, config: Config, now
     notifications,
     applications: new ApplicationService(store, notifications, config.programPeriod, now),
     consultations: new ConsultationService(store, notifications, now),
+    duty: new DutyService(store, notifications, { programPeriod: config.programPeriod, maxBookingsPerPatient: config.maxDutyBookingsPerPatient }, now),
+    messages: new MessageService(store, bus, now),
   };
 }

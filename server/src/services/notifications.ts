@@ -3,7 +3,7 @@ import type { Notification, NotificationList } from '@oz/contracts';
 import type { NotificationRecord, Store, UserRecord } from '../ports/store.ts';
 import type { SmsSender } from '../ports/sms-sender.ts';
 import { notFound, unauthenticated } from '../http/api-error.ts';
-import type { NotificationBus } from './event-bus.ts';
+import type { LiveEvent, LiveEventBus } from './event-bus.ts';
 import { newId } from './tokens.ts';
 
 const LIST_LIMIT = 50;
@@ -23,7 +23,7 @@ export class NotificationService {
 
   constructor(
     private readonly store: Store,
-    private readonly bus: NotificationBus,
+    private readonly bus: LiveEventBus,
     private readonly sms: SmsSender,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -39,7 +39,7 @@ export class NotificationService {
       readAt: null,
     };
     await this.store.notifications.insert(record);
-    this.bus.publish(user.id, toPublicNotification(record));
+    this.bus.publish(user.id, { type: 'notification', data: toPublicNotification(record) });
     if (notification.sms) await this.sms.send({ to: user.phone, text: notification.text });
   }
 
@@ -73,7 +73,8 @@ export class NotificationService {
     return entry.userId;
   }
 
-  subscribe(userId: string, listener: (notification: Notification) => void): () => void {
+  /** Live events of one user: notifications and chat messages. */
+  subscribe(userId: string, listener: (event: LiveEvent) => void): () => void {
     return this.bus.subscribe(userId, listener);
   }
 }

@@ -69,6 +69,8 @@ export const en: Translation = {
     unsupported_media_type: 'This file type is not accepted.',
     rate_limited: 'Too many attempts. Please try again a little later.',
     program_closed: 'Applications are closed: the program is not running on these dates.',
+    slot_taken: 'Someone has just taken this time. Please choose another.',
+    booking_limit: 'You already have bookings with the duty doctor. Cancel one to book again.',
     internal: 'Something went wrong on the server. Please try again later.',
     rateLimitedFor: (minutes) => `Too many attempts. Please try again in ${minutes} ${plural('en', minutes, ['minute', 'minutes', 'minutes'])}.`,
     network: 'No connection to the server. Check your internet connection and try again.',

@@ -5,6 +5,8 @@ import {
   type ConclusionRecord,
   type ConsultationRecord,
   type DocumentRecord,
+  type DutySlotRecord,
+  type MessageRecord,
   type NotificationRecord,
   type StoreRepositories,
   type TokenRecord,
@@ -20,6 +22,8 @@ export interface StoreData {
   consultations: ConsultationRecord[];
   conclusions: ConclusionRecord[];
   notifications: NotificationRecord[];
+  dutySlots: DutySlotRecord[];
+  messages: MessageRecord[];
 }
 
 export const SCHEMA_VERSION = 1;
@@ -33,6 +37,8 @@ export const emptyData = (): StoreData => ({
   consultations: [],
   conclusions: [],
   notifications: [],
+  dutySlots: [],
+  messages: [],
 });
 
 /** Method names that change data; outside a transaction each becomes a transaction of its own. */
@@ -79,6 +85,8 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
   const consultations = collection(data, 'consultations', 'consultation');
   const conclusions = collection(data, 'conclusions', 'conclusion');
   const notifications = collection(data, 'notifications', 'notification');
+  const dutySlots = collection(data, 'dutySlots', 'duty slot');
+  const messages = collection(data, 'messages', 'message');
   return {
     users: {
       findById: async (id) => users.find((user) => user.id === id),
@@ -170,6 +178,23 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
         notification.readAt ??= at;
         return copy(notification);
       },
+    },
+    dutySlots: {
+      insert: async (slot) => dutySlots.insert(slot),
+      findById: async (id) => dutySlots.find((slot) => slot.id === id),
+      update: async (id, changes) => dutySlots.update((slot) => slot.id === id, id, changes),
+      delete: async (id) => dutySlots.remove((slot) => slot.id === id),
+      listStartingBetween: async (from, to, centerId) =>
+        dutySlots
+          .filter((slot) => slot.startsAt >= from && slot.startsAt < to && (!centerId || slot.centerId === centerId))
+          .sort(byTime((slot) => slot.startsAt, 1)),
+      listByDoctor: async (doctorId) =>
+        dutySlots.filter((slot) => slot.doctorId === doctorId).sort(byTime((slot) => slot.startsAt, 1)),
+    },
+    messages: {
+      insert: async (message) => messages.insert(message),
+      listByConsultation: async (consultationId) =>
+        messages.filter((message) => message.consultationId === consultationId).sort(byTime((m) => m.createdAt, 1)),
     },
   };
 }

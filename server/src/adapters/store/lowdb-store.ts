@@ -55,6 +55,8 @@ class LowdbStore implements Store {
   readonly consultations: Store['consultations'];
   readonly conclusions: Store['conclusions'];
   readonly notifications: Store['notifications'];
+  readonly dutySlots: Store['dutySlots'];
+  readonly messages: Store['messages'];
 
   constructor(
     private readonly db: Low<StoreData>,
@@ -68,6 +70,8 @@ class LowdbStore implements Store {
     this.consultations = this.autoCommitting('consultations');
     this.conclusions = this.autoCommitting('conclusions');
     this.notifications = this.autoCommitting('notifications');
+    this.dutySlots = this.autoCommitting('dutySlots');
+    this.messages = this.autoCommitting('messages');
   }
 
   /** Reads go straight to memory; every write outside a transaction is a transaction of its own. */

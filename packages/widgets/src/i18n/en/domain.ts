@@ -40,5 +40,6 @@ export const domainEn: typeof domainRu = {
     application_declined: (reason) => `The doctor declined your application. Reason: ${reason}`,
     consultation_cancelled: (when) => `The online consultation on ${when} has been cancelled.`,
     conclusion_ready: () => 'The doctor\'s conclusion on your online consultation is ready.',
+    duty_booked: (when) => `A patient booked a consultation for ${when}.`,
   },
 };

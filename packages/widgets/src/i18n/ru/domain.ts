@@ -49,5 +49,6 @@ export const domainRu = {
     application_declined: (reason: string) => `Врач отказал в консультации по заявке. Причина: ${reason}`,
     consultation_cancelled: (when: string) => `Онлайн-консультация ${when} отменена.`,
     conclusion_ready: () => 'Готово заключение врача по онлайн-консультации.',
+    duty_booked: (when: string) => `Пациент записался на консультацию ${when}.`,
   } satisfies Record<NotificationKind, (value: string) => string>,
 };

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { Role } from './users.ts';
+
+export const MESSAGE_MAX = 2000;
+
+export const ChatMessage = z
+  .object({
+    id: z.string(),
+    consultationId: z.string(),
+    authorId: z.string(),
+    authorRole: Role,
+    authorName: z.string(),
+    text: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ChatMessage' });
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+export const ChatMessageList = z.object({ items: z.array(ChatMessage) }).meta({ id: 'ChatMessageList' });
+export type ChatMessageList = z.infer<typeof ChatMessageList>;
+
+export const PostMessageRequest = z
+  .object({ text: z.string().trim().min(1).max(MESSAGE_MAX) })
+  .meta({ id: 'PostMessageRequest' });
+export type PostMessageRequest = z.infer<typeof PostMessageRequest>;

@@ -1,0 +1,94 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { BookDutySlotRequest, Consultation, DutySlotList, DutySlotQuery, PublishDutySlotsRequest } from '@oz/contracts';
+import type { AppEnv } from '../http/env.ts';
+import { validationHook } from '../http/validation-hook.ts';
+import { requireAuth, requireRole } from '../http/authenticate.ts';
+import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
+import { json } from '../http/json.ts';
+
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+
+const listFree = createRoute({
+  method: 'get',
+  path: '/slots',
+  tags: ['Duty doctors'],
+  summary: 'Free slots with duty doctors (public), by start time',
+  request: { query: DutySlotQuery },
+  responses: { 200: { description: 'Free slots', ...json(DutySlotList) }, 422: e[422] },
+});
+
+const listMine = createRoute({
+  method: 'get',
+  path: '/slots/mine',
+  tags: ['Duty doctors'],
+  summary: 'The duty doctor\'s own slots, free and booked',
+  security: bearerSecurity,
+  middleware: [requireAuth, requireRole('doctor')] as const,
+  responses: { 200: { description: 'Own slots', ...json(DutySlotList) }, 401: e[401], 403: e[403] },
+});
+
+const publish = createRoute({
+  method: 'post',
+  path: '/slots',
+  tags: ['Duty doctors'],
+  summary: 'Publish consecutive slots of `durationMinutes` from `startsAt` until `endsAt`',
+  security: bearerSecurity,
+  middleware: [requireAuth, requireRole('doctor')] as const,
+  request: { body: { required: true, ...json(PublishDutySlotsRequest) } },
+  responses: {
+    201: { description: 'The new slots', ...json(DutySlotList) },
+    400: e[400],
+    401: e[401],
+    403: { ...e[403], description: 'Not a duty doctor' },
+    409: { ...e[409], description: 'Overlaps the doctor\'s slots or consultations' },
+    422: e[422],
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/slots/{id}',
+  tags: ['Duty doctors'],
+  summary: 'Remove a free slot of yours',
+  security: bearerSecurity,
+  middleware: [requireAuth, requireRole('doctor')] as const,
+  request: { params: IdParam },
+  responses: { 204: { description: 'Removed' }, 401: e[401], 403: e[403], 404: e[404], 409: e[409] },
+});
+
+const book = createRoute({
+  method: 'post',
+  path: '/slots/{id}/book',
+  tags: ['Duty doctors'],
+  summary: 'Book a free slot; never double-booked (409 `slot_taken`), limited per patient (409 `booking_limit`)',
+  security: bearerSecurity,
+  middleware: [requireAuth, requireRole('patient')] as const,
+  request: { params: IdParam, body: { required: false, ...json(BookDutySlotRequest) } },
+  responses: {
+    201: { description: 'The consultation', ...json(Consultation) },
+    401: e[401],
+    403: e[403],
+    404: e[404],
+    409: e[409],
+    422: e[422],
+  },
+});
+
+export const dutyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(listFree, async (c) => c.json({ items: await c.var.services.duty.listFree(c.req.valid('query')) }, 200))
+  .openapi(listMine, async (c) => c.json({ items: await c.var.services.duty.listMine(c.var.principal.user) }, 200))
+  .openapi(publish, async (c) => {
+    const { startsAt, endsAt, durationMinutes } = c.req.valid('json');
+    return c.json({ items: await c.var.services.duty.publish(c.var.principal.user, startsAt, endsAt, durationMinutes) }, 201);
+  })
+  .openapi(remove, async (c) => {
+    await c.var.services.duty.remove(c.var.principal.user, c.req.valid('param').id);
+    return c.body(null, 204);
+  })
+  .openapi(book, async (c) => {
+    // The body is optional: a bare POST books a video consultation without a topic.
+    const body: { topic?: string | undefined } = c.req.header('content-type')?.includes('application/json') ? c.req.valid('json') : {};
+    const { services, principal } = c.var;
+    const consultation = await services.duty.book(principal.user, c.req.valid('param').id, body?.topic);
+    return c.json(await services.consultations.view(consultation), 201);
+  });

@@ -1,0 +1,169 @@
+import { MAX_SLOTS_PER_PUBLISH, type DutySlot } from '@oz/contracts';
+import type { ConsultationRecord, DutySlotRecord, Store, UserRecord } from '../ports/store.ts';
+import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
+import type { NotificationService } from './notifications.ts';
+import { assertProgramOpen, type ProgramPeriod } from './program-period.ts';
+import { moscowTime } from './moscow-time.ts';
+import { newId } from './tokens.ts';
+
+const MINUTE = 60_000;
+const DEFAULT_RANGE_MS = 14 * 24 * 60 * MINUTE;
+const MAX_RANGE_MS = 62 * 24 * 60 * MINUTE;
+
+export interface DutyRules {
+  programPeriod: ProgramPeriod;
+  /** How many future duty consultations one patient may hold at once. */
+  maxBookingsPerPatient: number;
+}
+
+/** Path 2 of the program: duty doctors publish free slots; anyone signed up books one. */
+export class DutyService {
+  constructor(
+    private readonly store: Store,
+    private readonly notifications: NotificationService,
+    private readonly rules: DutyRules,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async publish(doctor: UserRecord, startsAt: string, endsAt: string, durationMinutes: number): Promise<DutySlot[]> {
+    if (doctor.role !== 'doctor' || !doctor.isDutyDoctor || !doctor.centerId) throw forbidden('Only duty doctors publish slots');
+    const start = Date.parse(startsAt);
+    const end = Date.parse(endsAt);
+    if (start <= this.now().getTime()) {
+      throw validationFailed([{ field: 'startsAt', code: 'date_in_past', message: 'Slots must start in the future' }]);
+    }
+    const count = Math.floor((end - start) / (durationMinutes * MINUTE));
+    if (count < 1) {
+      throw validationFailed([{ field: 'endsAt', code: 'invalid', message: 'The period must hold at least one slot' }]);
+    }
+    if (count > MAX_SLOTS_PER_PUBLISH) {
+      throw validationFailed([{ field: 'endsAt', code: 'too_long', message: `At most ${MAX_SLOTS_PER_PUBLISH} slots at once`, limit: MAX_SLOTS_PER_PUBLISH }]);
+    }
+    const createdAt = this.now().toISOString();
+    const slots: DutySlotRecord[] = Array.from({ length: count }, (_, index) => ({
+      id: newId(),
+      doctorId: doctor.id,
+      centerId: doctor.centerId!,
+      startsAt: new Date(start + index * durationMinutes * MINUTE).toISOString(),
+      durationMinutes,
+      consultationId: null,
+      createdAt,
+    }));
+    const periodEnd = start + count * durationMinutes * MINUTE;
+    await this.store.transaction(async (tx) => {
+      const own = await tx.dutySlots.listByDoctor(doctor.id);
+      const clash = own.find((slot) => Date.parse(slot.startsAt) < periodEnd && start < slotEnd(slot));
+      if (clash) {
+        throw new ApiError(409, 'conflict', `You already have a slot at ${moscowTime(clash.startsAt)} in this period`, { slotId: clash.id });
+      }
+      const busy = (await tx.consultations.listByDoctor(doctor.id)).find(
+        (c) => c.status === 'scheduled' && Date.parse(c.startsAt) < periodEnd && start < Date.parse(c.startsAt) + c.durationMinutes * MINUTE,
+      );
+      if (busy) throw new ApiError(409, 'conflict', `You have a consultation at ${moscowTime(busy.startsAt)} in this period`, { consultationId: busy.id });
+      for (const slot of slots) await tx.dutySlots.insert(slot);
+    });
+    return slots.map((slot) => view(slot, doctor));
+  }
+
+  /** Free future slots, for anyone (no sign-in needed to look). */
+  async listFree(query: { centerId?: DutySlot['centerId']; from?: string; to?: string }): Promise<DutySlot[]> {
+    const now = this.now().getTime();
+    const from = Math.max(query.from ? Date.parse(query.from) : now, now);
+    const to = Math.min(query.to ? Date.parse(query.to) : from + DEFAULT_RANGE_MS, from + MAX_RANGE_MS);
+    const slots = await this.store.dutySlots.listStartingBetween(new Date(from).toISOString(), new Date(to).toISOString(), query.centerId);
+    return this.withDoctors(slots.filter((slot) => slot.consultationId === null));
+  }
+
+  /** The duty doctor's own slots, free and booked, from a day ago on. */
+  async listMine(doctor: UserRecord): Promise<DutySlot[]> {
+    if (doctor.role !== 'doctor') throw forbidden('Only doctors have duty slots');
+    const since = this.now().getTime() - 24 * 60 * MINUTE;
+    const own = await this.store.dutySlots.listByDoctor(doctor.id);
+    return own.filter((slot) => Date.parse(slot.startsAt) >= since).map((slot) => view(slot, doctor));
+  }
+
+  async remove(doctor: UserRecord, id: string): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      const slot = await tx.dutySlots.findById(id);
+      if (!slot || slot.doctorId !== doctor.id) throw notFound('The slot');
+      if (slot.consultationId) throw new ApiError(409, 'conflict', 'The slot is booked; cancel the consultation instead');
+      await tx.dutySlots.delete(id);
+    });
+  }
+
+  /** Books a free slot. The check and the booking are one transaction: a slot is never booked twice. */
+  async book(patient: UserRecord, id: string, topic: string | undefined): Promise<ConsultationRecord> {
+    if (patient.role !== 'patient') throw forbidden('Only patients book consultations');
+    assertProgramOpen(this.rules.programPeriod, this.now());
+    const at = this.now().toISOString();
+    const consultation = await this.store.transaction(async (tx) => {
+      const slot = await tx.dutySlots.findById(id);
+      if (!slot) throw notFound('The slot');
+      if (slot.consultationId) throw new ApiError(409, 'slot_taken', 'Someone has just booked this time; choose another');
+      if (Date.parse(slot.startsAt) <= this.now().getTime()) throw new ApiError(409, 'slot_taken', 'This time has already started; choose another');
+      const upcoming = (await tx.consultations.listByPatient(patient.id)).filter(
+        (c) => c.kind === 'duty' && c.status === 'scheduled' && c.startsAt > at,
+      );
+      if (upcoming.length >= this.rules.maxBookingsPerPatient) {
+        throw new ApiError(409, 'booking_limit', `You already have ${upcoming.length} upcoming consultations with duty doctors; cancel one to book another`, {
+          limit: this.rules.maxBookingsPerPatient,
+        });
+      }
+      const record: ConsultationRecord = {
+        id: newId(),
+        kind: 'duty',
+        status: 'scheduled',
+        centerId: slot.centerId,
+        patientId: patient.id,
+        doctorId: slot.doctorId,
+        applicationId: null,
+        slotId: slot.id,
+        topic: topic || null,
+        channel: 'video',
+        startsAt: slot.startsAt,
+        durationMinutes: slot.durationMinutes,
+        cancelledBy: null,
+        cancelReason: null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await tx.consultations.insert(record);
+      await tx.dutySlots.update(slot.id, { consultationId: record.id });
+      return record;
+    });
+    const doctor = await this.store.users.findById(consultation.doctorId);
+    if (doctor) {
+      await this.notifications.notify(doctor, {
+        kind: 'duty_booked',
+        text: `Облако здоровья: ${patient.fullName} записался на консультацию ${moscowTime(consultation.startsAt)}.`,
+        data: { consultationId: consultation.id, startsAt: consultation.startsAt },
+        sms: false,
+      });
+    }
+    return consultation;
+  }
+
+  private async withDoctors(slots: DutySlotRecord[]): Promise<DutySlot[]> {
+    const doctors = new Map<string, UserRecord | undefined>();
+    for (const slot of slots) {
+      if (!doctors.has(slot.doctorId)) doctors.set(slot.doctorId, await this.store.users.findById(slot.doctorId));
+    }
+    return slots.map((slot) => view(slot, doctors.get(slot.doctorId)));
+  }
+}
+
+const slotEnd = (slot: DutySlotRecord) => Date.parse(slot.startsAt) + slot.durationMinutes * MINUTE;
+
+function view(slot: DutySlotRecord, doctor: UserRecord | undefined): DutySlot {
+  return {
+    id: slot.id,
+    centerId: slot.centerId,
+    doctorId: slot.doctorId,
+    doctorName: doctor?.fullName ?? '',
+    startsAt: slot.startsAt,
+    endsAt: new Date(slotEnd(slot)).toISOString(),
+    durationMinutes: slot.durationMinutes,
+    status: slot.consultationId ? 'booked' : 'free',
+    consultationId: slot.consultationId,
+  };
+}

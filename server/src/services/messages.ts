@@ -1,0 +1,51 @@
+import type { ChatMessage } from '@oz/contracts';
+import type { MessageRecord, Store, UserRecord } from '../ports/store.ts';
+import { ApiError, notFound } from '../http/api-error.ts';
+import type { LiveEventBus } from './event-bus.ts';
+import { newId } from './tokens.ts';
+
+/** The chat of a consultation: its patient and its doctor only, delivered live to both. */
+export class MessageService {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: LiveEventBus,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(viewer: UserRecord, consultationId: string): Promise<ChatMessage[]> {
+    const consultation = await this.participantOnly(viewer, consultationId);
+    const [messages, patient, doctor] = await Promise.all([
+      this.store.messages.listByConsultation(consultationId),
+      this.store.users.findById(consultation.patientId),
+      this.store.users.findById(consultation.doctorId),
+    ]);
+    const people = new Map([patient, doctor].filter((u): u is UserRecord => Boolean(u)).map((u) => [u.id, u]));
+    return messages.map((message) => view(message, people.get(message.authorId)));
+  }
+
+  async post(author: UserRecord, consultationId: string, text: string): Promise<ChatMessage> {
+    const consultation = await this.participantOnly(author, consultationId);
+    if (consultation.status === 'cancelled') throw new ApiError(409, 'conflict', 'The consultation was cancelled; its chat is closed');
+    const record: MessageRecord = { id: newId(), consultationId, authorId: author.id, text, createdAt: this.now().toISOString() };
+    await this.store.messages.insert(record);
+    const message = view(record, author);
+    for (const userId of new Set([consultation.patientId, consultation.doctorId])) {
+      this.bus.publish(userId, { type: 'message', data: message });
+    }
+    return message;
+  }
+
+  private async participantOnly(viewer: UserRecord, id: string) {
+    const consultation = await this.store.consultations.findById(id);
+    if (!consultation || (consultation.patientId !== viewer.id && consultation.doctorId !== viewer.id)) throw notFound('The consultation');
+    return consultation;
+  }
+}
+
+function view(message: MessageRecord, author: UserRecord | undefined): ChatMessage {
+  return {
+    ...message,
+    authorRole: author?.role ?? 'patient',
+    authorName: author?.fullName ?? '',
+  };
+}
