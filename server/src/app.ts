@@ -20,6 +20,9 @@ import { applicationRoutes } from './routes/applications.ts';
 import { consultationRoutes } from './routes/consultations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { dutyRoutes } from './routes/duty.ts';
+import { videoRoutes, SPEED_TEST_MAX_BYTES } from './routes/video.ts';
+import { mountSignaling } from './routes/signaling.ts';
+import { createNodeWebSocket } from '@hono/node-ws';
 
 export interface AppOptions {
   config: Config;
@@ -42,6 +45,7 @@ export function createApi() {
     .route('/consultations', consultationRoutes)
     .route('/notifications', notificationRoutes)
     .route('/duty', dutyRoutes)
+    .route('/', videoRoutes)
     .route('/', docsRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -88,12 +92,19 @@ export function createApp({ config, services, staticDirs }: AppOptions) {
   const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT_BYTES });
   // Room for the multipart envelope around the largest allowed file; the service checks the file itself.
   const uploadLimit = bodyLimit({ maxSize: config.maxUploadBytes + 64 * 1024 });
-  app.use('/api/*', (c, next) =>
-    (c.req.method === 'POST' && c.req.path === '/api/v1/documents' ? uploadLimit : jsonLimit)(c, next),
-  );
+  const speedTestLimit = bodyLimit({ maxSize: SPEED_TEST_MAX_BYTES });
+  app.use('/api/*', (c, next) => {
+    if (c.req.method !== 'POST') return jsonLimit(c, next);
+    if (c.req.path === '/api/v1/documents') return uploadLimit(c, next);
+    if (c.req.path === '/api/v1/video/speedtest') return speedTestLimit(c, next);
+    return jsonLimit(c, next);
+  });
+  const { injectWebSocket, upgradeWebSocket } = createNodeWebSocket({ app });
+  mountSignaling(app, upgradeWebSocket);
   app.route('/api/v1', createApi());
   if (staticDirs) mountStaticFiles(app, staticDirs);
   app.notFound(onNotFound);
   app.onError(onError);
-  return app;
+  // main.ts hands the HTTP server to this after serve(), so WebSocket upgrades reach the app.
+  return Object.assign(app, { injectWebSocket });
 }

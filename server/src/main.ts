@@ -24,6 +24,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(`  sample pages  ${base}/\n  API docs      ${base}/api/v1/docs\n  bundle        ${base}/widgets/oz.js`);
     if (demo) console.log(describeDemoSignIns());
   });
+  app.injectWebSocket(server);
   const stop = () => {
     server.close(() => void store.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 3000).unref();

@@ -11,3 +11,4 @@ export * from './consultations.ts';
 export * from './notifications.ts';
 export * from './duty.ts';
 export * from './messages.ts';
+export * from './video.ts';

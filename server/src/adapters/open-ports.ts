@@ -3,12 +3,17 @@ import type { Ports } from '../services/index.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
 import { openDiskFileStore } from './files/disk-file-store.ts';
 import { outboxSmsSender } from './sms/outbox-sms-sender.ts';
+import { SignalingHub } from './video/signaling-hub.ts';
+import { embeddedVideoProvider } from './video/embedded-video-provider.ts';
+import { openViduVideoProvider } from './video/openvidu-video-provider.ts';
 
 /** The one place that knows which adapter serves each port in this deployment. */
 export async function openPorts(config: Config): Promise<Ports> {
   const store = await openLowdbStore(config.dataDir);
   try {
-    return { store, files: await openDiskFileStore(config.dataDir), sms: outboxSmsSender(config.dataDir) };
+    const signaling = new SignalingHub();
+    const video = config.openVidu ? openViduVideoProvider(config.openVidu.url, config.openVidu.secret) : embeddedVideoProvider(signaling);
+    return { store, files: await openDiskFileStore(config.dataDir), sms: outboxSmsSender(config.dataDir), video, signaling };
   } catch (error) {
     await store.close();
     throw error;

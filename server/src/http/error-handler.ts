@@ -37,8 +37,10 @@ function toApiError(error: unknown): ApiError {
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
   const apiError = toApiError(error);
   if (apiError.status >= 500) {
-    // The stack, not the request: bodies may hold personal data.
-    console.error(JSON.stringify({ at: new Date().toISOString(), requestId: c.var.requestId, error: String(error), stack: (error as Error).stack }));
+    // The stack, not the request: bodies may hold personal data. A known failure (the video
+    // server is down) needs no stack, only its message.
+    const known = error instanceof ApiError;
+    console.error(JSON.stringify({ at: new Date().toISOString(), requestId: c.var.requestId, error: known ? error.message : String(error), ...(known ? {} : { stack: (error as Error).stack }) }));
   }
   for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
   return c.json(apiError.toBody(), apiError.status);

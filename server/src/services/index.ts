@@ -2,6 +2,9 @@ import type { Config } from '../config.ts';
 import type { Store } from '../ports/store.ts';
 import type { FileStore } from '../ports/file-store.ts';
 import type { SmsSender } from '../ports/sms-sender.ts';
+import type { VideoProvider } from '../ports/video-provider.ts';
+import type { SignalingHub } from '../adapters/video/signaling-hub.ts';
+import { VideoService } from './video.ts';
 import { AccountService } from './accounts.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { DocumentService } from './documents.ts';
@@ -16,6 +19,9 @@ export interface Ports {
   store: Store;
   files: FileStore;
   sms: SmsSender;
+  video: VideoProvider;
+  /** The embedded provider's rooms; present whatever the provider, so the WebSocket route can answer. */
+  signaling: SignalingHub;
 }
 
 export interface Services {
@@ -28,9 +34,11 @@ export interface Services {
   consultations: ConsultationService;
   duty: DutyService;
   messages: MessageService;
+  video: VideoService;
+  signaling: SignalingHub;
 }
 
-export function createServices({ store, files, sms }: Ports, config: Config, now: () => Date = () => new Date()): Services {
+export function createServices({ store, files, sms, video, signaling }: Ports, config: Config, now: () => Date = () => new Date()): Services {
   const bus = new LiveEventBus();
   const notifications = new NotificationService(store, bus, sms, now);
   return {
@@ -43,5 +51,7 @@ export function createServices({ store, files, sms }: Ports, config: Config, now
     consultations: new ConsultationService(store, notifications, now),
     duty: new DutyService(store, notifications, { programPeriod: config.programPeriod, maxBookingsPerPatient: config.maxDutyBookingsPerPatient }, now),
     messages: new MessageService(store, bus, now),
+    video: new VideoService(store, video, config.iceServers, now),
+    signaling,
   };
 }

@@ -6,6 +6,7 @@ import { applyEn } from './en/apply.ts';
 import { consultationsEn } from './en/consultations.ts';
 import { notificationsEn } from './en/notifications.ts';
 import { doctorDeskEn } from './en/doctor-desk.ts';
+import { dutyScheduleEn } from './en/duty-schedule.ts';
 
 const characters = (n: number) => `${n} ${plural('en', n, ['character', 'characters', 'characters'])}`;
 
@@ -70,6 +71,8 @@ export const en: Translation = {
     rate_limited: 'Too many attempts. Please try again a little later.',
     program_closed: 'Applications are closed: the program is not running on these dates.',
     slot_taken: 'Someone has just taken this time. Please choose another.',
+    room_closed: 'The video room is closed now: it opens 15 minutes before the consultation.',
+    video_unavailable: 'The video server is not answering right now. Please try again in a few minutes.',
     booking_limit: 'You already have bookings with the duty doctor. Cancel one to book again.',
     internal: 'Something went wrong on the server. Please try again later.',
     rateLimitedFor: (minutes) => `Too many attempts. Please try again in ${minutes} ${plural('en', minutes, ['minute', 'minutes', 'minutes'])}.`,
@@ -109,4 +112,5 @@ export const en: Translation = {
   consultations: consultationsEn,
   notifications: notificationsEn,
   doctorDesk: doctorDeskEn,
+  dutySchedule: dutyScheduleEn,
 };

@@ -6,6 +6,7 @@ import { applyRu } from './ru/apply.ts';
 import { consultationsRu } from './ru/consultations.ts';
 import { notificationsRu } from './ru/notifications.ts';
 import { doctorDeskRu } from './ru/doctor-desk.ts';
+import { dutyScheduleRu } from './ru/duty-schedule.ts';
 
 /**
  * Russian: the source of every string. Plain words for elderly users and the program's own
@@ -73,6 +74,8 @@ export const ru = {
     rate_limited: 'Слишком много попыток. Попробуйте немного позже.',
     program_closed: 'Приём заявок сейчас закрыт: программа в эти дни не работает.',
     slot_taken: 'Это время уже заняли. Выберите другое.',
+    room_closed: 'Видеосвязь сейчас закрыта: она открывается за 15 минут до начала консультации.',
+    video_unavailable: 'Сервер видеосвязи сейчас не отвечает. Попробуйте через несколько минут.',
     booking_limit: 'У вас уже есть записи к дежурному врачу. Чтобы записаться снова, отмените одну из них.',
     internal: 'На сервере произошла ошибка. Попробуйте ещё раз чуть позже.',
     rateLimitedFor: (minutes: number) =>
@@ -114,6 +117,7 @@ export const ru = {
   consultations: consultationsRu,
   notifications: notificationsRu,
   doctorDesk: doctorDeskRu,
+  dutySchedule: dutyScheduleRu,
 };
 
 /** The shape every locale must have; `en` is typed with it so a missing key does not compile. */

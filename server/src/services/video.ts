@@ -1,0 +1,66 @@
+import { ROOM_CLOSES_MINUTES_AFTER, ROOM_OPENS_MINUTES_BEFORE, type IceServer, type VideoJoin } from '@oz/contracts';
+import type { ConsultationRecord, Store, UserRecord } from '../ports/store.ts';
+import type { VideoProvider } from '../ports/video-provider.ts';
+import { ApiError, forbidden, notFound } from '../http/api-error.ts';
+import { moscowTime } from './moscow-time.ts';
+
+const MINUTE = 60_000;
+
+/** When a consultation's room is open: from 15 minutes before the start to 60 minutes after the planned end. */
+export function roomWindow(consultation: Pick<ConsultationRecord, 'startsAt' | 'durationMinutes'>) {
+  const start = Date.parse(consultation.startsAt);
+  return {
+    opensAt: new Date(start - ROOM_OPENS_MINUTES_BEFORE * MINUTE).toISOString(),
+    closesAt: new Date(start + (consultation.durationMinutes + ROOM_CLOSES_MINUTES_AFTER) * MINUTE).toISOString(),
+  };
+}
+
+/** The video call of a consultation: only its two participants, only while its room is open. */
+export class VideoService {
+  constructor(
+    private readonly store: Store,
+    private readonly provider: VideoProvider,
+    private readonly iceServers: IceServer[],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async join(user: UserRecord, consultationId: string, origin: string): Promise<VideoJoin> {
+    const consultation = await this.participantOnly(user, consultationId);
+    this.assertRoomOpen(consultation);
+    const join = await this.provider.join(
+      { consultationId, userId: user.id, role: user.id === consultation.doctorId ? 'doctor' : 'patient', displayName: user.fullName },
+      { origin, iceServers: this.iceServers },
+    );
+    if (consultation.status === 'scheduled') {
+      await this.store.consultations.update(consultationId, { status: 'in_progress', updatedAt: this.now().toISOString() });
+    }
+    return join;
+  }
+
+  /** The doctor ends the call for both; the conclusion may follow later. */
+  async end(doctor: UserRecord, consultationId: string): Promise<void> {
+    const consultation = await this.participantOnly(doctor, consultationId);
+    if (consultation.doctorId !== doctor.id) throw forbidden('Only the doctor ends the consultation');
+    await this.provider.end(consultationId);
+  }
+
+  private assertRoomOpen(consultation: ConsultationRecord): void {
+    if (consultation.status === 'cancelled' || consultation.status === 'completed') {
+      throw new ApiError(409, 'room_closed', `The consultation is ${consultation.status}; its video room is closed`, roomWindow(consultation));
+    }
+    const { opensAt, closesAt } = roomWindow(consultation);
+    const now = this.now().toISOString();
+    if (now < opensAt) {
+      throw new ApiError(409, 'room_closed', `The video room opens at ${moscowTime(opensAt)}, 15 minutes before the start`, { opensAt, closesAt });
+    }
+    if (now > closesAt) {
+      throw new ApiError(409, 'room_closed', `The video room closed at ${moscowTime(closesAt)}`, { opensAt, closesAt });
+    }
+  }
+
+  private async participantOnly(user: UserRecord, id: string): Promise<ConsultationRecord> {
+    const consultation = await this.store.consultations.findById(id);
+    if (!consultation || (consultation.patientId !== user.id && consultation.doctorId !== user.id)) throw notFound('The consultation');
+    return consultation;
+  }
+}
