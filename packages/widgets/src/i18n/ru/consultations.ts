@@ -1,2 +1,67 @@
-/** Strings of <oz-consultations>. */
-export const consultationsRu = {};
+import { plural } from '../plural.ts';
+
+/** Strings of <oz-consultations>: the cabinet's section «Консультации». */
+export const consultationsRu = {
+  title: 'Консультации',
+  signInPrompt: 'Чтобы увидеть свои консультации и заявки, войдите в личный кабинет.',
+  loading: 'Загружаем ваши консультации…',
+  retry: 'Попробовать ещё раз',
+  forPatients: 'Раздел «Консультации» — для пациентов. Врачи видят свои консультации на рабочем месте врача.',
+  empty: 'У вас пока нет заявок и консультаций. Когда вы подадите заявку на онлайн-консультацию, она появится здесь.',
+
+  applicationsTitle: 'Заявки на онлайн-консультацию',
+  upcomingTitle: 'Предстоящие консультации',
+  pastTitle: 'Прошедшие консультации',
+  noUpcoming: 'Назначенных консультаций пока нет.',
+
+  applicationTo: (center: string) => `Заявка в ${center}`,
+  filedOn: 'Подана',
+  disease: 'Заболевание',
+  diagnosis: 'Диагноз',
+  status: 'Статус',
+  referredBy: (doctor: string) => `Вас направил лечащий врач: ${doctor}.`,
+  /** The seed's promise: a center's doctor reviews an application in 1–3 days (a referral in 2–4). */
+  waitingNote: 'Врач центра рассмотрит заявку и назначит дату и время онлайн-консультации, обычно в течение 1–3 дней. Вы получите уведомление и SMS.',
+  referralWaitingNote: 'Загрузите медицинские документы в личный кабинет. Врач центра рассмотрит заявку и назначит дату и время, обычно в течение 2–4 дней.',
+  declinedReason: (reason: string) => `Причина отказа: ${reason}`,
+  withdrawnNote: 'Вы отозвали эту заявку. Если нужно, подайте новую.',
+  withdraw: 'Отозвать заявку',
+
+  when: 'Дата и время',
+  duration: (minutes: number) => `${minutes} ${plural('ru', minutes, ['минута', 'минуты', 'минут'])}`,
+  kind: 'Вид консультации',
+  doctor: 'Врач',
+  center: 'Медицинский центр',
+  /** Where the video button will be; video comes with its own element. */
+  joinNote: 'Кнопка «Войти в видеоконсультацию» появится здесь за 15 минут до начала.',
+  cancel: 'Отменить консультацию',
+  cancelledByPatient: 'Вы отменили эту консультацию.',
+  cancelledByDoctor: 'Эту консультацию отменил врач.',
+  cancelReason: (reason: string) => `Причина: ${reason}`,
+  noConclusionYet: 'Заключение врача пока не готово. Вы получите уведомление, когда оно появится.',
+
+  showConclusion: 'Прочитать заключение врача',
+  hideConclusion: 'Скрыть заключение врача',
+  conclusionLoading: 'Загружаем заключение…',
+  outcome: 'Итог',
+  conclusionText: 'Заключение',
+  recommendations: 'Рекомендации',
+  conclusionDate: 'Дата',
+  print: 'Распечатать',
+  printTitle: (outcome: string) => `${outcome} — программа «Облако здоровья»`,
+  printConsultation: 'Онлайн-консультация',
+  patient: 'Пациент',
+
+  confirmCancelTitle: 'Отменить онлайн-консультацию?',
+  confirmCancelText: (when: string, doctor: string) => `Консультация ${when}, врач ${doctor}. Врач получит уведомление об отмене.`,
+  reasonLabel: 'Причина отмены',
+  confirmCancel: 'Да, отменить консультацию',
+  keepConsultation: 'Нет, не отменять',
+  confirmWithdrawTitle: 'Отозвать заявку?',
+  confirmWithdrawText: (center: string) => `Заявка в ${center} больше не будет ждать рассмотрения. Если понадобится, вы сможете подать новую.`,
+  confirmWithdraw: 'Да, отозвать заявку',
+  keepApplication: 'Нет, оставить',
+  sending: 'Отправляем…',
+  cancelled: 'Онлайн-консультация отменена.',
+  withdrawn: 'Заявка отозвана.',
+};

@@ -1,2 +1,21 @@
+import { plural } from '../plural.ts';
+
 /** Strings of <oz-notifications>. */
-export const notificationsRu = {};
+export const notificationsRu = {
+  /** The bell's visible word; its accessible name adds the count (bellLabel). */
+  bell: 'Уведомления',
+  bellLabel: (unread: number) =>
+    unread === 0 ? 'Уведомления: новых нет' : `Уведомления: ${unread} ${plural('ru', unread, ['новое', 'новых', 'новых'])}`,
+  panelTitle: 'Уведомления',
+  empty: 'Уведомлений пока нет. Когда врач назначит консультацию или подготовит заключение, вы увидите это здесь.',
+  loading: 'Загружаем уведомления…',
+  retry: 'Попробовать ещё раз',
+  unreadMark: 'Новое',
+  markRead: 'Прочитано',
+  markAllRead: 'Отметить все как прочитанные',
+  close: 'Закрыть',
+  /** Spoken when a notification arrives while the page is open. */
+  arrived: (text: string) => `Новое уведомление: ${text}`,
+  signInPrompt: 'Уведомления появятся здесь после входа в личный кабинет.',
+  reason: (reason: string) => `Причина: ${reason}`,
+};

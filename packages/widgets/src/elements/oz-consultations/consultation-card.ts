@@ -1,0 +1,90 @@
+import type { Center, Conclusion, Consultation } from '@oz/contracts';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Lang, Translation } from '../../i18n/index.ts';
+import { centerName, formatStart } from './arrange.ts';
+import { renderConclusion } from './conclusion-view.ts';
+import type { ConclusionsController } from './conclusions.ts';
+
+export interface ConsultationCardContext {
+  t: Translation;
+  locale: Lang;
+  centers: readonly Center[];
+  conclusions: ConclusionsController;
+  /** The place of the video button (see OzConsultations.renderJoin). */
+  renderJoin: (consultation: Consultation) => unknown;
+  onCancel: (consultation: Consultation, trigger: HTMLElement) => void;
+  onPrint: (consultation: Consultation, conclusion: Conclusion) => void;
+}
+
+/** One consultation: when, what kind, which doctor, its status, and what can be done with it. */
+export function renderConsultationCard(ctx: ConsultationCardContext, consultation: Consultation, upcoming: boolean): TemplateResult {
+  const { t, locale } = ctx;
+  const c = t.consultations;
+  const titleId = `consultation-${consultation.id}-title`;
+  return html`
+    <article part="consultation ${consultation.status}" class="card" aria-labelledby=${titleId}>
+      <h4 id=${titleId} part="when" class="card-title">${formatStart(locale, consultation.startsAt)}</h4>
+      <dl class="facts">
+        <div><dt>${c.status}</dt><dd part="status-text" class="status-${consultation.status}">${t.domain.consultationStatuses[consultation.status]}</dd></div>
+        <div><dt>${c.kind}</dt><dd>${t.domain.consultationKinds[consultation.kind]}, ${c.duration(consultation.durationMinutes)}</dd></div>
+        <div><dt>${c.doctor}</dt><dd>${consultation.doctorName}</dd></div>
+        <div><dt>${c.center}</dt><dd>${centerName(ctx.centers, consultation.centerId, locale)}</dd></div>
+      </dl>
+      ${consultation.status === 'cancelled' ? renderCancellation(t, consultation) : nothing}
+      ${upcoming && (consultation.status === 'scheduled' || consultation.status === 'in_progress')
+        ? html`<div part="join" class="join">${ctx.renderJoin(consultation)}</div>`
+        : nothing}
+      ${upcoming && consultation.status === 'scheduled'
+        ? html`<button
+            type="button"
+            part="button cancel-button"
+            class="danger-outline"
+            @click=${(event: Event) => ctx.onCancel(consultation, event.currentTarget as HTMLElement)}
+          >
+            ${c.cancel}
+          </button>`
+        : nothing}
+      ${consultation.hasConclusion ? renderConclusionToggle(ctx, consultation) : nothing}
+      ${!upcoming && consultation.status === 'scheduled' && !consultation.hasConclusion
+        ? html`<p class="note">${c.noConclusionYet}</p>`
+        : nothing}
+    </article>
+  `;
+}
+
+function renderCancellation(t: Translation, consultation: Consultation): TemplateResult {
+  const c = t.consultations;
+  return html`
+    <p class="note" part="cancellation">
+      ${consultation.cancelledBy === 'doctor' ? c.cancelledByDoctor : consultation.cancelledBy === 'patient' ? c.cancelledByPatient : nothing}
+      ${consultation.cancelReason ? c.cancelReason(consultation.cancelReason) : nothing}
+    </p>
+  `;
+}
+
+function renderConclusionToggle(ctx: ConsultationCardContext, consultation: Consultation): TemplateResult {
+  const c = ctx.t.consultations;
+  const open = ctx.conclusions.isOpen(consultation.id);
+  return html`
+    <button
+      type="button"
+      part="button conclusion-button"
+      class="primary"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls="conclusion-${consultation.id}"
+      @click=${() => ctx.conclusions.toggle(consultation.id)}
+    >
+      ${open ? c.hideConclusion : c.showConclusion}
+    </button>
+    ${open
+      ? renderConclusion({
+          t: ctx.t,
+          locale: ctx.locale,
+          consultation,
+          state: ctx.conclusions.stateOf(consultation.id),
+          onRetry: () => void ctx.conclusions.load(consultation.id),
+          onPrint: (conclusion) => ctx.onPrint(consultation, conclusion),
+        })
+      : nothing}
+  `;
+}

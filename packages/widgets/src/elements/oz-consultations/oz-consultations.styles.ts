@@ -1,0 +1,224 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.ts';
+
+/** One column of cards that fits a 360px phone; long texts wrap, buttons take full rows there. */
+export const styles = css`
+  h2:focus {
+    outline: none;
+  }
+
+  h2:focus-visible {
+    outline: 3px solid ${tokens.colorFocus};
+  }
+
+  h3 {
+    font-size: max(18px, calc(var(--oz-font-size, 18px) * 1.15));
+  }
+
+  .section {
+    margin-top: ${tokens.spacing};
+  }
+
+  .cards {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: ${tokens.spacing};
+  }
+
+  .card {
+    padding: ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurfaceAlt};
+    border: 1px solid ${tokens.colorBorder};
+    overflow-wrap: anywhere;
+  }
+
+  h4 {
+    font-size: ${tokens.fontSize};
+    font-weight: 700;
+    margin: 0 0 ${tokens.spacingSmall};
+  }
+
+  h4::first-letter {
+    text-transform: uppercase;
+  }
+
+  h5,
+  h6 {
+    font-size: ${tokens.fontSize};
+    font-weight: 700;
+    margin: ${tokens.spacing} 0 4px;
+  }
+
+  h5 {
+    font-size: ${tokens.fontSizeHeading};
+    margin-top: 0;
+  }
+
+  .facts {
+    margin: 0 0 ${tokens.spacingSmall};
+  }
+
+  .facts > div {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 0.4em;
+  }
+
+  .facts dt {
+    color: ${tokens.colorTextMuted};
+  }
+
+  .facts dt::after {
+    content: ':';
+  }
+
+  .facts dd {
+    margin: 0;
+  }
+
+  .status-scheduled,
+  .status-in_progress,
+  .status-submitted {
+    font-weight: 700;
+  }
+
+  .status-declined,
+  .status-cancelled {
+    color: ${tokens.colorDanger};
+    font-weight: 700;
+  }
+
+  .status-completed {
+    color: ${tokens.colorSuccess};
+    font-weight: 700;
+  }
+
+  .note {
+    margin: 0 0 ${tokens.spacingSmall};
+  }
+
+  .note.important {
+    font-weight: 600;
+  }
+
+  .join {
+    margin: 0 0 ${tokens.spacingSmall};
+  }
+
+  .join-note {
+    margin: 0;
+    padding: ${tokens.spacingSmall};
+    border-inline-start: 4px solid ${tokens.colorPrimary};
+    background: ${tokens.colorSurface};
+  }
+
+  .card > button {
+    margin-top: 4px;
+    max-width: 100%;
+    min-height: ${tokens.controlHeight};
+    height: auto;
+    padding-block: 0.3em;
+  }
+
+  button.danger-outline {
+    border-color: ${tokens.colorDanger};
+    color: ${tokens.colorDanger};
+  }
+
+  button.danger {
+    border-color: ${tokens.colorDanger};
+    background: ${tokens.colorDanger};
+    color: #fff;
+  }
+
+  .conclusion {
+    margin-top: ${tokens.spacing};
+    padding: ${tokens.spacing};
+    background: ${tokens.colorSurface};
+    border-radius: ${tokens.radius};
+  }
+
+  .long-text {
+    white-space: pre-wrap;
+  }
+
+  .muted,
+  .sign-in-prompt {
+    color: ${tokens.colorTextMuted};
+  }
+
+  .error {
+    color: ${tokens.colorDanger};
+    font-weight: 600;
+  }
+
+  .form-error:not(:empty),
+  .status:not(:empty) {
+    padding: ${tokens.spacingSmall} ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    margin-bottom: ${tokens.spacing};
+    font-weight: 600;
+  }
+
+  .form-error:not(:empty) {
+    color: ${tokens.colorDanger};
+    background: ${tokens.colorDangerSurface};
+  }
+
+  .status:not(:empty) {
+    color: ${tokens.colorSuccess};
+    background: ${tokens.colorSuccessSurface};
+  }
+
+  .dialog {
+    width: min(30em, calc(100vw - 16px));
+    max-height: calc(100vh - 16px);
+    padding: ${tokens.spacing};
+    border: 2px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+    color: ${tokens.colorText};
+  }
+
+  .dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+
+  .field {
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .field label {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 4px;
+  }
+
+  .optional {
+    font-weight: 400;
+    color: ${tokens.colorTextMuted};
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.spacingSmall};
+  }
+
+  .actions button {
+    flex: 1 1 12em;
+    height: auto;
+    padding-block: 0.3em;
+  }
+
+  .print-frame {
+    position: fixed;
+    width: 0;
+    height: 0;
+    border: 0;
+    visibility: hidden;
+  }
+`;

@@ -1,0 +1,259 @@
+import type { Consultation } from '@oz/contracts';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { registerPatient, testApi } from '../../../test/api.ts';
+import {
+  cancelAsDoctor,
+  concludeAsDoctor,
+  declineAsDoctor,
+  patientState,
+  patientWithApplication,
+  scheduleAsDoctor,
+} from '../../../test/consultations.ts';
+import { query, shadow, text } from '../../../test/dom.ts';
+import { en } from '../../i18n/en.ts';
+import { ru } from '../../i18n/ru.ts';
+import { configure, session } from '../../index.ts';
+import { liveNotifications } from '../../internal/live-notifications.ts';
+import { formatStart } from './arrange.ts';
+import { OzConsultations } from './oz-consultations.ts';
+
+const t = ru.consultations;
+const section = (el: Element, name: string) => shadow(el).querySelector<HTMLElement>(`[part~="${name}-section"]`);
+const sectionText = (el: Element, name: string) => (section(el, name)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const dialog = (el: Element) => query<HTMLDialogElement>(el, 'dialog');
+const button = (el: Element, part: string) => query<HTMLButtonElement>(el, `button[part~="${part}"]`);
+
+/** Renders the section and waits until the patient's data is on screen. */
+async function renderSection(template = html`<oz-consultations></oz-consultations>`) {
+  const el = await fixture<OzConsultations>(template);
+  await waitUntil(() => shadow(el).querySelector('[part~="section"], .muted:not([aria-busy])'), 'nothing loaded', { timeout: 5000 });
+  return el;
+}
+
+describe('<oz-consultations>', () => {
+  before(() => configure({ api: testApi, lang: 'ru' }));
+
+  beforeEach(async () => {
+    await session.ready;
+    session.clear();
+    localStorage.clear();
+  });
+
+  it('asks a signed-out visitor to sign in', async () => {
+    const el = await fixture<OzConsultations>(html`<oz-consultations></oz-consultations>`);
+    expect(query(el, '[part="sign-in-prompt"]').textContent).to.equal(t.signInPrompt);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when there is nothing yet', async () => {
+    const { auth } = await registerPatient();
+    session.adopt(auth, testApi);
+    const el = await renderSection();
+    expect(text(el)).to.contain(t.empty);
+  });
+
+  it('shows a waiting application with the 1–3 days note, and withdraws it after confirmation', async () => {
+    const { auth, application } = await patientWithApplication();
+    session.adopt(auth, testApi);
+    const el = await renderSection();
+    const applications = sectionText(el, 'applications');
+    expect(applications).to.contain(t.applicationTo('НМИЦ ССХ им. А.Н. Бакулева'));
+    expect(applications).to.contain(ru.domain.applicationStatuses.submitted);
+    expect(applications).to.contain('Ишемическая болезнь сердца');
+    expect(applications).to.contain(t.waitingNote);
+    expect(sectionText(el, 'upcoming')).to.contain(t.noUpcoming);
+    await expect(el).to.be.accessible();
+
+    // Changing one's mind: "Нет, оставить" keeps it.
+    button(el, 'withdraw-button').click();
+    await waitUntil(() => dialog(el).open, 'no confirmation dialog');
+    expect(dialog(el).textContent).to.contain(t.confirmWithdrawTitle);
+    expect(shadow(el).activeElement, 'the harmless answer has the focus').to.equal(button(el, 'keep-button'));
+    await expect(el).to.be.accessible();
+    button(el, 'keep-button').click();
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(false);
+    await waitUntil(() => shadow(el).activeElement === button(el, 'withdraw-button'), 'focus did not go back to the button that opened it');
+    expect((await patientState(auth.token)).applications[0]!.status).to.equal('submitted');
+
+    button(el, 'withdraw-button').click();
+    await waitUntil(() => dialog(el).open, 'no confirmation dialog');
+    const withdrawn = oneEvent(el, 'oz-application-cancelled');
+    button(el, 'confirm-button').click();
+    const event = await withdrawn;
+    expect(event.detail.application.id).to.equal(application.id);
+    expect(event.detail.application.status).to.equal('cancelled');
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(false);
+    expect(query(el, '[part="status"]').textContent).to.equal(t.withdrawn);
+    expect(sectionText(el, 'applications')).to.contain(t.withdrawnNote);
+    expect(shadow(el).querySelector('button[part~="withdraw-button"]')).to.equal(null);
+    expect(shadow(el).activeElement?.id).to.equal('title');
+    expect((await patientState(auth.token)).applications[0]!.status).to.equal('cancelled');
+  });
+
+  it('refreshes live when the doctor schedules: the consultation appears with local time, kind, doctor and the video note', async () => {
+    const { auth, application } = await patientWithApplication();
+    session.adopt(auth, testApi);
+    const el = await renderSection();
+    await waitUntil(() => liveNotifications(testApi).status === 'open', 'the live stream did not open');
+    expect(sectionText(el, 'upcoming')).to.contain(t.noUpcoming);
+
+    const consultation = await scheduleAsDoctor(application.id);
+    await waitUntil(() => sectionText(el, 'upcoming').includes(formatStart('ru', consultation.startsAt)), 'the new consultation did not appear without reload');
+    const upcoming = sectionText(el, 'upcoming');
+    expect(upcoming).to.contain(ru.domain.consultationKinds.application);
+    expect(upcoming).to.contain(consultation.doctorName);
+    expect(upcoming).to.contain(ru.domain.consultationStatuses.scheduled);
+    expect(upcoming).to.contain(t.duration(30));
+    expect(query(el, '[part~="join"]').textContent).to.contain(t.joinNote);
+    // The scheduled application is shown once, as its consultation.
+    expect(section(el, 'applications')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('cancels a scheduled consultation with a reason after confirmation', async () => {
+    const { auth, application } = await patientWithApplication();
+    const consultation = await scheduleAsDoctor(application.id);
+    session.adopt(auth, testApi);
+    const el = await renderSection();
+
+    button(el, 'cancel-button').click();
+    await waitUntil(() => dialog(el).open, 'no confirmation dialog');
+    expect(dialog(el).textContent).to.contain(t.confirmCancelTitle);
+    const reason = query<HTMLTextAreaElement>(el, 'textarea[name="reason"]');
+    expect(shadow(el).activeElement).to.equal(reason);
+    await expect(el).to.be.accessible();
+    // Escape closes it with nothing changed.
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(false);
+    expect((await patientState(auth.token)).consultations[0]!.status).to.equal('scheduled');
+
+    button(el, 'cancel-button').click();
+    await waitUntil(() => dialog(el).open, 'no confirmation dialog');
+    await sendKeys({ type: 'Уезжаю к дочери' });
+    const cancelled = oneEvent(el, 'oz-consultation-cancelled');
+    button(el, 'confirm-button').click();
+    const event = await cancelled;
+    expect(event.detail.consultation.id).to.equal(consultation.id);
+    await el.updateComplete;
+
+    const [saved] = (await patientState(auth.token)).consultations as [Consultation];
+    expect([saved.status, saved.cancelledBy, saved.cancelReason]).to.deep.equal(['cancelled', 'patient', 'Уезжаю к дочери']);
+    expect(query(el, '[part="status"]').textContent).to.equal(t.cancelled);
+    expect(sectionText(el, 'upcoming')).to.contain(t.noUpcoming);
+    const past = sectionText(el, 'past');
+    expect(past).to.contain(ru.domain.consultationStatuses.cancelled);
+    expect(past).to.contain(t.cancelledByPatient);
+    expect(past).to.contain(t.cancelReason('Уезжаю к дочери'));
+    expect(shadow(el).activeElement?.id).to.equal('title');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says in the dialog, in Russian, when the consultation can no longer be cancelled', async () => {
+    const { auth, application } = await patientWithApplication();
+    const consultation = await scheduleAsDoctor(application.id);
+    session.adopt(auth, testApi);
+    const el = await renderSection();
+
+    button(el, 'cancel-button').click();
+    await waitUntil(() => dialog(el).open, 'no confirmation dialog');
+    // Meanwhile the doctor cancels it.
+    await cancelAsDoctor(consultation.id, 'Врач заболел');
+    button(el, 'confirm-button').click();
+    await waitUntil(() => query(el, 'dialog [role="alert"]').textContent?.trim() !== '', 'no error in the dialog');
+    expect(query(el, 'dialog [role="alert"]').textContent?.trim()).to.equal(ru.errors.conflict);
+    expect(dialog(el).open).to.equal(true);
+    expect(button(el, 'confirm-button').disabled).to.equal(false);
+  });
+
+  it('shows a declined application with the doctor\'s reason', async () => {
+    const { auth, application } = await patientWithApplication();
+    await declineAsDoctor(application.id, 'Нужна свежая ЭКГ за последний месяц');
+    session.adopt(auth, testApi);
+    const el = await renderSection();
+    const applications = sectionText(el, 'applications');
+    expect(applications).to.contain(ru.domain.applicationStatuses.declined);
+    expect(applications).to.contain(t.declinedReason('Нужна свежая ЭКГ за последний месяц'));
+    expect(shadow(el).querySelector('button[part~="withdraw-button"]')).to.equal(null);
+  });
+
+  it('opens the doctor\'s conclusion to read and print', async () => {
+    const { auth, application } = await patientWithApplication();
+    const consultation = await scheduleAsDoctor(application.id);
+    await concludeAsDoctor(consultation.id, {
+      text: 'Показано хирургическое лечение.\nНужна очная консультация кардиохирурга.',
+      recommendations: 'Приехать в центр с выписками.',
+      outcome: 'in_person',
+    });
+    session.adopt(auth, testApi);
+    const el = await renderSection();
+    expect(sectionText(el, 'past')).to.contain(ru.domain.consultationStatuses.completed);
+
+    const open = button(el, 'conclusion-button');
+    expect(open.getAttribute('aria-expanded')).to.equal('false');
+    open.click();
+    await waitUntil(() => shadow(el).querySelector('[part~="conclusion"]'), 'the conclusion did not load');
+    expect(open.getAttribute('aria-expanded')).to.equal('true');
+    expect(query(el, '[part~="outcome"]').textContent).to.equal(ru.domain.outcomes.in_person);
+    expect(query(el, '[part~="conclusion-text"]').textContent).to.equal('Показано хирургическое лечение.\nНужна очная консультация кардиохирурга.');
+    expect(query(el, '[part~="recommendations"]').textContent).to.equal('Приехать в центр с выписками.');
+    expect(query(el, '[part~="conclusion"]').textContent).to.contain(consultation.doctorName);
+    await expect(el).to.be.accessible();
+
+    button(el, 'print-button').click();
+    const frame = query<HTMLIFrameElement>(el, 'iframe[part="print-frame"]');
+    await waitUntil(() => frame.contentDocument?.querySelector('h1'), 'nothing to print');
+    const printed = frame.contentDocument!.body.textContent ?? '';
+    expect(frame.contentDocument!.querySelector('h1')!.textContent).to.equal(t.printTitle(ru.domain.outcomes.in_person));
+    expect(printed).to.contain('Показано хирургическое лечение.');
+    expect(printed).to.contain('Приехать в центр с выписками.');
+    expect(printed).to.contain(auth.user.fullName);
+
+    open.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part~="conclusion"]')).to.equal(null);
+  });
+
+  it('lets the video element put its button where the note is (renderJoin)', async () => {
+    class WithVideo extends OzConsultations {
+      protected override renderJoin(consultation: Consultation) {
+        return html`<button type="button" data-consultation=${consultation.id}>Войти</button>`;
+      }
+    }
+    WithVideo.define('oz-consultations-with-video');
+    const { auth, application } = await patientWithApplication();
+    const consultation = await scheduleAsDoctor(application.id);
+    session.adopt(auth, testApi);
+    const el = await renderSection(html`<oz-consultations-with-video></oz-consultations-with-video>`);
+    expect(query(el, '[part~="join"] button').dataset.consultation).to.equal(consultation.id);
+    expect(text(el)).not.to.contain(t.joinNote);
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const { auth, application } = await patientWithApplication();
+    const consultation = await scheduleAsDoctor(application.id);
+    session.adopt(auth, testApi);
+    const el = await renderSection(html`<oz-consultations lang="en"></oz-consultations>`);
+    expect(query(el, 'h2').textContent).to.equal(en.consultations.title);
+    const upcoming = sectionText(el, 'upcoming');
+    expect(upcoming).to.contain(formatStart('en', consultation.startsAt));
+    expect(upcoming).to.contain(en.domain.consultationKinds.application);
+    expect(upcoming).to.contain(en.consultations.joinNote);
+    expect(button(el, 'cancel-button').textContent?.trim()).to.equal(en.consultations.cancel);
+    await expect(el).to.be.accessible();
+  });
+
+  it('drops the previous person\'s data when the user signs out', async () => {
+    const { auth } = await patientWithApplication();
+    session.adopt(auth, testApi);
+    const el = await renderSection();
+    expect(section(el, 'applications')).not.to.equal(null);
+    session.clear();
+    await el.updateComplete;
+    expect(section(el, 'applications')).to.equal(null);
+    expect(query(el, '[part="sign-in-prompt"]').textContent).to.equal(t.signInPrompt);
+  });
+});

@@ -1,0 +1,371 @@
+import type { Application, Center, Conclusion, Consultation } from '@oz/contracts';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { isAbortError } from '../../api/errors.ts';
+import { describeError } from '../../internal/describe-error.ts';
+import { LiveNotificationsController } from '../../internal/live-notifications.ts';
+import { OzElement } from '../../internal/oz-element.ts';
+import { renderApplicationCard } from './application-card.ts';
+import { arrange, formatWhen } from './arrange.ts';
+import { ConclusionsController } from './conclusions.ts';
+import { renderConfirmDialog, type PendingAction } from './confirm-dialog.ts';
+import { renderConsultationCard } from './consultation-card.ts';
+import { styles } from './oz-consultations.styles.ts';
+import { printConclusion } from './print-conclusion.ts';
+
+/** What was loaded, tagged with its user so another user's data is never shown after a switch. */
+interface Loaded {
+  userId: string;
+  consultations: Consultation[];
+  applications: Application[];
+  centers: Center[];
+}
+
+/**
+ * @summary The personal account's section «Консультации» for the patient: applications waiting
+ * for a doctor (or declined, with the reason), upcoming and past online consultations, cancelling
+ * a consultation or withdrawing an application, and the doctor's conclusion to read and print.
+ * It refreshes by itself when a notification arrives (a consultation scheduled, a conclusion ready).
+ *
+ * The video button goes where `renderJoin()` renders: override it in a subclass (the video
+ * element does) to replace the note "the button appears 15 minutes before the start".
+ *
+ * @event oz-consultation-cancelled - The patient cancelled a consultation here. `detail: { consultation }`.
+ * @event oz-application-cancelled - The patient withdrew a waiting application here. `detail: { application }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart title - The heading «Консультации».
+ * @csspart section - Each group: applications, upcoming, past.
+ * @csspart consultation - A consultation card; its status is added (`scheduled`, `completed`, `cancelled`…).
+ * @csspart application - An application card; its status is added (`submitted`, `declined`, `cancelled`).
+ * @csspart when - The date and time of a consultation.
+ * @csspart status-text - The status of a card.
+ * @csspart join - Where the video button will be (for now the note about it); `join-note` is the note.
+ * @csspart waiting-note - How long a doctor takes to answer an application.
+ * @csspart decline-reason - Why an application was declined.
+ * @csspart cancellation - Who cancelled a consultation, and why.
+ * @csspart conclusion - The doctor's conclusion; `outcome`, `conclusion-text`, `recommendations` inside.
+ * @csspart button - Every button; also `cancel-button`, `withdraw-button`, `conclusion-button`,
+ *   `print-button`, `retry-button`, `confirm-button`, `keep-button`.
+ * @csspart dialog - The confirmation dialog; `textarea` is its reason field, `label` its label.
+ * @csspart status - Confirmations such as "Онлайн-консультация отменена".
+ * @csspart error - Error texts.
+ * @csspart sign-in-prompt - What a signed-out visitor sees.
+ * @csspart print-frame - The hidden frame a conclusion is printed from.
+ *
+ * @cssproperty --oz-color-primary - Buttons, links and the focus ring (default #0b5cad).
+ * @cssproperty --oz-color-text - Text colour (default #1b1f24).
+ * @cssproperty --oz-color-danger - Cancel buttons and error text (default #b3261e).
+ * @cssproperty --oz-color-surface - Background (default #fff).
+ * @cssproperty --oz-color-surface-alt - Background of the cards (default #f2f5f8).
+ * @cssproperty --oz-font-size - Base text size, never below 16px (default 18px).
+ * @cssproperty --oz-radius - Corner radius (default 8px).
+ * @cssproperty --oz-spacing - Base spacing (default 16px).
+ */
+export class OzConsultations extends OzElement {
+  static override styles = [OzElement.styles, styles];
+
+  @state() private data: Loaded | undefined;
+  /** The cancel or withdraw being confirmed in the dialog. */
+  @state() private action: PendingAction | undefined;
+  @state() private actionPending = false;
+  @state() private actionError: unknown = undefined;
+  /** The last confirmation, e.g. "Онлайн-консультация отменена." */
+  @state() private statusMessage = '';
+
+  /** The button that opened the dialog, to give focus back to. */
+  #trigger: HTMLElement | undefined;
+  #centers: { origin: string; items: Center[] } | undefined;
+  #shownUser: string | undefined;
+  readonly #conclusions = new ConclusionsController(this, () => this.client);
+
+  readonly #load = new Task(this, {
+    task: async ([userId, origin]: readonly [string | undefined, string], { signal }): Promise<Loaded | undefined> => {
+      if (!userId) return undefined;
+      const client = this.client;
+      const [consultations, applications, centers] = await Promise.all([
+        client.consultations(signal),
+        client.applications({ signal }),
+        this.#loadCenters(origin, signal),
+      ]);
+      return { userId, consultations: consultations.items, applications: applications.items, centers };
+    },
+    args: () => [this.#patientId(), this.apiOrigin] as const,
+    onComplete: (data) => {
+      this.data = data;
+    },
+  });
+
+  constructor() {
+    super();
+    // Every kind of notification changes something here (scheduled, declined, cancelled, concluded).
+    new LiveNotificationsController(this, {
+      onNotification: () => void this.refresh(),
+      onResume: () => void this.refresh(),
+    });
+  }
+
+  /** Loads everything again (the element also does this by itself on every live notification). */
+  refresh(): Promise<void> {
+    return this.#load.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#load.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const userId = this.#patientId();
+    if (userId !== this.#shownUser) {
+      // Another person (or nobody) now: nothing of the previous one may remain on screen.
+      this.#shownUser = userId;
+      this.#conclusions.reset();
+      this.statusMessage = '';
+      this.#closeDialog();
+    }
+  }
+
+  /**
+   * What goes in a consultation's place for the video button, for every upcoming consultation
+   * that is scheduled or in progress. Here: the note that the button appears 15 minutes before the
+   * start. The video element overrides this to render the button in its time window.
+   */
+  protected renderJoin(_consultation: Consultation): unknown {
+    return html`<p part="join-note" class="join-note">${this.t.consultations.joinNote}</p>`;
+  }
+
+  override render(): TemplateResult {
+    const c = this.t.consultations;
+    return html`
+      <div part="base" class="oz-base" lang=${this.locale}>
+        <h2 id="title" part="title" tabindex="-1">${c.title}</h2>
+        <div role="status" part="status" class="status">${this.statusMessage}</div>
+        ${this.#renderBody()}
+        ${renderConfirmDialog({
+          t: this.t,
+          locale: this.locale,
+          centers: this.#currentData()?.centers ?? [],
+          action: this.action,
+          pending: this.actionPending,
+          error: this.actionError,
+          onSubmit: this.#onConfirm,
+          onKeep: this.#onKeep,
+          onCancelEvent: this.#onDialogCancelEvent,
+          onClose: this.#onDialogClosed,
+        })}
+      </div>
+    `;
+  }
+
+  #renderBody(): TemplateResult | typeof nothing {
+    const c = this.t.consultations;
+    const user = this.user;
+    if (!user) {
+      if (this.session.status === 'restoring') return html`<p class="muted">${c.loading}</p>`;
+      return html`<p part="sign-in-prompt" class="sign-in-prompt">${c.signInPrompt}</p>`;
+    }
+    if (user.mustChangePassword) {
+      return html`<p part="sign-in-prompt" class="sign-in-prompt">${this.t.errors.password_change_required}</p>`;
+    }
+    if (user.role !== 'patient') return html`<p class="muted">${c.forPatients}</p>`;
+
+    const data = this.#currentData();
+    const failed = this.#load.status === TaskStatus.ERROR && !isAbortError(this.#load.error);
+    const problem = failed
+      ? html`
+          <div role="alert" part="error" class="form-error">${describeError(this.t, this.#load.error)}</div>
+          <button type="button" part="button retry-button" @click=${() => void this.refresh()}>${c.retry}</button>
+        `
+      : nothing;
+    if (!data) return failed ? problem : html`<p class="muted" aria-busy="true">${c.loading}</p>`;
+    return html`${problem}${this.#renderSections(data)}`;
+  }
+
+  #renderSections(data: Loaded): TemplateResult {
+    const c = this.t.consultations;
+    const { applications, upcoming, past } = arrange(data.consultations, data.applications);
+    if (applications.length + upcoming.length + past.length === 0) return html`<p class="muted">${c.empty}</p>`;
+    const base = { t: this.t, locale: this.locale, centers: data.centers };
+    const cardContext = {
+      ...base,
+      conclusions: this.#conclusions,
+      renderJoin: (consultation: Consultation) => this.renderJoin(consultation),
+      onCancel: this.#askToCancel,
+      onPrint: this.#print,
+    };
+    return html`
+      ${applications.length > 0
+        ? this.#section(
+            'applications',
+            c.applicationsTitle,
+            applications.map((a) => renderApplicationCard({ ...base, onWithdraw: this.#askToWithdraw }, a)),
+          )
+        : nothing}
+      ${this.#section(
+        'upcoming',
+        c.upcomingTitle,
+        upcoming.map((consultation) => renderConsultationCard(cardContext, consultation, true)),
+        c.noUpcoming,
+      )}
+      ${past.length > 0
+        ? this.#section('past', c.pastTitle, past.map((consultation) => renderConsultationCard(cardContext, consultation, false)))
+        : nothing}
+    `;
+  }
+
+  #section(name: string, title: string, cards: TemplateResult[], emptyText?: string): TemplateResult {
+    return html`
+      <section part="section ${name}-section" class="section" aria-labelledby="${name}-title">
+        <h3 id="${name}-title">${title}</h3>
+        ${cards.length > 0
+          ? html`<ul class="cards">${cards.map((card) => html`<li>${card}</li>`)}</ul>`
+          : html`<p class="muted">${emptyText}</p>`}
+      </section>
+    `;
+  }
+
+  /** Only patients have this section; signed in with a password of their own (else the API says 403). */
+  #patientId(): string | undefined {
+    const user = this.user;
+    return user && user.role === 'patient' && !user.mustChangePassword ? user.id : undefined;
+  }
+
+  #currentData(): Loaded | undefined {
+    const data = this.data;
+    return data && data.userId === this.#patientId() ? data : undefined;
+  }
+
+  /** The catalog changes only with a server release: once per API origin is enough. */
+  async #loadCenters(origin: string, signal: AbortSignal): Promise<Center[]> {
+    if (this.#centers?.origin === origin) return this.#centers.items;
+    try {
+      const { items } = await this.client.centers(signal);
+      this.#centers = { origin, items };
+      return items;
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      return []; // Without names the cards still show everything else.
+    }
+  }
+
+  #askToCancel = (consultation: Consultation, trigger: HTMLElement): void => {
+    void this.#openDialog({ kind: 'cancel', consultation }, trigger);
+  };
+
+  #askToWithdraw = (application: Application, trigger: HTMLElement): void => {
+    void this.#openDialog({ kind: 'withdraw', application }, trigger);
+  };
+
+  async #openDialog(action: PendingAction, trigger: HTMLElement): Promise<void> {
+    this.#trigger = trigger;
+    this.action = action;
+    this.actionError = undefined;
+    this.statusMessage = '';
+    await this.updateComplete;
+    const dialog = this.#dialog();
+    dialog?.querySelector('form')?.reset();
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  #onConfirm = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const action = this.action;
+    if (!action || this.actionPending) return;
+    const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
+    this.actionPending = true;
+    this.actionError = undefined;
+    try {
+      if (action.kind === 'cancel') {
+        const consultation = await this.client.cancelConsultation(action.consultation.id, reason ? { reason } : {});
+        this.#replaceConsultation(consultation);
+        this.statusMessage = this.t.consultations.cancelled;
+        this.emit('oz-consultation-cancelled', { consultation });
+      } else {
+        const application = await this.client.cancelApplication(action.application.id);
+        this.#replaceApplication(application);
+        this.statusMessage = this.t.consultations.withdrawn;
+        this.emit('oz-application-cancelled', { application });
+      }
+    } catch (error) {
+      this.actionError = error;
+      return;
+    } finally {
+      this.actionPending = false;
+    }
+    // The button that opened the dialog is gone with its card's old state: focus the section title.
+    this.#trigger = undefined;
+    this.#closeDialog();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+    void this.refresh();
+  };
+
+  #onKeep = (): void => {
+    this.#closeDialog();
+  };
+
+  /** Escape closes the dialog, except while the request runs (its answer must be seen). */
+  #onDialogCancelEvent = (event: Event): void => {
+    if (this.actionPending) event.preventDefault();
+  };
+
+  #onDialogClosed = (): void => {
+    this.action = undefined;
+    this.actionError = undefined;
+    const trigger = this.#trigger;
+    this.#trigger = undefined;
+    if (trigger?.isConnected) trigger.focus();
+  };
+
+  #closeDialog(): void {
+    const dialog = this.#dialog();
+    if (dialog?.open) dialog.close();
+    else if (this.action) this.action = undefined;
+  }
+
+  #dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+  }
+
+  #replaceConsultation(consultation: Consultation): void {
+    const data = this.#currentData();
+    if (!data) return;
+    const consultations = data.consultations.map((item) => (item.id === consultation.id ? consultation : item));
+    this.data = { ...data, consultations };
+  }
+
+  #replaceApplication(application: Application): void {
+    const data = this.#currentData();
+    if (!data) return;
+    const applications = data.applications.map((item) => (item.id === application.id ? application : item));
+    this.data = { ...data, applications };
+  }
+
+  #print = (consultation: Consultation, conclusion: Conclusion): void => {
+    const c = this.t.consultations;
+    if (!this.shadowRoot) return;
+    printConclusion(this.shadowRoot, {
+      lang: this.locale,
+      heading: c.printTitle(this.t.domain.outcomes[conclusion.outcome]),
+      facts: [
+        [c.printConsultation, formatWhen(this.locale, consultation.startsAt)],
+        [c.patient, consultation.patientName],
+        [c.doctor, conclusion.doctorName],
+        [c.conclusionDate, formatWhen(this.locale, conclusion.createdAt)],
+      ],
+      sections: [
+        [c.conclusionText, conclusion.text],
+        ...(conclusion.recommendations ? [[c.recommendations, conclusion.recommendations] as const] : []),
+      ],
+    });
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oz-consultations': OzConsultations;
+  }
+}

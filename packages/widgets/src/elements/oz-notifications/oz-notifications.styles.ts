@@ -1,0 +1,135 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.ts';
+
+/** A bell that sits in a page header; its panel hangs below it and fits a 360px phone. */
+export const styles = css`
+  :host {
+    display: inline-block;
+    position: relative;
+  }
+
+  .oz-base {
+    padding: 0;
+    background: transparent;
+    max-width: none;
+  }
+
+  .bell {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    padding: 0 0.8em;
+  }
+
+  .bell-icon {
+    flex: none;
+  }
+
+  .badge {
+    display: inline-block;
+    min-width: 1.6em;
+    padding: 0 0.4em;
+    border-radius: 1em;
+    background: ${tokens.colorDanger};
+    color: #fff;
+    font-weight: 700;
+    text-align: center;
+    line-height: 1.6;
+  }
+
+  .panel {
+    position: absolute;
+    top: calc(100% + 4px);
+    right: 0;
+    z-index: var(--oz-notifications-z-index, 1000);
+    width: min(24em, calc(100vw - 16px));
+    max-height: min(36em, 75vh);
+    overflow-y: auto;
+    padding: ${tokens.spacing};
+    background: ${tokens.colorSurface};
+    border: 2px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    box-shadow: 0 6px 24px rgb(0 0 0 / 0.2);
+  }
+
+  .panel[hidden] {
+    display: none;
+  }
+
+  .panel-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: ${tokens.spacingSmall};
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  .panel-head h2 {
+    margin: 0;
+    font-size: ${tokens.fontSize};
+  }
+
+  h2:focus {
+    outline: none;
+  }
+
+  h2:focus-visible {
+    outline: 3px solid ${tokens.colorFocus};
+  }
+
+  .mark-all {
+    width: 100%;
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  .item {
+    padding: ${tokens.spacingSmall};
+    border-bottom: 1px solid ${tokens.colorBorder};
+  }
+
+  .item:last-child {
+    border-bottom: 0;
+  }
+
+  .item.unread {
+    background: ${tokens.colorSurfaceAlt};
+    border-inline-start: 4px solid ${tokens.colorPrimary};
+    cursor: pointer;
+  }
+
+  .item p {
+    margin: 0 0 4px;
+  }
+
+  .unread-mark {
+    color: ${tokens.colorPrimary};
+  }
+
+  .date,
+  .muted {
+    color: ${tokens.colorTextMuted};
+    font-size: ${tokens.fontSizeSmall};
+  }
+
+  .item button {
+    margin-top: 4px;
+  }
+
+  .error:not(:empty) {
+    color: ${tokens.colorDanger};
+    font-weight: 600;
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  .sign-in-prompt {
+    margin: 0;
+    color: ${tokens.colorTextMuted};
+  }
+`;

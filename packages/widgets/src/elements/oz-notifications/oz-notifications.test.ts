@@ -1,0 +1,152 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { testApi } from '../../../test/api.ts';
+import {
+  applyToBakulev,
+  declineAsDoctor,
+  patientState,
+  patientWithApplication,
+  scheduleAsDoctor,
+} from '../../../test/consultations.ts';
+import { query, shadow, text } from '../../../test/dom.ts';
+import { en } from '../../i18n/en.ts';
+import { ru } from '../../i18n/ru.ts';
+import { configure, session } from '../../index.ts';
+import { liveNotifications } from '../../internal/live-notifications.ts';
+import { formatWhen } from './notification-text.ts';
+import type { OzNotifications } from './oz-notifications.ts';
+
+const bell = (el: OzNotifications) => query<HTMLButtonElement>(el, 'button[part~="bell"]');
+const panel = (el: OzNotifications) => query(el, '[part="panel"]');
+const items = (el: OzNotifications) => [...shadow(el).querySelectorAll<HTMLElement>('li[part~="item"]')];
+const live = () => liveNotifications(testApi);
+
+/** Renders the bell and waits until its list is loaded and the live stream is open. */
+async function renderBell(template = html`<oz-notifications></oz-notifications>`) {
+  const el = await fixture<OzNotifications>(template);
+  await waitUntil(() => bell(el).getAttribute('aria-label') !== ru.notifications.bell && live().status === 'open', 'the bell did not load', { timeout: 5000 });
+  return el;
+}
+
+describe('<oz-notifications>', () => {
+  before(() => configure({ api: testApi, lang: 'ru' }));
+
+  beforeEach(async () => {
+    await session.ready;
+    session.clear();
+    localStorage.clear();
+  });
+
+  it('asks a signed-out visitor to sign in, with no bell', async () => {
+    const el = await fixture<OzNotifications>(html`<oz-notifications></oz-notifications>`);
+    expect(text(el)).to.equal(ru.notifications.signInPrompt);
+    expect(shadow(el).querySelector('button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a doctor\'s action live, without reload: the count goes up, the text is in Russian, oz-notification fires', async () => {
+    const { auth, application } = await patientWithApplication();
+    session.adopt(auth, testApi);
+    const el = await renderBell();
+    expect(bell(el).getAttribute('aria-label')).to.equal('Уведомления: новых нет');
+    expect(shadow(el).querySelector('[part="badge"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    const heard = oneEvent(el, 'oz-notification');
+    // Another party acts: the center's doctor schedules the application.
+    const consultation = await scheduleAsDoctor(application.id);
+    const event = await heard;
+    expect(event.detail.notification.kind).to.equal('application_scheduled');
+    expect(event.bubbles && event.composed).to.equal(true);
+    await el.updateComplete;
+    expect(bell(el).getAttribute('aria-label')).to.equal('Уведомления: 1 новое');
+    expect(query(el, '[part="badge"]').textContent?.trim()).to.equal('1');
+    const expected = ru.domain.notificationTexts.application_scheduled(formatWhen('ru', consultation.startsAt));
+    expect(query(el, '[role="status"]').textContent).to.equal(ru.notifications.arrived(expected));
+
+    bell(el).click();
+    await el.updateComplete;
+    expect(bell(el).getAttribute('aria-expanded')).to.equal('true');
+    expect(panel(el).hidden).to.equal(false);
+    expect(items(el)).to.have.length(1);
+    expect(items(el)[0]!.textContent).to.contain(expected);
+    expect(items(el)[0]!.getAttribute('part')).to.equal('item unread');
+    await expect(el).to.be.accessible();
+
+    // Reading it: the person presses "Прочитано".
+    query<HTMLButtonElement>(el, 'button[part~="mark-read-button"]').focus();
+    query<HTMLButtonElement>(el, 'button[part~="mark-read-button"]').click();
+    await el.updateComplete;
+    expect(bell(el).getAttribute('aria-label')).to.equal('Уведомления: новых нет');
+    expect(items(el)[0]!.getAttribute('part')).to.equal('item');
+    await waitUntil(() => shadow(el).activeElement?.id === 'panel-title', 'focus was lost with the pressed button');
+    await waitUntil(async () => (await patientState(auth.token)).notifications.unread === 0, 'the server still counts it unread');
+  });
+
+  it('loads what came earlier, marks all read, and closes with Escape giving focus back to the bell', async () => {
+    const { auth, application } = await patientWithApplication();
+    await declineAsDoctor(application.id, 'Нужна свежая ЭКГ');
+    const second = await applyToBakulev(auth.token);
+    await scheduleAsDoctor(second.id);
+    session.adopt(auth, testApi);
+    const el = await renderBell();
+    expect(bell(el).getAttribute('aria-label')).to.equal('Уведомления: 2 новых');
+
+    bell(el).click();
+    await el.updateComplete;
+    expect(items(el)).to.have.length(2);
+    expect(text(el)).to.contain(ru.domain.notificationTexts.application_declined('Нужна свежая ЭКГ'));
+    // Dates in the reader's language, by Intl.
+    expect(items(el)[0]!.querySelector('time')?.getAttribute('datetime')).to.match(/^\d{4}-/);
+
+    query<HTMLButtonElement>(el, 'button[part~="mark-all-button"]').click();
+    await waitUntil(async () => (await patientState(auth.token)).notifications.unread === 0, 'not all marked read on the server');
+    await el.updateComplete;
+    expect(bell(el).getAttribute('aria-label')).to.equal('Уведомления: новых нет');
+    expect(shadow(el).querySelector('button[part~="mark-all-button"]')).to.equal(null);
+    expect(items(el).every((item) => item.getAttribute('part') === 'item')).to.equal(true);
+
+    query<HTMLButtonElement>(el, 'button[part~="close-button"]').focus();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(panel(el).hidden).to.equal(true);
+    expect(bell(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(shadow(el).activeElement).to.equal(bell(el));
+  });
+
+  it('closes when the person taps elsewhere on the page', async () => {
+    const { auth } = await patientWithApplication();
+    session.adopt(auth, testApi);
+    const el = await renderBell();
+    bell(el).click();
+    await el.updateComplete;
+    expect(panel(el).hidden).to.equal(false);
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(panel(el).hidden).to.equal(true);
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const { auth, application } = await patientWithApplication();
+    await declineAsDoctor(application.id, 'Fresh ECG needed');
+    session.adopt(auth, testApi);
+    const el = await renderBell(html`<oz-notifications lang="en"></oz-notifications>`);
+    expect(bell(el).getAttribute('aria-label')).to.equal('Notifications: 1 new');
+    bell(el).click();
+    await el.updateComplete;
+    expect(text(el)).to.contain(en.domain.notificationTexts.application_declined('Fresh ECG needed'));
+    expect(text(el)).to.contain(en.notifications.markAllRead);
+    await expect(el).to.be.accessible();
+  });
+
+  it('hides the bell and stops listening when the user signs out', async () => {
+    const { auth } = await patientWithApplication();
+    session.adopt(auth, testApi);
+    const el = await renderBell();
+    session.clear();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('button')).to.equal(null);
+    expect(text(el)).to.equal(ru.notifications.signInPrompt);
+    expect(live().status).to.equal('idle');
+  });
+});

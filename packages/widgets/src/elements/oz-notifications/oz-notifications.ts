@@ -1,0 +1,327 @@
+import type { Notification } from '@oz/contracts';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { describeError } from '../../internal/describe-error.ts';
+import { LiveNotificationsController } from '../../internal/live-notifications.ts';
+import { OzElement } from '../../internal/oz-element.ts';
+import { bellIcon } from './bell-icon.ts';
+import { formatReceived, notificationText } from './notification-text.ts';
+import { styles } from './oz-notifications.styles.ts';
+
+/** The loaded list, tagged with its user so another user's list is never shown after a switch. */
+interface LoadedList {
+  userId: string;
+  items: Notification[];
+  unread: number;
+}
+
+/**
+ * @summary The bell of the personal account (личный кабинет): how many notifications are new,
+ * and a panel with the latest ones (a consultation scheduled, an application declined, a
+ * conclusion ready). New notifications appear live, without reloading the page.
+ *
+ * @event oz-notification - A notification arrived live. `detail: { notification }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart button - Every button; also `bell`, `mark-read-button`, `mark-all-button`, `close-button`, `retry-button`.
+ * @csspart bell - The bell button.
+ * @csspart badge - The number of new notifications on the bell.
+ * @csspart panel - The panel that opens under the bell.
+ * @csspart list - The list of notifications.
+ * @csspart item - One notification; `unread` is added while it is new.
+ * @csspart unread-mark - The "Новое" label of a new notification.
+ * @csspart date - When a notification came.
+ * @csspart error - An error text.
+ * @csspart sign-in-prompt - What a signed-out visitor sees instead of the bell.
+ *
+ * @cssproperty --oz-color-primary - The bell, buttons and the focus ring (default #0b5cad).
+ * @cssproperty --oz-color-danger - The badge and error text (default #b3261e).
+ * @cssproperty --oz-color-surface - The panel's background (default #fff).
+ * @cssproperty --oz-color-surface-alt - The background of a new notification (default #f2f5f8).
+ * @cssproperty --oz-font-size - Base text size, never below 16px (default 18px).
+ * @cssproperty --oz-notifications-z-index - Stacking of the panel over the host page (default 1000).
+ */
+export class OzNotifications extends OzElement {
+  static override styles = [OzElement.styles, styles];
+
+  @state() private open = false;
+  @state() private list: LoadedList | undefined;
+  /** A failed "mark as read", said in the panel. */
+  @state() private actionError: unknown = undefined;
+  /** What the live region says; a new text is announced. */
+  @state() private announcement = '';
+
+  readonly #load = new Task(this, {
+    task: async ([userId]: readonly [string | undefined, string], { signal }): Promise<LoadedList | undefined> => {
+      if (!userId) return undefined;
+      const { items, unread } = await this.client.notifications(signal);
+      return { userId, items, unread };
+    },
+    args: () => [this.#readyUserId(), this.apiOrigin] as const,
+    onComplete: (list) => {
+      this.list = list;
+      this.actionError = undefined;
+    },
+  });
+
+  constructor() {
+    super();
+    new LiveNotificationsController(this, {
+      onNotification: (notification) => this.#received(notification),
+      // Notifications may have come while the stream was down: reload the list and the count.
+      onResume: () => void this.#load.run(),
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.#onPointerDownOutside, true);
+    this.#load.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.#readyUserId()) this.open = false;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if ((changed as PropertyValues).has('open')) {
+      if (this.open) {
+        this.#keepPanelOnScreen();
+        document.addEventListener('pointerdown', this.#onPointerDownOutside, true);
+      } else {
+        document.removeEventListener('pointerdown', this.#onPointerDownOutside, true);
+      }
+    }
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <div part="base" class="oz-base" lang=${this.locale} @keydown=${this.#onKeyDown}>
+        ${this.#readyUserId() ? this.#renderBell() : this.#renderSignedOut()}
+        <div role="status" class="visually-hidden">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  #renderSignedOut(): TemplateResult | typeof nothing {
+    if (this.session.status === 'restoring') return nothing;
+    const text = this.user?.mustChangePassword ? this.t.errors.password_change_required : this.t.notifications.signInPrompt;
+    return html`<p part="sign-in-prompt" class="sign-in-prompt">${text}</p>`;
+  }
+
+  #renderBell(): TemplateResult {
+    const t = this.t.notifications;
+    const list = this.#currentList();
+    const unread = list?.unread ?? 0;
+    return html`
+      <button
+        type="button"
+        part="button bell"
+        class="bell"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        aria-label=${list ? t.bellLabel(unread) : t.bell}
+        @click=${this.#toggle}
+      >
+        ${bellIcon}<span class="bell-word">${t.bell}</span>
+        ${unread > 0
+          ? html`<span part="badge" class="badge" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>`
+          : nothing}
+      </button>
+      <div id="panel" part="panel" class="panel" role="region" aria-labelledby="panel-title" ?hidden=${!this.open}>
+        <div class="panel-head">
+          <h2 id="panel-title" tabindex="-1">${t.panelTitle}</h2>
+          <button type="button" part="button close-button" class="close" @click=${this.#closeAndFocusBell}>
+            ${t.close}
+          </button>
+        </div>
+        ${unread > 0 && list
+          ? html`<button type="button" part="button mark-all-button" class="mark-all" @click=${this.#markAllRead}>
+              ${t.markAllRead}
+            </button>`
+          : nothing}
+        <div role="alert" part="error" class="error">${this.actionError === undefined ? nothing : describeError(this.t, this.actionError)}</div>
+        ${this.#renderContent(list)}
+      </div>
+    `;
+  }
+
+  #renderContent(list: LoadedList | undefined): TemplateResult {
+    const t = this.t.notifications;
+    if (!list) {
+      if (this.#load.status === TaskStatus.ERROR) {
+        return html`
+          <p role="alert" part="error" class="error">${describeError(this.t, this.#load.error)}</p>
+          <button type="button" part="button retry-button" @click=${() => void this.#load.run()}>${t.retry}</button>
+        `;
+      }
+      return html`<p class="muted">${t.loading}</p>`;
+    }
+    if (list.items.length === 0) return html`<p class="muted">${t.empty}</p>`;
+    return html`<ul part="list" class="list">${list.items.map((item) => this.#renderItem(item))}</ul>`;
+  }
+
+  #renderItem(notification: Notification): TemplateResult {
+    const t = this.t.notifications;
+    const unread = notification.readAt === null;
+    const textId = `text-${notification.id}`;
+    return html`
+      <li
+        part=${unread ? 'item unread' : 'item'}
+        class=${unread ? 'item unread' : 'item'}
+        @click=${unread ? () => void this.#markRead(notification) : nothing}
+      >
+        <p class="item-text" id=${textId}>
+          ${unread ? html`<strong part="unread-mark" class="unread-mark">${t.unreadMark}</strong> ` : nothing}
+          ${notificationText(this.t, this.locale, notification)}
+        </p>
+        <p part="date" class="date">
+          <time datetime=${notification.createdAt}>${formatReceived(this.locale, notification.createdAt)}</time>
+        </p>
+        ${unread
+          ? html`<button
+              type="button"
+              part="button mark-read-button"
+              aria-describedby=${textId}
+              @click=${(event: Event) => {
+                event.stopPropagation();
+                void this.#markRead(notification);
+              }}
+            >
+              ${t.markRead}
+            </button>`
+          : nothing}
+      </li>
+    `;
+  }
+
+  /** Signed in with a password of one's own: the API refuses everything else (403). */
+  #readyUserId(): string | undefined {
+    const user = this.user;
+    return user && !user.mustChangePassword ? user.id : undefined;
+  }
+
+  #currentList(): LoadedList | undefined {
+    const list = this.list;
+    return list && list.userId === this.#readyUserId() ? list : undefined;
+  }
+
+  #received(notification: Notification): void {
+    const list = this.#currentList();
+    if (list && !list.items.some((item) => item.id === notification.id)) {
+      this.list = {
+        ...list,
+        items: [notification, ...list.items],
+        unread: list.unread + (notification.readAt === null ? 1 : 0),
+      };
+    } else if (!list) {
+      // The first load may have started before this one existed.
+      void this.#load.run();
+    }
+    this.#announce(this.t.notifications.arrived(notificationText(this.t, this.locale, notification)));
+    this.emit('oz-notification', { notification });
+  }
+
+  async #announce(text: string): Promise<void> {
+    // Clear first: the same words twice in a row would otherwise not be spoken again.
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = text;
+  }
+
+  /** Marks one read at once on screen; puts it back if the API refuses. */
+  async #markRead(notification: Notification): Promise<void> {
+    const list = this.#currentList();
+    if (!list || notification.readAt !== null) return;
+    const hadFocus = this.shadowRoot?.activeElement?.getAttribute('aria-describedby') === `text-${notification.id}`;
+    this.actionError = undefined;
+    this.#replace(notification.id, { ...notification, readAt: new Date().toISOString() }, -1);
+    if (hadFocus) await this.#focusAfterMarking();
+    try {
+      const updated = await this.client.markNotificationRead(notification.id);
+      this.#replace(notification.id, updated, 0);
+    } catch (error) {
+      this.#replace(notification.id, notification, +1);
+      this.actionError = error;
+    }
+  }
+
+  #markAllRead = async (): Promise<void> => {
+    const list = this.#currentList();
+    if (!list) return;
+    const unread = list.items.filter((item) => item.readAt === null);
+    const now = new Date().toISOString();
+    this.actionError = undefined;
+    this.list = { ...list, items: list.items.map((item) => (item.readAt ? item : { ...item, readAt: now })), unread: 0 };
+    await this.#focusTitle();
+    // The API marks one at a time; the list then tells the true count (older ones may remain).
+    const results = await Promise.allSettled(unread.map((item) => this.client.markNotificationRead(item.id)));
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    await this.#load.run();
+    if (failed) this.actionError = failed.reason;
+  };
+
+  #replace(id: string, notification: Notification, unreadChange: number): void {
+    const list = this.#currentList();
+    if (!list) return;
+    this.list = {
+      ...list,
+      items: list.items.map((item) => (item.id === id ? notification : item)),
+      unread: Math.max(0, list.unread + unreadChange),
+    };
+  }
+
+  /** The pressed button is gone: go to the next new notification's button, else the panel title. */
+  async #focusAfterMarking(): Promise<void> {
+    await this.updateComplete;
+    const next = this.renderRoot.querySelector<HTMLElement>('button[part~="mark-read-button"]');
+    if (next) next.focus();
+    else await this.#focusTitle();
+  }
+
+  async #focusTitle(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
+  }
+
+  #toggle = (): void => {
+    this.open = !this.open;
+  };
+
+  #closeAndFocusBell = async (): Promise<void> => {
+    this.open = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.bell')?.focus();
+  };
+
+  #onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.open) {
+      event.preventDefault();
+      void this.#closeAndFocusBell();
+    }
+  };
+
+  /** A tap anywhere else on the page closes the panel, as people expect of a drop-down. */
+  #onPointerDownOutside = (event: PointerEvent): void => {
+    if (!event.composedPath().includes(this)) this.open = false;
+  };
+
+  /** The panel hangs from the bell's end edge; on a phone it must not run off the screen's other side. */
+  #keepPanelOnScreen(): void {
+    const panel = this.renderRoot.querySelector<HTMLElement>('.panel');
+    if (!panel) return;
+    panel.style.removeProperty('right');
+    const margin = 8;
+    const { left } = panel.getBoundingClientRect();
+    if (left < margin) panel.style.right = `${left - margin}px`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oz-notifications': OzNotifications;
+  }
+}
