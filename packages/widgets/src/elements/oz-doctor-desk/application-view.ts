@@ -1,0 +1,165 @@
+import type { Application } from '@oz/contracts';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { FormState } from '../../controllers/form-submit.ts';
+import type { Translation } from '../../i18n/index.ts';
+import { describedBy, fieldError, formAlert, submitButton } from './desk-parts.ts';
+import { REVIEW_TARGET_DAYS, formatDateTime, isOverdue, localDateValue, timeZoneLabel, waitingDays } from './desk-time.ts';
+
+/** Consultation lengths offered; the contract allows 10–120 minutes, the seed's default is 30. */
+export const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
+export const DEFAULT_DURATION = 30;
+
+export interface ApplicationViewProps {
+  t: Translation;
+  locale: string;
+  now: number;
+  application: Application;
+  diseaseName: (id: string) => string;
+  /** The documents section, rendered by documents-view.ts. */
+  documents: TemplateResult;
+  schedule: FormState;
+  decline: FormState;
+  /** A field's problem in words, or undefined. */
+  fieldText: (form: FormState, field: string) => string | undefined;
+  /** The form-level problem in words, or undefined. */
+  formText: (form: FormState) => string | undefined;
+  onBack: () => void;
+  onSchedule: (event: SubmitEvent) => void;
+  onDecline: (event: SubmitEvent) => void;
+}
+
+/** One application: who and why, the documents, then schedule or decline. */
+export function renderApplication(props: ApplicationViewProps): TemplateResult {
+  const { t, application } = props;
+  const desk = t.doctorDesk;
+  return html`
+    <button type="button" class="back" part="button back-button" @click=${props.onBack}>
+      <span aria-hidden="true">← </span>${desk.backToQueue}
+    </button>
+    <article class="application-details" part="application-details" aria-labelledby="application-title">
+      <h3 id="application-title" tabindex="-1" data-focus-target>${desk.applicationTitle(application.patient.fullName)}</h3>
+      ${renderFacts(props)} ${props.documents} ${renderScheduleForm(props)} ${renderDeclineForm(props)}
+    </article>
+  `;
+}
+
+function renderFacts({ t, locale, now, application, diseaseName }: ApplicationViewProps): TemplateResult {
+  const desk = t.doctorDesk;
+  const fact = (term: string, value: unknown, part = '') =>
+    html`<div class="fact" part="fact ${part}"><dt>${term}</dt><dd>${value}</dd></div>`;
+  const overdue = isOverdue(application.createdAt, now);
+  return html`
+    <dl class="facts" part="facts">
+      ${fact(desk.patientAge, desk.age(application.patient.age))}
+      ${fact(desk.patientPhone, html`<a href="tel:${application.patient.phone}">${application.patient.phone}</a>`)}
+      ${fact(desk.disease, diseaseName(application.disease), 'disease')}
+      ${fact(desk.diagnosis, application.diagnosis, 'diagnosis')}
+      ${fact(desk.complaints, html`<span class="pre">${application.complaints}</span>`, 'complaints')}
+      ${fact(
+        desk.submittedAt,
+        html`${formatDateTime(application.createdAt, locale)} · ${desk.waiting(waitingDays(application.createdAt, now))}
+        ${overdue
+          ? html`<span class="badge overdue-badge" part="overdue-marker"
+              ><span aria-hidden="true">⚠ </span>${desk.overdue(REVIEW_TARGET_DAYS)}</span
+            >`
+          : nothing}`,
+      )}
+      ${application.referral
+        ? fact(
+            desk.referredBy,
+            html`<span class="badge referral-badge" part="referral-marker">${desk.referral}</span>
+              ${[application.referral.referringDoctor, application.referral.organization].filter(Boolean).join(', ')}`,
+            'referral',
+          )
+        : nothing}
+    </dl>
+  `;
+}
+
+function renderScheduleForm(props: ApplicationViewProps): TemplateResult {
+  const { t, locale, now, schedule } = props;
+  const desk = t.doctorDesk;
+  const whenError = props.fieldText(schedule, 'startsAt');
+  const durationError = props.fieldText(schedule, 'durationMinutes');
+  const whenDescribedBy = describedBy(whenError && 'startsAt-error', 'startsAt-hint');
+  return html`
+    <form part="form schedule-form" class="form" novalidate aria-labelledby="schedule-title" @submit=${props.onSchedule}>
+      <h4 id="schedule-title">${desk.scheduleTitle}</h4>
+      <fieldset class="field when" part="field startsAt-field">
+        <legend part="label">${desk.when}</legend>
+        <span class="hint" part="hint" id="startsAt-hint">${desk.timeZoneHint(timeZoneLabel(locale, now))}</span>
+        <div class="when-inputs">
+          <div class="when-input">
+            <label for="date-input" part="label">${desk.date}</label>
+            <input
+              part="input"
+              id="date-input"
+              name="date"
+              type="date"
+              min=${localDateValue(now)}
+              aria-required="true"
+              aria-invalid=${whenError ? 'true' : 'false'}
+              aria-describedby=${ifDefined(whenDescribedBy)}
+            />
+          </div>
+          <div class="when-input">
+            <label for="time-input" part="label">${desk.time}</label>
+            <input
+              part="input"
+              id="time-input"
+              name="time"
+              type="time"
+              aria-required="true"
+              aria-invalid=${whenError ? 'true' : 'false'}
+              aria-describedby=${ifDefined(whenDescribedBy)}
+            />
+          </div>
+        </div>
+        ${fieldError('startsAt-error', whenError)}
+      </fieldset>
+      <div class="field" part="field durationMinutes-field">
+        <label for="duration-input" part="label">${desk.duration}</label>
+        <select
+          part="select"
+          id="duration-input"
+          name="durationMinutes"
+          aria-invalid=${durationError ? 'true' : 'false'}
+          aria-describedby=${ifDefined(describedBy(durationError && 'duration-error'))}
+        >
+          ${DURATIONS.map(
+            (minutes) => html`<option value=${minutes} ?selected=${minutes === DEFAULT_DURATION}>${desk.minutes(minutes)}</option>`,
+          )}
+        </select>
+        ${fieldError('duration-error', durationError)}
+      </div>
+      ${formAlert(props.formText(schedule))} ${submitButton(schedule, desk.scheduleSubmit, desk.sending, 'schedule-button')}
+    </form>
+  `;
+}
+
+function renderDeclineForm(props: ApplicationViewProps): TemplateResult {
+  const { t, decline } = props;
+  const desk = t.doctorDesk;
+  const error = props.fieldText(decline, 'reason');
+  return html`
+    <form part="form decline-form" class="form" novalidate aria-labelledby="decline-title" @submit=${props.onDecline}>
+      <h4 id="decline-title">${desk.declineTitle}</h4>
+      <div class="field" part="field reason-field">
+        <label for="decline-reason-input" part="label">${desk.declineReason}</label>
+        <span class="hint" part="hint" id="decline-reason-hint">${desk.declineReasonHint}</span>
+        <textarea
+          part="input textarea"
+          id="decline-reason-input"
+          name="reason"
+          rows="3"
+          aria-required="true"
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${ifDefined(describedBy(error && 'decline-reason-error', 'decline-reason-hint'))}
+        ></textarea>
+        ${fieldError('decline-reason-error', error)}
+      </div>
+      ${formAlert(props.formText(decline))} ${submitButton(decline, desk.declineSubmit, desk.sending, 'decline-button')}
+    </form>
+  `;
+}

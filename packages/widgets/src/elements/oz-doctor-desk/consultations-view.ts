@@ -1,0 +1,95 @@
+import type { Consultation } from '@oz/contracts';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Translation } from '../../i18n/index.ts';
+import { formatDate, formatTime, isSameLocalDay, orderConsultations } from './desk-time.ts';
+
+export interface ConsultationsViewProps {
+  t: Translation;
+  locale: string;
+  now: number;
+  consultations: readonly Consultation[];
+  onOpen: (consultation: Consultation) => void;
+  onCancel: (consultation: Consultation) => void;
+  /** The place for "join video" (see OzDoctorDesk.renderVideoAction). */
+  videoAction: (consultation: Consultation) => unknown;
+}
+
+/** The doctor's consultations: upcoming ones first (today's marked), then past and cancelled. */
+export function renderConsultations(props: ConsultationsViewProps): TemplateResult {
+  const desk = props.t.doctorDesk;
+  const { upcoming, past } = orderConsultations(props.consultations, props.now);
+  return html`
+    <h3 id="consultations-title" tabindex="-1" data-focus-target>${desk.consultationsTitle}</h3>
+    <section aria-labelledby="upcoming-title" part="upcoming">
+      <h4 id="upcoming-title">${desk.upcomingTitle}</h4>
+      ${upcoming.length === 0
+        ? html`<p class="note">${desk.upcomingNone}</p>`
+        : html`<ul class="cards" aria-labelledby="upcoming-title">
+            ${upcoming.map((consultation) => renderConsultation(props, consultation))}
+          </ul>`}
+    </section>
+    ${past.length === 0
+      ? nothing
+      : html`<section aria-labelledby="past-title" part="past">
+          <h4 id="past-title">${desk.pastTitle}</h4>
+          <ul class="cards" aria-labelledby="past-title">
+            ${past.map((consultation) => renderConsultation(props, consultation))}
+          </ul>
+        </section>`}
+  `;
+}
+
+/** "Сегодня, 10:30–11:00" or "вторник, 3 марта 2026 г., 10:30–11:00". */
+export function consultationTime(t: Translation, locale: string, now: number, consultation: Consultation): string {
+  const today = isSameLocalDay(Date.parse(consultation.startsAt), now);
+  const date = today ? t.doctorDesk.today : formatDate(consultation.startsAt, locale);
+  return t.doctorDesk.timeRange(date, formatTime(consultation.startsAt, locale), formatTime(consultation.endsAt, locale));
+}
+
+function renderConsultation(props: ConsultationsViewProps, consultation: Consultation): TemplateResult {
+  const { t, locale, now } = props;
+  const desk = t.doctorDesk;
+  const today = isSameLocalDay(Date.parse(consultation.startsAt), now) && consultation.status !== 'cancelled';
+  const cancelled = consultation.status === 'cancelled';
+  const parts = ['consultation', today ? 'today' : '', cancelled ? 'cancelled' : ''].filter(Boolean).join(' ');
+  return html`
+    <li class="card ${today ? 'today' : ''} ${cancelled ? 'cancelled' : ''}" part=${parts} data-consultation-id=${consultation.id}>
+      <p class="when" part="when">
+        ${today
+          ? html`<span class="badge today-badge" part="today-marker">${desk.today}</span>
+              ${desk.hours(formatTime(consultation.startsAt, locale), formatTime(consultation.endsAt, locale))}`
+          : consultationTime(t, locale, now, consultation)}
+      </p>
+      <h5 class="card-title">${consultation.patientName}</h5>
+      <p class="meta">
+        ${t.domain.consultationKinds[consultation.kind]} ·
+        <span part="consultation-status">${t.domain.consultationStatuses[consultation.status]}</span>
+      </p>
+      ${cancelled ? renderCancellation(t, consultation) : nothing}
+      ${consultation.hasConclusion ? html`<p class="done" part="conclusion-mark">✓ ${desk.conclusionWrittenMark}</p>` : nothing}
+      <div class="actions">
+        ${props.videoAction(consultation)}
+        ${consultation.hasConclusion
+          ? html`<button type="button" part="button open-conclusion-button" @click=${() => props.onOpen(consultation)}>
+              ${desk.openConclusion}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
+            </button>`
+          : cancelled
+            ? nothing
+            : html`<button type="button" part="button write-conclusion-button" @click=${() => props.onOpen(consultation)}>
+                ${desk.writeConclusion}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
+              </button>`}
+        ${consultation.status === 'scheduled'
+          ? html`<button type="button" part="button cancel-consultation-button" @click=${() => props.onCancel(consultation)}>
+              ${desk.cancelConsultation}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
+            </button>`
+          : nothing}
+      </div>
+    </li>
+  `;
+}
+
+function renderCancellation(t: Translation, consultation: Consultation): TemplateResult {
+  const desk = t.doctorDesk;
+  const who = consultation.cancelledBy === 'patient' ? desk.cancelledByPatient : consultation.cancelledBy === 'doctor' ? desk.cancelledByDoctor : '';
+  return html`<p class="cancellation">${who} ${consultation.cancelReason ? desk.reason(consultation.cancelReason) : nothing}</p>`;
+}

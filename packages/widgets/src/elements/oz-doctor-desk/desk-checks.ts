@@ -1,0 +1,11 @@
+/**
+ * The contract schemas the desk's forms pre-check with. Only ever imported lazily (see
+ * desk-checks-controller.ts): zod would triple the main bundle.
+ */
+export {
+  CancelConsultationRequest,
+  DeclineApplicationRequest,
+  ScheduleApplicationRequest,
+  WriteConclusionRequest,
+  fieldErrorsFromIssues,
+} from '@oz/contracts';

@@ -1,0 +1,153 @@
+import type { Application, Conclusion, ConclusionOutcome, Consultation, FieldError } from '@oz/contracts';
+import type { ReactiveElement } from 'lit';
+import type { ApiClient } from '../../api/client.ts';
+import { FormSubmit } from '../../controllers/form-submit.ts';
+import type { DeskChecksController } from './desk-checks-controller.ts';
+import { DeskProblem, explainConclusionConflict, explainScheduleConflict, isConflict } from './desk-problems.ts';
+import { localToIsoWithOffset } from './desk-time.ts';
+
+/** The four forms of <oz-doctor-desk>: what each sends, how it is pre-checked, what a 409 means. */
+
+export interface ScheduleInput {
+  applicationId: string;
+  /** ISO with offset; empty when the date or the time is missing. */
+  startsAt: string;
+  durationMinutes: number;
+}
+
+export interface DeclineInput {
+  applicationId: string;
+  reason: string;
+}
+
+export interface ConclusionInput {
+  consultationId: string;
+  text: string;
+  recommendations: string;
+  outcome: ConclusionOutcome;
+}
+
+export interface CancelInput {
+  consultationId: string;
+  reason: string;
+}
+
+interface FormDeps<Result, Input> {
+  host: ReactiveElement;
+  /** Read at submit time: the element's API origin may change after it was created. */
+  client: () => ApiClient;
+  checks: DeskChecksController;
+  onSuccess: (result: Result, input: Input) => void | Promise<void>;
+}
+
+export function scheduleForm({ host, client, checks, onSuccess }: FormDeps<Consultation, ScheduleInput>) {
+  return new FormSubmit<ScheduleInput, Consultation>(host, {
+    fields: ['startsAt', 'durationMinutes'],
+    precheck: ({ startsAt, durationMinutes }) => {
+      // Two inputs make one value: say what is missing before the schema calls it malformed.
+      if (!startsAt) return [missing('startsAt')];
+      return checks.check((c) => c.ScheduleApplicationRequest, { startsAt, durationMinutes });
+    },
+    send: async ({ applicationId, startsAt, durationMinutes }, signal) => {
+      try {
+        return await client().scheduleApplication(applicationId, { startsAt, durationMinutes }, signal);
+      } catch (error) {
+        if (isConflict(error)) throw await explainScheduleConflict(client(), applicationId, error, signal);
+        throw error;
+      }
+    },
+    onSuccess,
+  });
+}
+
+export function declineForm({ host, client, checks, onSuccess }: FormDeps<Application, DeclineInput>) {
+  return new FormSubmit<DeclineInput, Application>(host, {
+    fields: ['reason'],
+    precheck: ({ reason }) => checks.check((c) => c.DeclineApplicationRequest, { reason }),
+    send: async ({ applicationId, reason }, signal) => {
+      try {
+        return await client().declineApplication(applicationId, { reason: reason.trim() }, signal);
+      } catch (error) {
+        if (isConflict(error)) throw new DeskProblem('alreadyReviewed', { cause: error });
+        throw error;
+      }
+    },
+    onSuccess,
+  });
+}
+
+export function conclusionForm({ host, client, checks, onSuccess }: FormDeps<Conclusion, ConclusionInput>) {
+  return new FormSubmit<ConclusionInput, Conclusion>(host, {
+    fields: ['text', 'recommendations', 'outcome'],
+    precheck: ({ consultationId: _id, ...body }) => checks.check((c) => c.WriteConclusionRequest, body),
+    send: async ({ consultationId, text, recommendations, outcome }, signal) => {
+      const body = { text: text.trim(), recommendations: recommendations.trim(), outcome };
+      try {
+        return await client().writeConclusion(consultationId, body, signal);
+      } catch (error) {
+        if (isConflict(error)) throw await explainConclusionConflict(client(), consultationId, error, signal);
+        throw error;
+      }
+    },
+    onSuccess,
+  });
+}
+
+export function cancelForm({ host, client, checks, onSuccess }: FormDeps<Consultation, CancelInput>) {
+  return new FormSubmit<CancelInput, Consultation>(host, {
+    fields: ['reason'],
+    precheck: ({ reason }) => checks.check((c) => c.CancelConsultationRequest, reasonBody(reason)),
+    send: async ({ consultationId, reason }, signal) => {
+      try {
+        return await client().cancelConsultation(consultationId, reasonBody(reason), signal);
+      } catch (error) {
+        if (isConflict(error)) throw new DeskProblem('notCancellable', { cause: error });
+        throw error;
+      }
+    },
+    onSuccess,
+  });
+}
+
+/** The reason is optional: an empty field sends none rather than an empty one. */
+function reasonBody(reason: string): { reason?: string } {
+  const trimmed = reason.trim();
+  return trimmed ? { reason: trimmed } : {};
+}
+
+function missing(field: string): FieldError {
+  return { field, code: 'required', message: 'This field is required' };
+}
+
+/** Reads what a person typed into a submitted form. */
+function formText(event: SubmitEvent): (name: string) => string {
+  const data = new FormData(event.target as HTMLFormElement);
+  return (name) => String(data.get(name) ?? '');
+}
+
+export function readSchedule(event: SubmitEvent, applicationId: string): ScheduleInput {
+  const text = formText(event);
+  return {
+    applicationId,
+    startsAt: localToIsoWithOffset(text('date'), text('time')) ?? '',
+    durationMinutes: Number(text('durationMinutes')),
+  };
+}
+
+export function readDecline(event: SubmitEvent, applicationId: string): DeclineInput {
+  return { applicationId, reason: formText(event)('reason') };
+}
+
+export function readConclusion(event: SubmitEvent, consultationId: string): ConclusionInput {
+  const text = formText(event);
+  return {
+    consultationId,
+    text: text('text'),
+    recommendations: text('recommendations'),
+    outcome: text('outcome') as ConclusionOutcome,
+  };
+}
+
+export function readCancel(event: SubmitEvent, consultationId: string): CancelInput {
+  return { consultationId, reason: formText(event)('reason') };
+}

@@ -1,0 +1,62 @@
+import { ApiError } from '../../api/errors.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { describeError } from '../../internal/describe-error.ts';
+import type { Translation } from '../../i18n/index.ts';
+
+/** Why the API answered 409 here, in words more precise than the generic "conflict". */
+export type DeskConflict = 'busy' | 'alreadyReviewed' | 'notCancellable' | 'conclusionExists' | 'consultationCancelled';
+
+/** A 409 explained: the desk says which of the possible conflicts happened. */
+export class DeskProblem extends Error {
+  override readonly name = 'DeskProblem';
+  constructor(
+    readonly conflict: DeskConflict,
+    options?: { cause?: unknown },
+  ) {
+    super(conflict, options);
+  }
+}
+
+export function isConflict(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 409;
+}
+
+/** Words for a failed desk action: an explained conflict, else the shared error texts. */
+export function describeDeskError(t: Translation, error: unknown): string {
+  if (error instanceof DeskProblem) return t.doctorDesk[error.conflict];
+  return describeError(t, error);
+}
+
+/**
+ * A 409 on scheduling means the application was reviewed meanwhile or the doctor is busy then.
+ * The error body tells them apart only in its English message (never branched on), so ask the
+ * application's current status instead.
+ */
+export async function explainScheduleConflict(
+  client: ApiClient,
+  applicationId: string,
+  error: ApiError,
+  signal: AbortSignal,
+): Promise<Error> {
+  try {
+    const current = await client.application(applicationId, signal);
+    return new DeskProblem(current.status === 'submitted' ? 'busy' : 'alreadyReviewed', { cause: error });
+  } catch {
+    return error;
+  }
+}
+
+/** A 409 on a conclusion: the consultation was cancelled, or its conclusion is already written. */
+export async function explainConclusionConflict(
+  client: ApiClient,
+  consultationId: string,
+  error: ApiError,
+  signal: AbortSignal,
+): Promise<Error> {
+  try {
+    const current = await client.consultation(consultationId, signal);
+    return new DeskProblem(current.status === 'cancelled' ? 'consultationCancelled' : 'conclusionExists', { cause: error });
+  } catch {
+    return error;
+  }
+}

@@ -1,0 +1,391 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.ts';
+
+/**
+ * One column that fits a 360px phone; the desk gets wider than the resident widgets because
+ * doctors read it on a desktop, but nothing sits side by side unless there is room.
+ */
+export const styles = css`
+  .desk {
+    max-width: 56em;
+  }
+
+  .header {
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .doctor,
+  .meta,
+  .submitted,
+  .note,
+  .hint,
+  .optional {
+    color: ${tokens.colorTextMuted};
+  }
+
+  .doctor,
+  .meta,
+  .submitted,
+  .summary {
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.spacingSmall};
+    align-items: stretch;
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .tabs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.spacingSmall};
+    flex: 1 1 20em;
+  }
+
+  .tab {
+    flex: 1 1 auto;
+    padding: 0 0.8em;
+    border-color: ${tokens.colorBorder};
+    color: ${tokens.colorText};
+  }
+
+  .tab[aria-pressed='true'] {
+    border-color: ${tokens.colorPrimary};
+    background: ${tokens.colorPrimary};
+    color: ${tokens.colorOnPrimary};
+  }
+
+  .count {
+    display: inline-block;
+    min-width: 1.6em;
+    padding: 0 0.4em;
+    border-radius: 1em;
+    background: ${tokens.colorSurfaceAlt};
+    color: ${tokens.colorText};
+    font-weight: 700;
+  }
+
+  .refresh {
+    flex: 0 1 auto;
+  }
+
+  .cards,
+  .document-list {
+    list-style: none;
+    margin: 0 0 ${tokens.spacing};
+    padding: 0;
+    display: grid;
+    gap: ${tokens.spacing};
+  }
+
+  .card {
+    padding: ${tokens.spacing};
+    border: 2px solid transparent;
+    border-left: 6px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurfaceAlt};
+  }
+
+  .card.overdue {
+    border-color: ${tokens.colorDanger};
+    border-left-width: 6px;
+  }
+
+  .card.today {
+    border-color: ${tokens.colorPrimary};
+    border-left-width: 6px;
+  }
+
+  .card.cancelled {
+    border-left-style: dashed;
+  }
+
+  .card-title {
+    font-size: ${tokens.fontSizeHeading};
+    margin: 0 0 4px;
+    overflow-wrap: anywhere;
+  }
+
+  h4,
+  h5 {
+    font-size: ${tokens.fontSize};
+    font-weight: 700;
+    margin: ${tokens.spacing} 0 ${tokens.spacingSmall};
+  }
+
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.spacingSmall};
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  .badge {
+    display: inline-block;
+    padding: 2px 0.6em;
+    border-radius: ${tokens.radius};
+    border: 1px solid ${tokens.colorBorder};
+    background: ${tokens.colorSurface};
+    font-size: ${tokens.fontSizeSmall};
+  }
+
+  .overdue-badge {
+    border-color: ${tokens.colorDanger};
+    color: ${tokens.colorDanger};
+    background: ${tokens.colorDangerSurface};
+    font-weight: 700;
+  }
+
+  .today-badge {
+    border-color: ${tokens.colorPrimary};
+    background: ${tokens.colorPrimary};
+    color: ${tokens.colorOnPrimary};
+    font-weight: 700;
+  }
+
+  .referral-badge {
+    font-weight: 600;
+  }
+
+  .when {
+    font-weight: 600;
+    margin-bottom: 4px;
+  }
+
+  .done {
+    color: ${tokens.colorSuccess};
+    font-weight: 600;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.spacingSmall};
+  }
+
+  .actions:empty {
+    display: none;
+  }
+
+  .back {
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .facts {
+    margin: 0 0 ${tokens.spacing};
+  }
+
+  .fact {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    padding: ${tokens.spacingSmall} 0;
+    border-bottom: 1px solid ${tokens.colorSurfaceAlt};
+  }
+
+  .fact dt {
+    font-weight: 700;
+  }
+
+  .fact dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  @media (min-width: 40em) {
+    .fact {
+      grid-template-columns: 12em minmax(0, 1fr);
+      gap: ${tokens.spacing};
+    }
+  }
+
+  .pre {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .document {
+    display: grid;
+    gap: 4px;
+    padding: ${tokens.spacingSmall} ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurfaceAlt};
+  }
+
+  .document-kind {
+    font-weight: 700;
+  }
+
+  .document-name {
+    overflow-wrap: anywhere;
+  }
+
+  .document-details {
+    color: ${tokens.colorTextMuted};
+    font-size: ${tokens.fontSizeSmall};
+  }
+
+  .document button {
+    justify-self: start;
+  }
+
+  .form {
+    margin-top: ${tokens.spacing};
+    padding-top: ${tokens.spacing};
+    border-top: 2px solid ${tokens.colorSurfaceAlt};
+  }
+
+  .field {
+    margin: 0 0 ${tokens.spacing};
+  }
+
+  fieldset.field {
+    border: 0;
+    padding: 0;
+    min-width: 0;
+  }
+
+  .field label,
+  .field legend {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 4px;
+    padding: 0;
+  }
+
+  .field .optional,
+  .field .hint {
+    font-weight: 400;
+  }
+
+  .hint,
+  .field-error {
+    display: block;
+    font-size: ${tokens.fontSizeSmall};
+    margin-bottom: 4px;
+  }
+
+  .field-error {
+    color: ${tokens.colorDanger};
+    font-weight: 600;
+    margin: 4px 0 0;
+  }
+
+  .when-inputs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.spacingSmall} ${tokens.spacing};
+  }
+
+  .when-input {
+    flex: 1 1 10em;
+  }
+
+  .radio-row {
+    display: flex;
+    align-items: center;
+    gap: ${tokens.spacingSmall};
+    min-height: ${tokens.controlHeight};
+  }
+
+  .radio-row input {
+    width: 28px;
+    height: 28px;
+    flex: none;
+    margin: 0;
+    accent-color: ${tokens.colorPrimary};
+  }
+
+  .field .radio-row label {
+    font-weight: 400;
+    margin: 0;
+  }
+
+  textarea {
+    resize: vertical;
+  }
+
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border-color: ${tokens.colorDanger};
+  }
+
+  .form-error:not(:empty),
+  .status:not(:empty) {
+    padding: ${tokens.spacingSmall} ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    margin-bottom: ${tokens.spacing};
+    font-weight: 600;
+  }
+
+  .form-error:not(:empty) {
+    color: ${tokens.colorDanger};
+    background: ${tokens.colorDangerSurface};
+  }
+
+  .status:not(:empty) {
+    color: ${tokens.colorSuccess};
+    background: ${tokens.colorSuccessSurface};
+  }
+
+  .load-error {
+    margin-bottom: ${tokens.spacing};
+  }
+
+  button[type='submit'] {
+    width: 100%;
+  }
+
+  .actions button[type='submit'] {
+    width: auto;
+    flex: 1 1 10em;
+  }
+
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.75;
+  }
+
+  .conclusion {
+    padding: ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurfaceAlt};
+  }
+
+  .conclusion h4 {
+    margin-top: 0;
+  }
+
+  .dialog {
+    width: min(32em, calc(100vw - 16px));
+    max-height: calc(100vh - 16px);
+    padding: ${tokens.spacing};
+    border: 2px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+    color: ${tokens.colorText};
+  }
+
+  .dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+
+  .dialog .form {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  h2:focus,
+  h3:focus {
+    outline: none;
+  }
+
+  h2:focus-visible,
+  h3:focus-visible {
+    outline: 3px solid ${tokens.colorFocus};
+  }
+`;
