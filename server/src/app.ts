@@ -22,6 +22,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { dutyRoutes } from './routes/duty.ts';
 import { videoRoutes, SPEED_TEST_MAX_BYTES } from './routes/video.ts';
 import { mountSignaling } from './routes/signaling.ts';
+import { referralRoutes } from './routes/referrals.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
 
 export interface AppOptions {
@@ -46,6 +47,7 @@ export function createApi() {
     .route('/notifications', notificationRoutes)
     .route('/duty', dutyRoutes)
     .route('/', videoRoutes)
+    .route('/referrals', referralRoutes)
     .route('/', docsRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -95,7 +97,7 @@ export function createApp({ config, services, staticDirs }: AppOptions) {
   const speedTestLimit = bodyLimit({ maxSize: SPEED_TEST_MAX_BYTES });
   app.use('/api/*', (c, next) => {
     if (c.req.method !== 'POST') return jsonLimit(c, next);
-    if (c.req.path === '/api/v1/documents') return uploadLimit(c, next);
+    if (c.req.path === '/api/v1/documents' || c.req.path === '/api/v1/referrals/import') return uploadLimit(c, next);
     if (c.req.path === '/api/v1/video/speedtest') return speedTestLimit(c, next);
     return jsonLimit(c, next);
   });

@@ -55,6 +55,11 @@ const Environment = z.object({
   OZ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(10),
   OZ_TOKEN_TTL_HOURS: positiveInt(24 * 14),
   OZ_MAX_DUTY_BOOKINGS: positiveInt(2),
+  OZ_OTP_TTL_DAYS: positiveInt(7),
+  OZ_SIGN_IN_URL: z.url().optional(),
+  OZ_SMS_URL: z.url().optional(),
+  OZ_SMS_TOKEN: z.string().optional(),
+  OZ_SMS_SENDER: z.string().max(11).optional(),
   OZ_LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
 });
 
@@ -76,6 +81,10 @@ function toConfig(env: z.infer<typeof Environment>) {
     rateLimitPerMinute: env.OZ_RATE_LIMIT_PER_MINUTE,
     tokenTtlMs: env.OZ_TOKEN_TTL_HOURS * 3600 * 1000,
     maxDutyBookingsPerPatient: env.OZ_MAX_DUTY_BOOKINGS,
+    oneTimePasswordTtlMs: env.OZ_OTP_TTL_DAYS * 24 * 3600 * 1000,
+    /** Where SMS send patients to sign in: the portal page with <oz-register>. */
+    signInUrl: env.OZ_SIGN_IN_URL ?? (env.OZ_PUBLIC_URL ? new URL('/portal.html', env.OZ_PUBLIC_URL).toString() : `http://localhost:${env.PORT}/portal.html`),
+    smsGateway: env.OZ_SMS_URL ? { url: env.OZ_SMS_URL, token: env.OZ_SMS_TOKEN, sender: env.OZ_SMS_SENDER } : null,
     logLevel: env.OZ_LOG_LEVEL,
   };
 }

@@ -17,6 +17,8 @@ export const ErrorCode = z.enum([
   'program_closed', // outside OZ_PROGRAM_START..OZ_PROGRAM_END
   'slot_taken', // the duty slot was booked by someone else, or has started
   'booking_limit', // the patient holds the most future duty bookings allowed
+  'one_time_password_expired', // the SMS password of an imported patient is past its expiry
+  'file_unreadable', // an upload that is not the spreadsheet it claims to be, or lacks required columns
   'room_closed', // the video room is not open now (details.opensAt, details.closesAt)
   'video_unavailable', // the video server (OpenVidu) did not answer or refused us
   'internal',

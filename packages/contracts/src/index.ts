@@ -12,3 +12,4 @@ export * from './notifications.ts';
 export * from './duty.ts';
 export * from './messages.ts';
 export * from './video.ts';
+export * from './referrals.ts';

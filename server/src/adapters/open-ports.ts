@@ -3,6 +3,7 @@ import type { Ports } from '../services/index.ts';
 import { openLowdbStore } from './store/lowdb-store.ts';
 import { openDiskFileStore } from './files/disk-file-store.ts';
 import { outboxSmsSender } from './sms/outbox-sms-sender.ts';
+import { httpSmsGateway } from './sms/http-sms-gateway.ts';
 import { SignalingHub } from './video/signaling-hub.ts';
 import { embeddedVideoProvider } from './video/embedded-video-provider.ts';
 import { openViduVideoProvider } from './video/openvidu-video-provider.ts';
@@ -13,7 +14,7 @@ export async function openPorts(config: Config): Promise<Ports> {
   try {
     const signaling = new SignalingHub();
     const video = config.openVidu ? openViduVideoProvider(config.openVidu.url, config.openVidu.secret) : embeddedVideoProvider(signaling);
-    return { store, files: await openDiskFileStore(config.dataDir), sms: outboxSmsSender(config.dataDir), video, signaling };
+    return { store, files: await openDiskFileStore(config.dataDir), sms: config.smsGateway ? httpSmsGateway(config.smsGateway) : outboxSmsSender(config.dataDir), video, signaling };
   } catch (error) {
     await store.close();
     throw error;

@@ -23,6 +23,8 @@ export interface UserRecord {
   isDutyDoctor: boolean;
   mustChangePassword: boolean;
   passwordHash: string;
+  /** When the one-time password from an SMS stops working; null once the user set their own. */
+  otpExpiresAt?: string | null;
   /** 152-FZ consent: when it was given and which text version. Null for staff created by the CLI. */
   consent: { at: string; version: string } | null;
   createdAt: string;

@@ -89,6 +89,9 @@ export class AccountService {
     const user = await this.store.users.findByPhone(phone);
     const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
     if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'Wrong phone number or password');
+    if (user.mustChangePassword && user.otpExpiresAt && user.otpExpiresAt <= this.now().toISOString()) {
+      throw new ApiError(401, 'one_time_password_expired', 'The one-time password from the SMS has expired; ask the program manager for a new one');
+    }
     return this.issueToken(user, this.store.tokens);
   }
 
@@ -118,7 +121,7 @@ export class AccountService {
     const passwordHash = await hashPassword(newPassword);
     const at = this.now().toISOString();
     return this.store.transaction(async (tx) => {
-      const updated = await tx.users.update(userId, { passwordHash, mustChangePassword: false, updatedAt: at });
+      const updated = await tx.users.update(userId, { passwordHash, mustChangePassword: false, otpExpiresAt: null, updatedAt: at });
       await tx.tokens.revokeAllForUser(userId, at, tokenId);
       return toPublicUser(updated);
     });

@@ -5,6 +5,7 @@ import type { SmsSender } from '../ports/sms-sender.ts';
 import type { VideoProvider } from '../ports/video-provider.ts';
 import type { SignalingHub } from '../adapters/video/signaling-hub.ts';
 import { VideoService } from './video.ts';
+import { ReferralImportService } from './referrals/import-referrals.ts';
 import { AccountService } from './accounts.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { DocumentService } from './documents.ts';
@@ -36,6 +37,7 @@ export interface Services {
   messages: MessageService;
   video: VideoService;
   signaling: SignalingHub;
+  referrals: ReferralImportService;
 }
 
 export function createServices({ store, files, sms, video, signaling }: Ports, config: Config, now: () => Date = () => new Date()): Services {
@@ -53,5 +55,6 @@ export function createServices({ store, files, sms, video, signaling }: Ports, c
     messages: new MessageService(store, bus, now),
     video: new VideoService(store, video, config.iceServers, now),
     signaling,
+    referrals: new ReferralImportService(store, sms, { oneTimePasswordTtlMs: config.oneTimePasswordTtlMs, signInUrl: config.signInUrl }, now),
   };
 }

@@ -7,6 +7,7 @@ import { consultationsEn } from './en/consultations.ts';
 import { notificationsEn } from './en/notifications.ts';
 import { doctorDeskEn } from './en/doctor-desk.ts';
 import { dutyScheduleEn } from './en/duty-schedule.ts';
+import { chatEn } from './en/chat.ts';
 
 const characters = (n: number) => `${n} ${plural('en', n, ['character', 'characters', 'characters'])}`;
 
@@ -71,6 +72,8 @@ export const en: Translation = {
     rate_limited: 'Too many attempts. Please try again a little later.',
     program_closed: 'Applications are closed: the program is not running on these dates.',
     slot_taken: 'Someone has just taken this time. Please choose another.',
+    one_time_password_expired: 'The password from the SMS has expired. Ask the program organisers for a new one.',
+    file_unreadable: 'The file could not be read. Check that it is an XLSX or CSV table with the required columns.',
     room_closed: 'The video room is closed now: it opens 15 minutes before the consultation.',
     video_unavailable: 'The video server is not answering right now. Please try again in a few minutes.',
     booking_limit: 'You already have bookings with the duty doctor. Cancel one to book again.',
@@ -113,4 +116,5 @@ export const en: Translation = {
   notifications: notificationsEn,
   doctorDesk: doctorDeskEn,
   dutySchedule: dutyScheduleEn,
+  chat: chatEn,
 };

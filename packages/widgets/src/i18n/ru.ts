@@ -7,6 +7,7 @@ import { consultationsRu } from './ru/consultations.ts';
 import { notificationsRu } from './ru/notifications.ts';
 import { doctorDeskRu } from './ru/doctor-desk.ts';
 import { dutyScheduleRu } from './ru/duty-schedule.ts';
+import { chatRu } from './ru/chat.ts';
 
 /**
  * Russian: the source of every string. Plain words for elderly users and the program's own
@@ -74,6 +75,8 @@ export const ru = {
     rate_limited: 'Слишком много попыток. Попробуйте немного позже.',
     program_closed: 'Приём заявок сейчас закрыт: программа в эти дни не работает.',
     slot_taken: 'Это время уже заняли. Выберите другое.',
+    one_time_password_expired: 'Срок действия пароля из SMS истёк. Попросите новый у организаторов программы.',
+    file_unreadable: 'Не удалось прочитать файл. Проверьте, что это таблица в формате XLSX или CSV с нужными столбцами.',
     room_closed: 'Видеосвязь сейчас закрыта: она открывается за 15 минут до начала консультации.',
     video_unavailable: 'Сервер видеосвязи сейчас не отвечает. Попробуйте через несколько минут.',
     booking_limit: 'У вас уже есть записи к дежурному врачу. Чтобы записаться снова, отмените одну из них.',
@@ -118,6 +121,7 @@ export const ru = {
   notifications: notificationsRu,
   doctorDesk: doctorDeskRu,
   dutySchedule: dutyScheduleRu,
+  chat: chatRu,
 };
 
 /** The shape every locale must have; `en` is typed with it so a missing key does not compile. */

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { CenterId } from './centers.ts';
+
+/** Column headers of the referral table as regional offices write them (row 1 of the file). */
+export const REFERRAL_COLUMNS = {
+  fullName: 'ФИО',
+  birthDate: 'Дата рождения',
+  phone: 'Телефон',
+  diagnosis: 'Диагноз',
+  center: 'Центр',
+  referringDoctor: 'Направивший врач',
+  organization: 'Медицинская организация',
+} as const;
+export type ReferralColumn = keyof typeof REFERRAL_COLUMNS;
+
+export const REQUIRED_REFERRAL_COLUMNS: readonly ReferralColumn[] = ['fullName', 'birthDate', 'phone', 'diagnosis', 'center'];
+export const MAX_REFERRAL_ROWS = 5000;
+
+export const ReferralRowErrorCode = z.enum([
+  'name_missing',
+  'birth_date_invalid',
+  'phone_invalid',
+  'diagnosis_missing',
+  'center_unknown',
+  'duplicate_in_file', // the same phone and center appear on an earlier row
+  'phone_belongs_to_staff',
+]);
+export type ReferralRowErrorCode = z.infer<typeof ReferralRowErrorCode>;
+
+export const ReferralRowError = z
+  .object({
+    row: z.number().int().meta({ description: 'Row number in the file; the header is row 1' }),
+    code: ReferralRowErrorCode,
+    column: z.string().nullable().meta({ description: 'The column header the problem is in' }),
+    message: z.string(),
+  })
+  .meta({ id: 'ReferralRowError' });
+export type ReferralRowError = z.infer<typeof ReferralRowError>;
+
+export const ReferralRowOutcome = z.enum(['create', 'attach', 'known', 'error']);
+export type ReferralRowOutcome = z.infer<typeof ReferralRowOutcome>;
+
+export const ReferralPreviewRow = z
+  .object({
+    row: z.number().int(),
+    outcome: ReferralRowOutcome.meta({
+      description: '`create`: a new patient gets an SMS; `attach`: a known patient gets this referral; `known`: already imported; `error`: see errors',
+    }),
+    fullName: z.string(),
+    phone: z.string().meta({ description: 'Normalised when valid, else as written' }),
+    centerId: CenterId.nullable(),
+  })
+  .meta({ id: 'ReferralPreviewRow' });
+export type ReferralPreviewRow = z.infer<typeof ReferralPreviewRow>;
+
+export const ReferralImportReport = z
+  .object({
+    dryRun: z.boolean(),
+    total: z.number().int().meta({ description: 'Data rows read (not counting empty ones)' }),
+    created: z.number().int().meta({ description: 'New patients (each gets an SMS with a login and a one-time password)' }),
+    skipped: z.number().int().meta({ description: 'Rows whose patient already had an account (the referral is attached unless it already was)' }),
+    attached: z.number().int().meta({ description: 'Of the skipped rows, those that added a referral to a known patient' }),
+    errors: z.array(ReferralRowError),
+    rows: z.array(ReferralPreviewRow),
+    smsFailures: z.array(z.object({ row: z.number().int(), phone: z.string() })).meta({
+      description: 'New patients whose SMS could not be sent; their accounts exist',
+    }),
+  })
+  .meta({ id: 'ReferralImportReport' });
+export type ReferralImportReport = z.infer<typeof ReferralImportReport>;
+
+export const ReferralImportQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .meta({ description: '`true`: the same report, nothing written, no SMS' }),
+});

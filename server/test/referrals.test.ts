@@ -1,0 +1,264 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
+import { signInStaff } from './fixtures.ts';
+import { HEADER, csv, encodeWindows1251, xlsx } from './referral-tables.ts';
+
+type Report = {
+  dryRun: boolean;
+  total: number;
+  created: number;
+  skipped: number;
+  attached: number;
+  errors: { row: number; code: string; column: string | null }[];
+  rows: { row: number; outcome: string; phone: string; centerId: string | null }[];
+  smsFailures: unknown[];
+};
+
+let phoneSeed = 5_000_000;
+const phone = () => `+7 (931) ${String((phoneSeed += 7)).slice(0, 3)}-${String(phoneSeed).slice(3, 5)}-${String(phoneSeed).slice(5, 7)}`;
+const normalized = (p: string) => `+7${p.replace(/\D/g, '').slice(1)}`;
+
+async function importFile(server: TestServer, token: string, bytes: Uint8Array | string, name: string, dryRun = false) {
+  const form = new FormData();
+  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  form.set('file', new File([data as Uint8Array<ArrayBuffer>], name));
+  return server.request(`/api/v1/referrals/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', body: form, token });
+}
+
+async function outbox(server: TestServer) {
+  const text = await readFile(join(server.dataDir, 'sms-outbox.jsonl'), 'utf8').catch(() => '');
+  return text.trim() ? text.trim().split('\n').map((line) => JSON.parse(line) as { to: string; text: string; at: string }) : [];
+}
+
+describe('POST /referrals/import', () => {
+  let server: TestServer;
+  let manager: Awaited<ReturnType<typeof signInStaff>>;
+  before(async () => {
+    server = await startTestServer({ OZ_PUBLIC_URL: 'https://oz.example.ru', OZ_OTP_TTL_DAYS: '7' });
+    manager = await signInStaff(server, { role: 'manager' });
+  });
+  after(() => server.close());
+
+  it('imports a CSV as Excel saves it in UTF-8 with a BOM and ";", creating patients, referrals and SMS', async () => {
+    const a = phone();
+    const b = phone();
+    const table = csv([
+      HEADER,
+      ['Соколова Нина Павловна', '03.02.1949', a, 'ИБС', 'НМИЦ ССХ им. Бакулева', 'Петров А. И.', 'ГБУЗ ЛО «Приозерская МБ»'],
+      ['Егорова Анна', '1988-07-15', b, 'Аритмия плода', 'НМИЦ АГП им. Кулакова', '', ''],
+    ]);
+    const response = await importFile(server, manager.token, `\ufeff${table}`, 'направления.csv');
+    assert.equal(response.status, 200);
+    const report = (await response.json()) as Report;
+    assert.deepEqual([report.dryRun, report.total, report.created, report.skipped, report.errors.length], [false, 2, 2, 0, 0]);
+    assert.deepEqual(report.rows.map((r) => [r.row, r.outcome, r.centerId]), [[2, 'create', 'bakulev'], [3, 'create', 'kulakov']]);
+
+    const patient = await server.services.store.users.findByPhone(normalized(a));
+    assert.equal(patient?.fullName, 'Соколова Нина Павловна');
+    assert.equal(patient?.birthDate, '1949-02-03');
+    assert.equal(patient?.mustChangePassword, true);
+    const applications = await server.services.store.applications.listByPatient(patient!.id);
+    assert.deepEqual(applications.map((x) => [x.source, x.status, x.centerId, x.diagnosis, x.referral?.referringDoctor]), [['referral', 'submitted', 'bakulev', 'ИБС', 'Петров А. И.']]);
+
+    const messages = (await outbox(server)).filter((m) => m.to === normalized(a));
+    assert.equal(messages.length, 1);
+    const match = /^Облако здоровья: вход https:\/\/oz\.example\.ru\/portal\.html, логин (\+7\d{10}), пароль (\S{8})$/.exec(messages[0]!.text);
+    assert.ok(match, messages[0]!.text);
+    assert.equal(match[1], normalized(a));
+    assert.equal(messages[0]!.text.split('пароль').length, 2, 'the word «пароль» once');
+
+    // The patient signs in with the SMS password: until a new one is set, everything else is 403.
+    const login = await server.request('/api/v1/auth/login', { json: { phone: match[1], password: match[2] } });
+    assert.equal(login.status, 200);
+    const { token, user } = (await login.json()) as { token: string; user: { mustChangePassword: boolean } };
+    assert.equal(user.mustChangePassword, true);
+    const blocked = await server.request('/api/v1/applications', { token });
+    assert.equal(blocked.status, 403);
+    assert.equal((await errorOf(blocked)).code, 'password_change_required');
+    const changed = await server.request('/api/v1/auth/password', { token, json: { currentPassword: match[2], newPassword: 'моя новая тайна' } });
+    assert.equal(changed.status, 200);
+    const mine = (await (await server.request('/api/v1/applications', { token })).json()) as { items: { source: string }[] };
+    assert.deepEqual(mine.items.map((x) => x.source), ['referral']);
+  });
+
+  it('reads CSV in Windows-1251 with "," and CSV in UTF-8 without a BOM', async () => {
+    const first = phone();
+    const win = encodeWindows1251(csv([HEADER, ['Ёлкина Зоя Ивановна', '1.2.1950', first, 'Порок сердца', 'bakulev', 'Иванов', 'ЦРБ']], ','));
+    const response = await importFile(server, manager.token, win, 'old-excel.csv', true);
+    const report = (await response.json()) as Report;
+    assert.equal(report.created, 1, JSON.stringify(report.errors));
+    assert.equal((await server.services.store.users.findByPhone(normalized(first))), undefined, 'dry run writes nothing');
+
+    const second = phone();
+    const plain = csv([HEADER, ['Ёлкина Зоя Ивановна', '01.02.1950', second, 'Порок сердца', 'Кулакова', 'Иванов', 'ЦРБ']]);
+    const written = (await (await importFile(server, manager.token, plain, 'utf8.csv')).json()) as Report;
+    assert.equal(written.created, 1);
+    assert.equal((await server.services.store.users.findByPhone(normalized(second)))?.fullName, 'Ёлкина Зоя Ивановна');
+  });
+
+  it('reads XLSX with date cells, phones typed as numbers and columns in another order', async () => {
+    const p = phone();
+    const numeric = Number(normalized(p).slice(1));
+    const bytes = await xlsx([
+      ['Телефон', 'Дата рождения', 'ФИО', 'Центр', 'Диагноз', 'Медицинская организация', 'Направивший врач'],
+      [numeric, new Date(Date.UTC(1961, 10, 5)), 'Ким Ольга', 'Бакулева', 'Кардиомиопатия', 'ЦРБ', 'Сидоров'],
+    ]);
+    const report = (await (await importFile(server, manager.token, bytes, 'направления.xlsx')).json()) as Report;
+    assert.deepEqual([report.created, report.errors.length], [1, 0]);
+    const patient = await server.services.store.users.findByPhone(normalized(p));
+    assert.equal(patient?.birthDate, '1961-11-05');
+  });
+
+  it('reports every bad row by its row number, and imports the good ones', async () => {
+    const good = phone();
+    const dup = phone();
+    const table = csv([
+      HEADER,
+      ['', '01.01.1950', phone(), 'ИБС', 'Бакулева', '', ''],
+      ['Без Даты', '31.02.1950', phone(), 'ИБС', 'Бакулева', '', ''],
+      ['Будущий', '01.01.2999', phone(), 'ИБС', 'Бакулева', '', ''],
+      ['Плохой Телефон', '01.01.1950', '12-34', 'ИБС', 'Бакулева', '', ''],
+      ['Без Диагноза', '01.01.1950', phone(), '', 'Бакулева', '', ''],
+      ['Не тот центр', '01.01.1950', phone(), 'ИБС', 'Склифосовского', '', ''],
+      [],
+      ['Хороший Пациент', '01.01.1950', good, 'ИБС', 'Бакулева', '', ''],
+      ['Дубль Один', '01.01.1950', dup, 'ИБС', 'Кулакова', '', ''],
+      ['Дубль Два', '01.01.1950', dup, 'ИБС', 'Кулакова', '', ''],
+      ['Врач', '01.01.1950', '+7 900 000 00 00', 'ИБС', 'Бакулева', '', ''],
+    ]);
+    await server.services.accounts.createStaff({ role: 'doctor', fullName: 'Врач', phone: '+79000000000', password: 'staff password', centerId: 'bakulev', isDutyDoctor: false });
+    const report = (await (await importFile(server, manager.token, table, 'bad.csv')).json()) as Report;
+    assert.deepEqual(report.errors.map((e) => [e.row, e.code, e.column]), [
+      [2, 'name_missing', 'ФИО'],
+      [3, 'birth_date_invalid', 'Дата рождения'],
+      [4, 'birth_date_invalid', 'Дата рождения'],
+      [5, 'phone_invalid', 'Телефон'],
+      [6, 'diagnosis_missing', 'Диагноз'],
+      [7, 'center_unknown', 'Центр'],
+      [11, 'duplicate_in_file', null],
+      [12, 'phone_belongs_to_staff', 'Телефон'],
+    ]);
+    assert.deepEqual([report.total, report.created], [10, 2], 'the empty line is not a row');
+    assert.ok(await server.services.store.users.findByPhone(normalized(good)));
+    assert.equal((await server.services.store.users.findByPhone('+79000000000'))?.role, 'doctor');
+  });
+
+  it('creates nothing when the same table comes twice, and attaches a new referral to a known patient', async () => {
+    const existing = await registerPatient(server);
+    const fresh = phone();
+    const table = csv([
+      HEADER,
+      ['Известная Пациентка', '01.01.1950', existing.user.phone, 'ИБС', 'Бакулева', '', ''],
+      ['Новая Пациентка', '01.01.1950', fresh, 'ИБС', 'Бакулева', '', ''],
+      ['Новая Пациентка', '01.01.1950', fresh, 'УЗИ плода', 'Кулакова', '', ''],
+    ]);
+    const first = (await (await importFile(server, manager.token, table, 't.csv')).json()) as Report;
+    assert.deepEqual([first.created, first.skipped, first.attached], [1, 1, 1]);
+    assert.deepEqual(first.rows.map((r) => r.outcome), ['attach', 'create', 'create']);
+    const smsBefore = (await outbox(server)).length;
+    const usersBefore = await server.services.store.users.count();
+
+    const again = (await (await importFile(server, manager.token, table, 't.csv')).json()) as Report;
+    assert.deepEqual([again.created, again.skipped, again.attached], [0, 3, 0]);
+    assert.deepEqual(again.rows.map((r) => r.outcome), ['known', 'known', 'known']);
+    assert.equal(await server.services.store.users.count(), usersBefore);
+    assert.equal((await outbox(server)).length, smsBefore);
+    const freshPatient = await server.services.store.users.findByPhone(normalized(fresh));
+    assert.equal((await server.services.store.applications.listByPatient(freshPatient!.id)).length, 2);
+    assert.equal((await outbox(server)).filter((m) => m.to === normalized(fresh)).length, 1, 'one SMS for two rows');
+    // The known patient's own password still works: their account was not touched.
+    assert.equal((await server.request('/api/v1/auth/login', { json: { phone: existing.user.phone, password: existing.password } })).status, 200);
+  });
+
+  it('refuses files that are not tables, tables without the required columns, and non-managers', async () => {
+    const pdf = await importFile(server, manager.token, '%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n', 'table.csv');
+    assert.equal(pdf.status, 415);
+    assert.equal((await errorOf(pdf)).code, 'file_unreadable');
+    const noColumns = await importFile(server, manager.token, csv([['Имя', 'Телефон'], ['Иванов', '+79210000001']]), 't.csv');
+    assert.equal(noColumns.status, 422);
+    const error = await errorOf(noColumns);
+    assert.deepEqual((error.details as { missingColumns: string[] }).missingColumns, ['ФИО', 'Дата рождения', 'Диагноз', 'Центр']);
+    const doctor = await signInStaff(server, { role: 'doctor', centerId: 'bakulev' });
+    assert.equal((await importFile(server, doctor.token, csv([HEADER]), 't.csv')).status, 403);
+    const patient = await registerPatient(server);
+    assert.equal((await importFile(server, patient.token, csv([HEADER]), 't.csv')).status, 403);
+    assert.equal((await server.request('/api/v1/referrals/import', { method: 'POST', body: new FormData() })).status, 401);
+  });
+
+  it('offers a template with the headers that Excel opens in Cyrillic', async () => {
+    const response = await server.request('/api/v1/referrals/template.csv');
+    assert.equal(response.status, 200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    assert.ok(text.startsWith(HEADER.map((h) => `"${h}"`).join(';')));
+    const report = (await (await importFile(server, manager.token, bytes, 'template.csv', true)).json()) as Report;
+    assert.deepEqual([report.total, report.errors.length], [1, 0], 'the template itself imports');
+  });
+});
+
+describe('one-time passwords', () => {
+  it('expire after OZ_OTP_TTL_DAYS, with a clear error', async () => {
+    const server = await startTestServer({ OZ_OTP_TTL_DAYS: '7' });
+    try {
+      const manager = await signInStaff(server, { role: 'manager' });
+      const p = phone();
+      await importFile(server, manager.token, csv([HEADER, ['Петрова Анна', '01.01.1950', p, 'ИБС', 'Бакулева', '', '']]), 't.csv');
+      const sms = (await outbox(server)).find((m) => m.to === normalized(p))!;
+      const password = /пароль (\S+)$/.exec(sms.text)![1]!;
+      server.advance(8 * 24 * 3600 * 1000);
+      const late = await server.request('/api/v1/auth/login', { json: { phone: p, password } });
+      assert.equal(late.status, 401);
+      assert.equal((await errorOf(late)).code, 'one_time_password_expired');
+      const wrong = await server.request('/api/v1/auth/login', { json: { phone: p, password: 'not it at all' } });
+      assert.equal((await errorOf(wrong)).code, 'invalid_credentials', 'expiry is told only to who knows the password');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('SMS through an HTTP gateway (OZ_SMS_URL)', () => {
+  it('posts each credentials SMS to the gateway with its token, and reports failures per row', async () => {
+    const received: { auth?: string; body: { to: string; text: string; sender?: string } }[] = [];
+    let fail = false;
+    const gateway = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk) => (text += chunk));
+      request.on('end', () => {
+        received.push({ auth: request.headers.authorization, body: JSON.parse(text) as { to: string; text: string } });
+        response.writeHead(fail ? 503 : 200, { 'Content-Type': 'application/json' });
+        response.end('{"status":"queued"}');
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`;
+    const server = await startTestServer({ OZ_SMS_URL: url, OZ_SMS_TOKEN: 'gw-token', OZ_SMS_SENDER: 'OblakoZd' });
+    try {
+      const manager = await signInStaff(server, { role: 'manager' });
+      const p = phone();
+      const report = (await (await importFile(server, manager.token, csv([HEADER, ['Орлова Вера', '01.01.1950', p, 'ИБС', 'Бакулева', '', '']]), 't.csv')).json()) as Report;
+      assert.deepEqual(report.smsFailures, []);
+      assert.equal(received.length, 1);
+      assert.equal(received[0]!.auth, 'Bearer gw-token');
+      assert.equal(received[0]!.body.to, normalized(p));
+      assert.equal(received[0]!.body.sender, 'OblakoZd');
+      assert.match(received[0]!.body.text, /логин \+7\d{10}, пароль \S{8}$/);
+      assert.equal(await readFile(join(server.dataDir, 'sms-outbox.jsonl'), 'utf8').catch(() => 'none'), 'none', 'no outbox with a gateway');
+
+      fail = true;
+      const q = phone();
+      const failed = (await (await importFile(server, manager.token, csv([HEADER, ['Белова Ия', '01.01.1950', q, 'ИБС', 'Бакулева', '', '']]), 't.csv')).json()) as Report;
+      assert.deepEqual(failed.smsFailures, [{ row: 2, phone: normalized(q) }]);
+      assert.equal(failed.created, 1);
+    } finally {
+      await server.close();
+      gateway.close();
+    }
+  });
+});
