@@ -5,8 +5,8 @@ import { validationHook } from '../http/validation-hook.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
+import { IdParam } from '../http/params.ts';
 
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 const listFree = createRoute({
   method: 'get',

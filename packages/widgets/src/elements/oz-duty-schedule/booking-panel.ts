@@ -1,0 +1,129 @@
+import type { DutySlot } from '@oz/contracts';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Lang, Translation } from '../../i18n/index.ts';
+import { MOSCOW, clockRange, dayLabel, differsFromMoscow } from './slot-days.ts';
+
+/** Who is looking decides what the panel offers: the form, a prompt to sign in, or a note for staff. */
+export type Visitor = 'patient' | 'signed-out' | 'restoring' | 'staff';
+
+export interface BookingPanelView {
+  t: Translation;
+  lang: Lang;
+  slot: DutySlot;
+  centerName: string | undefined;
+  visitor: Visitor;
+  now: Date;
+  topic: string;
+  /** The contract's limit, once its chunk has loaded. */
+  topicMax: number | undefined;
+  pending: boolean;
+  topicError: string | undefined;
+  formError: string | undefined;
+  /** The page has an <oz-register> to jump to. */
+  canJumpToSignIn: boolean;
+  onTopic: (topic: string) => void;
+  onSubmit: (event: SubmitEvent) => void;
+  onJumpToSignIn: () => void;
+}
+
+/** "Пятница, 28 ноября, 10:00–10:20 (по Москве 08:00–08:20)". */
+export function slotWhen(t: Translation, lang: Lang, slot: Pick<DutySlot, 'startsAt' | 'endsAt'>, now: Date): string {
+  const day = dayLabel(t, lang, new Date(slot.startsAt), now);
+  const local = clockRange(lang, slot.startsAt, slot.endsAt);
+  const moscow = differsFromMoscow(slot.startsAt)
+    ? ` (${t.dutySchedule.moscowAlso(clockRange(lang, slot.startsAt, slot.endsAt, MOSCOW))})`
+    : '';
+  return t.dutySchedule.dayAndTime(day, local) + moscow;
+}
+
+export function bookingPanel(view: BookingPanelView): TemplateResult {
+  const d = view.t.dutySchedule;
+  return html`
+    <section class="booking" part="booking" aria-labelledby="booking-title">
+      <h4 id="booking-title" tabindex="-1">${d.bookingTitle}</h4>
+      <dl class="summary" part="summary">
+        <dt>${d.when}</dt>
+        <dd part="summary-when">${slotWhen(view.t, view.lang, view.slot, view.now)}</dd>
+        <dt>${d.doctor}</dt>
+        <dd part="summary-doctor">${view.slot.doctorName}</dd>
+        ${view.centerName ? html`<dt>${d.center}</dt><dd>${view.centerName}</dd>` : nothing}
+      </dl>
+      ${panelBody(view)}
+    </section>
+  `;
+}
+
+function panelBody(view: BookingPanelView): TemplateResult {
+  const d = view.t.dutySchedule;
+  switch (view.visitor) {
+    case 'restoring':
+      return html`<p class="muted" role="status">${d.restoring}</p>`;
+    case 'staff':
+      return html`<p part="sign-in-prompt" class="prompt">${d.patientsOnly}</p>`;
+    case 'signed-out':
+      return html`
+        <p part="sign-in-prompt" class="prompt">${d.signInToBook}</p>
+        ${view.canJumpToSignIn
+          ? html`<button type="button" part="button sign-in-button" @click=${view.onJumpToSignIn}>${d.goToSignIn}</button>`
+          : nothing}
+      `;
+    case 'patient':
+      return bookingForm(view);
+  }
+}
+
+function bookingForm(view: BookingPanelView): TemplateResult {
+  const d = view.t.dutySchedule;
+  const describedBy = [view.topicError ? 'topic-error' : '', 'topic-hint', view.topicMax ? 'topic-counter' : '']
+    .filter(Boolean)
+    .join(' ');
+  return html`
+    <form part="form" class="form" novalidate aria-labelledby="booking-title" @submit=${view.onSubmit}>
+      <fieldset class="channel" part="field channel-field" aria-describedby="channel-hint">
+        <legend part="label">${d.channelLabel}</legend>
+        <div class="radio-row">
+          <!-- The program offers video only: one choice, already made, and said why. -->
+          <input type="radio" part="radio" id="channel-video" name="channel" value="video" checked />
+          <label for="channel-video">${d.channelVideo}</label>
+        </div>
+        <p class="hint" part="hint" id="channel-hint">${d.channelHint}</p>
+      </fieldset>
+
+      <section class="requirements" part="requirements" aria-labelledby="requirements-title">
+        <h5 id="requirements-title">${d.requirementsTitle}</h5>
+        <ul>
+          ${d.requirements.map((line) => html`<li>${line}</li>`)}
+        </ul>
+      </section>
+
+      <div class="field" part="field topic-field">
+        <label for="topic-input" part="label">
+          ${d.topicLabel} <span class="optional">(${view.t.common.optional})</span>
+        </label>
+        <span class="hint" part="hint" id="topic-hint">${d.topicHint}</span>
+        <textarea
+          id="topic-input"
+          name="topic"
+          part="textarea"
+          rows="3"
+          maxlength=${view.topicMax ?? nothing}
+          aria-invalid=${view.topicError ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          .value=${view.topic}
+          @input=${(event: Event) => view.onTopic((event.currentTarget as HTMLTextAreaElement).value)}
+        ></textarea>
+        ${view.topicMax
+          ? html`<span class="counter" part="counter" id="topic-counter">${d.topicCounter(view.topic.length, view.topicMax)}</span>`
+          : nothing}
+        ${view.topicError
+          ? html`<span class="field-error" part="error field-error" id="topic-error">${view.topicError}</span>`
+          : nothing}
+      </div>
+
+      <div role="alert" part="error form-error" class="form-error">${view.formError ?? nothing}</div>
+      <button type="submit" class="primary" part="button submit" ?disabled=${view.pending}>
+        ${view.pending ? d.sending : d.submit}
+      </button>
+    </form>
+  `;
+}

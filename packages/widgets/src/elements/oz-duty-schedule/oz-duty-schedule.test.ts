@@ -1,0 +1,389 @@
+import type { DutySlot } from '@oz/contracts';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { query, shadow, text } from '../../../test/dom.ts';
+import {
+  DUTY_DOCTORS,
+  bookViaApi,
+  freeSlots,
+  listConsultations,
+  newPatientAuth,
+  publishSlots,
+  signInAs,
+  signInPage,
+  stubApi,
+  useDutyTestApi,
+} from '../../../test/duty.ts';
+import { en } from '../../i18n/en.ts';
+import { ru } from '../../i18n/ru.ts';
+import { session } from '../../session/session.ts';
+import { OzRegister } from '../oz-register/oz-register.ts';
+import { OzDutySchedule } from './oz-duty-schedule.ts';
+
+OzDutySchedule.define('oz-duty-schedule');
+OzRegister.define('oz-register');
+
+const d = ru.dutySchedule;
+const slotButton = (el: Element, id: string) => query<HTMLButtonElement>(el, `button[part~="slot"][data-slot-id="${id}"]`);
+const hasSlot = (el: Element, id: string) => shadow(el).querySelector(`button[part~="slot"][data-slot-id="${id}"]`) !== null;
+const pressed = (el: Element) =>
+  [...shadow(el).querySelectorAll<HTMLButtonElement>('button[part~="slot"][aria-pressed="true"]')].map((b) => b.dataset.slotId);
+const part = (el: Element, name: string) => query(el, `[part~="${name}"]`);
+const partText = (el: Element, name: string) => (part(el, name).textContent ?? '').replace(/\s+/g, ' ').trim();
+const has = (el: Element, selector: string) => shadow(el).querySelector(selector) !== null;
+const focusedId = (el: Element) => shadow(el).activeElement?.id;
+const formAlert = (el: Element) => query(el, '[part~="form-error"]').textContent?.trim() ?? '';
+const submit = (el: Element) => query<HTMLButtonElement>(el, 'button[part~="submit"]');
+
+/** Local clock time as a person reads it, worked out here independently of the element. */
+const localTime = (iso: string, lang = 'ru') => new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const localDay = (iso: string) => {
+  const date = new Date(iso);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+};
+const dayMonth = (iso: string, lang = 'ru') => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long' }).format(new Date(iso));
+
+/** The shared test server also serves the other engineers' runs: give answers time. */
+function until(condition: () => boolean, message = 'the condition was not met'): Promise<void> {
+  return waitUntil(condition, message, { timeout: 10_000 });
+}
+
+async function listed(el: Element, id: string): Promise<void> {
+  await until(() => hasSlot(el, id), `slot ${id} is not listed`);
+}
+
+function typeTopic(el: Element, value: string): void {
+  const area = query<HTMLTextAreaElement>(el, 'textarea[name="topic"]');
+  area.value = value;
+  area.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+async function pick(el: OzDutySchedule, slot: DutySlot): Promise<void> {
+  slotButton(el, slot.id).click();
+  await el.updateComplete;
+}
+
+/** `center` null: no center attribute, the patient chooses. */
+async function render(center: string | null = 'kulakov', lang = 'ru'): Promise<OzDutySchedule> {
+  return center === null
+    ? fixture<OzDutySchedule>(html`<oz-duty-schedule lang=${lang}></oz-duty-schedule>`)
+    : fixture<OzDutySchedule>(html`<oz-duty-schedule center=${center} lang=${lang}></oz-duty-schedule>`);
+}
+
+describe('<oz-duty-schedule>', () => {
+  beforeEach(useDutyTestApi);
+
+  it('shows every free time by local day with the duty doctor, and asks a signed-out visitor to sign in to book', async () => {
+    const [mine] = await publishSlots(1);
+    const wrapper = await fixture(html`<div><oz-register></oz-register><oz-duty-schedule center="kulakov"></oz-duty-schedule></div>`);
+    const el = wrapper.querySelector('oz-duty-schedule')!;
+    await listed(el, mine!.id);
+
+    expect(partText(el, 'signed-out-note')).to.equal(d.signedOutNote);
+    expect(partText(el, 'center-name')).to.contain('НМИЦ АГП им. В.И. Кулакова');
+    const zoneNote = partText(el, 'time-zone-note');
+    if (new Date().getTimezoneOffset() === -180) expect(zoneNote).to.equal(d.moscowTime);
+    else expect(zoneNote).to.contain('Когда в Москве');
+
+    // The same slots the public API lists, each under its local day and its doctor, in local time.
+    const api = await freeSlots('kulakov');
+    expect(shadow(el).querySelectorAll('button[part~="slot"]').length).to.equal(api.length);
+    const days = [...shadow(el).querySelectorAll<HTMLElement>('section[part~="day"]')].map((s) => s.dataset.day);
+    expect(days).to.deep.equal([...new Set(api.map((slot) => localDay(slot.startsAt)))]);
+    for (const slot of api) {
+      const button = slotButton(el, slot.id);
+      expect(button.textContent?.trim()).to.equal(localTime(slot.startsAt));
+      const section = button.closest('section')!;
+      expect(section.dataset.day).to.equal(localDay(slot.startsAt));
+      expect(section.querySelector('h3')!.textContent).to.contain(dayMonth(slot.startsAt));
+      const [dayId, doctorId] = button.parentElement!.getAttribute('aria-labelledby')!.split(' ');
+      expect(dayId).to.equal(section.querySelector('h3')!.id);
+      expect(shadow(el).getElementById(doctorId!)!.textContent).to.equal(d.dutyDoctor(slot.doctorName));
+    }
+    expect(slotButton(el, mine!.id).parentElement!.previousElementSibling!.textContent).to.equal(
+      d.dutyDoctor(DUTY_DOCTORS.kulakov.fullName),
+    );
+    await expect(el).to.be.accessible();
+
+    await pick(el, mine!);
+    expect(pressed(el)).to.deep.equal([mine!.id]);
+    expect(partText(el, 'sign-in-prompt')).to.equal(d.signInToBook);
+    expect(has(el, 'form'), 'no booking without signing in').to.equal(false);
+    expect(has(el, 'textarea')).to.equal(false);
+    expect(slotButton(el, mine!.id).closest('section')!.querySelector('[part~="booking"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+
+    // The way to the page's own sign-in form.
+    part(el, 'sign-in-button').click();
+    const register = wrapper.querySelector('oz-register')!;
+    expect(document.activeElement).to.equal(register);
+    expect(register.shadowRoot!.activeElement?.getAttribute('name')).to.equal('phone');
+
+    // Signing in there keeps the chosen time and opens the form for it.
+    signInPage(await newPatientAuth());
+    await el.updateComplete;
+    expect(pressed(el)).to.deep.equal([mine!.id]);
+    expect(has(el, 'form')).to.equal(true);
+    expect(has(el, '[part~="signed-out-note"]')).to.equal(false);
+  });
+
+  it('books the chosen time as a patient with a question: the consultation exists and the confirmation says where to find it', async () => {
+    const auth = await newPatientAuth();
+    signInPage(auth);
+    const [slot] = await publishSlots(1);
+    const el = await render('kulakov');
+    await listed(el, slot!.id);
+    await pick(el, slot!);
+
+    // Video is the only channel: shown as the choice already made, and why.
+    const channel = query<HTMLInputElement>(el, 'input[name="channel"]');
+    expect([channel.type, channel.value, channel.checked]).to.deep.equal(['radio', 'video', true]);
+    expect(text(el)).to.contain(d.channelHint);
+    const requirements = partText(el, 'requirements');
+    for (const needed of ['камере и микрофону', '2 Мбит/с', '512 кбит/с', 'Chrome']) expect(requirements).to.contain(needed);
+    expect(partText(el, 'summary-doctor')).to.equal(DUTY_DOCTORS.kulakov.fullName);
+    expect(partText(el, 'summary-when')).to.contain(localTime(slot!.startsAt));
+
+    await until(() => has(el, '[part~="counter"]'), 'the topic limit did not load');
+    const topic = 'Как снизить давление после родов без таблеток?';
+    typeTopic(el, topic);
+    await el.updateComplete;
+    expect(partText(el, 'counter')).to.equal(d.topicCounter(topic.length, 500));
+    expect(query<HTMLTextAreaElement>(el, 'textarea').maxLength).to.equal(500);
+    await expect(el).to.be.accessible();
+
+    const booked = oneEvent(el, 'oz-booked');
+    submit(el).click();
+    const { detail } = await booked;
+    expect([detail.consultation.slotId, detail.consultation.kind, detail.consultation.topic]).to.deep.equal([slot!.id, 'duty', topic]);
+
+    await el.updateComplete;
+    expect(partText(el, 'booked-date')).to.contain(dayMonth(slot!.startsAt));
+    expect(partText(el, 'booked-time')).to.contain(localTime(slot!.startsAt));
+    expect(partText(el, 'booked-doctor')).to.equal(DUTY_DOCTORS.kulakov.fullName);
+    expect(partText(el, 'where')).to.equal(d.doneWhere);
+    expect(focusedId(el)).to.equal('done-title');
+    await expect(el).to.be.accessible();
+
+    const [consultation, ...others] = await listConsultations(auth.token);
+    expect(others).to.have.length(0);
+    expect(consultation).to.include({ id: detail.consultation.id, kind: 'duty', status: 'scheduled', slotId: slot!.id, topic });
+
+    part(el, 'book-another-button').click();
+    await until(() => has(el, 'button[part~="slot"]') && !hasSlot(el, slot!.id), 'a booked time is still offered');
+    expect(focusedId(el)).to.equal('title');
+  });
+
+  it('when someone else takes the time meanwhile, says so, reloads and offers the nearest free times', async () => {
+    const slots = await publishSlots(4);
+    const [me, other] = await Promise.all([newPatientAuth(), newPatientAuth()]);
+    signInPage(me);
+    const el = await render('kulakov');
+    await listed(el, slots[1]!.id);
+    await pick(el, slots[1]!);
+    typeTopic(el, 'Вопрос о реабилитации');
+
+    await bookViaApi(other.token, slots[1]!.id);
+    submit(el).click();
+    await until(() => has(el, '[part~="nearest"]'), 'no nearest times were offered');
+
+    expect(partText(el, 'slot-taken')).to.contain(d.slotTakenTitle).and.to.contain(d.slotTaken);
+    const offered = [...shadow(el).querySelectorAll<HTMLButtonElement>('button[part~="nearest-slot"]')].map((b) => b.dataset.slotId);
+    expect(offered).to.have.length(3);
+    expect(offered).to.include.members([slots[0]!.id, slots[2]!.id]);
+    expect(offered).to.not.include(slots[1]!.id);
+    expect(hasSlot(el, slots[1]!.id), 'the taken time left the list').to.equal(false);
+    expect(pressed(el)).to.deep.equal([]);
+    expect(focusedId(el)).to.equal('taken-title');
+    expect(await listConsultations(me.token)).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    query<HTMLButtonElement>(el, `button[part~="nearest-slot"][data-slot-id="${slots[2]!.id}"]`).click();
+    await el.updateComplete;
+    expect(pressed(el)).to.deep.equal([slots[2]!.id]);
+    expect(has(el, '[part~="slot-taken"]')).to.equal(false);
+    expect(focusedId(el)).to.equal('booking-title');
+    expect(query<HTMLTextAreaElement>(el, 'textarea').value, 'the question is kept').to.equal('Вопрос о реабилитации');
+
+    const booked = oneEvent(el, 'oz-booked');
+    submit(el).click();
+    expect((await booked).detail.consultation.slotId).to.equal(slots[2]!.id);
+    expect((await listConsultations(me.token)).map((c) => c.slotId)).to.deep.equal([slots[2]!.id]);
+  });
+
+  it('explains the limit of bookings and books nothing', async () => {
+    const slots = await publishSlots(3);
+    const auth = await newPatientAuth();
+    await bookViaApi(auth.token, slots[0]!.id);
+    await bookViaApi(auth.token, slots[1]!.id);
+    signInPage(auth);
+    const el = await render('kulakov');
+    await listed(el, slots[2]!.id);
+    await pick(el, slots[2]!);
+    let events = 0;
+    el.addEventListener('oz-booked', () => events++);
+
+    submit(el).click();
+    await until(() => formAlert(el) !== '', 'no message');
+    expect(formAlert(el)).to.equal(d.bookingLimit);
+    expect(formAlert(el)).to.contain('«Консультации»');
+    expect(has(el, '[part~="confirmation"]')).to.equal(false);
+    expect(events).to.equal(0);
+    expect(pressed(el), 'the choice stays for after a cancellation').to.deep.equal([slots[2]!.id]);
+    expect(await listConsultations(auth.token)).to.have.length(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains a closed program period, and tells staff that patients book', async () => {
+    const [slot] = await publishSlots(1);
+    signInPage(await newPatientAuth());
+    const el = await render('kulakov');
+    await listed(el, slot!.id);
+    await pick(el, slot!);
+    const stub = stubApi('POST', `/duty/slots/${slot!.id}/book`, 409, { error: { code: 'program_closed', message: 'closed' } });
+    try {
+      submit(el).click();
+      await until(() => formAlert(el) !== '', 'no message');
+    } finally {
+      stub.restore();
+    }
+    expect(stub.calls).to.have.length(1);
+    expect(formAlert(el)).to.equal(d.programClosed);
+
+    signInPage(await signInAs(DUTY_DOCTORS.bakulev.phone, DUTY_DOCTORS.bakulev.password));
+    await el.updateComplete;
+    expect(pressed(el), 'another person does not inherit the choice').to.deep.equal([]);
+    await pick(el, slot!);
+    expect(partText(el, 'sign-in-prompt')).to.equal(d.patientsOnly);
+    expect(has(el, 'form')).to.equal(false);
+  });
+
+  it('without a center attribute lets the patient choose a center, and shows only its duty doctors', async () => {
+    const [kulakov] = await publishSlots(1, 'kulakov');
+    const [bakulev] = await publishSlots(1, 'bakulev');
+    const el = await render(null);
+    await until(() => has(el, 'input[name="centerId"]'), 'no center choice');
+    const labels = [...shadow(el).querySelectorAll('label .center-title')].map((l) => l.textContent);
+    expect(labels).to.deep.equal(['НМИЦ ССХ им. А.Н. Бакулева', 'НМИЦ АГП им. В.И. Кулакова']);
+    expect(partText(el, 'choose-center')).to.equal(d.chooseCenter);
+    expect(has(el, 'button[part~="slot"]')).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    query<HTMLInputElement>(el, '#center-kulakov').click();
+    await listed(el, kulakov!.id);
+    const doctors = () => new Set([...shadow(el).querySelectorAll('[part~="doctor"]')].map((p) => p.textContent));
+    expect([...doctors()]).to.deep.equal([d.dutyDoctor(DUTY_DOCTORS.kulakov.fullName)]);
+    await pick(el, kulakov!);
+
+    query<HTMLInputElement>(el, '#center-bakulev').click();
+    await listed(el, bakulev!.id);
+    expect(hasSlot(el, kulakov!.id)).to.equal(false);
+    expect([...doctors()]).to.deep.equal([d.dutyDoctor(DUTY_DOCTORS.bakulev.fullName)]);
+    expect(pressed(el), 'a choice in another center is dropped').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says clearly when there is no free time, and suggests another center only where one can be chosen', async () => {
+    const stub = stubApi('GET', '/duty/slots', 200, { items: [] });
+    try {
+      const preset = await render('kulakov');
+      await until(() => has(preset, '[part~="empty"]'), 'no empty message');
+      expect(partText(preset, 'empty')).to.equal(d.empty);
+      await expect(preset).to.be.accessible();
+
+      const open = await render(null);
+      await until(() => has(open, '#center-bakulev'));
+      query<HTMLInputElement>(open, '#center-bakulev').click();
+      await until(() => has(open, '[part~="empty"]'), 'no empty message');
+      expect(partText(open, 'empty')).to.equal(`${d.empty} ${d.emptyOtherCenter}`);
+    } finally {
+      stub.restore();
+    }
+  });
+
+  it('shows a failed load with a way to try again', async () => {
+    const [slot] = await publishSlots(1);
+    const stub = stubApi('GET', '/duty/slots', 500, { error: { code: 'internal', message: 'boom' } });
+    let el: OzDutySchedule;
+    try {
+      el = await render('kulakov');
+      await until(() => has(el, '[part~="load-error"]'), 'no error shown');
+    } finally {
+      stub.restore();
+    }
+    expect(partText(el, 'load-error')).to.equal(`${d.loadFailed} ${ru.errors.internal}`);
+    expect(query(el, '[part~="load-error"]').getAttribute('role')).to.equal('alert');
+    await expect(el).to.be.accessible();
+    part(el, 'retry-button').click();
+    await listed(el, slot!.id);
+  });
+
+  it('refreshes the list on request, and says when the chosen time went away meanwhile', async () => {
+    const slots = await publishSlots(2);
+    const el = await render('kulakov');
+    await listed(el, slots[0]!.id);
+    await pick(el, slots[0]!);
+
+    const [added] = await publishSlots(1);
+    await bookViaApi((await newPatientAuth()).token, slots[0]!.id);
+    part(el, 'refresh-button').click();
+    await listed(el, added!.id);
+    await el.updateComplete;
+    expect(partText(el, 'status')).to.equal(d.refreshed);
+    expect(partText(el, 'slot-taken')).to.contain(d.slotGone);
+    expect(pressed(el)).to.deep.equal([]);
+    const offered = [...shadow(el).querySelectorAll<HTMLButtonElement>('button[part~="nearest-slot"]')].map((b) => b.dataset.slotId);
+    expect(offered).to.include(slots[1]!.id);
+    await expect(el).to.be.accessible();
+  });
+
+  it('works from the keyboard: Enter picks a time and the booking form comes right after that day', async () => {
+    const [slot] = await publishSlots(1);
+    signInPage(await newPatientAuth());
+    const el = await render('kulakov');
+    await listed(el, slot!.id);
+    const button = slotButton(el, slot!.id);
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    expect(shadow(el).activeElement).to.equal(button);
+
+    const dayButtons = [...button.closest('section')!.querySelectorAll('button[part~="slot"]')];
+    for (let i = dayButtons.indexOf(button) + 1; i <= dayButtons.length; i++) await sendKeys({ press: 'Tab' });
+    expect(focusedId(el)).to.equal('channel-video');
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const [slot] = await publishSlots(1);
+    signInPage(await newPatientAuth());
+    const el = await render('kulakov', 'en');
+    await listed(el, slot!.id);
+    const t = en.dutySchedule;
+    expect(query(el, 'h2').textContent).to.equal(t.title);
+    expect(partText(el, 'center-name')).to.contain('Kulakov');
+    const section = slotButton(el, slot!.id).closest('section')!;
+    expect(section.querySelector('h3')!.textContent).to.contain(dayMonth(slot!.startsAt, 'en'));
+    expect(slotButton(el, slot!.id).textContent?.trim()).to.equal(localTime(slot!.startsAt, 'en'));
+    expect(text(el)).to.contain(t.dutyDoctor(DUTY_DOCTORS.kulakov.fullName));
+
+    await pick(el, slot!);
+    expect(query(el, '#booking-title').textContent).to.equal(t.bookingTitle);
+    expect(query(el, 'label[for="channel-video"]').textContent).to.equal(t.channelVideo);
+    expect(submit(el).textContent?.trim()).to.equal(t.submit);
+    await expect(el).to.be.accessible();
+
+    const booked = oneEvent(el, 'oz-booked');
+    submit(el).click();
+    await booked;
+    await el.updateComplete;
+    expect(query(el, '#done-title').textContent).to.equal(t.doneTitle);
+    expect(partText(el, 'where')).to.equal(t.doneWhere);
+    await expect(el).to.be.accessible();
+
+    // Signing out takes the confirmation away with the person it belonged to.
+    session.clear();
+    await el.updateComplete;
+    expect(has(el, '[part~="confirmation"]')).to.equal(false);
+  });
+});

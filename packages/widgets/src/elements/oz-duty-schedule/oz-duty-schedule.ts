@@ -1,0 +1,465 @@
+import type { Center, CenterId, Consultation, DutySlot, FieldError } from '@oz/contracts';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { bookDutySlot, dutySlots } from '../../api/duty.ts';
+import { ApiError } from '../../api/errors.ts';
+import { FormSubmit } from '../../controllers/form-submit.ts';
+import type { Translation } from '../../i18n/index.ts';
+import { describeError, describeFieldError } from '../../internal/describe-error.ts';
+import { OzElement } from '../../internal/oz-element.ts';
+import { bookedConfirmation } from './booked-confirmation.ts';
+import { bookingPanel, slotWhen, type Visitor } from './booking-panel.ts';
+import { centerChoice, centerTitle } from './center-choice.ts';
+import { loadBookingChecks } from './load-booking-checks.ts';
+import { styles } from './oz-duty-schedule.styles.ts';
+import { MOSCOW, clockTime, differsFromMoscow, groupByDay, nearestSlots } from './slot-days.ts';
+import { slotList } from './slot-list.ts';
+import { slotTakenNotice, type LostReason } from './slot-taken-notice.ts';
+
+/** A message kept as a function of the strings, so it follows a change of language. */
+type Words = (t: Translation) => string;
+
+interface BookingInput {
+  slot: DutySlot;
+  topic: string;
+}
+
+/** The free slots of one center; kept with the center so a switch never shows the other's times. */
+interface LoadedSlots {
+  centerId: CenterId;
+  items: DutySlot[];
+}
+
+/** What the API lists by default, and what the empty message promises ("the next two weeks"). */
+const RANGE_MS = 14 * 24 * 60 * 60_000;
+
+/**
+ * @summary Path 2 of the program: a consultation with a duty doctor (дежурный врач) by schedule,
+ * open to anyone signed up, with no documents. Free times by day with the doctor's name, in the
+ * reader's local time; pick one, the channel (video, the only one) and an optional question; book.
+ * Anyone can see the times; booking needs a patient signed in through the page's `<oz-register>`.
+ * When someone else was quicker it says so and offers the nearest free times.
+ *
+ * @event oz-booked - The patient booked a time here. `detail: { consultation }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart intro - Who the duty doctor helps and with what.
+ * @csspart signed-out-note - "Anyone can see the times; sign in to book".
+ * @csspart center-name - The center fixed by the `center` attribute.
+ * @csspart field - Each field (also `center-field`, `channel-field`, `topic-field`).
+ * @csspart label - A field's label or legend.
+ * @csspart hint - Help text of a field.
+ * @csspart radio - A radio button (centers, the channel).
+ * @csspart choose-center - "Choose a medical center" before one is chosen.
+ * @csspart toolbar - The time-zone note and the refresh button; `time-zone-note` is the note.
+ * @csspart days - The list of days; `day` is each day, `day-heading` its heading.
+ * @csspart doctor - "Дежурный врач: …" above that doctor's times; `times` is the group of them.
+ * @csspart slot - Each time button; `slot-selected` the chosen one.
+ * @csspart booking - The booking panel under the chosen day; `summary` (with `summary-when`,
+ *   `summary-doctor`), `requirements`, `form`, `textarea`, `counter`.
+ * @csspart sign-in-prompt - What a signed-out visitor (or a staff member) sees instead of the form.
+ * @csspart slot-taken - The notice when the chosen time was taken; `nearest` the list of quick choices.
+ * @csspart confirmation - What the patient sees after booking (`booked-date`, `booked-time`,
+ *   `booked-doctor`, `where`).
+ * @csspart empty - "No free time in the next two weeks".
+ * @csspart button - Every button; also `slot`, `nearest-slot`, `refresh-button`, `retry-button`,
+ *   `submit`, `sign-in-button`, `book-another-button`.
+ * @csspart error - Any error text; `field-error`, `form-error`, `load-error`.
+ * @csspart status - Announcements such as "The list has been refreshed".
+ *
+ * @cssproperty --oz-color-primary - Buttons, the chosen time and the focus ring (default #0b5cad).
+ * @cssproperty --oz-color-text - Text colour (default #1b1f24).
+ * @cssproperty --oz-color-danger - Errors (default #b3261e).
+ * @cssproperty --oz-color-surface - Background (default #fff).
+ * @cssproperty --oz-color-surface-alt - Background of the booking panel and notices (default #f2f5f8).
+ * @cssproperty --oz-font-family - Font.
+ * @cssproperty --oz-font-size - Base text size, never below 16px (default 18px).
+ * @cssproperty --oz-radius - Corner radius (default 8px).
+ * @cssproperty --oz-spacing - Base spacing (default 16px).
+ */
+export class OzDutySchedule extends OzElement {
+  static override styles = [OzElement.styles, styles];
+
+  /**
+   * The center's id (`bakulev`, `kulakov`, see `GET /centers`): only its duty doctors are shown
+   * and the patient cannot change it. Without it (or with an unknown id) the patient chooses.
+   */
+  @property() center?: string;
+
+  @state() private chosenCenterId: CenterId | undefined;
+  @state() private selected: DutySlot | undefined;
+  @state() private topic = '';
+  @state() private topicMax: number | undefined;
+  @state() private booked: Consultation | undefined;
+  /** The chosen time went away (taken, removed): what it was, to offer the nearest ones. */
+  @state() private lost: { reason: LostReason; wanted: DutySlot } | undefined;
+  /** Visible confirmations near the list ("refreshed"). */
+  @state() private status: Words | undefined;
+  /** For screen readers only: which time is now chosen (the panel shows it to the eye). */
+  @state() private chosenAnnouncement: Words | undefined;
+
+  readonly #centers = new Task(this, {
+    task: async ([client], { signal }) => (await client.centers(signal)).items,
+    args: () => [this.client] as const,
+  });
+
+  readonly #slots = new Task(this, {
+    task: async ([client, centerId], { signal }): Promise<LoadedSlots | undefined> => {
+      if (!centerId) return undefined;
+      const from = new Date();
+      const to = new Date(from.getTime() + RANGE_MS);
+      const { items } = await dutySlots(client, { centerId, from: from.toISOString(), to: to.toISOString() }, signal);
+      return { centerId, items };
+    },
+    args: () => [this.client, this.#centerId()] as const,
+  });
+
+  readonly #form = new FormSubmit<BookingInput, Consultation>(this, {
+    fields: ['topic'],
+    precheck: (input) => this.#precheck(input),
+    send: ({ slot, topic }, signal) => {
+      const text = topic.trim();
+      return bookDutySlot(this.client, slot.id, text ? { channel: 'video', topic: text } : { channel: 'video' }, signal);
+    },
+    onSuccess: (consultation) => this.#onBooked(consultation),
+  });
+
+  #userId: string | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The topic's limit and the pre-check come in their own chunk, loaded while the person reads.
+    void loadBookingChecks().then((checks) => {
+      if (checks) this.topicMax = checks.TOPIC_MAX;
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const userId = this.user?.id;
+    if (userId !== this.#userId) {
+      // A visitor who picked a time and then signed in keeps it; another person's choices do not stay.
+      if (this.#userId !== undefined) {
+        this.selected = undefined;
+        this.topic = '';
+        this.lost = undefined;
+      }
+      this.#userId = userId;
+      this.booked = undefined;
+      this.#form.reset();
+    }
+    if (changed.has('center')) this.#forgetChoice();
+    this.#noticeLostSlot();
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <div part="base" class="oz-base" lang=${this.locale}>
+        <h2 id="title" tabindex="-1">${this.t.dutySchedule.title}</h2>
+        ${this.booked ? this.#renderConfirmation(this.booked) : this.#renderSchedule()}
+        <div role="status" class="visually-hidden">${this.chosenAnnouncement?.(this.t) ?? nothing}</div>
+      </div>
+    `;
+  }
+
+  #renderSchedule(): TemplateResult {
+    const d = this.t.dutySchedule;
+    return html`
+      <p class="intro" part="intro">${d.intro}</p>
+      ${this.#visitor() === 'signed-out' ? html`<p class="note" part="signed-out-note">${d.signedOutNote}</p>` : nothing}
+      ${this.#renderCenter()} ${this.#renderSlots()}
+    `;
+  }
+
+  #renderCenter(): TemplateResult | typeof nothing {
+    const centers = this.#centers.value;
+    if (centers) {
+      return centerChoice({
+        t: this.t,
+        lang: this.locale,
+        centers,
+        preset: centers.find((c) => c.id === this.center),
+        selectedId: this.chosenCenterId,
+        onChange: this.#onCenter,
+      });
+    }
+    // With a preset center the times load anyway; only its name is missing.
+    if (this.center) return nothing;
+    if (this.#centers.status === TaskStatus.ERROR) {
+      return this.#loadError(this.t.dutySchedule.centersFailed, this.#centers.error, () => void this.#centers.run());
+    }
+    return html`<p class="muted" role="status">${this.t.common.loading}</p>`;
+  }
+
+  #renderSlots(): TemplateResult | typeof nothing {
+    const d = this.t.dutySchedule;
+    const centerId = this.#centerId();
+    if (!centerId) return this.#centers.value ? html`<p class="muted" part="choose-center">${d.chooseCenter}</p>` : nothing;
+    const loaded = this.#currentSlots();
+    if (!loaded) {
+      if (this.#slots.status === TaskStatus.ERROR) {
+        return this.#loadError(d.loadFailed, this.#slots.error, () => void this.#slots.run());
+      }
+      return html`<p class="muted" role="status">${d.loading}</p>`;
+    }
+    const now = new Date();
+    const lost = this.lost;
+    return html`
+      ${lost
+        ? slotTakenNotice({
+            t: this.t,
+            lang: this.locale,
+            reason: lost.reason,
+            nearest: this.#slots.status === TaskStatus.PENDING ? undefined : nearestSlots(loaded.items, lost.wanted),
+            now,
+            onPick: this.#onPickNearest,
+          })
+        : nothing}
+      ${this.#renderToolbar(loaded.items)}
+      ${this.#slots.status === TaskStatus.ERROR
+        ? html`<div role="alert" part="error load-error" class="form-error">${d.loadFailed} ${describeError(this.t, this.#slots.error)}</div>`
+        : nothing}
+      ${loaded.items.length === 0
+        ? html`<p class="empty" part="empty">${d.empty}${this.#canChooseCenter() ? ` ${d.emptyOtherCenter}` : ''}</p>`
+        : html`
+            <p class="pick-hint">${d.pickHint}</p>
+            ${slotList({
+              t: this.t,
+              lang: this.locale,
+              days: groupByDay(loaded.items),
+              selectedId: this.selected?.id,
+              now,
+              onPick: this.#onPick,
+              panel: this.selected ? this.#renderPanel(this.selected, now) : nothing,
+            })}
+          `}
+    `;
+  }
+
+  #renderToolbar(slots: readonly DutySlot[]): TemplateResult {
+    const d = this.t.dutySchedule;
+    const refreshing = this.#slots.status === TaskStatus.PENDING;
+    const first = slots[0];
+    const zoneNote = !first
+      ? undefined
+      : differsFromMoscow(first.startsAt)
+        ? d.localTime(clockTime(this.locale, first.startsAt, MOSCOW), clockTime(this.locale, first.startsAt))
+        : d.moscowTime;
+    return html`
+      <div class="toolbar" part="toolbar">
+        ${zoneNote ? html`<p class="zone-note" part="time-zone-note">${zoneNote}</p>` : nothing}
+        <button type="button" part="button refresh-button" ?disabled=${refreshing} @click=${this.#onRefresh}>
+          ${refreshing ? d.refreshing : d.refresh}
+        </button>
+        <div role="status" part="status" class="status">${this.status?.(this.t) ?? nothing}</div>
+      </div>
+    `;
+  }
+
+  #renderPanel(slot: DutySlot, now: Date): TemplateResult {
+    const form = this.#form;
+    const topicError = form.errorFor('topic');
+    return bookingPanel({
+      t: this.t,
+      lang: this.locale,
+      slot,
+      centerName: this.#centerName(slot.centerId),
+      visitor: this.#visitor(),
+      now,
+      topic: this.topic,
+      topicMax: this.topicMax,
+      pending: form.pending,
+      topicError: topicError && describeFieldError(this.t, topicError),
+      formError: this.#formErrorText(),
+      canJumpToSignIn: this.#registerElement() !== null,
+      onTopic: (topic) => (this.topic = topic),
+      onSubmit: this.#onSubmit,
+      onJumpToSignIn: this.#onJumpToSignIn,
+    });
+  }
+
+  #renderConfirmation(consultation: Consultation): TemplateResult {
+    return bookedConfirmation({
+      t: this.t,
+      lang: this.locale,
+      consultation,
+      centerName: this.#centerName(consultation.centerId),
+      now: new Date(),
+      onAgain: this.#onAgain,
+    });
+  }
+
+  #loadError(message: string, error: unknown, retry: () => void): TemplateResult {
+    return html`
+      <div role="alert" part="error load-error" class="form-error">${message} ${describeError(this.t, error)}</div>
+      <button type="button" part="button retry-button" @click=${retry}>${this.t.dutySchedule.retry}</button>
+    `;
+  }
+
+  #visitor(): Visitor {
+    const user = this.user;
+    if (user) return user.role === 'patient' ? 'patient' : 'staff';
+    return this.session.status === 'restoring' ? 'restoring' : 'signed-out';
+  }
+
+  /** The page's center when it names a known one, else the patient's choice. */
+  #centerId(): CenterId | undefined {
+    const centers = this.#centers.value;
+    if (this.center && (!centers || centers.some((c) => c.id === this.center))) return this.center as CenterId;
+    return this.chosenCenterId;
+  }
+
+  #canChooseCenter(): boolean {
+    const centers = this.#centers.value;
+    return centers !== undefined && !centers.some((c) => c.id === this.center);
+  }
+
+  #centerName(id: string): string | undefined {
+    const center: Center | undefined = this.#centers.value?.find((c) => c.id === id);
+    return center && centerTitle(center, this.locale);
+  }
+
+  /** The loaded times, if they belong to the center now shown. */
+  #currentSlots(): LoadedSlots | undefined {
+    const loaded = this.#slots.value;
+    return loaded && loaded.centerId === this.#centerId() ? loaded : undefined;
+  }
+
+  /** A refresh no longer lists the chosen time: say so rather than let a booking fail later. */
+  #noticeLostSlot(): void {
+    const selected = this.selected;
+    const loaded = this.#currentSlots();
+    if (!selected || !loaded || this.#slots.status !== TaskStatus.COMPLETE || this.#form.pending) return;
+    if (loaded.items.some((slot) => slot.id === selected.id)) return;
+    this.selected = undefined;
+    this.lost = { reason: 'gone', wanted: selected };
+    this.chosenAnnouncement = undefined;
+  }
+
+  #formErrorText(): string | undefined {
+    const error = this.#form.formError;
+    if (error === undefined) return undefined;
+    const d = this.t.dutySchedule;
+    if (error instanceof ApiError) {
+      if (error.code === 'booking_limit') return d.bookingLimit;
+      if (error.code === 'program_closed') return d.programClosed;
+      if (error.code === 'forbidden') return d.patientsOnly;
+    }
+    return describeError(this.t, error);
+  }
+
+  async #precheck({ topic }: BookingInput): Promise<FieldError[]> {
+    const checks = await loadBookingChecks();
+    return checks ? checks.checkBooking({ channel: 'video', topic }) : [];
+  }
+
+  /** The page's sign-in element, to take a signed-out visitor there. */
+  #registerElement(): HTMLElement | null {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    return root.querySelector?.<HTMLElement>('oz-register') ?? document.querySelector<HTMLElement>('oz-register');
+  }
+
+  #forgetChoice(): void {
+    this.selected = undefined;
+    this.lost = undefined;
+    this.status = undefined;
+    this.chosenAnnouncement = undefined;
+    this.#form.reset();
+  }
+
+  #choose(slot: DutySlot): void {
+    if (this.selected?.id !== slot.id) this.#form.reset();
+    this.selected = slot;
+    this.lost = undefined;
+    this.status = undefined;
+    const now = new Date();
+    this.chosenAnnouncement = (t) => t.dutySchedule.selected(slotWhen(t, this.locale, slot, now), slot.doctorName);
+  }
+
+  #onCenter = (centerId: CenterId): void => {
+    this.chosenCenterId = centerId;
+    this.#forgetChoice();
+  };
+
+  /** Focus stays on the pressed button, so its new aria-pressed state is what a screen reader hears. */
+  #onPick = (slot: DutySlot): void => this.#choose(slot);
+
+  /** A quick choice disappears with the notice: go on to the booking panel of the new time. */
+  #onPickNearest = async (slot: DutySlot): Promise<void> => {
+    this.#choose(slot);
+    await this.#focus('#booking-title');
+  };
+
+  #onRefresh = async (): Promise<void> => {
+    this.status = undefined;
+    await this.#slots.run();
+    if (this.#slots.status === TaskStatus.COMPLETE) this.status = (t) => t.dutySchedule.refreshed;
+  };
+
+  #onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const slot = this.selected;
+    if (!slot) return;
+    this.status = undefined;
+    await this.#form.submit({ slot, topic: this.topic });
+    const error = this.#form.formError;
+    // A vanished slot (a doctor removed it) is the same story for the patient as a taken one.
+    if (error instanceof ApiError && (error.code === 'slot_taken' || error.code === 'not_found')) {
+      await this.#slotTaken(slot);
+    }
+  };
+
+  /** Says so plainly, reloads, and offers the nearest free times as quick choices. */
+  async #slotTaken(wanted: DutySlot): Promise<void> {
+    this.#form.reset();
+    this.selected = undefined;
+    this.chosenAnnouncement = undefined;
+    this.lost = { reason: 'taken', wanted };
+    const reload = this.#slots.run();
+    await this.#focus('#taken-title');
+    await reload;
+  }
+
+  async #onBooked(consultation: Consultation): Promise<void> {
+    this.booked = consultation;
+    this.selected = undefined;
+    this.topic = '';
+    this.lost = undefined;
+    this.status = undefined;
+    this.chosenAnnouncement = undefined;
+    this.#form.reset();
+    this.emit('oz-booked', { consultation });
+    // Fresh times are ready when the patient books another.
+    void this.#slots.run();
+    await this.#focus('#done-title');
+  }
+
+  #onAgain = async (): Promise<void> => {
+    this.booked = undefined;
+    await this.#focus('#title');
+  };
+
+  #onJumpToSignIn = (): void => {
+    const register = this.#registerElement();
+    if (!register) return;
+    register.scrollIntoView({ block: 'start' });
+    // <oz-register> is ours: its first field (or its heading while it restores) is where to start.
+    const target =
+      register.shadowRoot?.querySelector<HTMLElement>('input') ??
+      register.shadowRoot?.querySelector<HTMLElement>('[data-focus-target]') ??
+      register;
+    target.focus();
+  };
+
+  async #focus(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oz-duty-schedule': OzDutySchedule;
+  }
+}
