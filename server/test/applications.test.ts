@@ -118,6 +118,7 @@ describe('applications: patient files, doctor reviews', () => {
 
     const again = await server.request(`/api/v1/applications/${application.id}/schedule`, { token: bakulevDoctor.token, json: { startsAt, durationMinutes: 30 } });
     assert.equal(again.status, 409);
+    assert.equal((await errorOf(again)).details?.reason, 'already_reviewed');
   });
 
   it('refuses scheduling by a doctor of another center, in the past, or over another consultation', async () => {
@@ -140,6 +141,7 @@ describe('applications: patient files, doctor reviews', () => {
       json: { startsAt: new Date(Date.parse(slot) + 30 * 60_000).toISOString(), durationMinutes: 30 },
     });
     assert.equal(clash.status, 409);
+    assert.equal((await errorOf(clash)).details?.reason, 'doctor_busy');
     assert.equal(((await (await server.request(`/api/v1/applications/${application.id}`, { token: patient.token })).json()) as Application).status, 'submitted');
   });
 

@@ -112,7 +112,7 @@ export class ApplicationService {
       const busy = (await tx.consultations.listByDoctor(doctor.id)).find(
         (other) => other.status === 'scheduled' && overlaps(other, consultation),
       );
-      if (busy) throw new ApiError(409, 'conflict', 'You already have a consultation at that time', { consultationId: busy.id });
+      if (busy) throw new ApiError(409, 'conflict', 'You already have a consultation at that time', { reason: 'doctor_busy', consultationId: busy.id });
       await tx.consultations.insert(consultation);
       await tx.applications.update(id, { status: 'scheduled', consultationId: consultation.id, reviewedBy: doctor.id, updatedAt: at });
     });
@@ -197,7 +197,8 @@ export class ApplicationService {
   }
 }
 
-const alreadyReviewed = () => new ApiError(409, 'conflict', 'This application has already been reviewed');
+const alreadyReviewed = () =>
+  new ApiError(409, 'conflict', 'This application has already been reviewed', { reason: 'already_reviewed' });
 
 function overlaps(a: ConsultationRecord, b: ConsultationRecord): boolean {
   const end = (c: ConsultationRecord) => Date.parse(c.startsAt) + c.durationMinutes * 60_000;
