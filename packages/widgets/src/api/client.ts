@@ -23,7 +23,7 @@ import type {
   MeResponse,
   RegisterRequest,
 } from '@oz/contracts';
-import { NetworkError, isAbortError } from './errors.ts';
+import { NetworkError, isAbortError, type ApiError } from './errors.ts';
 import { readApiError } from './read-error.ts';
 
 export interface ApiClientOptions {
@@ -166,6 +166,14 @@ export class ApiClient {
   /** The address of the live notification stream for a ticket from streamTicket(). */
   notificationStreamUrl(ticket: string): string {
     return `${this.origin}/api/v1/notifications/stream?ticket=${encodeURIComponent(ticket)}`;
+  }
+
+  /**
+   * For transports that cannot use request() (XHR uploads): the API said this token is no longer
+   * valid, so the page's session must end, exactly as for any other call.
+   */
+  reportUnauthenticated(error: ApiError, token: string | null): void {
+    if (error.code === 'unauthenticated' && token) this.#options.onUnauthenticated?.(token);
   }
 
   /** The bearer token requests carry now, for transports that cannot use fetch (XHR uploads). */

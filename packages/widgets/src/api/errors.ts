@@ -9,6 +9,8 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   /** For 429: how long to wait, from `details.retryAfterSeconds` or the Retry-After header. */
   readonly retryAfterSeconds: number | undefined;
+  /** Everything else the API said (e.g. `missingKinds`, `opensAt`, `reason`); shape depends on the code. */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(status: number, body: ErrorBody['error'], retryAfterSeconds?: number) {
     super(body.message);
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     this.code = body.code;
     this.fields = body.details?.fields ?? [];
     this.retryAfterSeconds = body.details?.retryAfterSeconds ?? retryAfterSeconds;
+    this.details = body.details ?? {};
   }
 }
 

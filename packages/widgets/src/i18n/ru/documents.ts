@@ -1,2 +1,55 @@
-/** Strings of <oz-documents>. */
-export const documentsRu = {};
+/** Strings of <oz-documents> (the upload parts are reused by <oz-apply>). */
+export const documentsRu = {
+  title: 'Медицинские документы',
+  intro:
+    'Загрузите выписки из истории болезни и результаты обследований. Врач профильного медицинского центра увидит их, когда будет рассматривать вашу заявку на онлайн-консультацию.',
+  signInPrompt: 'Войдите в личный кабинет, чтобы загрузить медицинские документы и посмотреть уже загруженные.',
+  patientsOnly: 'Медицинские документы загружают пациенты в своём личном кабинете.',
+  restoring: 'Проверяем вход…',
+
+  uploadTitle: 'Загрузить документ',
+  kindLabel: 'Что это за документ',
+  kindPlaceholder: 'Выберите из списка',
+  kindRequired: 'Выберите, что это за документ',
+  fileLabel: 'Файл',
+  fileHint: 'Подойдёт PDF, фотография (JPEG, PNG, HEIC) или снимок DICOM. Если страниц несколько, загрузите каждую отдельно.',
+  chooseFile: 'Выбрать файл',
+  takePhoto: 'Сфотографировать',
+  noFile: 'Файл ещё не выбран',
+  chosenFile: (name: string, size: string) => `Выбран файл: ${name} (${size})`,
+  fileRequired: 'Выберите файл или сфотографируйте документ',
+  uploadSubmit: 'Загрузить документ',
+  uploading: 'Загружаем…',
+  progressLabel: (name: string) => `Загрузка файла ${name}`,
+  progressText: (percent: number) => `Загружено ${percent}%`,
+  uploadStarted: (name: string) => `Загружаем файл ${name}. Не закрывайте страницу.`,
+  cancelUpload: 'Остановить загрузку',
+  uploadCancelled: 'Загрузка остановлена. Файл не сохранён.',
+  uploaded: (kind: string, name: string) => `Документ «${kind}» (${name}) загружен.`,
+  tooLarge:
+    'Файл слишком большой. Сфотографируйте каждую страницу отдельно или сохраните документ в меньшем размере и загрузите снова.',
+  unsupportedType: 'Такой файл не подходит. Загрузите PDF, фотографию (JPEG, PNG, HEIC) или снимок DICOM.',
+
+  listTitle: 'Загруженные документы',
+  loadingList: 'Загружаем список документов…',
+  empty: 'Вы ещё не загрузили ни одного документа.',
+  retry: 'Попробовать ещё раз',
+  uploadedOn: (date: string) => `Загружен ${date}`,
+  fileSize: (size: string) => `размер ${size}`,
+  download: 'Скачать',
+  downloadFile: (name: string) => `Скачать файл ${name}`,
+  downloading: 'Скачиваем…',
+  downloadFailed: (name: string) => `Не удалось скачать файл ${name}.`,
+  delete: 'Удалить',
+  deleteFile: (name: string) => `Удалить файл ${name}`,
+  inUse:
+    'Приложен к заявке на онлайн-консультацию. Пока заявка не закрыта, документ удалить нельзя: врач должен его видеть.',
+
+  confirmTitle: 'Удалить документ?',
+  confirmText: (kind: string, name: string) => `${kind}, файл ${name}. Удалённый документ вернуть нельзя.`,
+  confirmDelete: 'Да, удалить',
+  keep: 'Не удалять',
+  deleting: 'Удаляем…',
+  deleted: (name: string) => `Документ ${name} удалён.`,
+  deleteRefused: 'Этот документ приложен к заявке на онлайн-консультацию, которая ещё не закрыта, поэтому удалить его нельзя.',
+};

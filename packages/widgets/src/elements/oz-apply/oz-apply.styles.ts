@@ -1,0 +1,158 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.ts';
+
+/** The application form: radios with long center names, the profile, the document checklist. */
+export const styles = css`
+  fieldset {
+    margin: 0 0 ${tokens.spacing};
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+
+  legend {
+    padding: 0;
+    font-weight: 600;
+    margin-bottom: 4px;
+  }
+
+  .radio-row,
+  .attach-row {
+    display: flex;
+    align-items: flex-start;
+    gap: ${tokens.spacingSmall};
+    padding: 6px 0;
+  }
+
+  .radio-row input[type='radio'] {
+    width: 28px;
+    height: 28px;
+    flex: none;
+    margin: 0;
+    accent-color: ${tokens.colorPrimary};
+  }
+
+  .radio-row label,
+  .attach-row label {
+    font-weight: 400;
+    margin: 0;
+    padding-top: 1px;
+    overflow-wrap: anywhere;
+  }
+
+  .fixed-value {
+    margin: 0;
+    font-size: ${tokens.fontSize};
+  }
+
+  .about {
+    margin-bottom: ${tokens.spacing};
+    padding: ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurfaceAlt};
+  }
+
+  /* Label above value: side by side, a long label leaves the name one letter wide on a phone. */
+  .about dl {
+    margin: 0 0 ${tokens.spacingSmall};
+  }
+
+  .about dt {
+    font-weight: 600;
+  }
+
+  .about dd {
+    margin: 0 0 ${tokens.spacingSmall};
+    overflow-wrap: anywhere;
+  }
+
+  .about .hint {
+    margin: 0;
+  }
+
+  .checklist {
+    margin-top: ${tokens.spacing};
+  }
+
+  .legend-heading {
+    margin: 0;
+  }
+
+  .documents-error {
+    margin: 0 0 ${tokens.spacingSmall};
+    padding: ${tokens.spacingSmall} ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorDangerSurface};
+  }
+
+  .kind-rows {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: ${tokens.spacingSmall};
+  }
+
+  .kind-row {
+    padding: ${tokens.spacing};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+  }
+
+  .kind-row.others {
+    margin-top: ${tokens.spacingSmall};
+  }
+
+  .kind-row.missing {
+    border: 2px solid ${tokens.colorDanger};
+  }
+
+  .kind-title {
+    margin: 0 0 4px;
+    font-weight: 700;
+  }
+
+  .requirement {
+    font-weight: 400;
+    color: ${tokens.colorTextMuted};
+  }
+
+  .requirement.required {
+    font-weight: 600;
+    color: ${tokens.colorText};
+  }
+
+  .not-uploaded {
+    margin: 0 0 ${tokens.spacingSmall};
+    color: ${tokens.colorTextMuted};
+  }
+
+  .kind-row.missing .not-uploaded {
+    color: ${tokens.colorDanger};
+    font-weight: 600;
+  }
+
+  .kind-row .pickers {
+    margin-top: ${tokens.spacingSmall};
+  }
+
+  .kind-row .form-error:not(:empty) {
+    margin: ${tokens.spacingSmall} 0 0;
+  }
+
+  .done h3 {
+    color: ${tokens.colorSuccess};
+  }
+
+  .done p {
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  .done button {
+    margin-top: ${tokens.spacingSmall};
+  }
+
+  .loading {
+    color: ${tokens.colorTextMuted};
+  }
+`;

@@ -1,0 +1,53 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.ts';
+
+/** The list of documents: one card per document, file names wrapped rather than cut off. */
+export const styles = css`
+  .list-section {
+    margin-top: ${tokens.spacing};
+  }
+
+  .documents {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: ${tokens.spacingSmall};
+  }
+
+  .document {
+    padding: ${tokens.spacing};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+  }
+
+  .document-kind {
+    font-size: ${tokens.fontSize};
+    font-weight: 700;
+    margin: 0 0 4px;
+  }
+
+  .file-name {
+    margin: 0 0 4px;
+    overflow-wrap: anywhere;
+  }
+
+  .meta {
+    margin: 0 0 ${tokens.spacingSmall};
+    color: ${tokens.colorTextMuted};
+    font-size: ${tokens.fontSizeSmall};
+  }
+
+  .in-use {
+    margin: 0 0 ${tokens.spacingSmall};
+    padding: 4px ${tokens.spacingSmall};
+    border-left: 4px solid ${tokens.colorPrimary};
+    background: ${tokens.colorSurfaceAlt};
+    font-size: ${tokens.fontSizeSmall};
+  }
+
+  .empty,
+  .loading {
+    color: ${tokens.colorTextMuted};
+  }
+`;

@@ -1,0 +1,298 @@
+import type { DocumentKind, MedicalDocument } from '@oz/contracts';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { ApiError } from '../../api/errors.ts';
+import type { Translation } from '../../i18n/index.ts';
+import { describeError } from '../../internal/describe-error.ts';
+import { OzElement } from '../../internal/oz-element.ts';
+import { deleteDialog } from './delete-dialog.ts';
+import { documentList } from './document-list.ts';
+import { DocumentUpload } from './document-upload.ts';
+import { styles } from './oz-documents.styles.ts';
+import { PatientDocuments } from './patient-documents.ts';
+import { saveBlob } from './save-blob.ts';
+import { uploadForm } from './upload-form.ts';
+import { describeUploadError } from './upload-parts.ts';
+import { uploadStyles } from './upload.styles.ts';
+
+/** A message kept as a function of the strings, so it follows a change of language. */
+type Words = (t: Translation) => string;
+
+/**
+ * @summary The patient's medical documents (медицинские документы) in the personal account:
+ * upload with a progress bar (a file, or on phones a photo from the camera), the list with kind,
+ * file name, date and size, download, and delete after a confirmation. Signed-out visitors see a
+ * prompt to sign in.
+ *
+ * @event oz-document-uploaded - A document was uploaded here. `detail: { document }`.
+ * @event oz-document-deleted - A document was deleted here. `detail: { documentId }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart form - The upload form (also `upload-form`).
+ * @csspart field - Each field (also `kind-field`, `file-field`).
+ * @csspart label - A field's label.
+ * @csspart select - The document kind list.
+ * @csspart hint - Help text under a label.
+ * @csspart pickers - The row of file buttons.
+ * @csspart file-status - Which file is chosen.
+ * @csspart upload-progress - The progress block while a file goes out.
+ * @csspart progress-bar - The `<progress>` element; `progress-text` is the percentage beside it.
+ * @csspart button - Every button; also `choose-file-button`, `camera-button`, `upload-button`,
+ *   `submit`, `cancel-upload-button`, `download-button`, `delete-button`, `keep-button`,
+ *   `confirm-delete-button`, `retry-button`.
+ * @csspart list - The list of documents; `document` is each card.
+ * @csspart document-kind - A card's kind; `file-name`, `meta` (date and size) and `in-use` (attached
+ *   to an open application) follow it.
+ * @csspart empty - "No documents yet".
+ * @csspart dialog - The delete confirmation (also `delete-dialog`).
+ * @csspart error - Any error text; `field-error` next to a field, `form-error` for a whole action.
+ * @csspart status - Confirmations such as "Документ загружен".
+ * @csspart sign-in-prompt - What a signed-out visitor sees.
+ *
+ * @cssproperty --oz-color-primary - Buttons, links, the progress bar and the focus ring (default #0b5cad).
+ * @cssproperty --oz-color-text - Text colour (default #1b1f24).
+ * @cssproperty --oz-color-danger - Errors and the delete buttons (default #b3261e).
+ * @cssproperty --oz-color-surface - Background (default #fff).
+ * @cssproperty --oz-font-family - Font.
+ * @cssproperty --oz-font-size - Base text size, never below 16px (default 18px).
+ * @cssproperty --oz-radius - Corner radius (default 8px).
+ * @cssproperty --oz-spacing - Base spacing (default 16px).
+ */
+export class OzDocuments extends OzElement {
+  static override styles = [OzElement.styles, uploadStyles, styles];
+
+  @state() private kind = '';
+  @state() private file: File | null = null;
+  /** Set when the person pressed "upload" without choosing. */
+  @state() private kindMissing = false;
+  @state() private fileMissing = false;
+  @state() private status: Words | undefined;
+  @state() private downloading: ReadonlySet<string> = new Set();
+  @state() private listError: Words | undefined;
+  @state() private deleteTarget: MedicalDocument | null = null;
+  @state() private deleting = false;
+  @state() private deleteError: unknown;
+
+  readonly #documents = new PatientDocuments(this, { user: () => this.user, client: () => this.client });
+  readonly #upload = new DocumentUpload(this, () => this.client);
+  /** Aborts downloads still running when the element leaves the page. */
+  #downloads = new AbortController();
+  #deleted = false;
+  #userId: string | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#downloads.signal.aborted) this.#downloads = new AbortController();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#downloads.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Another person signed in (or out): nothing of the previous one may stay on screen.
+    const userId = this.user?.id;
+    if (userId !== this.#userId) {
+      this.#userId = userId;
+      this.#upload.cancel();
+      this.#upload.clearError();
+      this.kind = '';
+      this.file = null;
+      this.kindMissing = this.fileMissing = false;
+      this.status = this.listError = undefined;
+      this.deleteTarget = null;
+      this.renderRoot?.querySelector?.('dialog')?.close();
+    }
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <div part="base" class="oz-base" lang=${this.locale}>
+        <h2 id="title" tabindex="-1">${this.t.documents.title}</h2>
+        ${this.#renderBody()}
+      </div>
+    `;
+  }
+
+  #renderBody(): TemplateResult {
+    const t = this.t.documents;
+    const user = this.user;
+    if (!user && this.session.status === 'restoring') return html`<p class="loading">${t.restoring}</p>`;
+    if (!user) return html`<p part="sign-in-prompt">${t.signInPrompt}</p>`;
+    if (user.role !== 'patient') return html`<p part="sign-in-prompt">${t.patientsOnly}</p>`;
+    return html`
+      <p class="intro">${t.intro}</p>
+      ${uploadForm({
+        t: this.t,
+        lang: this.locale,
+        kind: this.kind,
+        file: this.file,
+        kindError: this.kindMissing ? t.kindRequired : undefined,
+        fileError: this.fileMissing ? t.fileRequired : undefined,
+        formError: this.#upload.error === undefined ? undefined : describeUploadError(this.t, this.#upload.error),
+        upload: this.#upload,
+        onKind: (kind) => {
+          this.kind = kind;
+          this.kindMissing = false;
+        },
+        onPick: (file) => {
+          this.file = file;
+          this.fileMissing = false;
+          this.#upload.clearError();
+        },
+        onSubmit: this.#onUpload,
+        onCancel: () => this.#upload.cancel(),
+      })}
+      <div role="status" part="status" class="status">${this.status?.(this.t) ?? nothing}</div>
+      <section class="list-section" aria-labelledby="list-title">
+        <h3 id="list-title" tabindex="-1">${t.listTitle}</h3>
+        <div role="alert" part="error form-error" class="form-error">${this.listError?.(this.t) ?? nothing}</div>
+        ${this.#renderList()}
+      </section>
+      ${deleteDialog({
+        t: this.t,
+        document: this.deleteTarget,
+        deleting: this.deleting,
+        error: this.deleteError === undefined ? undefined : this.#describeDeleteError(this.deleteError),
+        onConfirm: this.#onConfirmDelete,
+        onKeep: () => this.#dialog()?.close(),
+        onClose: this.#onDialogClosed,
+      })}
+    `;
+  }
+
+  #renderList(): TemplateResult {
+    const t = this.t.documents;
+    const items = this.#documents.items;
+    if (items) {
+      return documentList({
+        t: this.t,
+        lang: this.locale,
+        items,
+        downloading: this.downloading,
+        onDownload: this.#onDownload,
+        onDelete: this.#onDelete,
+      });
+    }
+    const error = this.#documents.error;
+    if (error !== undefined) {
+      return html`
+        <div role="alert" part="error form-error" class="form-error">${describeError(this.t, error)}</div>
+        <button type="button" part="button retry-button" @click=${() => this.#documents.refresh()}>${t.retry}</button>
+      `;
+    }
+    return html`<p class="loading" role="status">${t.loadingList}</p>`;
+  }
+
+  #onUpload = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const file = this.file;
+    const kind = this.kind as DocumentKind | '';
+    this.kindMissing = !kind;
+    this.fileMissing = !file;
+    this.status = undefined;
+    if (!kind || !file) {
+      await this.updateComplete;
+      this.#focus(!kind ? '#kind-input' : 'button[part~="choose-file-button"]');
+      return;
+    }
+    this.status = (t) => t.documents.uploadStarted(file.name);
+    const pending = this.#upload.upload(kind, file);
+    await this.updateComplete;
+    // The button pressed is replaced by the progress bar; the way to stop it is the next thing to reach.
+    this.#focus('button[part~="cancel-upload-button"]');
+
+    const { document, aborted } = await pending;
+    if (document) {
+      this.#documents.add(document);
+      this.kind = '';
+      this.file = null;
+      this.status = (t) => t.documents.uploaded(t.domain.documentKinds[document.kind], document.fileName);
+      this.emit('oz-document-uploaded', { document });
+    } else {
+      this.status = aborted ? (t) => t.documents.uploadCancelled : undefined;
+    }
+    await this.updateComplete;
+    this.#focus('button[part~="upload-button"]');
+  };
+
+  #onDownload = async (document: MedicalDocument): Promise<void> => {
+    this.listError = undefined;
+    this.downloading = new Set(this.downloading).add(document.id);
+    try {
+      const blob = await this.client.documentContent(document.id, this.#downloads.signal);
+      saveBlob(blob, document.fileName, this.renderRoot);
+    } catch (error) {
+      if (!this.#downloads.signal.aborted) {
+        this.listError = (t) => `${t.documents.downloadFailed(document.fileName)} ${describeError(t, error)}`;
+      }
+    } finally {
+      const downloading = new Set(this.downloading);
+      downloading.delete(document.id);
+      this.downloading = downloading;
+    }
+  };
+
+  #onDelete = async (document: MedicalDocument): Promise<void> => {
+    this.deleteTarget = document;
+    this.deleteError = undefined;
+    this.#deleted = false;
+    await this.updateComplete;
+    this.#dialog()?.showModal();
+  };
+
+  #onConfirmDelete = async (): Promise<void> => {
+    const document = this.deleteTarget;
+    if (!document || this.deleting) return;
+    this.deleting = true;
+    this.deleteError = undefined;
+    try {
+      await this.client.deleteDocument(document.id);
+      this.#deleted = true;
+      this.#documents.remove(document.id);
+      this.status = (t) => t.documents.deleted(document.fileName);
+      this.emit('oz-document-deleted', { documentId: document.id });
+      this.#dialog()?.close();
+    } catch (error) {
+      this.deleteError = error;
+      // Attached meanwhile (e.g. in another tab): a fresh list shows why, with no delete button.
+      if (error instanceof ApiError && error.code === 'conflict') this.#documents.refresh();
+    } finally {
+      this.deleting = false;
+    }
+  };
+
+  #onDialogClosed = (): void => {
+    // The close event comes a task later: the dialog may already be open again for another document.
+    if (this.#dialog()?.open) return;
+    const document = this.deleteTarget;
+    this.deleteTarget = null;
+    // Back to the button that opened the dialog; after a delete that card is gone, so to the list.
+    const button =
+      !this.#deleted && document
+        ? this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(document.id)}"] button[part~="delete-button"]`)
+        : null;
+    (button ?? this.renderRoot.querySelector<HTMLElement>('#list-title'))?.focus();
+  };
+
+  #describeDeleteError(error: unknown): string {
+    if (error instanceof ApiError && error.code === 'conflict') return this.t.documents.deleteRefused;
+    return describeError(this.t, error);
+  }
+
+  #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  #focus(selector: string): void {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oz-documents': OzDocuments;
+  }
+}
