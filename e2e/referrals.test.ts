@@ -1,0 +1,118 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshot, startServer, uniquePhone, type RunningServer } from './harness.ts';
+
+const HEADER = ['ФИО', 'Дата рождения', 'Телефон', 'Диагноз', 'Центр', 'Направивший врач', 'Медицинская организация'];
+
+/** A referral table as Excel saves "CSV UTF-8" for Russian users: a BOM, `;` between cells. */
+function referralCsv(rows: string[][]): Buffer {
+  return Buffer.from(`\ufeff${[HEADER, ...rows].map((row) => row.join(';')).join('\r\n')}\r\n`, 'utf8');
+}
+
+async function smsTo(dataDir: string, phone: string): Promise<string[]> {
+  const text = await readFile(join(dataDir, 'sms-outbox.jsonl'), 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { to: string; text: string })
+    .filter((sms) => sms.to === phone)
+    .map((sms) => sms.text);
+}
+
+describe('path 3: the manager imports referrals, a referred patient signs in with the SMS password', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer(['--demo']);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('checks the table, imports it, and the patient reaches the cabinet with the referral waiting', async () => {
+    const failures: string[] = [];
+    const phone = uniquePhone();
+    const normalized = `+7${phone.replace(/\D/g, '').slice(1)}`;
+    const fullName = 'Соколова Нина Павловна';
+
+    // The manager, on a phone-sized screen (the worst case for the preview's tables).
+    const managerContext = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU' });
+    const manager = await managerContext.newPage();
+    manager.on('pageerror', (error) => failures.push(error.message));
+    await manager.goto(`${server.origin}/manager.html`);
+    const account = manager.locator('oz-register');
+    await account.getByLabel('Номер мобильного телефона').fill('+79000000009');
+    await account.getByLabel('Пароль', { exact: true }).fill('demo-manager');
+    await account.getByRole('button', { name: 'Войти' }).click();
+    await account.getByText('Вы вошли как').waitFor();
+
+    const tool = manager.locator('oz-referral-import');
+    await tool.getByRole('link', { name: 'Скачать образец таблицы (CSV)' }).waitFor();
+    await tool.getByLabel('Файл таблицы (XLSX или CSV)').setInputFiles({
+      name: 'направления-март.csv',
+      mimeType: 'text/csv',
+      buffer: referralCsv([
+        [fullName, '03.02.1949', phone, 'ИБС, стенокардия напряжения', 'НМИЦ ССХ им. Бакулева', 'Петров А. И.', 'ГБУЗ ЛО «Приозерская МБ»'],
+        ['Без Телефона', '01.01.1950', '12-34', 'ИБС', 'Бакулева', '', ''],
+      ]),
+    });
+    await tool.getByRole('heading', { name: 'Проверка таблицы: что будет' }).waitFor();
+    const errorRow = tool.locator('table[part~="errors-table"] tbody tr');
+    assert.deepEqual(await errorRow.locator('th, td').allTextContents(), [
+      '3',
+      'Телефон',
+      'Это не российский мобильный номер. Нужен номер вида +7 921 123-45-67.',
+    ]);
+    assert.match(await tool.locator('table[part~="rows-table"]').innerText(), /Новый пациент: получит SMS с логином и паролем/);
+    assert.deepEqual(await smsTo(server.dataDir, normalized), [], 'the check sends nothing');
+    await screenshot(manager, 'referrals-360-1-preview');
+
+    await tool.getByRole('button', { name: 'Подтвердить импорт' }).click();
+    await tool.getByRole('heading', { name: 'Импорт выполнен' }).waitFor();
+    const created = tool.locator('[part~="summary-item"][part~="created"] .summary-count');
+    assert.equal(await created.textContent(), '1');
+    await screenshot(manager, 'referrals-360-2-result');
+    const noOverflow = await tool.evaluate((el) => el.scrollWidth <= 360);
+    assert.ok(noOverflow, 'the result fits a 360 px screen');
+    await managerContext.close();
+
+    // The SMS the patient got.
+    const [sms, ...more] = await smsTo(server.dataDir, normalized);
+    assert.equal(more.length, 0, 'one SMS');
+    const match = /логин (\+7\d{10}), пароль (\S+)$/.exec(sms ?? '');
+    assert.ok(match, sms);
+    const [, login, oneTimePassword] = match;
+
+    // The patient, on the portal page, on a phone.
+    const patientContext = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU' });
+    const patient = await patientContext.newPage();
+    patient.on('pageerror', (error) => failures.push(error.message));
+    await patient.goto(`${server.origin}/portal.html`);
+    const cabinet = patient.locator('oz-register');
+    await cabinet.getByLabel('Номер мобильного телефона').fill(login!);
+    await cabinet.getByLabel('Пароль', { exact: true }).fill(oneTimePassword!);
+    await cabinet.getByRole('button', { name: 'Войти' }).click();
+    await cabinet.getByRole('heading', { name: 'Придумайте новый пароль' }).waitFor();
+    await screenshot(patient, 'referrals-360-3-forced-password');
+
+    await cabinet.getByLabel('Пароль из SMS').fill(oneTimePassword!);
+    await cabinet.getByLabel('Новый пароль', { exact: true }).fill('Ромашка-1949');
+    await cabinet.getByLabel('Повторите новый пароль').fill('Ромашка-1949');
+    await cabinet.getByRole('button', { name: 'Сохранить новый пароль' }).click();
+    await cabinet.getByText(`Вы вошли как ${fullName}`).waitFor();
+
+    const consultations = patient.locator('oz-consultations');
+    await consultations.getByText('Вас направил лечащий врач: Петров А. И.').waitFor();
+    const card = consultations.locator('[part~="application"][part~="submitted"]');
+    assert.match(await card.innerText(), /Заявка ждёт рассмотрения/);
+    assert.match(await card.innerText(), /ИБС, стенокардия напряжения/);
+    await screenshot(patient, 'referrals-360-4-cabinet');
+    await patientContext.close();
+    assert.deepEqual(failures, []);
+  });
+});

@@ -1,0 +1,61 @@
+import type { ErrorBody, ReferralImportReport } from '@oz/contracts';
+import type { ApiClient } from './client.ts';
+import { ApiError } from './errors.ts';
+import { readApiError } from './read-error.ts';
+import { sendMultipart, type UploadProgress } from './upload.ts';
+
+/** Path 3 of the program: the manager's import of the referral table (routes/referrals.ts of the server). */
+
+export interface ImportReferralsOptions {
+  /** `true`: the API reads and checks the table and answers the same report, writing nothing. */
+  dryRun: boolean;
+  onProgress?: (progress: UploadProgress) => void;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * The whole file was refused with `file_unreadable`; for a table whose row 1 lacks required
+ * columns the API names them (`details.missingColumns`, the Russian headers).
+ */
+export class ReferralFileError extends ApiError {
+  readonly missingColumns: readonly string[];
+
+  constructor(status: number, body: ErrorBody['error'], missingColumns: readonly string[]) {
+    super(status, body);
+    this.missingColumns = missingColumns;
+  }
+}
+
+/**
+ * `POST /referrals/import` (manager only) with upload progress: a table of thousands of rows is
+ * megabytes on a slow regional line. Without `dryRun` it commits and the API sends the SMS.
+ */
+export function importReferrals(
+  client: ApiClient,
+  file: File,
+  { dryRun, onProgress, signal }: ImportReferralsOptions,
+): Promise<ReferralImportReport> {
+  const form = new FormData();
+  form.set('file', file, file.name);
+  return sendMultipart<ReferralImportReport>(client, `/referrals/import${dryRun ? '?dryRun=true' : ''}`, form, {
+    onProgress,
+    signal,
+    sizeHint: file.size,
+    readError: readImportError,
+  });
+}
+
+/** The address of the empty table with the right headers (public, so a plain link works). */
+export function referralTemplateUrl(client: ApiClient): string {
+  return `${client.origin}/api/v1/referrals/template.csv`;
+}
+
+/** Keeps `details.missingColumns`, which the shared ApiError does not carry. */
+async function readImportError(response: Response): Promise<ApiError> {
+  const body = (await response.clone().json().catch(() => undefined)) as ErrorBody | undefined;
+  const missing = body?.error?.details?.['missingColumns'];
+  if (body?.error?.code === 'file_unreadable' && Array.isArray(missing)) {
+    return new ReferralFileError(response.status, body.error, missing.map(String));
+  }
+  return readApiError(response);
+}

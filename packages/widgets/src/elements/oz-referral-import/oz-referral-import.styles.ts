@@ -1,0 +1,337 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.ts';
+
+/**
+ * One column that fits a 360px phone: the tables keep three narrow columns whose text wraps,
+ * rather than scrolling sideways.
+ */
+export const styles = css`
+  .oz-base {
+    max-width: 52em;
+    /* The tables switch to cards by the element's own width, wherever the page puts it. */
+    container-type: inline-size;
+  }
+
+  .intro,
+  .hint,
+  .loading,
+  .column-need {
+    color: ${tokens.colorTextMuted};
+  }
+
+  .hint {
+    display: block;
+    font-size: ${tokens.fontSizeSmall};
+  }
+
+  h2:focus,
+  h3:focus {
+    outline: none;
+  }
+
+  h2:focus-visible,
+  h3:focus-visible {
+    outline: 3px solid ${tokens.colorFocus};
+  }
+
+  h4 {
+    font-size: ${tokens.fontSize};
+    font-weight: 700;
+    margin: 0 0 ${tokens.spacingSmall};
+  }
+
+  .columns {
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .column-list {
+    margin: 0 0 ${tokens.spacing};
+    padding-left: 1.2em;
+  }
+
+  .column-list li {
+    margin-bottom: 4px;
+  }
+
+  .column-hint {
+    display: block;
+  }
+
+  .template a {
+    display: inline-block;
+    padding: 10px 0;
+    font-weight: 600;
+  }
+
+  .drop-zone {
+    padding: ${tokens.spacing};
+    margin-bottom: ${tokens.spacing};
+    border: 2px dashed ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+  }
+
+  .drop-zone[data-dragging='true'] {
+    border-color: ${tokens.colorPrimary};
+    border-style: solid;
+    background: ${tokens.colorSurfaceAlt};
+  }
+
+  .drop-zone label:first-child {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 4px;
+  }
+
+  .drop-zone .hint {
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  /* The native input stays (focus, keyboard, screen readers, its label) but out of sight; the
+     second label is what people see and press. Specific enough to beat the shared input rule. */
+  .drop-zone input.file-input[type='file'] {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+
+  .pick-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: ${tokens.controlHeight};
+    padding: 0 1.2em;
+    border: 2px solid ${tokens.colorPrimary};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorPrimary};
+    color: ${tokens.colorOnPrimary};
+    font-weight: 600;
+    text-align: center;
+    cursor: pointer;
+  }
+
+  .pick-button:hover {
+    background: ${tokens.colorPrimaryHover};
+    border-color: ${tokens.colorPrimaryHover};
+  }
+
+  .file-input:focus-visible + .pick-button {
+    outline: 3px solid ${tokens.colorFocus};
+    outline-offset: 2px;
+  }
+
+  .file-input:disabled + .pick-button {
+    cursor: progress;
+    opacity: 0.75;
+  }
+
+  .upload-progress {
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .progress-title,
+  .upload-progress label {
+    display: block;
+    font-weight: 600;
+    margin: 0 0 4px;
+    overflow-wrap: anywhere;
+  }
+
+  .progress-row {
+    display: flex;
+    align-items: center;
+    gap: ${tokens.spacingSmall};
+    margin: 4px 0 ${tokens.spacingSmall};
+  }
+
+  progress {
+    flex: 1 1 auto;
+    min-width: 0;
+    height: 20px;
+    accent-color: ${tokens.colorPrimary};
+  }
+
+  .progress-text {
+    flex: none;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .upload-progress .hint {
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  .summary {
+    list-style: none;
+    margin: 0 0 ${tokens.spacing};
+    padding: 0;
+    display: grid;
+    gap: 4px;
+  }
+
+  .summary li {
+    display: flex;
+    justify-content: space-between;
+    align-items: baseline;
+    gap: ${tokens.spacing};
+    padding: 6px ${tokens.spacingSmall};
+    border-left: 4px solid ${tokens.colorPrimary};
+    background: ${tokens.colorSurfaceAlt};
+  }
+
+  .summary li.zero {
+    border-left-color: ${tokens.colorBorder};
+  }
+
+  .summary-count {
+    font-size: ${tokens.fontSizeHeading};
+    font-variant-numeric: tabular-nums;
+  }
+
+  .block {
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .warning {
+    padding: ${tokens.spacingSmall} ${tokens.spacing};
+    border-left: 4px solid ${tokens.colorDanger};
+    background: ${tokens.colorDangerSurface};
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  th,
+  td {
+    padding: 6px ${tokens.spacingSmall};
+    border: 1px solid ${tokens.colorBorder};
+    text-align: start;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+
+  thead th {
+    background: ${tokens.colorSurfaceAlt};
+  }
+
+  /* As narrow as its word: the other columns need the room. */
+  th.row-number {
+    width: 1%;
+    white-space: nowrap;
+    overflow-wrap: normal;
+    font-variant-numeric: tabular-nums;
+  }
+
+  tbody th.row-number {
+    font-weight: 600;
+  }
+
+  /* Too narrow for three columns (a phone, a sidebar): one card per row, each cell on its own line
+     under its column's name, the header row hidden but still read by screen readers. */
+  @container (max-width: 32em) {
+    table,
+    thead,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+
+    thead tr {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+
+    tbody tr {
+      margin-bottom: ${tokens.spacingSmall};
+      padding: ${tokens.spacingSmall};
+      border: 1px solid ${tokens.colorBorder};
+      border-radius: ${tokens.radius};
+    }
+
+    th,
+    td {
+      border: none;
+      padding: 2px 0;
+    }
+
+    th.row-number {
+      width: auto;
+    }
+
+    [data-label]::before {
+      content: attr(data-label) ': ';
+      color: ${tokens.colorTextMuted};
+      font-weight: 400;
+    }
+
+    td[data-label]::before {
+      display: block;
+    }
+  }
+
+  .patient-name {
+    display: block;
+    font-weight: 600;
+  }
+
+  .patient-meta {
+    display: block;
+    color: ${tokens.colorTextMuted};
+  }
+
+  .phone {
+    white-space: nowrap;
+  }
+
+  .confirm-note {
+    font-weight: 600;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.spacingSmall};
+  }
+
+  .actions button {
+    flex: 1 1 12em;
+  }
+
+  .form-error:not(:empty),
+  .status:not(:empty),
+  .notice {
+    padding: ${tokens.spacingSmall} ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    margin-bottom: ${tokens.spacing};
+    font-weight: 600;
+  }
+
+  .form-error:not(:empty) {
+    color: ${tokens.colorDanger};
+    background: ${tokens.colorDangerSurface};
+  }
+
+  .status:not(:empty) {
+    color: ${tokens.colorSuccess};
+    background: ${tokens.colorSuccessSurface};
+    margin: ${tokens.spacing} 0 0;
+  }
+
+  .notice {
+    background: ${tokens.colorSurfaceAlt};
+    border-left: 4px solid ${tokens.colorPrimary};
+    font-weight: 400;
+  }
+`;

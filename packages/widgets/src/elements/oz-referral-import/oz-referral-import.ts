@@ -1,0 +1,258 @@
+import type { Center, ReferralImportReport } from '@oz/contracts';
+import { Task } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { NetworkError } from '../../api/errors.ts';
+import { referralTemplateUrl } from '../../api/referrals.ts';
+import type { Translation } from '../../i18n/index.ts';
+import { OzElement } from '../../internal/oz-element.ts';
+import { saveBlob } from '../oz-documents/save-blob.ts';
+import { columnsHelp } from './columns-help.ts';
+import { baseName, errorReportCsv } from './error-report.ts';
+import { fileChoice } from './file-choice.ts';
+import { describeFileProblem } from './import-problem.ts';
+import { styles } from './oz-referral-import.styles.ts';
+import { previewView } from './preview-view.ts';
+import { ReferralUpload } from './referral-upload.ts';
+import { resultView } from './result-view.ts';
+import { uploadProgress } from './upload-progress.ts';
+
+/** Choose a table (and see its check), confirm the preview, read the result. */
+type Step = 'choose' | 'preview' | 'done';
+
+/** A message kept as a function of the strings, so it follows a change of language. */
+type Words = (t: Translation) => string;
+
+/**
+ * @summary The program manager's import of referrals (path 3 of the program): a table of patients
+ * referred by regional doctors (XLSX or CSV) is checked first — row errors by their row in the
+ * file, and what each good row will do — and written only when the manager confirms; new patients
+ * then get an SMS with a login and a one-time password. Ends with the result and an error report
+ * to download. Everyone but the manager sees a short note instead.
+ *
+ * @event oz-referrals-imported - The manager confirmed and the API wrote the import. `detail: { report }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart intro - What the tool does.
+ * @csspart columns - The explanation of the table's columns; `column` each column, `template-link` the sample table.
+ * @csspart drop-zone - The frame around the file input that also takes a dragged file.
+ * @csspart label - A label; `hint` the help under it.
+ * @csspart file-input - The file input.
+ * @csspart upload-progress - The progress block; `progress-bar` the `<progress>`, `progress-text` its percentage.
+ * @csspart preview - The check's answer before anything is written; `file-summary` its first line.
+ * @csspart summary - The counts; `summary-item` each (also `created`, `attached`, `known`, `errors`).
+ * @csspart table - Each table (also `errors-table`, `rows-table`, `sms-table`).
+ * @csspart row-errors - The row errors section; `row-error` each error row of its table.
+ * @csspart rows - The good rows section; `row` each row of its table (also `create`, `attach`, `known`).
+ * @csspart sms-failures - SMS that did not go out; `sms-failure` each.
+ * @csspart confirm - The note and buttons under the preview.
+ * @csspart result - What the import did.
+ * @csspart button - Every button; also `stop-button`, `confirm-button`, `choose-another-button`,
+ *   `download-report-button`, `import-another-button`.
+ * @csspart error - Any error text; `form-error` for a refused file or a failed import.
+ * @csspart status - Announcements such as "Импорт выполнен".
+ * @csspart sign-in-prompt - The note for signed-out visitors; `managers-only` the note for other users.
+ *
+ * @cssproperty --oz-color-primary - Buttons, links, the drop frame and the focus ring (default #0b5cad).
+ * @cssproperty --oz-color-text - Text colour (default #1b1f24).
+ * @cssproperty --oz-color-danger - Errors (default #b3261e).
+ * @cssproperty --oz-color-surface - Background (default #fff).
+ * @cssproperty --oz-color-surface-alt - Table headers and the drop frame while a file is over it (default #f2f5f8).
+ * @cssproperty --oz-font-family - Font.
+ * @cssproperty --oz-font-size - Base text size, never below 16px (default 18px).
+ * @cssproperty --oz-radius - Corner radius (default 8px).
+ * @cssproperty --oz-spacing - Base spacing (default 16px).
+ */
+export class OzReferralImport extends OzElement {
+  static override styles = [OzElement.styles, styles];
+
+  @state() private step: Step = 'choose';
+  /** The table being checked or imported. */
+  @state() private file: File | null = null;
+  /** The check's report in the preview, then the import's in the result. */
+  @state() private report: ReferralImportReport | undefined;
+  @state() private problem: Words | undefined;
+  @state() private status: Words | undefined;
+  @state() private dragging = false;
+
+  readonly #upload = new ReferralUpload(this, () => this.client);
+
+  /** Center names for the rows; only a manager's element asks. */
+  readonly #centers = new Task(this, {
+    task: async ([, isManager], { signal }): Promise<readonly Center[]> =>
+      isManager ? (await this.client.centers(signal)).items : [],
+    args: () => [this.apiOrigin, this.user?.role === 'manager'] as const,
+  });
+
+  #userId: string | undefined;
+  /** Bumped on every reset, so an answer to an abandoned upload is ignored. */
+  #generation = 0;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Another person signed in (or out): nothing of the previous one's table may stay on screen.
+    const userId = this.user?.id;
+    if (userId !== this.#userId) {
+      this.#userId = userId;
+      this.#reset();
+      this.status = undefined;
+    }
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <div part="base" class="oz-base" lang=${this.locale}>
+        <h2 id="title" tabindex="-1">${this.t.referralImport.title}</h2>
+        ${this.#renderBody()}
+        <div role="status" part="status" class="status">${this.status?.(this.t) ?? nothing}</div>
+      </div>
+    `;
+  }
+
+  #renderBody(): TemplateResult {
+    const r = this.t.referralImport;
+    const user = this.user;
+    if (!user && this.session.status === 'restoring') return html`<p class="loading">${r.restoring}</p>`;
+    if (!user) return html`<p part="sign-in-prompt">${r.signInPrompt}</p>`;
+    if (user.role !== 'manager') return html`<p part="sign-in-prompt managers-only">${r.managersOnly}</p>`;
+    const file = this.file;
+    const report = this.report;
+    const context = { t: this.t, lang: this.locale, centers: this.#centers.value ?? [] };
+    if (this.step === 'preview' && file && report) {
+      return previewView({
+        ...context,
+        fileName: file.name,
+        report,
+        upload: this.#upload,
+        problem: this.problem?.(this.t),
+        onConfirm: this.#onConfirm,
+        onChooseAnother: this.#onChooseAnother,
+        onDownloadReport: this.#onDownloadReport,
+      });
+    }
+    if (this.step === 'done' && file && report) {
+      return resultView({
+        ...context,
+        fileName: file.name,
+        report,
+        onDownloadReport: this.#onDownloadReport,
+        onImportAnother: this.#onChooseAnother,
+      });
+    }
+    return html`
+      <p part="intro" class="intro">${r.intro}</p>
+      ${fileChoice({
+        t: this.t,
+        disabled: this.#upload.pending,
+        dragging: this.dragging,
+        problem: this.problem?.(this.t),
+        onPick: this.#onPick,
+        onDragging: (dragging) => (this.dragging = dragging),
+      })}
+      ${this.#upload.pending && file ? uploadProgress(this.t, this.#upload, file.name, () => this.#upload.cancel()) : nothing}
+      ${columnsHelp(this.t, referralTemplateUrl(this.client))}
+    `;
+  }
+
+  /** A table was chosen or dropped: check it (nothing is written) and show what would happen. */
+  #onPick = async (file: File): Promise<void> => {
+    if (this.#upload.pending) return;
+    const generation = this.#generation;
+    this.file = file;
+    this.problem = undefined;
+    this.status = (t) => t.referralImport.checkingTitle(file.name);
+    const running = this.#upload.run(file, 'check');
+    await this.updateComplete;
+    // The input is disabled while the file goes out; the way to stop is the next thing to reach.
+    this.#focus('button[part~="stop-button"]');
+
+    const { report, error, aborted } = await running;
+    if (generation !== this.#generation) return;
+    if (report) {
+      this.report = report;
+      this.step = 'preview';
+      this.status = undefined;
+      await this.#focusView();
+      return;
+    }
+    this.file = null;
+    this.status = aborted ? (t) => t.referralImport.checkStopped : undefined;
+    this.problem = error === undefined ? undefined : (t) => describeFileProblem(t, file.name, error);
+    await this.updateComplete;
+    this.#focus('#file-input');
+  };
+
+  /** The manager confirmed the preview: import the same file for real (accounts, referrals, SMS). */
+  #onConfirm = async (): Promise<void> => {
+    const file = this.file;
+    if (!file || this.#upload.pending) return;
+    const generation = this.#generation;
+    this.problem = undefined;
+    this.status = (t) => t.referralImport.importingTitle(file.name);
+    const { report, error } = await this.#upload.run(file, 'import');
+    if (generation !== this.#generation) return;
+    if (report) {
+      this.report = report;
+      this.step = 'done';
+      this.status = (t) => t.referralImport.imported(report.created);
+      this.emit('oz-referrals-imported', { report });
+      await this.#focusView();
+      return;
+    }
+    this.status = undefined;
+    // The file went out and the answer was lost: the import may have been written; a new check tells.
+    this.problem = (t) =>
+      error instanceof NetworkError ? t.referralImport.importInterrupted : describeFileProblem(t, file.name, error);
+    await this.updateComplete;
+    this.#focus('button[part~="confirm-button"]', 'button[part~="choose-another-button"]');
+  };
+
+  #onChooseAnother = async (): Promise<void> => {
+    this.#reset();
+    this.status = undefined;
+    await this.updateComplete;
+    this.#focus('#file-input');
+  };
+
+  /** The error report as a CSV file, made here from the report: nothing more to ask the API. */
+  #onDownloadReport = (): void => {
+    const report = this.report;
+    if (!report || !this.file) return;
+    const csv = errorReportCsv(this.t, report);
+    const name = this.t.referralImport.reportFileName(baseName(this.file.name));
+    saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name, this.renderRoot);
+    this.status = (t) => t.referralImport.reportSaved;
+  };
+
+  #reset(): void {
+    this.#generation += 1;
+    this.#upload.cancel();
+    this.step = 'choose';
+    this.file = null;
+    this.report = undefined;
+    this.problem = undefined;
+    this.dragging = false;
+  }
+
+  /** After a step swaps, the focused control is gone: move focus to the new step's heading. */
+  async #focusView(): Promise<void> {
+    await this.updateComplete;
+    this.#focus('[data-focus-target]');
+  }
+
+  #focus(...selectors: string[]): void {
+    for (const selector of selectors) {
+      const target = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (target) {
+        target.focus();
+        return;
+      }
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oz-referral-import': OzReferralImport;
+  }
+}
