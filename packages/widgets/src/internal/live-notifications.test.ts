@@ -1,6 +1,7 @@
-import type { Notification } from '@oz/contracts';
+import type { ChatMessage, Notification } from '@oz/contracts';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { testApi } from '../../test/api.ts';
+import { dutyConsultation, postAs } from '../../test/chat.ts';
 import { patientWithApplication, scheduleAsDoctor, watchEventSources } from '../../test/consultations.ts';
 import { configure, session } from '../index.ts';
 import { liveNotifications, type LiveNotifications } from './live-notifications.ts';
@@ -59,6 +60,29 @@ describe('live notifications', () => {
     await waitUntil(() => heardA.length === 1 && heardB.length === 1, 'the notification did not arrive live');
     expect(heardA[0]!.kind).to.equal('application_scheduled');
     expect(heardA[0]!.data.consultationId).to.equal(consultation.id);
+    expect(watch.opened).to.have.length(1);
+  });
+
+  it('delivers chat messages of the user\'s consultations on the same stream, apart from notifications', async () => {
+    const { patient, doctor, consultation } = await dutyConsultation();
+    session.adopt(patient, testApi);
+    const notifications: Notification[] = [];
+    const messages: ChatMessage[] = [];
+    releases.push(live.subscribe({ onNotification: (n) => notifications.push(n), onMessage: (m) => messages.push(m) }));
+    // A listener of notifications only (the older API) is not bothered by messages.
+    const heardOld: Notification[] = [];
+    subscribe((n) => heardOld.push(n));
+    await waitUntil(() => live.status === 'open', 'the stream did not open');
+
+    const answer = await postAs(doctor.token, consultation.id, 'Добрый день! Жду вас.');
+    const own = await postAs(patient.token, consultation.id, 'Спасибо');
+    await waitUntil(() => messages.length === 2, 'the messages did not arrive live');
+    expect(messages.map((m) => [m.id, m.consultationId, m.text, m.authorRole])).to.deep.equal([
+      [answer.id, consultation.id, 'Добрый день! Жду вас.', 'doctor'],
+      [own.id, consultation.id, 'Спасибо', 'patient'],
+    ]);
+    expect(notifications).to.have.length(0);
+    expect(heardOld).to.have.length(0);
     expect(watch.opened).to.have.length(1);
   });
 

@@ -1,4 +1,4 @@
-import type { Notification } from '@oz/contracts';
+import type { ChatMessage, Notification } from '@oz/contracts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, isAbortError } from '../api/errors.ts';
 import { session } from '../session/session.ts';
@@ -7,6 +7,9 @@ import { pageSingleton } from './page-singleton.ts';
 
 /** `notification`: one arrived live. */
 export type LiveNotificationEvent = CustomEvent<{ notification: Notification }>;
+
+/** `message`: a chat message of one of the user's consultations (theirs or the other side's). */
+export type LiveMessageEvent = CustomEvent<{ message: ChatMessage }>;
 
 /**
  * `ready`: the stream is open. `resumed` is true when it reopened after a break (or for the same
@@ -19,8 +22,15 @@ export type LiveStatus = 'idle' | 'connecting' | 'open' | 'waiting';
 
 export interface LiveSubscriber {
   onNotification?: (notification: Notification) => void;
+  /** A chat message of any of the user's consultations, the user's own included: filter by `consultationId`. */
+  onMessage?: (message: ChatMessage) => void;
   /** The stream (re)opened after a break: what arrived meanwhile was missed, so reload. */
   onResume?: () => void;
+  /**
+   * The stream opened, the first time or again: whatever happened before this moment came to
+   * nobody, so a listener that loaded before it (a chat opened with the page) loads once more.
+   */
+  onOpen?: () => void;
 }
 
 /**
@@ -29,7 +39,8 @@ export interface LiveSubscriber {
  * in, closed on sign-out or when the last subscriber leaves. EventSource cannot send the bearer
  * token, so each connection uses a one-use, one-minute ticket; the browser's own reconnect would
  * reuse the spent ticket, so on any error the source is closed and a new one (with a new ticket)
- * is opened after a growing delay. Fires `notification`, `ready` and `status` events.
+ * is opened after a growing delay. Fires `notification`, `message`, `ready` and `status` events:
+ * the same per-user stream carries chat messages, so the chat needs no connection of its own.
  */
 export class LiveNotifications extends EventTarget {
   readonly origin: string;
@@ -71,10 +82,13 @@ export class LiveNotifications extends EventTarget {
   subscribe(subscriber: LiveSubscriber = {}): () => void {
     const onNotification = (event: Event) =>
       subscriber.onNotification?.((event as LiveNotificationEvent).detail.notification);
+    const onMessage = (event: Event) => subscriber.onMessage?.((event as LiveMessageEvent).detail.message);
     const onReady = (event: Event) => {
+      subscriber.onOpen?.();
       if ((event as LiveReadyEvent).detail.resumed) subscriber.onResume?.();
     };
     this.addEventListener('notification', onNotification);
+    this.addEventListener('message', onMessage);
     this.addEventListener('ready', onReady);
     this.#subscribers++;
     this.#sync();
@@ -83,6 +97,7 @@ export class LiveNotifications extends EventTarget {
       if (released) return;
       released = true;
       this.removeEventListener('notification', onNotification);
+      this.removeEventListener('message', onMessage);
       this.removeEventListener('ready', onReady);
       this.#subscribers--;
       this.#sync();
@@ -150,6 +165,11 @@ export class LiveNotifications extends EventTarget {
       const notification = parseNotification((event as MessageEvent<string>).data);
       if (notification) this.dispatchEvent(new CustomEvent('notification', { detail: { notification } }));
     });
+    source.addEventListener('message', (event) => {
+      if (this.#source !== source) return;
+      const message = parseMessage((event as MessageEvent<string>).data);
+      if (message) this.dispatchEvent(new CustomEvent('message', { detail: { message } }));
+    });
     source.addEventListener('error', () => {
       if (this.#source !== source) return;
       // Never let EventSource retry on its own: it would present the spent ticket again.
@@ -203,6 +223,17 @@ function parseNotification(data: string): Notification | undefined {
   }
 }
 
+function parseMessage(data: string): ChatMessage | undefined {
+  try {
+    const value = JSON.parse(data) as Partial<ChatMessage> | null;
+    const valid =
+      value && typeof value.id === 'string' && typeof value.consultationId === 'string' && typeof value.text === 'string';
+    return valid ? (value as ChatMessage) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const channels = pageSingleton('live-notifications@1', () => new Map<string, LiveNotifications>());
 
 /** The page's one live stream for an API origin. */
@@ -217,7 +248,7 @@ export function liveNotifications(origin: string): LiveNotifications {
 
 /**
  * Subscribes an element to the live stream of its API origin while it is on the page, following
- * a change of its `api`. For <oz-notifications>, <oz-consultations>, <oz-doctor-desk>…
+ * a change of its `api`. For <oz-notifications>, <oz-consultations>, <oz-chat>…
  */
 export class LiveNotificationsController implements ReactiveController {
   readonly #host: ReactiveControllerHost & { readonly apiOrigin: string };

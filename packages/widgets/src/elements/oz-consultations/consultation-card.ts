@@ -1,5 +1,6 @@
 import type { Center, Conclusion, Consultation } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Lang, Translation } from '../../i18n/index.ts';
 import { centerName, formatStart } from './arrange.ts';
 import { renderConclusion } from './conclusion-view.ts';
@@ -14,6 +15,12 @@ export interface ConsultationCardContext {
   renderJoin: (consultation: Consultation) => unknown;
   onCancel: (consultation: Consultation, trigger: HTMLElement) => void;
   onPrint: (consultation: Consultation, conclusion: Conclusion) => void;
+  /** The element's own `api`, handed to the chat (unset: the page's). */
+  api: string | undefined;
+  chatOpen: (consultationId: string) => boolean;
+  /** A message from the doctor arrived while the chat was closed. */
+  hasNewMessage: (consultationId: string) => boolean;
+  onToggleChat: (consultationId: string) => void;
 }
 
 /** One consultation: when, what kind, which doctor, its status, and what can be done with it. */
@@ -29,6 +36,7 @@ export function renderConsultationCard(ctx: ConsultationCardContext, consultatio
         <div><dt>${c.kind}</dt><dd>${t.domain.consultationKinds[consultation.kind]}, ${c.duration(consultation.durationMinutes)}</dd></div>
         <div><dt>${c.doctor}</dt><dd>${consultation.doctorName}</dd></div>
         <div><dt>${c.center}</dt><dd>${centerName(ctx.centers, consultation.centerId, locale)}</dd></div>
+        ${consultation.topic ? html`<div><dt>${c.topic}</dt><dd part="topic" class="long-text">${consultation.topic}</dd></div>` : nothing}
       </dl>
       ${consultation.status === 'cancelled' ? renderCancellation(t, consultation) : nothing}
       ${upcoming && (consultation.status === 'scheduled' || consultation.status === 'in_progress')
@@ -45,6 +53,7 @@ export function renderConsultationCard(ctx: ConsultationCardContext, consultatio
           </button>`
         : nothing}
       ${consultation.hasConclusion ? renderConclusionToggle(ctx, consultation) : nothing}
+      ${renderChatToggle(ctx, consultation)}
       ${!upcoming && consultation.status === 'scheduled' && !consultation.hasConclusion
         ? html`<p class="note">${c.noConclusionYet}</p>`
         : nothing}
@@ -59,6 +68,37 @@ function renderCancellation(t: Translation, consultation: Consultation): Templat
       ${consultation.cancelledBy === 'doctor' ? c.cancelledByDoctor : consultation.cancelledBy === 'patient' ? c.cancelledByPatient : nothing}
       ${consultation.cancelReason ? c.cancelReason(consultation.cancelReason) : nothing}
     </p>
+  `;
+}
+
+/** The chat opens in place, under its button (a disclosure: aria-expanded on the button). */
+function renderChatToggle(ctx: ConsultationCardContext, consultation: Consultation): TemplateResult {
+  const c = ctx.t.consultations;
+  const open = ctx.chatOpen(consultation.id);
+  const fresh = !open && ctx.hasNewMessage(consultation.id);
+  return html`
+    <div class="chat-toggle">
+      <button
+        type="button"
+        part="button chat-button"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="chat-${consultation.id}"
+        @click=${() => ctx.onToggleChat(consultation.id)}
+      >
+        ${open ? c.hideChat : c.openChat}
+      </button>
+      ${fresh ? html`<span part="new-message" class="new-message"><span aria-hidden="true">✉ </span>${c.newMessage}</span>` : nothing}
+    </div>
+    ${open
+      ? html`<oz-chat
+          id="chat-${consultation.id}"
+          part="chat"
+          consultation=${consultation.id}
+          heading-level="5"
+          lang=${ctx.locale}
+          api=${ifDefined(ctx.api)}
+        ></oz-chat>`
+      : nothing}
   `;
 }
 

@@ -214,6 +214,30 @@ export const styles = css`
     padding-block: 0.3em;
   }
 
+  .chat-toggle {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${tokens.spacingSmall};
+    margin-top: ${tokens.spacingSmall};
+  }
+
+  .chat-toggle button {
+    max-width: 100%;
+    height: auto;
+    padding-block: 0.3em;
+  }
+
+  /* Said in words with an icon beside: not a coloured dot alone. */
+  .new-message {
+    padding: 2px 0.6em;
+    border: 2px solid ${tokens.colorPrimary};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+    color: ${tokens.colorPrimary};
+    font-weight: 700;
+  }
+
   .print-frame {
     position: fixed;
     width: 0;

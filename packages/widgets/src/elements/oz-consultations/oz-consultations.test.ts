@@ -10,6 +10,7 @@ import {
   patientWithApplication,
   scheduleAsDoctor,
 } from '../../../test/consultations.ts';
+import { cancelAs, dutyConsultation, messagesOf, postAs } from '../../../test/chat.ts';
 import { query, shadow, text } from '../../../test/dom.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
@@ -243,6 +244,84 @@ describe('<oz-consultations>', () => {
     expect(upcoming).to.contain(en.domain.consultationKinds.application);
     expect(upcoming).to.contain(en.consultations.joinNote);
     expect(button(el, 'cancel-button').textContent?.trim()).to.equal(en.consultations.cancel);
+    expect(button(el, 'chat-button').textContent?.trim()).to.equal(en.consultations.openChat);
+    button(el, 'chat-button').click();
+    await el.updateComplete;
+    const chat = query(el, 'oz-chat');
+    expect(chat.getAttribute('lang'), 'the chat speaks the section\'s language').to.equal('en');
+    await waitUntil(() => chat.shadowRoot?.querySelector('textarea'), 'the chat did not load');
+    expect(chat.shadowRoot!.querySelector('[part="title"]')!.textContent).to.equal(en.chat.titleWithDoctor);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the chat with the duty doctor in place: the patient writes, the doctor\'s answer arrives live', async () => {
+    const { patient, doctor, consultation } = await dutyConsultation({ topic: 'Давление по утрам 150/95' });
+    session.adopt(patient, testApi);
+    const el = await renderSection();
+    await waitUntil(() => liveNotifications(testApi).status === 'open', 'the live stream did not open');
+    const upcoming = sectionText(el, 'upcoming');
+    expect(upcoming).to.contain(ru.domain.consultationKinds.duty);
+    expect(query(el, '[part~="topic"]').textContent).to.equal('Давление по утрам 150/95');
+
+    const toggle = button(el, 'chat-button');
+    expect(toggle.textContent?.trim()).to.equal(t.openChat);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(shadow(el).querySelector('oz-chat')).to.equal(null);
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggle.textContent?.trim()).to.equal(t.hideChat);
+    const chat = query(el, 'oz-chat');
+    expect(chat.id).to.equal(toggle.getAttribute('aria-controls'));
+    expect(chat.getAttribute('consultation')).to.equal(consultation.id);
+    await waitUntil(() => chat.shadowRoot?.querySelector('textarea'), 'the chat did not load');
+    await expect(el).to.be.accessible();
+
+    const box = chat.shadowRoot!.querySelector('textarea')!;
+    box.value = 'Нужно ли отменить таблетки перед консультацией?';
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    const sent = oneEvent(el, 'oz-message-sent');
+    chat.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect((await sent).detail.message.consultationId, 'the event reaches the page through the section').to.equal(consultation.id);
+    expect((await messagesOf(doctor.token, consultation.id)).map((m) => m.text)).to.deep.equal(['Нужно ли отменить таблетки перед консультацией?']);
+
+    await postAs(doctor.token, consultation.id, 'Нет, принимайте как обычно.');
+    const shownTexts = () => [...chat.shadowRoot!.querySelectorAll('[part~="text"]')].map((node) => node.textContent);
+    await waitUntil(() => shownTexts().length === 2, 'the answer did not arrive live');
+    expect(shownTexts()).to.deep.equal(['Нужно ли отменить таблетки перед консультацией?', 'Нет, принимайте как обычно.']);
+
+    // Closed: a new answer is marked on the card in words; opening the chat shows it.
+    toggle.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('oz-chat')).to.equal(null);
+    await postAs(doctor.token, consultation.id, 'И возьмите тонометр.');
+    await waitUntil(() => shadow(el).querySelector('[part~="new-message"]'), 'no «new message» mark');
+    expect(query(el, '[part~="new-message"]').textContent).to.contain(t.newMessage);
+    await expect(el).to.be.accessible();
+    toggle.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part~="new-message"]')).to.equal(null);
+    const reopened = query(el, 'oz-chat');
+    await waitUntil(() => reopened.shadowRoot?.querySelectorAll('[part~="text"]').length === 3, 'the chat did not show all messages');
+  });
+
+  it('shows a cancelled duty consultation among the past ones, with its chat read-only', async () => {
+    const { patient, doctor, consultation } = await dutyConsultation();
+    await postAs(doctor.token, consultation.id, 'Жду вас.');
+    await cancelAs(patient.token, consultation.id);
+    session.adopt(patient, testApi);
+    const el = await renderSection();
+    expect(sectionText(el, 'upcoming')).to.contain(t.noUpcoming);
+    const past = sectionText(el, 'past');
+    expect(past).to.contain(ru.domain.consultationKinds.duty);
+    expect(past).to.contain(ru.domain.consultationStatuses.cancelled);
+    expect(past).to.contain(t.cancelledByPatient);
+    button(el, 'chat-button').click();
+    await el.updateComplete;
+    const chat = query(el, 'oz-chat');
+    await waitUntil(() => chat.shadowRoot?.querySelector('[part="closed-note"]'), 'the chat is not read-only');
+    expect(chat.shadowRoot!.querySelector('textarea')).to.equal(null);
+    expect(chat.shadowRoot!.querySelector('[part~="text"]')!.textContent).to.equal('Жду вас.');
     await expect(el).to.be.accessible();
   });
 

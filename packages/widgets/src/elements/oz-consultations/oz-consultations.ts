@@ -6,8 +6,10 @@ import { isAbortError } from '../../api/errors.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { OzElement } from '../../internal/oz-element.ts';
+import { OzChat } from '../oz-chat/oz-chat.ts';
 import { renderApplicationCard } from './application-card.ts';
 import { arrange, formatWhen } from './arrange.ts';
+import { ChatToggles } from './chat-toggles.ts';
 import { ConclusionsController } from './conclusions.ts';
 import { renderConfirmDialog, type PendingAction } from './confirm-dialog.ts';
 import { renderConsultationCard } from './consultation-card.ts';
@@ -25,14 +27,17 @@ interface Loaded {
 /**
  * @summary The personal account's section «Консультации» for the patient: applications waiting
  * for a doctor (or declined, with the reason), upcoming and past online consultations, cancelling
- * a consultation or withdrawing an application, and the doctor's conclusion to read and print.
- * It refreshes by itself when a notification arrives (a consultation scheduled, a conclusion ready).
+ * a consultation or withdrawing an application, the doctor's conclusion to read and print, and
+ * the correspondence with the doctor (`<oz-chat>`, opened in place under each consultation; a
+ * card says «Новое сообщение» when the doctor wrote while it was closed). It refreshes by itself
+ * when a notification arrives (a consultation scheduled, a conclusion ready).
  *
  * The video button goes where `renderJoin()` renders: override it in a subclass (the video
  * element does) to replace the note "the button appears 15 minutes before the start".
  *
  * @event oz-consultation-cancelled - The patient cancelled a consultation here. `detail: { consultation }`.
  * @event oz-application-cancelled - The patient withdrew a waiting application here. `detail: { application }`.
+ * @event oz-message-sent - The patient sent a message in a consultation's chat (from the inner `<oz-chat>`). `detail: { message }`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart title - The heading «Консультации».
@@ -46,7 +51,10 @@ interface Loaded {
  * @csspart decline-reason - Why an application was declined.
  * @csspart cancellation - Who cancelled a consultation, and why.
  * @csspart conclusion - The doctor's conclusion; `outcome`, `conclusion-text`, `recommendations` inside.
- * @csspart button - Every button; also `cancel-button`, `withdraw-button`, `conclusion-button`,
+ * @csspart topic - What the patient wants to ask the duty doctor.
+ * @csspart chat - The opened `<oz-chat>` of a consultation (style its inside through its own parts);
+ *   `new-message` the «Новое сообщение» marker next to `chat-button`.
+ * @csspart button - Every button; also `cancel-button`, `withdraw-button`, `conclusion-button`, `chat-button`,
  *   `print-button`, `retry-button`, `confirm-button`, `keep-button`.
  * @csspart dialog - The confirmation dialog; `textarea` is its reason field, `label` its label.
  * @csspart status - Confirmations such as "Онлайн-консультация отменена".
@@ -78,6 +86,7 @@ export class OzConsultations extends OzElement {
   #trigger: HTMLElement | undefined;
   #centers: { origin: string; items: Center[] } | undefined;
   #shownUser: string | undefined;
+  readonly #chats = new ChatToggles(this);
   readonly #conclusions = new ConclusionsController(this, () => this.client);
 
   readonly #load = new Task(this, {
@@ -103,12 +112,19 @@ export class OzConsultations extends OzElement {
     new LiveNotificationsController(this, {
       onNotification: () => void this.refresh(),
       onResume: () => void this.refresh(),
+      onMessage: (message) => this.#chats.noteMessage(message, this.#patientId()),
     });
   }
 
   /** Loads everything again (the element also does this by itself on every live notification). */
   refresh(): Promise<void> {
     return this.#load.run();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The chat is part of this section: make sure its tag works even where only this one is registered.
+    OzChat.define('oz-chat');
   }
 
   override disconnectedCallback(): void {
@@ -123,6 +139,7 @@ export class OzConsultations extends OzElement {
       // Another person (or nobody) now: nothing of the previous one may remain on screen.
       this.#shownUser = userId;
       this.#conclusions.reset();
+      this.#chats.reset();
       this.statusMessage = '';
       this.#closeDialog();
     }
@@ -195,6 +212,10 @@ export class OzConsultations extends OzElement {
       renderJoin: (consultation: Consultation) => this.renderJoin(consultation),
       onCancel: this.#askToCancel,
       onPrint: this.#print,
+      api: this.api,
+      chatOpen: (id: string) => this.#chats.isOpen(id),
+      hasNewMessage: (id: string) => this.#chats.hasNewMessage(id),
+      onToggleChat: (id: string) => this.#chats.toggle(id),
     };
     return html`
       ${applications.length > 0

@@ -21,6 +21,8 @@ export interface ConclusionViewProps {
   formText: (form: FormState) => string | undefined;
   describe: (error: unknown) => string;
   videoAction: unknown;
+  /** The consultation's <oz-chat>. */
+  chat: unknown;
   onBack: () => void;
   onSubmit: (event: SubmitEvent) => void;
   onRetry: () => void;
@@ -39,7 +41,11 @@ export function renderConsultationDetails(props: ConclusionViewProps): TemplateR
       <p class="meta">
         ${props.when} · ${t.domain.consultationKinds[consultation.kind]} · ${t.domain.consultationStatuses[consultation.status]}
       </p>
+      ${consultation.topic
+        ? html`<p class="topic" part="topic"><strong>${desk.topic}:</strong> <span class="pre">${consultation.topic}</span></p>`
+        : nothing}
       <div class="actions">${props.videoAction}</div>
+      <div class="chat" part="chat">${props.chat}</div>
       ${consultation.hasConclusion
         ? renderLoad(props.load, {
             complete: (conclusion) => renderWritten(props, conclusion),

@@ -1,6 +1,8 @@
 import type { Conclusion, Consultation } from '@oz/contracts';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
+import type { OzChat } from '../oz-chat/oz-chat.ts';
 import { renderCancelDialog } from './cancel-dialog.ts';
 import { renderConsultationDetails } from './conclusion-view.ts';
 import { consultationTime, renderConsultations } from './consultations-view.ts';
@@ -10,7 +12,7 @@ import { renderLoad } from './desk-parts.ts';
 import { describeDeskError } from './desk-problems.ts';
 import { formatDateTime } from './desk-time.ts';
 
-/** «Мои консультации»: the doctor's consultations, cancelling one, and the conclusion. */
+/** «Мои консультации»: the doctor's consultations, cancelling one, the chat and the conclusion. */
 export class ConsultationsSection {
   /** The consultation whose conclusion is being written or read. */
   open: Consultation | null = null;
@@ -69,6 +71,12 @@ export class ConsultationsSection {
             formText: (form) => formText(t, form),
             describe,
             videoAction: ctx.videoAction(open),
+            chat: html`<oz-chat
+              consultation=${open.id}
+              heading-level="4"
+              lang=${locale}
+              api=${ifDefined(ctx.api())}
+            ></oz-chat>`,
             onBack: () => this.#backToList(),
             onSubmit: (event) => {
               event.preventDefault();
@@ -84,7 +92,9 @@ export class ConsultationsSection {
               locale,
               now,
               consultations,
-              onOpen: (chosen) => this.#openView(chosen),
+              onOpen: (chosen) => this.show(chosen),
+              onOpenChat: (chosen) => this.show(chosen, 'chat'),
+              hasNewMessage: ctx.hasNewMessage,
               onCancel: (chosen) => void this.#startCancel(chosen),
               videoAction: ctx.videoAction,
             }),
@@ -113,12 +123,21 @@ export class ConsultationsSection {
     `;
   }
 
-  #openView(consultation: Consultation): void {
+  /** Opens one consultation, with focus on its title, or on its chat's heading. */
+  show(consultation: Consultation, at: 'title' | 'chat' = 'title'): void {
     this.#conclusion.reset();
     this.#ctx.announce('');
+    this.#ctx.messagesSeen(consultation.id);
     this.open = consultation;
     this.#ctx.host.requestUpdate();
-    void this.#ctx.focus('[data-focus-target]');
+    if (at === 'title') {
+      void this.#ctx.focus('[data-focus-target]');
+      return;
+    }
+    void this.#ctx.host.updateComplete.then(() => {
+      const chat = this.#ctx.host.renderRoot.querySelector<OzChat>('oz-chat');
+      void chat?.focusTitle();
+    });
   }
 
   #backToList(): void {

@@ -10,6 +10,10 @@ export interface ConsultationsViewProps {
   consultations: readonly Consultation[];
   onOpen: (consultation: Consultation) => void;
   onCancel: (consultation: Consultation) => void;
+  /** Opens the consultation at its chat. */
+  onOpenChat: (consultation: Consultation) => void;
+  /** A patient wrote while the doctor was not looking at the chat. */
+  hasNewMessage: (consultationId: string) => boolean;
   /** The place for "join video" (see OzDoctorDesk.renderVideoAction). */
   videoAction: (consultation: Consultation) => unknown;
 }
@@ -65,8 +69,12 @@ function renderConsultation(props: ConsultationsViewProps, consultation: Consult
         ${t.domain.consultationKinds[consultation.kind]} ·
         <span part="consultation-status">${t.domain.consultationStatuses[consultation.status]}</span>
       </p>
+      ${consultation.topic ? html`<p class="topic pre" part="topic">${desk.topic}: ${consultation.topic}</p>` : nothing}
       ${cancelled ? renderCancellation(t, consultation) : nothing}
       ${consultation.hasConclusion ? html`<p class="done" part="conclusion-mark">✓ ${desk.conclusionWrittenMark}</p>` : nothing}
+      ${props.hasNewMessage(consultation.id)
+        ? html`<p class="badge new-message" part="new-message"><span aria-hidden="true">✉ </span>${desk.newMessage}</p>`
+        : nothing}
       <div class="actions">
         ${props.videoAction(consultation)}
         ${consultation.hasConclusion
@@ -78,6 +86,9 @@ function renderConsultation(props: ConsultationsViewProps, consultation: Consult
             : html`<button type="button" part="button write-conclusion-button" @click=${() => props.onOpen(consultation)}>
                 ${desk.writeConclusion}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
               </button>`}
+        <button type="button" part="button open-chat-button" @click=${() => props.onOpenChat(consultation)}>
+          ${desk.openChat}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
+        </button>
         ${consultation.status === 'scheduled'
           ? html`<button type="button" part="button cancel-consultation-button" @click=${() => props.onCancel(consultation)}>
               ${desk.cancelConsultation}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>

@@ -5,6 +5,7 @@
 export {
   CancelConsultationRequest,
   DeclineApplicationRequest,
+  PublishDutySlotsRequest,
   ScheduleApplicationRequest,
   WriteConclusionRequest,
   fieldErrorsFromIssues,

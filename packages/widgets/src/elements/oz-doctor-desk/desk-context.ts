@@ -24,6 +24,14 @@ export interface DeskContext {
   focus: (...selectors: string[]) => Promise<void>;
   /** The overridable "join video" place (OzDoctorDesk.renderVideoAction). */
   videoAction: (consultation: Consultation) => unknown;
+  /** The desk's own `api` attribute, handed to the inner <oz-chat> (undefined: the page's). */
+  api: () => string | undefined;
+  /** Switches to «Мои консультации» with this consultation opened (from a booked duty slot). */
+  showConsultation: (consultation: Consultation) => void;
+  /** A patient wrote in this consultation's chat while the doctor was not looking at it. */
+  hasNewMessage: (consultationId: string) => boolean;
+  /** The doctor opened the consultation: its new messages are seen. */
+  messagesSeen: (consultationId: string) => void;
 }
 
 /** A field's problem in words. */

@@ -1,13 +1,16 @@
-import type { Application, Center, Conclusion, Consultation, MedicalDocument } from '@oz/contracts';
+import type { Application, Center, Conclusion, Consultation, DutySlot, MedicalDocument } from '@oz/contracts';
 import { Task, initialState } from '@lit/task';
 import type { ReactiveElement } from 'lit';
 import type { ApiClient } from '../../api/client.ts';
+import { mySlots } from '../../api/duty-slots.ts';
 
 export interface DeskDataDeps {
   client: () => ApiClient;
   /** Who the desk works for (API origin + doctor id), or null when no doctor is signed in. */
   doctorKey: () => string | null;
   centerId: () => string | null;
+  /** Only duty doctors have slots to load. */
+  isDutyDoctor: () => boolean;
   openApplication: () => Application | null;
   openConsultation: () => Consultation | null;
 }
@@ -25,6 +28,8 @@ export class DeskData {
   readonly consultations: Task<[string | null], Consultation[]>;
   /** The opened application's documents: the ones attached to it (all of them for a referral). */
   readonly documents: Task<[string | null, string | undefined], MedicalDocument[]>;
+  /** A duty doctor's own slots from a day ago on, free and booked; empty for other doctors. */
+  readonly slots: Task<[string | null, boolean], DutySlot[]>;
   /** The written conclusion of the opened consultation (GET …/conclusion). */
   readonly conclusion: Task<[string | null, string | undefined, boolean], Conclusion>;
 
@@ -52,6 +57,13 @@ export class DeskData {
         return (await client().consultations(signal)).items;
       },
     });
+    this.slots = new Task(host, {
+      args: () => [doctorKey(), deps.isDutyDoctor()] as [string | null, boolean],
+      task: async ([key, duty], { signal }) => {
+        if (!key || !duty) return initialState;
+        return (await mySlots(client(), signal)).items;
+      },
+    });
     this.documents = new Task(host, {
       args: () => [doctorKey(), deps.openApplication()?.id] as [string | null, string | undefined],
       task: async ([key, id], { signal }) => {
@@ -75,8 +87,11 @@ export class DeskData {
     });
   }
 
-  /** Loads the queue and the consultations again (the refresh button, a live notification). */
+  /**
+   * Loads the queue, the consultations and a duty doctor's slots again (the refresh button, a
+   * notification: a booking or a cancellation changes both a duty doctor's slots and consultations).
+   */
   refresh(): Promise<unknown> {
-    return Promise.allSettled([this.queue.run(), this.consultations.run()]);
+    return Promise.allSettled([this.queue.run(), this.consultations.run(), this.slots.run()]);
   }
 }

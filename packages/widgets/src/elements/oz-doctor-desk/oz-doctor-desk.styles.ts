@@ -380,12 +380,98 @@ export const styles = css`
   }
 
   h2:focus,
-  h3:focus {
+  h3:focus,
+  h4:focus {
     outline: none;
   }
 
   h2:focus-visible,
-  h3:focus-visible {
+  h3:focus-visible,
+  h4:focus-visible {
     outline: 3px solid ${tokens.colorFocus};
+  }
+
+  .topic {
+    margin-bottom: ${tokens.spacingSmall};
+    overflow-wrap: anywhere;
+  }
+
+  /* Said in words with an icon beside: not a coloured mark alone. */
+  .new-message {
+    border: 2px solid ${tokens.colorPrimary};
+    color: ${tokens.colorPrimary};
+    font-weight: 700;
+    margin: 0 0 ${tokens.spacingSmall};
+  }
+
+  .chat {
+    margin: ${tokens.spacing} 0;
+  }
+
+  .slot-list {
+    list-style: none;
+    margin: 0 0 ${tokens.spacing};
+    padding: 0;
+    display: grid;
+    gap: ${tokens.spacingSmall};
+  }
+
+  /* Time and status on the left, the button on the right: one short row per slot on a phone. */
+  .slot {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center;
+    gap: ${tokens.spacingSmall};
+    padding: ${tokens.spacingSmall} ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurfaceAlt};
+    border-left: 6px solid ${tokens.colorBorder};
+  }
+
+  .slot.booked {
+    grid-template-columns: minmax(0, 1fr);
+    border-left-color: ${tokens.colorPrimary};
+  }
+
+  .slot-info {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px ${tokens.spacingSmall};
+  }
+
+  .slot-time {
+    font-weight: 700;
+  }
+
+  .slot-patient {
+    flex: 1 1 100%;
+    overflow-wrap: anywhere;
+  }
+
+  .slot button {
+    padding: 0 0.8em;
+    height: auto;
+  }
+
+  .slot.booked button {
+    justify-self: start;
+  }
+
+  .free-badge {
+    border-color: ${tokens.colorSuccess};
+    color: ${tokens.colorSuccess};
+    font-weight: 600;
+  }
+
+  .booked-badge {
+    border-color: ${tokens.colorPrimary};
+    background: ${tokens.colorPrimary};
+    color: ${tokens.colorOnPrimary};
+    font-weight: 600;
+  }
+
+  .preview:empty {
+    display: none;
   }
 `;

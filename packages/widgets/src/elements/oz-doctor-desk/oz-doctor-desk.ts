@@ -1,32 +1,40 @@
-import type { Consultation, User } from '@oz/contracts';
+import type { ChatMessage, Consultation, User } from '@oz/contracts';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { OzElement } from '../../internal/oz-element.ts';
+import { OzChat } from '../oz-chat/oz-chat.ts';
 import { ApplicationsSection } from './applications-section.ts';
 import { ConsultationsSection } from './consultations-section.ts';
 import { DeskChecksController } from './desk-checks-controller.ts';
 import type { DeskContext } from './desk-context.ts';
 import { DeskData } from './desk-data.ts';
 import { orderConsultations } from './desk-time.ts';
+import { DutySection } from './duty-section.ts';
 import { styles } from './oz-doctor-desk.styles.ts';
 
-/** The two sections of the desk. */
-export type DeskSection = 'applications' | 'consultations';
+/** The sections of the desk; `duty` only for duty doctors. */
+export type DeskSection = 'applications' | 'consultations' | 'duty';
 
 /**
  * @summary The doctor's workspace (рабочее место врача): the queue of applications to the
  * doctor's center with the patients' medical documents, scheduling an online consultation or
- * declining with a reason, the doctor's own consultations with cancelling and the doctor's
- * conclusion. Refreshes itself when `<oz-notifications>` reports news, and on «Обновить».
+ * declining with a reason, the doctor's own consultations with cancelling, the correspondence
+ * with the patient (`<oz-chat>`; a card says «Новое сообщение» when the patient wrote) and the
+ * doctor's conclusion. A duty doctor (`isDutyDoctor`) also has «Дежурства»: opening time for
+ * patients to book, the own schedule by day with free and booked time, removing free time.
+ * Refreshes itself when `<oz-notifications>` reports news, and on «Обновить».
  *
  * @event oz-application-scheduled - A consultation was scheduled from an application. `detail: { application, consultation }`.
  * @event oz-application-declined - An application was declined. `detail: { application }`.
  * @event oz-consultation-cancelled - The doctor cancelled a consultation. `detail: { consultation }`.
  * @event oz-conclusion-written - The doctor wrote a conclusion. `detail: { conclusion }`.
+ * @event oz-slots-published - A duty doctor opened time for booking. `detail: { slots }`.
+ * @event oz-message-sent - The doctor sent a message in a consultation's chat (from the inner `<oz-chat>`). `detail: { message }`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - The title and who is signed in; `doctor` is the doctor's line.
- * @csspart tabs - The «Заявки» / «Мои консультации» switch; `tab` is each of its buttons, `count` their numbers.
+ * @csspart tabs - The «Заявки» / «Мои консультации» / «Дежурства» switch; `tab` is each of its buttons, `count` their numbers.
  * @csspart panel - The shown section.
  * @csspart status - Confirmations such as "Консультация назначена".
  * @csspart prompt - The note for signed-out visitors; `doctors-only` the note for patients and managers.
@@ -39,17 +47,24 @@ export type DeskSection = 'applications' | 'consultations';
  * @csspart consultation - Each consultation card (also `today`, `cancelled`); `when` its time,
  *   `today-marker` the word «Сегодня», `consultation-status` its status, `conclusion-mark` "Заключение написано".
  * @csspart consultation-details - One opened consultation; `conclusion` a written conclusion with
- *   `conclusion-text` and `conclusion-recommendations`.
+ *   `conclusion-text` and `conclusion-recommendations`; `chat` the place of its `<oz-chat>`.
+ * @csspart topic - A duty consultation's question from the patient.
+ * @csspart new-message - «Новое сообщение» on a consultation card.
+ * @csspart slots - A duty doctor's schedule; `slots-summary` its counts, `slot` each time (also
+ *   `free` or `booked`) with `slot-time`, `slot-status` and `slot-patient`; `publish-preview` how
+ *   many consultations the period makes.
  * @csspart loading - "Загружаем…"; `load-error` a failed load with its retry button.
- * @csspart dialog - The confirmation before cancelling (`cancel-dialog`).
- * @csspart form - Each form (also `schedule-form`, `decline-form`, `conclusion-form`, `cancel-form`).
+ * @csspart dialog - The confirmations before cancelling (`cancel-dialog`) and removing time (`remove-slot-dialog`).
+ * @csspart form - Each form (also `schedule-form`, `decline-form`, `conclusion-form`, `cancel-form`,
+ *   `publish-form`, `remove-slot-form`).
  * @csspart field - Each field (also `<name>-field`, e.g. `startsAt-field`); `label`, `hint`, `input`,
  *   `textarea`, `select`, `radio` inside.
  * @csspart error - Any error text; `field-error` next to a field, `form-error` for a whole form.
  * @csspart button - Every button; also `submit`, `refresh-button`, `back-button`, `retry-button`,
  *   `open-application-button`, `save-document-button`, `schedule-button`, `decline-button`,
  *   `write-conclusion-button`, `open-conclusion-button`, `cancel-consultation-button`,
- *   `confirm-cancel-button`, `keep-button`, `conclusion-button`.
+ *   `confirm-cancel-button`, `keep-button`, `conclusion-button`, `open-chat-button`, `publish-button`,
+ *   `remove-slot-button`, `open-booked-button`, `confirm-remove-button`, `keep-slot-button`.
  *
  * @cssproperty --oz-color-primary - Buttons, links and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).
@@ -64,7 +79,10 @@ export type DeskSection = 'applications' | 'consultations';
 export class OzDoctorDesk extends OzElement {
   static override styles = [OzElement.styles, styles];
 
-  /** The section shown: `applications` (the queue, default) or `consultations` (the doctor's own). */
+  /**
+   * The section shown: `applications` (the queue, default), `consultations` (the doctor's own) or
+   * `duty` (a duty doctor's schedule; others see the queue instead).
+   */
   @property({ reflect: true }) section: DeskSection = 'applications';
 
   @state() private announcement = '';
@@ -72,6 +90,8 @@ export class OzDoctorDesk extends OzElement {
 
   /** The doctor the shown data belongs to; another one (or nobody) resets the open views. */
   #shownDoctor: string | null = null;
+  /** Consultations a patient wrote in while the doctor was not looking at their chat. */
+  readonly #newMessages = new Set<string>();
 
   readonly #checks = new DeskChecksController(this);
 
@@ -79,6 +99,7 @@ export class OzDoctorDesk extends OzElement {
     client: () => this.client,
     doctorKey: () => this.#doctorKey(),
     centerId: () => this.#doctor()?.centerId ?? null,
+    isDutyDoctor: () => this.#doctor()?.isDutyDoctor ?? false,
     openApplication: () => this.#applications.open,
     openConsultation: () => this.#consultations.open,
   });
@@ -96,10 +117,26 @@ export class OzDoctorDesk extends OzElement {
     },
     focus: (...selectors) => this.#focus(...selectors),
     videoAction: (consultation) => this.renderVideoAction(consultation),
+    api: () => this.api,
+    showConsultation: (consultation) => {
+      this.#selectSection('consultations');
+      this.#consultations.show(consultation);
+    },
+    hasNewMessage: (id) => this.#newMessages.has(id),
+    messagesSeen: (id) => {
+      this.#newMessages.delete(id);
+    },
   };
 
   readonly #applications = new ApplicationsSection(this.#context);
   readonly #consultations = new ConsultationsSection(this.#context);
+  readonly #duty = new DutySection(this.#context);
+
+  constructor() {
+    super();
+    // Chat messages come over the page's one live stream; news of bookings comes as oz-notification.
+    new LiveNotificationsController(this, { onMessage: (message) => this.#onMessage(message) });
+  }
 
   /**
    * The place for "join video" on a consultation card and on an opened consultation. Empty here;
@@ -111,6 +148,8 @@ export class OzDoctorDesk extends OzElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The chat is part of the desk: make sure its tag works even where only the desk is registered.
+    OzChat.define('oz-chat');
     // <oz-notifications> announces news for this user: the queue or a consultation may have changed.
     document.addEventListener('oz-notification', this.#onNotification);
   }
@@ -128,8 +167,10 @@ export class OzDoctorDesk extends OzElement {
       // Signed out or another doctor: nothing of the previous one may stay on screen.
       this.#shownDoctor = doctor;
       this.announcement = '';
+      this.#newMessages.clear();
       this.#applications.reset();
       this.#consultations.reset();
+      this.#duty.reset();
     }
   }
 
@@ -170,6 +211,7 @@ export class OzDoctorDesk extends OzElement {
         <div part="tabs" class="tabs" role="group" aria-label=${desk.sectionsLabel}>
           ${this.#tab('applications', desk.applicationsTab, this.#data.queue.value?.length)}
           ${this.#tab('consultations', desk.consultationsTab, upcomingCount)}
+          ${doctor.isDutyDoctor ? this.#tab('duty', desk.dutyTab, undefined) : nothing}
         </div>
         <button type="button" part="button refresh-button" class="refresh" @click=${this.#onRefresh}>
           <span aria-hidden="true">↻ </span>${this.refreshing ? desk.refreshing : desk.refresh}
@@ -177,9 +219,15 @@ export class OzDoctorDesk extends OzElement {
       </div>
       <div role="status" part="status" class="status">${this.announcement}</div>
       <div part="panel" class="panel">
-        ${this.section === 'consultations' ? this.#consultations.render(now) : this.#applications.render(now)}
+        ${this.#renderSection(doctor, now)}
       </div>
     `;
+  }
+
+  #renderSection(doctor: User, now: number): unknown {
+    if (this.section === 'consultations') return this.#consultations.render(now);
+    if (this.section === 'duty' && doctor.isDutyDoctor) return this.#duty.render(now);
+    return this.#applications.render(now);
   }
 
   #tab(section: DeskSection, label: string, count: number | undefined): TemplateResult {
@@ -188,12 +236,17 @@ export class OzDoctorDesk extends OzElement {
         type="button"
         part="button tab"
         class="tab"
-        aria-pressed=${this.section === section ? 'true' : 'false'}
+        aria-pressed=${this.#shownSection() === section ? 'true' : 'false'}
         @click=${() => this.#selectSection(section)}
       >
         ${label}${count === undefined ? nothing : html` <span part="count" class="count">${count}</span>`}
       </button>
     `;
+  }
+
+  /** `duty` falls back to the queue for a doctor who is not on duty. */
+  #shownSection(): DeskSection {
+    return this.section === 'duty' && !this.#doctor()?.isDutyDoctor ? 'applications' : this.section;
   }
 
   #doctor(): User | null {
@@ -219,6 +272,16 @@ export class OzDoctorDesk extends OzElement {
     this.refreshing = false;
     this.announcement = this.t.doctorDesk.refreshed;
   };
+
+  /** A patient wrote: mark the consultation's card, unless the doctor has its chat open. */
+  #onMessage(message: ChatMessage): void {
+    const doctor = this.#doctor();
+    if (!doctor || message.authorId === doctor.id) return;
+    const watching = this.section === 'consultations' && this.#consultations.open?.id === message.consultationId;
+    if (watching || this.#newMessages.has(message.consultationId)) return;
+    this.#newMessages.add(message.consultationId);
+    this.announcement = this.t.doctorDesk.newMessageFrom(message.authorName);
+  }
 
   #onNotification = (): void => {
     if (this.#doctorKey()) void this.#data.refresh();

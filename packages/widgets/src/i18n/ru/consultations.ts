@@ -34,6 +34,10 @@ export const consultationsRu = {
   center: 'Медицинский центр',
   /** Where the video button will be; video comes with its own element. */
   joinNote: 'Кнопка «Войти в видеоконсультацию» появится здесь за 15 минут до начала.',
+  topic: 'Ваш вопрос',
+  openChat: 'Переписка с врачом',
+  hideChat: 'Скрыть переписку',
+  newMessage: 'Новое сообщение',
   cancel: 'Отменить консультацию',
   cancelledByPatient: 'Вы отменили эту консультацию.',
   cancelledByDoctor: 'Эту консультацию отменил врач.',

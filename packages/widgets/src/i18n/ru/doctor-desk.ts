@@ -116,4 +116,56 @@ export const doctorDeskRu = {
   consultationCancelled: 'Консультация отменена: написать по ней заключение нельзя.',
   conclusionBy: (doctor: string, when: string) => `${doctor}, ${when}`,
   noRecommendations: 'Рекомендаций нет.',
+
+  // Duty consultations and the chat
+  topic: 'Вопрос пациента',
+  openChat: 'Переписка',
+  newMessage: 'Новое сообщение',
+  newMessageFrom: (name: string) => `Новое сообщение от пациента: ${name}.`,
+
+  // Duty slots («Дежурства»), for duty doctors only
+  dutyTab: 'Дежурства',
+  dutyTitle: 'Дежурства',
+  dutyIntro:
+    'Здесь вы открываете время, на которое пациенты записываются к дежурному врачу. Когда пациент запишется, консультация появится в разделе «Мои консультации», а вы получите уведомление.',
+  publishTitle: 'Открыть запись',
+  dutyPeriod: 'Дата и время дежурства',
+  dutyDate: 'Дата',
+  dutyStart: 'Начало',
+  dutyEnd: 'Окончание',
+  slotLength: 'Длительность одной консультации',
+  publishPreview: (count: number, length: string, from: string, to: string) =>
+    `Получится ${count} ${plural('ru', count, ['консультация', 'консультации', 'консультаций'])} по ${length}: с ${from} до ${to}.`,
+  publishSubmit: 'Открыть запись на это время',
+  published: (count: number, when: string) =>
+    `Запись открыта: ${count} ${plural('ru', count, ['консультация', 'консультации', 'консультаций'])}, ${when}. Пациенты уже могут записаться.`,
+  startRequired: 'Укажите дату и время начала',
+  endRequired: 'Укажите время окончания',
+  endBeforeStart: 'Окончание должно быть позже начала (в тот же день)',
+  periodTooShort: (length: string) =>
+    `В этот промежуток не помещается ни одна консультация по ${length}. Увеличьте промежуток или выберите консультации короче.`,
+  periodTooLong: (limit: number) =>
+    `Слишком длинный промежуток: за один раз можно открыть не больше ${limit} консультаций. Разделите его на части.`,
+  overlapSlot: (when: string) => `На это время запись у вас уже открыта (${when}). Выберите другое время.`,
+  overlapConsultation: (when: string) => `В это время у вас уже есть консультация (${when}). Выберите другое время.`,
+  overlap: 'Это время пересекается с вашим расписанием. Выберите другое.',
+  notDutyDoctor: 'Открывать запись могут только дежурные врачи.',
+
+  slotsTitle: 'Моё расписание дежурств',
+  slotsSummary: (free: number, booked: number) => `Свободно: ${free}. Занято: ${booked}.`,
+  slotsNone: 'Открытой записи пока нет.',
+  slotFree: 'Свободно',
+  slotBooked: 'Занято',
+  bookedBy: (name: string) => `Записан пациент: ${name}`,
+  openBookedConsultation: 'Открыть консультацию',
+  removeSlot: 'Убрать',
+  slotAt: (time: string) => `время ${time}`,
+  removeTitle: 'Убрать это время из расписания?',
+  removeText: (when: string) => `${when}. Пациенты больше не смогут записаться на это время.`,
+  removeConfirm: 'Да, убрать',
+  removeKeep: 'Не убирать',
+  removed: (when: string) => `Время ${when} убрано из расписания.`,
+  slotTakenMeanwhile:
+    'На это время только что записался пациент. Чтобы освободить его, отмените консультацию в разделе «Мои консультации».',
+  slotGone: 'Этого времени уже нет в расписании.',
 };

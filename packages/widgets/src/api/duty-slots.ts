@@ -1,0 +1,24 @@
+import type { DutySlotList, PublishDutySlotsRequest } from '@oz/contracts';
+import type { ApiClient } from './client.ts';
+
+/** The duty doctor's own side of path 2 (routes/duty.ts): publishing free time and taking it back. */
+
+/** The doctor's own slots from a day ago on, free and booked (`status`, `consultationId`). */
+export function mySlots(client: ApiClient, signal?: AbortSignal): Promise<DutySlotList> {
+  return client.request<DutySlotList>('GET', '/duty/slots/mine', { signal });
+}
+
+/**
+ * Publishes consecutive slots of `durationMinutes` from `startsAt` until `endsAt` (ISO with offset).
+ * 422 `date_in_past` (startsAt), `invalid` (endsAt: not even one slot) or `too_long` (endsAt: over
+ * 48 slots); 409 when the period overlaps the doctor's slots or consultations; 403 for a doctor who
+ * is not on duty.
+ */
+export function publishSlots(client: ApiClient, body: PublishDutySlotsRequest, signal?: AbortSignal): Promise<DutySlotList> {
+  return client.request<DutySlotList>('POST', '/duty/slots', { body, signal });
+}
+
+/** Removes a free slot of one's own; 409 when a patient booked it (cancel the consultation instead). */
+export function removeSlot(client: ApiClient, slotId: string, signal?: AbortSignal): Promise<void> {
+  return client.request<void>('DELETE', `/duty/slots/${encodeURIComponent(slotId)}`, { signal });
+}

@@ -1,0 +1,331 @@
+import type { ChatMessage, Consultation } from '@oz/contracts';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError, isAbortError } from '../../api/errors.ts';
+import { listMessages, postMessage } from '../../api/messages.ts';
+import { FormSubmit } from '../../controllers/form-submit.ts';
+import { describeError } from '../../internal/describe-error.ts';
+import { LiveNotificationsController } from '../../internal/live-notifications.ts';
+import { OzElement } from '../../internal/oz-element.ts';
+import { renderComposer } from './composer.ts';
+import { loadChatChecks, type ChatChecks } from './load-chat-checks.ts';
+import { mergeMessages } from './message-groups.ts';
+import { authorLabel, renderMessageList } from './message-list.ts';
+import { styles } from './oz-chat.styles.ts';
+
+/** The contract's limit, until its chunk has loaded (the API enforces it either way). */
+const DEFAULT_MAX = 2000;
+/** A long message is cut in the spoken announcement; the whole of it is on screen. */
+const ANNOUNCE_MAX = 300;
+
+/** What was loaded, tagged with the viewer and the consultation so nothing stale is ever shown. */
+interface Loaded {
+  key: string;
+  consultation: Consultation;
+  messages: ChatMessage[];
+}
+
+interface Draft {
+  consultationId: string;
+  text: string;
+}
+
+/** A send refused with 409: the consultation was cancelled meanwhile and its chat closed. */
+class ChatClosedError extends Error {
+  override readonly name = 'ChatClosedError';
+}
+
+/**
+ * @summary The correspondence of a patient and a doctor about one consultation («Переписка»),
+ * e.g. questions to the duty doctor before the consultation. Only the consultation's patient and
+ * doctor see it. New messages arrive live over the page's one notification stream and are
+ * announced to screen readers; own messages are marked «Вы». Enter makes a new line, the
+ * «Отправить» button (or Ctrl+Enter) sends. A cancelled consultation's chat is read-only.
+ *
+ * @event oz-message-sent - The person sent a message here. `detail: { message }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart title - The heading «Переписка с врачом» / «Переписка с пациентом».
+ * @csspart intro - Who sees the chat.
+ * @csspart log - The scrollable conversation; `messages` the list inside it, `day` a day line,
+ *   `group` the messages of one author in a row (also `own` or `theirs`), `author` its author line
+ *   («Вы» for one's own), `message` each message with its `text` and `time`.
+ * @csspart empty - "No messages yet".
+ * @csspart closed-note - The note that a cancelled consultation's chat is closed.
+ * @csspart form - The message form; `label`, `hint`, `textarea` and `counter` (also `counter-over`
+ *   past the limit) inside.
+ * @csspart button - Every button; also `send-button`, `retry-button`.
+ * @csspart error - Error texts; `field-error` under the message box, `form-error` for a failed send,
+ *   `load-error` when the chat cannot be read.
+ * @csspart prompt - What a signed-out visitor sees.
+ *
+ * @cssproperty --oz-color-primary - Buttons, own messages' edge and the focus ring (default #0b5cad).
+ * @cssproperty --oz-color-text - Text colour (default #1b1f24).
+ * @cssproperty --oz-color-danger - Errors and the counter past the limit (default #b3261e).
+ * @cssproperty --oz-color-surface - Background (default #fff).
+ * @cssproperty --oz-color-surface-alt - The other side's messages (default #f2f5f8).
+ * @cssproperty --oz-font-size - Base text size, never below 16px (default 18px).
+ * @cssproperty --oz-radius - Corner radius (default 8px).
+ * @cssproperty --oz-spacing - Base spacing (default 16px).
+ */
+export class OzChat extends OzElement {
+  static override styles = [OzElement.styles, styles];
+
+  /** The id of the consultation whose chat this is. */
+  @property({ reflect: true }) consultation = '';
+
+  /**
+   * The level of the chat's heading (2–6), to fit the page's outline: e.g. 5 inside a card whose
+   * title is an h4.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  @state() private loaded: Loaded | undefined;
+  @state() private draft = '';
+  @state() private announcement = '';
+  @state() private max = DEFAULT_MAX;
+
+  #checks: ChatChecks | undefined;
+  #shownKey: string | undefined;
+  #renderedCount = 0;
+  #statusRequest: AbortController | undefined;
+
+  readonly #load = new Task(this, {
+    args: () => [this.#viewerKey(), this.consultation] as const,
+    task: async ([viewer, id], { signal }): Promise<Loaded | undefined> => {
+      if (!viewer || !id) return undefined;
+      const client = this.client;
+      const [consultation, list] = await Promise.all([client.consultation(id, signal), listMessages(client, id, signal)]);
+      return { key: `${viewer} ${id}`, consultation, messages: mergeMessages([], list.items) };
+    },
+    onComplete: (loaded) => {
+      // Messages that came live while the list was loading stay.
+      const previous = this.#current();
+      this.loaded = loaded && previous?.key === loaded.key ? { ...loaded, messages: mergeMessages(previous.messages, loaded.messages) } : loaded;
+    },
+  });
+
+  readonly #form = new FormSubmit<Draft, ChatMessage>(this, {
+    fields: ['text'],
+    precheck: async ({ text }) => (await this.#loadChecks())?.checkMessage(text) ?? [],
+    send: async ({ consultationId, text }, signal) => {
+      try {
+        return await postMessage(this.client, consultationId, text.trim(), signal);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) {
+          void this.#reloadConsultation();
+          throw new ChatClosedError('closed', { cause: error });
+        }
+        throw error;
+      }
+    },
+    onSuccess: (message) => this.#sent(message),
+  });
+
+  constructor() {
+    super();
+    new LiveNotificationsController(this, {
+      onMessage: (message) => this.#onLiveMessage(message),
+      // A cancellation closes the chat: read the consultation's status again.
+      onNotification: (notification) => {
+        if (notification.data.consultationId && notification.data.consultationId === this.#current()?.consultation.id) {
+          void this.#reloadConsultation();
+        }
+      },
+      // Messages sent before the stream (re)opened came to nobody: read the list again.
+      onOpen: () => {
+        if (this.#viewerKey() && this.consultation) void this.#load.run();
+      },
+    });
+  }
+
+  /** Loads the consultation and its messages again. */
+  refresh(): Promise<void> {
+    return this.#load.run();
+  }
+
+  /** Moves focus to the chat's heading, e.g. when a host opens a consultation at its chat. */
+  async focusTitle(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#chat-title')?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#loadChecks();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#load.abort();
+    this.#statusRequest?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const key = `${this.#viewerKey() ?? ''} ${this.consultation}`;
+    if (key !== this.#shownKey) {
+      // Another person or another consultation: no draft, error or announcement may carry over.
+      this.#shownKey = key;
+      this.draft = '';
+      this.announcement = '';
+      this.#form.reset();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const count = this.#current()?.messages.length ?? 0;
+    if (count !== this.#renderedCount) {
+      this.#renderedCount = count;
+      // The newest message is at the bottom: keep it in view, as every messenger does.
+      const log = this.renderRoot.querySelector<HTMLElement>('.log');
+      if (log) log.scrollTop = log.scrollHeight;
+    }
+  }
+
+  override render(): TemplateResult {
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
+    const title = this.user?.role === 'doctor' ? this.t.chat.titleWithPatient : this.t.chat.titleWithDoctor;
+    return html`
+      <section part="base" class="oz-base chat" lang=${this.locale} aria-labelledby="chat-title">
+        <div role="heading" aria-level=${level} id="chat-title" part="title" class="title" tabindex="-1">${title}</div>
+        ${this.#renderBody()}
+        <div role="status" part="announcer" class="visually-hidden">${this.announcement}</div>
+      </section>
+    `;
+  }
+
+  #renderBody(): unknown {
+    const c = this.t.chat;
+    const user = this.user;
+    if (!user) {
+      if (this.session.status === 'restoring') return html`<p class="note">${c.loading}</p>`;
+      return html`<p part="prompt" class="note">${c.signInPrompt}</p>`;
+    }
+    if (user.mustChangePassword) return html`<p part="prompt" class="note">${this.t.errors.password_change_required}</p>`;
+    if (!this.consultation) return html`<p class="note">${c.noConsultation}</p>`;
+    const current = this.#current();
+    if (this.#load.status === TaskStatus.ERROR && !isAbortError(this.#load.error) && !current) return this.#renderLoadError();
+    if (!current) return html`<p class="note" aria-busy="true">${c.loading}</p>`;
+    const closed = current.consultation.status === 'cancelled';
+    return html`
+      <p part="intro" class="note">${user.role === 'doctor' ? c.introDoctor : c.intro}</p>
+      <div class="log" part="log" tabindex="0" role="region" aria-label=${c.messagesLabel}>
+        ${current.messages.length === 0
+          ? html`<p part="empty" class="note empty">${c.empty}</p>`
+          : renderMessageList({ t: this.t, locale: this.locale, messages: current.messages, ownId: user.id, now: Date.now() })}
+      </div>
+      ${closed ? this.#renderClosed() : this.#renderComposer(current)}
+    `;
+  }
+
+  #renderLoadError(): TemplateResult {
+    const error = this.#load.error;
+    // 404 is the API's answer to anyone but the consultation's patient and doctor: no point retrying.
+    if (error instanceof ApiError && error.status === 404) {
+      return html`<p role="alert" part="error load-error" class="form-error">${this.t.chat.notFound}</p>`;
+    }
+    return html`
+      <p role="alert" part="error load-error" class="form-error">${describeError(this.t, error)}</p>
+      <button type="button" part="button retry-button" @click=${() => void this.refresh()}>${this.t.chat.retry}</button>
+    `;
+  }
+
+  #renderClosed(): TemplateResult {
+    const refused = this.#form.formError instanceof ChatClosedError;
+    return html`
+      <p part="closed-note" class="closed-note">${this.t.chat.closed}</p>
+      <div role="alert" part="error form-error" class="form-error">${refused ? this.t.chat.closedNow : nothing}</div>
+    `;
+  }
+
+  #renderComposer(current: Loaded): TemplateResult {
+    const error = this.#form.formError;
+    return renderComposer({
+      t: this.t,
+      form: this.#form,
+      draft: this.draft,
+      max: this.max,
+      formError: error === undefined ? undefined : error instanceof ChatClosedError ? this.t.chat.closedNow : describeError(this.t, error),
+      onInput: (event) => {
+        this.draft = (event.target as HTMLTextAreaElement).value;
+        // A problem shown for the last attempt no longer applies to what is typed now.
+        if (this.#form.fieldErrors.length > 0 || this.#form.formError !== undefined) this.#form.reset();
+      },
+      onKeyDown: (event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          (event.target as HTMLTextAreaElement).form?.requestSubmit();
+        }
+      },
+      onSubmit: (event) => {
+        event.preventDefault();
+        this.announcement = '';
+        void this.#form.submit({ consultationId: current.consultation.id, text: this.draft });
+      },
+    });
+  }
+
+  /** Who reads the chat (API origin + user id); none for a visitor or before a one-time password is replaced. */
+  #viewerKey(): string | undefined {
+    const user = this.user;
+    return user && !user.mustChangePassword ? `${this.apiOrigin} ${user.id}` : undefined;
+  }
+
+  #current(): Loaded | undefined {
+    const loaded = this.loaded;
+    const viewer = this.#viewerKey();
+    return loaded && viewer && loaded.key === `${viewer} ${this.consultation}` ? loaded : undefined;
+  }
+
+  async #loadChecks(): Promise<ChatChecks | undefined> {
+    this.#checks ??= await loadChatChecks();
+    if (this.#checks) this.max = this.#checks.MESSAGE_MAX;
+    return this.#checks;
+  }
+
+  #onLiveMessage(message: ChatMessage): void {
+    const current = this.#current();
+    if (!current || message.consultationId !== current.consultation.id) return;
+    const known = current.messages.some((item) => item.id === message.id);
+    this.loaded = { ...current, messages: mergeMessages(current.messages, [message]) };
+    if (known || message.authorId === this.user?.id) return;
+    const author = authorLabel(this.t, { own: false, authorName: message.authorName, authorRole: message.authorRole });
+    const text = message.text.length > ANNOUNCE_MAX ? `${message.text.slice(0, ANNOUNCE_MAX)}…` : message.text;
+    this.announcement = this.t.chat.incoming(author, text);
+  }
+
+  async #sent(message: ChatMessage): Promise<void> {
+    const current = this.#current();
+    if (current) this.loaded = { ...current, messages: mergeMessages(current.messages, [message]) };
+    this.draft = '';
+    this.announcement = this.t.chat.sent;
+    this.emit('oz-message-sent', { message });
+    await this.updateComplete;
+    // The button was disabled while sending, which drops focus: the next message goes in the box.
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#chat-text')?.focus();
+  }
+
+  async #reloadConsultation(): Promise<void> {
+    const current = this.#current();
+    if (!current) return;
+    this.#statusRequest?.abort();
+    const request = new AbortController();
+    this.#statusRequest = request;
+    try {
+      const consultation = await this.client.consultation(current.consultation.id, request.signal);
+      const now = this.#current();
+      if (now?.key === current.key) this.loaded = { ...now, consultation };
+    } catch {
+      // The chat stays as it was; the next send or reload says what is wrong.
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oz-chat': OzChat;
+  }
+}

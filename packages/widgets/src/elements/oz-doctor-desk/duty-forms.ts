@@ -1,0 +1,130 @@
+import type { Consultation, DutySlot, FieldError } from '@oz/contracts';
+import type { ReactiveElement } from 'lit';
+import type { ApiClient } from '../../api/client.ts';
+import { mySlots, publishSlots, removeSlot } from '../../api/duty-slots.ts';
+import { ApiError } from '../../api/errors.ts';
+import { FormSubmit } from '../../controllers/form-submit.ts';
+import type { DeskChecksController } from './desk-checks-controller.ts';
+import { localToIsoWithOffset } from './desk-time.ts';
+
+/** The two forms of the duty section: opening time for booking, and removing a free slot. */
+
+export interface PublishInput {
+  /** ISO with offset; empty when the date or the time is missing. */
+  startsAt: string;
+  /** ISO with offset, on the same date; empty when missing. */
+  endsAt: string;
+  durationMinutes: number;
+}
+
+/** What went wrong with a duty action, beyond what a field error says. */
+export type DutyProblemKind = 'overlapSlot' | 'overlapConsultation' | 'overlap' | 'notDutyDoctor' | 'slotTakenMeanwhile' | 'slotGone';
+
+/** A refusal explained: which of the possible conflicts, and the time it is about. */
+export class DutyProblem extends Error {
+  override readonly name = 'DutyProblem';
+  constructor(
+    readonly kind: DutyProblemKind,
+    readonly period?: { startsAt: string; endsAt: string },
+    options?: { cause?: unknown },
+  ) {
+    super(kind, options);
+  }
+}
+
+interface FormDeps<Result, Input> {
+  host: ReactiveElement;
+  client: () => ApiClient;
+  checks: DeskChecksController;
+  onSuccess: (result: Result, input: Input) => void | Promise<void>;
+}
+
+export function publishForm({ host, client, checks, onSuccess }: FormDeps<DutySlot[], PublishInput>) {
+  return new FormSubmit<PublishInput, DutySlot[]>(host, {
+    fields: ['startsAt', 'endsAt', 'durationMinutes'],
+    precheck: (input) => {
+      // Three inputs make two values: say which one is missing before the schema calls it malformed.
+      const missing: FieldError[] = [];
+      if (!input.startsAt) missing.push(required('startsAt'));
+      if (!input.endsAt) missing.push(required('endsAt'));
+      if (missing.length > 0) return missing;
+      if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) {
+        return [{ field: 'endsAt', code: 'invalid', message: 'The end must be later than the start' }];
+      }
+      return checks.check((c) => c.PublishDutySlotsRequest, input);
+    },
+    send: async (input, signal) => {
+      try {
+        return (await publishSlots(client(), input, signal)).items;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) throw await explainOverlap(client(), input, error, signal);
+        if (error instanceof ApiError && error.status === 403) throw new DutyProblem('notDutyDoctor', undefined, { cause: error });
+        throw error;
+      }
+    },
+    onSuccess,
+  });
+}
+
+export function removeSlotForm({ host, client, onSuccess }: Omit<FormDeps<DutySlot, DutySlot>, 'checks'>) {
+  return new FormSubmit<DutySlot, DutySlot>(host, {
+    fields: [],
+    precheck: () => [],
+    send: async (slot, signal) => {
+      try {
+        await removeSlot(client(), slot.id, signal);
+        return slot;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) throw new DutyProblem('slotTakenMeanwhile', slot, { cause: error });
+        if (error instanceof ApiError && error.status === 404) throw new DutyProblem('slotGone', slot, { cause: error });
+        throw error;
+      }
+    },
+    onSuccess,
+  });
+}
+
+/** The local date and times typed into the publish form, as the API wants them. */
+export function readPublish(form: HTMLFormElement): PublishInput & { date: string; start: string; end: string } {
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? '');
+  const [date, start, end] = [text('date'), text('start'), text('end')];
+  return {
+    date,
+    start,
+    end,
+    startsAt: localToIsoWithOffset(date, start) ?? '',
+    endsAt: localToIsoWithOffset(date, end) ?? '',
+    durationMinutes: Number(text('durationMinutes')),
+  };
+}
+
+/** How many whole consultations fit in the period: the server publishes exactly these. */
+export function slotCount({ startsAt, endsAt, durationMinutes }: PublishInput): number {
+  if (!startsAt || !endsAt || !(durationMinutes > 0)) return 0;
+  return Math.max(0, Math.floor((Date.parse(endsAt) - Date.parse(startsAt)) / (durationMinutes * 60_000)));
+}
+
+/**
+ * The API says when the clash is only in its English message (never shown or parsed), so look at
+ * the doctor's own slots and consultations to say in the reader's words what is in the way.
+ */
+async function explainOverlap(client: ApiClient, input: PublishInput, error: ApiError, signal: AbortSignal): Promise<Error> {
+  const start = Date.parse(input.startsAt);
+  const end = start + slotCount(input) * input.durationMinutes * 60_000;
+  const overlaps = (item: { startsAt: string; endsAt: string }) => Date.parse(item.startsAt) < end && start < Date.parse(item.endsAt);
+  try {
+    const [slots, consultations] = await Promise.all([mySlots(client, signal), client.consultations(signal)]);
+    const slot = slots.items.find(overlaps);
+    if (slot) return new DutyProblem('overlapSlot', slot, { cause: error });
+    const busy = consultations.items.find((c: Consultation) => c.status === 'scheduled' && overlaps(c));
+    if (busy) return new DutyProblem('overlapConsultation', busy, { cause: error });
+  } catch {
+    // Without the lists, the plain explanation still says what to do.
+  }
+  return new DutyProblem('overlap', undefined, { cause: error });
+}
+
+function required(field: string): FieldError {
+  return { field, code: 'required', message: 'This field is required' };
+}

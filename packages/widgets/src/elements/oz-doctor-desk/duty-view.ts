@@ -1,0 +1,167 @@
+import type { Consultation, DutySlot } from '@oz/contracts';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { FormState } from '../../controllers/form-submit.ts';
+import type { Translation } from '../../i18n/index.ts';
+import { describedBy, fieldError, formAlert, submitButton } from './desk-parts.ts';
+import { formatDate, formatTime, localDateValue, timeZoneLabel } from './desk-time.ts';
+
+/** Lengths of one duty consultation offered; the contract allows 10–120 minutes, the API's default is 20. */
+export const SLOT_LENGTHS = [10, 15, 20, 30, 40, 60] as const;
+export const DEFAULT_SLOT_LENGTH = 20;
+
+export interface PublishFormProps {
+  t: Translation;
+  locale: string;
+  now: number;
+  form: FormState;
+  /** "That makes 9 consultations of 20 minutes…", or undefined while the period is incomplete. */
+  preview: string | undefined;
+  fieldText: (field: string) => string | undefined;
+  formText: string | undefined;
+  onChange: (event: Event) => void;
+  onSubmit: (event: SubmitEvent) => void;
+}
+
+/** Date, start, end and length, in the doctor's local time like the scheduling form. */
+export function renderPublishForm(props: PublishFormProps): TemplateResult {
+  const { t, locale, now, form } = props;
+  const desk = t.doctorDesk;
+  const startError = props.fieldText('startsAt');
+  const endError = props.fieldText('endsAt');
+  const lengthError = props.fieldText('durationMinutes');
+  const input = (id: string, name: string, type: string, label: string, error: string | undefined, errorId: string) => html`
+    <div class="when-input">
+      <label for=${id} part="label">${label}</label>
+      <input
+        part="input"
+        id=${id}
+        name=${name}
+        type=${type}
+        min=${ifDefined(type === 'date' ? localDateValue(now) : undefined)}
+        aria-required="true"
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy(error && errorId, 'duty-period-hint'))}
+      />
+    </div>
+  `;
+  return html`
+    <form
+      part="form publish-form"
+      class="form"
+      novalidate
+      aria-labelledby="publish-title"
+      @change=${props.onChange}
+      @submit=${props.onSubmit}
+    >
+      <h4 id="publish-title">${desk.publishTitle}</h4>
+      <fieldset class="field when" part="field period-field">
+        <legend part="label">${desk.dutyPeriod}</legend>
+        <span class="hint" part="hint" id="duty-period-hint">${desk.timeZoneHint(timeZoneLabel(locale, now))}</span>
+        <div class="when-inputs">
+          ${input('duty-date-input', 'date', 'date', desk.dutyDate, startError, 'duty-start-error')}
+          ${input('duty-start-input', 'start', 'time', desk.dutyStart, startError, 'duty-start-error')}
+          ${input('duty-end-input', 'end', 'time', desk.dutyEnd, endError, 'duty-end-error')}
+        </div>
+        ${fieldError('duty-start-error', startError)} ${fieldError('duty-end-error', endError)}
+      </fieldset>
+      <div class="field" part="field durationMinutes-field">
+        <label for="duty-length-input" part="label">${desk.slotLength}</label>
+        <select
+          part="select"
+          id="duty-length-input"
+          name="durationMinutes"
+          aria-invalid=${lengthError ? 'true' : 'false'}
+          aria-describedby=${ifDefined(describedBy(lengthError && 'duty-length-error'))}
+        >
+          ${SLOT_LENGTHS.map(
+            (minutes) => html`<option value=${minutes} ?selected=${minutes === DEFAULT_SLOT_LENGTH}>${desk.minutes(minutes)}</option>`,
+          )}
+        </select>
+        ${fieldError('duty-length-error', lengthError)}
+      </div>
+      <p class="note preview" part="publish-preview" aria-live="polite">${props.preview ?? nothing}</p>
+      ${formAlert(props.formText)} ${submitButton(form, desk.publishSubmit, desk.sending, 'publish-button')}
+    </form>
+  `;
+}
+
+export interface SlotListProps {
+  t: Translation;
+  locale: string;
+  now: number;
+  slots: readonly DutySlot[];
+  /** The doctor's consultations, to name who booked a slot; undefined while loading. */
+  consultations: readonly Consultation[] | undefined;
+  onRemove: (slot: DutySlot, trigger: HTMLElement) => void;
+  onOpenConsultation: (consultation: Consultation) => void;
+}
+
+/** The doctor's coming slots by day: free ones can be removed, booked ones lead to their consultation. */
+export function renderSlotList(props: SlotListProps): TemplateResult {
+  const desk = props.t.doctorDesk;
+  const coming = props.slots
+    .filter((slot) => Date.parse(slot.endsAt) > props.now)
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  const booked = coming.filter((slot) => slot.status === 'booked').length;
+  return html`
+    <section part="slots" aria-labelledby="slots-title">
+      <h4 id="slots-title" tabindex="-1">${desk.slotsTitle}</h4>
+      ${coming.length === 0
+        ? html`<p class="note">${desk.slotsNone}</p>`
+        : html`
+            <p class="summary" part="slots-summary">${desk.slotsSummary(coming.length - booked, booked)}</p>
+            ${repeat(
+              byDay(coming),
+              ([day]) => day,
+              ([day, slots]) => html`
+                <h5 id="day-${day}">${formatDate(slots[0]!.startsAt, props.locale)}</h5>
+                <ul class="slot-list" aria-labelledby="day-${day}">
+                  ${repeat(slots, (slot) => slot.id, (slot) => renderSlot(props, slot))}
+                </ul>
+              `,
+            )}
+          `}
+    </section>
+  `;
+}
+
+function renderSlot(props: SlotListProps, slot: DutySlot): TemplateResult {
+  const { t, locale } = props;
+  const desk = t.doctorDesk;
+  const hours = desk.hours(formatTime(slot.startsAt, locale), formatTime(slot.endsAt, locale));
+  const spoken = `${desk.slotAt(hours)}, ${formatDate(slot.startsAt, locale)}`;
+  const consultation = slot.consultationId ? props.consultations?.find((c) => c.id === slot.consultationId) : undefined;
+  const free = slot.status === 'free';
+  return html`
+    <li class="slot ${slot.status}" part="slot ${slot.status}" data-slot-id=${slot.id}>
+      <div class="slot-info">
+        <span class="slot-time" part="slot-time">${hours}</span>
+        <span class="badge ${free ? 'free-badge' : 'booked-badge'}" part="slot-status">${free ? desk.slotFree : desk.slotBooked}</span>
+        ${consultation
+          ? html`<span class="slot-patient" part="slot-patient">${desk.bookedBy(consultation.patientName)}</span>`
+          : nothing}
+      </div>
+      ${free
+        ? html`<button type="button" part="button remove-slot-button" @click=${(event: Event) => props.onRemove(slot, event.currentTarget as HTMLElement)}>
+            ${desk.removeSlot}<span class="visually-hidden">, ${spoken}</span>
+          </button>`
+        : consultation
+          ? html`<button type="button" part="button open-booked-button" @click=${() => props.onOpenConsultation(consultation)}>
+              ${desk.openBookedConsultation}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
+            </button>`
+          : nothing}
+    </li>
+  `;
+}
+
+/** Slots grouped by the doctor's local day, in order. */
+function byDay(slots: readonly DutySlot[]): [string, DutySlot[]][] {
+  const days = new Map<string, DutySlot[]>();
+  for (const slot of slots) {
+    const day = localDateValue(Date.parse(slot.startsAt));
+    days.set(day, [...(days.get(day) ?? []), slot]);
+  }
+  return [...days];
+}
