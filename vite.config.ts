@@ -21,6 +21,11 @@ export default defineConfig({
       fileName: () => 'oz.js',
     },
     rolldownOptions: {
+      // Lazily loaded chunks (the video room) use modules of oz.js (lit, API errors, session).
+      // Letting oz.js export them keeps oz.js one file; the strict default would move them into a
+      // shared chunk that every page then loads as a second request. The chunks import "./oz.js"
+      // by that plain address: a page loading "oz.js?ver=…" would get a second copy for the room.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         chunkFileNames: '[name]-[hash].js',
         // Library mode keeps whitespace and /*#__PURE__*/ marks for a later bundler; this file

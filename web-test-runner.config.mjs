@@ -1,11 +1,13 @@
 // Element tests in headless Chromium against the REAL API server (server/src/main.ts), started
 // fresh for every run on a free port with an empty data directory.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
 /** Asks the OS for a port nobody uses, so parallel runs and other local servers never collide. */
@@ -86,6 +88,42 @@ function waitForListening(child) {
   });
 }
 
+/**
+ * openvidu-browser is CommonJS only, which the browser cannot import as served: bundle it once to an
+ * ES module (per installed version) and point `import('openvidu-browser')` at that file.
+ */
+function openviduBrowserEsmPlugin() {
+  const require = createRequire(import.meta.url);
+  const { version } = require('openvidu-browser/package.json');
+  const outfile = `node_modules/.cache/oz-wtr/openvidu-browser-${version}.js`;
+  return {
+    name: 'oz-openvidu-browser-esm',
+    async serverStart() {
+      if (existsSync(outfile)) return;
+      const names = Object.keys(require('openvidu-browser'));
+      const { outputFiles } = await build({
+        stdin: { contents: `export { ${names.join(', ')} } from 'openvidu-browser';`, resolveDir: process.cwd() },
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        define: { global: 'globalThis', 'process.env.NODE_ENV': '"production"' },
+        outfile,
+        write: false,
+        logLevel: 'warning',
+      });
+      // Written aside and renamed: runs started at the same time never read half a file.
+      mkdirSync(dirname(outfile), { recursive: true });
+      const temporary = `${outfile}.${process.pid}.tmp`;
+      writeFileSync(temporary, outputFiles[0].contents);
+      renameSync(temporary, outfile);
+    },
+    resolveImport({ source }) {
+      if (source === 'openvidu-browser') return `/${outfile}`;
+      return undefined;
+    },
+  };
+}
+
 export default {
   files: 'packages/widgets/src/**/*.test.ts',
   nodeResolve: true,
@@ -94,7 +132,11 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20_000 } },
   testsFinishTimeout: 300_000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'auto' }), apiServerPlugin()],
+  plugins: [
+    openviduBrowserEsmPlugin(),
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'auto' }),
+    apiServerPlugin(),
+  ],
   // Tests read the API origin from here (see packages/widgets/test/api.ts).
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="ru">
@@ -119,6 +161,11 @@ export default {
           '--disable-sync',
           '--no-first-run',
           '--disable-quic',
+          // Video room tests: fake camera and microphone, permission granted without a prompt, and
+          // ICE candidates on a machine that has only the loopback interface.
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
+          '--allow-loopback-in-peer-connection',
         ],
       },
     }),

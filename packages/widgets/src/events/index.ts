@@ -10,6 +10,13 @@ export type { OzApplicationCancelledEvent } from './oz-application-cancelled.ts'
 export type { OzApplicationSubmittedEvent } from './oz-application-submitted.ts';
 export type { OzDocumentDeletedEvent } from './oz-document-deleted.ts';
 export type { OzDocumentUploadedEvent } from './oz-document-uploaded.ts';
+export type { OzBookedEvent } from './oz-booked.ts';
+export type { OzCallJoinedEvent } from './oz-call-joined.ts';
+export type { OzCallLeftEvent } from './oz-call-left.ts';
+export type { OzCallEndedEvent } from './oz-call-ended.ts';
+export type { OzMessageSentEvent } from './oz-message-sent.ts';
+export type { OzSlotsPublishedEvent } from './oz-slots-published.ts';
+export type { OzReferralsImportedEvent } from './oz-referrals-imported.ts';
 
 /** Every `oz-…` event name, taken from the declarations in GlobalEventHandlersEventMap. */
 export type OzEventName = Extract<keyof GlobalEventHandlersEventMap, `oz-${string}`>;

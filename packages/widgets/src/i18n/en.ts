@@ -7,7 +7,9 @@ import { consultationsEn } from './en/consultations.ts';
 import { notificationsEn } from './en/notifications.ts';
 import { doctorDeskEn } from './en/doctor-desk.ts';
 import { dutyScheduleEn } from './en/duty-schedule.ts';
+import { videoRoomEn } from './en/video-room.ts';
 import { chatEn } from './en/chat.ts';
+import { referralImportEn } from './en/referral-import.ts';
 
 const characters = (n: number) => `${n} ${plural('en', n, ['character', 'characters', 'characters'])}`;
 
@@ -21,6 +23,7 @@ export const en: Translation = {
     hidePassword: 'Hide password',
     optional: 'optional',
     opensInNewWindow: 'opens in a new window',
+    finishPasswordChange: 'To continue, set a new password in your personal account.',
   },
 
   fields: {
@@ -116,5 +119,7 @@ export const en: Translation = {
   notifications: notificationsEn,
   doctorDesk: doctorDeskEn,
   dutySchedule: dutyScheduleEn,
+  videoRoom: videoRoomEn,
   chat: chatEn,
+  referralImport: referralImportEn,
 };

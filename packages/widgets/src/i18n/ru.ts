@@ -7,7 +7,9 @@ import { consultationsRu } from './ru/consultations.ts';
 import { notificationsRu } from './ru/notifications.ts';
 import { doctorDeskRu } from './ru/doctor-desk.ts';
 import { dutyScheduleRu } from './ru/duty-schedule.ts';
+import { videoRoomRu } from './ru/video-room.ts';
 import { chatRu } from './ru/chat.ts';
+import { referralImportRu } from './ru/referral-import.ts';
 
 /**
  * Russian: the source of every string. Plain words for elderly users and the program's own
@@ -22,6 +24,7 @@ export const ru = {
     hidePassword: 'Скрыть пароль',
     optional: 'необязательно',
     opensInNewWindow: 'откроется в новом окне',
+    finishPasswordChange: 'Чтобы продолжить, придумайте новый пароль в личном кабинете.',
   },
 
   fields: {
@@ -121,7 +124,9 @@ export const ru = {
   notifications: notificationsRu,
   doctorDesk: doctorDeskRu,
   dutySchedule: dutyScheduleRu,
+  videoRoom: videoRoomRu,
   chat: chatRu,
+  referralImport: referralImportRu,
 };
 
 /** The shape every locale must have; `en` is typed with it so a missing key does not compile. */

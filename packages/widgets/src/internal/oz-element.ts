@@ -60,9 +60,26 @@ export class OzElement extends LitElement {
     return translations[this.locale];
   }
 
-  /** The signed-in user, if the page session belongs to this element's API (else nobody). */
+  /**
+   * Elements that stay usable while a one-time password from an SMS must still be replaced (the
+   * API refuses everything else until then): only the one that shows the password form.
+   */
+  static usableBeforePasswordChange = false;
+
+  /**
+   * The signed-in user, if the page session belongs to this element's API; nobody while the user
+   * must first replace a one-time password, so no element asks the API what it would refuse.
+   */
   protected get user(): User | null {
-    return this.session.api === this.apiOrigin ? this.session.user : null;
+    const user = this.session.api === this.apiOrigin ? this.session.user : null;
+    if (user?.mustChangePassword && !(this.constructor as typeof OzElement).usableBeforePasswordChange) return null;
+    return user;
+  }
+
+  /** What a signed-out element says: its own prompt, or, during a forced password change, to finish that first. */
+  protected signInPromptText(prompt: string): string {
+    const user = this.session.api === this.apiOrigin ? this.session.user : null;
+    return user?.mustChangePassword ? this.t.common.finishPasswordChange : prompt;
   }
 
   /** The API client for this element's origin, carrying the session token. */

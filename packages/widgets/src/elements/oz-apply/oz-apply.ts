@@ -142,7 +142,7 @@ export class OzApply extends OzElement {
     const a = this.t.apply;
     const user = this.user;
     if (!user && this.session.status === 'restoring') return html`<p class="loading">${a.restoring}</p>`;
-    if (!user) return html`<p part="sign-in-prompt">${a.signInPrompt}</p>`;
+    if (!user) return html`<p part="sign-in-prompt">${this.signInPromptText(a.signInPrompt)}</p>`;
     if (user.role !== 'patient') return html`<p part="sign-in-prompt">${a.patientsOnly}</p>`;
     if (this.submitted) {
       const center = this.#centers.value?.find((c) => c.id === this.submitted?.centerId);

@@ -202,7 +202,7 @@ export class OzChat extends OzElement {
     const user = this.user;
     if (!user) {
       if (this.session.status === 'restoring') return html`<p class="note">${c.loading}</p>`;
-      return html`<p part="prompt" class="note">${c.signInPrompt}</p>`;
+      return html`<p part="prompt" class="note">${this.signInPromptText(c.signInPrompt)}</p>`;
     }
     if (user.mustChangePassword) return html`<p part="prompt" class="note">${this.t.errors.password_change_required}</p>`;
     if (!this.consultation) return html`<p class="note">${c.noConsultation}</p>`;

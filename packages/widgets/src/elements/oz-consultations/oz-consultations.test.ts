@@ -3,6 +3,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { registerPatient, testApi } from '../../../test/api.ts';
 import {
+  applyToBakulev,
   cancelAsDoctor,
   concludeAsDoctor,
   declineAsDoctor,
@@ -52,6 +53,16 @@ describe('<oz-consultations>', () => {
     session.adopt(auth, testApi);
     const el = await renderSection();
     expect(text(el)).to.contain(t.empty);
+  });
+
+  it('shows an application filed in another element of the page at once (oz-application-submitted)', async () => {
+    const { auth } = await registerPatient();
+    session.adopt(auth, testApi);
+    const el = await renderSection();
+    expect(text(el)).to.contain(t.empty);
+    const application = await applyToBakulev(auth.token);
+    document.dispatchEvent(new CustomEvent('oz-application-submitted', { detail: { application }, bubbles: true, composed: true }));
+    await waitUntil(() => sectionText(el, 'applications').includes(ru.domain.applicationStatuses.submitted), 'the new application did not appear');
   });
 
   it('shows a waiting application with the 1–3 days note, and withdraws it after confirmation', async () => {

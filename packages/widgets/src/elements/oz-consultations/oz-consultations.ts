@@ -5,6 +5,7 @@ import { state } from 'lit/decorators.js';
 import { isAbortError } from '../../api/errors.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
+import { PageEventsController } from '../../controllers/page-events.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { OzChat } from '../oz-chat/oz-chat.ts';
 import { renderApplicationCard } from './application-card.ts';
@@ -114,6 +115,10 @@ export class OzConsultations extends OzElement {
       onResume: () => void this.refresh(),
       onMessage: (message) => this.#chats.noteMessage(message, this.#patientId()),
     });
+    // What the patient does in other elements on this page shows here at once.
+    new PageEventsController(this, ['oz-application-submitted', 'oz-booked'], () => {
+      if (this.user) void this.refresh();
+    });
   }
 
   /** Loads everything again (the element also does this by itself on every live notification). */
@@ -182,7 +187,7 @@ export class OzConsultations extends OzElement {
     const user = this.user;
     if (!user) {
       if (this.session.status === 'restoring') return html`<p class="muted">${c.loading}</p>`;
-      return html`<p part="sign-in-prompt" class="sign-in-prompt">${c.signInPrompt}</p>`;
+      return html`<p part="sign-in-prompt" class="sign-in-prompt">${this.signInPromptText(c.signInPrompt)}</p>`;
     }
     if (user.mustChangePassword) {
       return html`<p part="sign-in-prompt" class="sign-in-prompt">${this.t.errors.password_change_required}</p>`;

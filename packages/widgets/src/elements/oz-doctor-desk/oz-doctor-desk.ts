@@ -134,8 +134,12 @@ export class OzDoctorDesk extends OzElement {
 
   constructor() {
     super();
-    // Chat messages come over the page's one live stream; news of bookings comes as oz-notification.
-    new LiveNotificationsController(this, { onMessage: (message) => this.#onMessage(message) });
+    // The page's one live stream: chat messages, and news (a booking, a cancellation) that changes the
+    // lists, also when no <oz-notifications> is on the page.
+    new LiveNotificationsController(this, {
+      onMessage: (message) => this.#onMessage(message),
+      onNotification: () => this.#onNotification(),
+    });
   }
 
   /**
@@ -182,7 +186,7 @@ export class OzDoctorDesk extends OzElement {
     const desk = this.t.doctorDesk;
     const user = this.user;
     if (!user && this.session.status === 'restoring') return html`<p class="note">${desk.restoring}</p>`;
-    if (!user) return html`<p part="prompt" class="prompt">${desk.signInPrompt}</p>`;
+    if (!user) return html`<p part="prompt" class="prompt">${this.signInPromptText(desk.signInPrompt)}</p>`;
     if (user.role !== 'doctor') {
       return html`
         <section part="doctors-only" class="doctors-only" aria-labelledby="desk-title">

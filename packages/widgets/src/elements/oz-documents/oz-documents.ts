@@ -120,7 +120,7 @@ export class OzDocuments extends OzElement {
     const t = this.t.documents;
     const user = this.user;
     if (!user && this.session.status === 'restoring') return html`<p class="loading">${t.restoring}</p>`;
-    if (!user) return html`<p part="sign-in-prompt">${t.signInPrompt}</p>`;
+    if (!user) return html`<p part="sign-in-prompt">${this.signInPromptText(t.signInPrompt)}</p>`;
     if (user.role !== 'patient') return html`<p part="sign-in-prompt">${t.patientsOnly}</p>`;
     return html`
       <p class="intro">${t.intro}</p>

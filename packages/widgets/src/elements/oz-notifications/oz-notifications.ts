@@ -108,7 +108,7 @@ export class OzNotifications extends OzElement {
 
   #renderSignedOut(): TemplateResult | typeof nothing {
     if (this.session.status === 'restoring') return nothing;
-    const text = this.user?.mustChangePassword ? this.t.errors.password_change_required : this.t.notifications.signInPrompt;
+    const text = this.signInPromptText(this.t.notifications.signInPrompt);
     return html`<p part="sign-in-prompt" class="sign-in-prompt">${text}</p>`;
   }
 

@@ -113,7 +113,7 @@ export class OzReferralImport extends OzElement {
     const r = this.t.referralImport;
     const user = this.user;
     if (!user && this.session.status === 'restoring') return html`<p class="loading">${r.restoring}</p>`;
-    if (!user) return html`<p part="sign-in-prompt">${r.signInPrompt}</p>`;
+    if (!user) return html`<p part="sign-in-prompt">${this.signInPromptText(r.signInPrompt)}</p>`;
     if (user.role !== 'manager') return html`<p part="sign-in-prompt managers-only">${r.managersOnly}</p>`;
     const file = this.file;
     const report = this.report;

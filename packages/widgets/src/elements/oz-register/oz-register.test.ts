@@ -248,6 +248,23 @@ describe('<oz-register>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the other elements quiet until the one-time password is replaced', async () => {
+    const { auth } = await registerPatient();
+    session.adopt({ token: auth.token, user: { ...auth.user, mustChangePassword: true } }, testApi);
+    const requests: string[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => requests.push(entry.name)));
+    observer.observe({ type: 'resource', buffered: false });
+    const page = await fixture(html`<div><oz-register></oz-register><oz-documents></oz-documents><oz-consultations></oz-consultations></div>`);
+    const documents = page.querySelector('oz-documents')!;
+    const consultations = page.querySelector('oz-consultations')!;
+    await (documents as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    observer.disconnect();
+    expect(text(documents)).to.contain(ru.common.finishPasswordChange);
+    expect(text(consultations)).to.contain(ru.common.finishPasswordChange);
+    expect(requests.filter((url) => /\/api\/v1\/(documents|consultations|applications)/.test(url)), 'no request the API would refuse').to.deep.equal([]);
+  });
+
   it('lets a signed-in user open and cancel the password change', async () => {
     const { auth } = await registerPatient();
     session.adopt(auth, testApi);

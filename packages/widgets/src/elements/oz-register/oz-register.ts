@@ -52,6 +52,9 @@ type Mode = 'sign-in' | 'register';
  * @cssproperty --oz-spacing - Base spacing (default 16px).
  */
 export class OzRegister extends OzElement {
+  /** It shows the form that replaces the one-time password. */
+  static override usableBeforePasswordChange = true;
+
   static override styles = [OzElement.styles, styles];
 
   /** Which form a signed-out visitor sees first: `sign-in` (default) or `register`. */

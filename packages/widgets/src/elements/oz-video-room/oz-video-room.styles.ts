@@ -1,0 +1,322 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.ts';
+
+const videoBackground = css`var(--oz-video-background, #1b1f24)`;
+
+/** One column on a 360px phone: the picture first, then big buttons one under another. */
+export const styles = css`
+  .room {
+    max-width: 48em;
+  }
+
+  h4 {
+    font-size: ${tokens.fontSize};
+    margin: 0 0 ${tokens.spacingSmall};
+  }
+
+  .subtitle {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 1em;
+    color: ${tokens.colorTextMuted};
+  }
+
+  .muted,
+  .intro,
+  .hint {
+    color: ${tokens.colorTextMuted};
+  }
+
+  .hint {
+    font-size: ${tokens.fontSizeSmall};
+    margin: 4px 0 0;
+  }
+
+  .wide {
+    width: 100%;
+  }
+
+  .form-error {
+    color: ${tokens.colorDanger};
+    font-weight: 600;
+  }
+
+  .form-error:not(:empty) {
+    margin: ${tokens.spacing} 0;
+  }
+
+  video {
+    display: block;
+    width: 100%;
+    background: ${videoBackground};
+    border-radius: ${tokens.radius};
+    object-fit: contain;
+  }
+
+  /* One's own picture is shown as in a mirror, which is what people expect of themselves. */
+  .mirrored {
+    transform: scaleX(-1);
+  }
+
+  video[hidden] {
+    display: none;
+  }
+
+  /* The check before joining */
+  .preview-frame {
+    position: relative;
+    min-height: 6em;
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .preview-frame video {
+    aspect-ratio: 4 / 3;
+    max-height: 60vh;
+  }
+
+  .preview-note {
+    margin: 0;
+    padding: ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurfaceAlt};
+  }
+
+  .level {
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .level label,
+  .field label {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 4px;
+  }
+
+  meter {
+    display: block;
+    width: 100%;
+    height: 24px;
+  }
+
+  .field {
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .connection {
+    margin: ${tokens.spacing} 0;
+    padding: ${tokens.spacing};
+    border: 2px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+  }
+
+  .connection-result p {
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  .verdict {
+    font-weight: 600;
+  }
+
+  .verdict-video .verdict {
+    color: ${tokens.colorSuccess};
+  }
+
+  .verdict-audio .verdict,
+  .verdict-poor .verdict {
+    color: ${tokens.colorDanger};
+  }
+
+  .checkbox-field {
+    display: flex;
+    align-items: center;
+    gap: ${tokens.spacingSmall};
+    min-height: ${tokens.controlHeight};
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .problem {
+    margin-bottom: ${tokens.spacing};
+    padding: ${tokens.spacing};
+    border: 2px solid ${tokens.colorDanger};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorDangerSurface};
+  }
+
+  .problem ol {
+    margin: 0 0 ${tokens.spacing};
+    padding-inline-start: 1.5em;
+  }
+
+  .problem li {
+    margin-bottom: 4px;
+  }
+
+  /* The call */
+  .call-status {
+    padding: ${tokens.spacingSmall} ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurfaceAlt};
+    font-weight: 600;
+  }
+
+  .call-status.warning {
+    background: ${tokens.colorDangerSurface};
+    color: ${tokens.colorDanger};
+  }
+
+  .stage {
+    position: relative;
+    margin-bottom: ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    background: ${videoBackground};
+  }
+
+  .remote {
+    aspect-ratio: 4 / 3;
+    max-height: 70vh;
+  }
+
+  .remote-placeholder {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    aspect-ratio: 4 / 3;
+    max-height: 70vh;
+    color: #9aa4b1;
+  }
+
+  .remote-placeholder .icon {
+    width: 30%;
+    height: 30%;
+  }
+
+  .self {
+    position: absolute;
+    right: ${tokens.spacingSmall};
+    bottom: ${tokens.spacingSmall};
+    width: 30%;
+    min-width: 96px;
+    max-width: 200px;
+  }
+
+  .self video {
+    aspect-ratio: 4 / 3;
+    border: 2px solid #ffffff;
+  }
+
+  .self-off {
+    margin: 0;
+    padding: 4px 8px;
+    border-radius: ${tokens.radius};
+    background: rgba(0, 0, 0, 0.75);
+    color: #ffffff;
+    font-size: ${tokens.fontSizeSmall};
+    text-align: center;
+  }
+
+  .play {
+    position: absolute;
+    inset: 0;
+    margin: auto;
+    width: fit-content;
+    max-width: 90%;
+    height: fit-content;
+    min-height: 64px;
+    padding: 0.5em 1.2em;
+  }
+
+  .quality {
+    display: flex;
+    align-items: center;
+    gap: ${tokens.spacingSmall};
+  }
+
+  .bars {
+    display: inline-flex;
+    align-items: flex-end;
+    gap: 3px;
+    height: 1.2em;
+  }
+
+  .bar {
+    width: 6px;
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: 2px;
+  }
+
+  .quality-good .bar.on {
+    background: ${tokens.colorSuccess};
+  }
+
+  .quality-fair .bar.on {
+    background: #8a5a00;
+  }
+
+  .quality-poor .bar.on {
+    background: ${tokens.colorDanger};
+  }
+
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.spacingSmall};
+  }
+
+  .control {
+    flex: 1 1 11em;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-height: 56px;
+    padding: 0.25em 0.8em;
+  }
+
+  .control[aria-pressed='true'] {
+    background: ${tokens.colorPrimary};
+    color: ${tokens.colorOnPrimary};
+  }
+
+  .control.leave {
+    border-color: ${tokens.colorDanger};
+    color: ${tokens.colorDanger};
+  }
+
+  .control.end,
+  button.danger {
+    border-color: ${tokens.colorDanger};
+    background: ${tokens.colorDanger};
+    color: #ffffff;
+  }
+
+  .icon {
+    width: 1.5em;
+    height: 1.5em;
+    flex: none;
+    fill: currentColor;
+  }
+
+  /* The doctor's confirmation */
+  .dialog {
+    max-width: min(32em, calc(100vw - 2 * ${tokens.spacing}));
+    padding: ${tokens.spacing};
+    border: 2px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    color: ${tokens.colorText};
+    background: ${tokens.colorSurface};
+  }
+
+  .dialog::backdrop {
+    background: rgba(0, 0, 0, 0.5);
+  }
+
+  .dialog-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.spacingSmall};
+  }
+
+  .dialog-actions button {
+    flex: 1 1 12em;
+  }
+`;

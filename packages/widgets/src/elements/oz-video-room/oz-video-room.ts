@@ -1,0 +1,389 @@
+import type { Consultation } from '@oz/contracts';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError } from '../../api/errors.ts';
+import { describeError } from '../../internal/describe-error.ts';
+import { OzElement } from '../../internal/oz-element.ts';
+import type { DeviceCheck, VideoCall } from '../../video/index.ts';
+import { renderAfter, type CallOutcome } from './after-view.ts';
+import { EndCallDialog } from './end-call-dialog.ts';
+import { loadVideo, type VideoModule } from './load-video.ts';
+import { styles } from './oz-video-room.styles.ts';
+import { RemotePlayback } from './remote-playback.ts';
+import { formatStart } from './room-messages.ts';
+
+type View = 'check' | 'call' | 'after';
+
+/**
+ * @summary A consultation's video call. Before joining: camera preview, microphone level meter,
+ * camera and microphone choice, and a connection test against the API that compares down- and
+ * upstream with the program's requirements (video ≥ 2 Mbit/s, sound ≥ 512 kbit/s), suggesting
+ * sound only when video would not hold. In the call: the other participant, oneself, microphone
+ * and camera switches, leave, connection quality in words, automatic rejoin after a network drop;
+ * the doctor also ends the consultation for both. The video code loads lazily, only here.
+ *
+ * @event oz-call-joined - The person joined the room. `detail: { consultationId, role }`.
+ * @event oz-call-left - The person left with the leave button. `detail: { consultationId }`.
+ * @event oz-call-ended - The doctor ended the call: here (`by: 'self'`) or, heard by the patient,
+ *   there (`by: 'doctor'`). `detail: { consultationId, by }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart subtitle - With whom and when.
+ * @csspart local-video - One's own picture (the preview before joining, the small picture in the call).
+ * @csspart remote-video - The other participant's picture.
+ * @csspart pre-join - The check before joining; `preview` is its video.
+ * @csspart level-meter - The microphone's loudness.
+ * @csspart select - The camera and microphone lists (also `camera-select`, `microphone-select`).
+ * @csspart connection - The internet speed check; `connection-result`, `speeds`, `verdict` inside.
+ * @csspart audio-only-checkbox - "Join without video".
+ * @csspart media-problem - Why the camera or microphone cannot be used, with steps to allow them
+ *   (`help-steps` are the numbered lists).
+ * @csspart call - The call; `call-status` is its spoken status line, `quality` the connection quality.
+ * @csspart controls - The call's buttons.
+ * @csspart button - Every button; also `join-button`, `microphone-button`, `camera-button`,
+ *   `leave-button`, `end-button`, `play-button`, `confirm-end-button`, `keep-button`,
+ *   `rejoin-button`, `retest-button`, `retry-devices-button`, `retry-button`.
+ * @csspart dialog - The doctor's confirmation before ending (also `end-dialog`).
+ * @csspart after-call - What is shown after leaving or after the end; `after-text` its message.
+ * @csspart error - Error text; `join-error` for a refused join.
+ * @csspart sign-in-prompt - The prompt shown to a signed-out visitor.
+ *
+ * @cssproperty --oz-color-primary - Buttons and the focus ring (default #0b5cad).
+ * @cssproperty --oz-color-danger - Leave and end buttons, errors (default #b3261e).
+ * @cssproperty --oz-color-text - Text colour (default #1b1f24).
+ * @cssproperty --oz-color-surface - Background (default #fff).
+ * @cssproperty --oz-font-size - Base text size, never below 16px (default 18px).
+ * @cssproperty --oz-video-background - Behind the videos (default #1b1f24).
+ */
+export class OzVideoRoom extends OzElement {
+  static override styles = [OzElement.styles, styles];
+
+  /** The consultation's id, as in GET /consultations. */
+  @property({ reflect: true }) consultation?: string;
+
+  @state() private view: View = 'check';
+  @state() private outcome: CallOutcome = 'left';
+  @state() private audioOnly = false;
+  @state() private joining = false;
+  @state() private joinError: unknown;
+  @state() private videoLoadError: unknown;
+
+  #video: VideoModule | undefined;
+  #check: DeviceCheck | undefined;
+  #call: VideoCall | undefined;
+  /** The user and consultation the devices were opened for; another one means starting over. */
+  #preparedFor: string | undefined;
+  #audioOnlyChosen = false;
+  #failure: unknown;
+
+  readonly #playback = new RemotePlayback(this);
+  readonly #end = new EndCallDialog(this, async () => {
+    await this.#video!.endCall(this.client, this.consultation!);
+    this.#call?.markEnded();
+  });
+
+  readonly #room = new Task(this, {
+    task: async ([id, userId]: readonly [string | undefined, string | undefined, string], { signal }) =>
+      id && userId ? this.client.consultation(id, signal) : undefined,
+    args: () => [this.consultation, this.user?.id, this.apiOrigin] as const,
+  });
+
+  constructor() {
+    super();
+    // Browsers may keep an AudioContext suspended until a tap: any tap here lets the meter run.
+    this.addEventListener('pointerdown', () => this.#check?.resumeAudio());
+    this.addEventListener('keydown', () => this.#check?.resumeAudio());
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Put back on the page after a removal: updated() opens the devices again.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removed from the page: the camera and microphone go off and the room is left.
+    this.#teardown();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.#preparedFor !== undefined && this.#preparedFor !== this.#key) this.#teardown();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const consultation = this.#room.value;
+    const current = consultation?.id === this.consultation;
+    if (this.view === 'check' && this.#preparedFor === undefined && this.#key && current && isOpen(consultation!)) {
+      void this.#prepare();
+    }
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <div part="base" class="oz-base room" lang=${this.locale}>
+        <h2>${this.t.videoRoom.title}</h2>
+        ${this.#renderBody()}
+      </div>
+    `;
+  }
+
+  get #key(): string | undefined {
+    const userId = this.user?.id;
+    return userId && this.consultation ? `${userId}/${this.consultation}` : undefined;
+  }
+
+  #renderBody(): TemplateResult {
+    const v = this.t.videoRoom;
+    if (!this.consultation) return html`<p part="error">${v.noConsultation}</p>`;
+    if (!this.user) {
+      if (this.session.status === 'restoring') return html`<p class="muted" aria-busy="true">${this.t.common.loading}</p>`;
+      return html`<p part="sign-in-prompt" class="muted">${this.signInPromptText(v.signInPrompt)}</p>`;
+    }
+    const consultation = this.#room.value;
+    if (!consultation || consultation.id !== this.consultation) {
+      if (this.#room.status === TaskStatus.ERROR) return this.#renderLoadError(this.#room.error);
+      return html`<p class="muted" aria-busy="true">${v.loading}</p>`;
+    }
+    return html`${this.#renderSubtitle(consultation)}${this.#renderStage(consultation)}`;
+  }
+
+  #renderSubtitle(consultation: Consultation): TemplateResult {
+    const v = this.t.videoRoom;
+    const isDoctor = this.user?.role === 'doctor';
+    return html`
+      <p part="subtitle" class="subtitle">
+        <span>${isDoctor ? v.withPatient(consultation.patientName) : v.withDoctor(consultation.doctorName)}</span>
+        <span>${v.startsAt(formatStart(this.locale, consultation.startsAt))}</span>
+      </p>
+    `;
+  }
+
+  #renderStage(consultation: Consultation): TemplateResult {
+    const v = this.t.videoRoom;
+    if (this.view === 'after') {
+      return renderAfter({
+        t: this.t,
+        locale: this.locale,
+        outcome: this.outcome,
+        isDoctor: this.user?.role === 'doctor',
+        failure: this.#failure,
+        onRejoin: this.#backToCheck,
+      });
+    }
+    const parts = this.#video;
+    if (this.view === 'call' && this.#call && parts) {
+      return html`
+        ${parts.renderCall({
+          t: this.t,
+          call: this.#call,
+          localStream: this.#check?.stream ?? null,
+          playBlocked: this.#playback.blocked,
+          onPlay: this.#playback.play,
+          onPlaying: this.#playback.playing,
+          onMicrophone: this.#toggleMicrophone,
+          onCamera: this.#toggleCamera,
+          onLeave: this.#leave,
+          onEnd: this.#end.open,
+        })}
+        ${this.#call.role === 'doctor'
+          ? parts.renderEndDialog({
+              t: this.t,
+              pending: this.#end.pending,
+              error: this.#end.error,
+              onConfirm: this.#end.confirm,
+              onKeep: this.#end.keep,
+              onClose: this.#end.closed,
+            })
+          : nothing}
+      `;
+    }
+    if (consultation.status === 'cancelled') return html`<p role="status">${v.cancelled}</p>`;
+    if (consultation.status === 'completed') return html`<p role="status">${v.completed}</p>`;
+    if (this.videoLoadError !== undefined) return this.#renderLoadError(this.videoLoadError);
+    if (!parts) return html`<p class="muted" aria-busy="true">${v.loadingVideo}</p>`;
+    return parts.renderPreJoin({
+      t: this.t,
+      locale: this.locale,
+      check: this.#check,
+      audioOnly: this.audioOnly || (this.#check?.cameraMissing ?? false),
+      joining: this.joining,
+      joinError: this.joinError,
+      onCamera: (id) => void this.#check?.chooseCamera(id),
+      onMicrophone: (id) => void this.#check?.chooseMicrophone(id),
+      onRetryDevices: () => void this.#check?.retry(),
+      onRetest: () => void this.#check?.testConnection(),
+      onAudioOnly: (audioOnly) => {
+        this.#audioOnlyChosen = true;
+        this.audioOnly = audioOnly;
+      },
+      onJoin: this.#join,
+    });
+  }
+
+  #renderLoadError(error: unknown): TemplateResult {
+    const v = this.t.videoRoom;
+    const text = error instanceof ApiError && error.code === 'not_found' ? v.notFound : describeError(this.t, error);
+    return html`
+      <div role="alert" part="error" class="form-error">${text}</div>
+      <button type="button" part="button retry-button" @click=${this.#retryLoad}>${v.retry}</button>
+    `;
+  }
+
+  #retryLoad = (): void => {
+    this.videoLoadError = undefined;
+    this.#preparedFor = undefined;
+    if (this.#room.status === TaskStatus.ERROR) void this.#room.run();
+    else this.requestUpdate();
+  };
+
+  /** Loads the video code, then opens the camera and microphone and measures the connection. */
+  async #prepare(): Promise<void> {
+    const key = this.#key;
+    this.#preparedFor = key;
+    let video: VideoModule;
+    try {
+      video = await loadVideo();
+    } catch (error) {
+      if (this.#preparedFor === key) this.videoLoadError = error;
+      return;
+    }
+    if (this.#preparedFor !== key || !this.isConnected) return;
+    this.#video = video;
+    const check = new video.DeviceCheck({
+      speedTestTarget: () => ({ origin: this.apiOrigin, token: this.client.currentToken() }),
+      onLevel: this.#showLevel,
+      onChange: () => this.#onCheckChange(check),
+    });
+    this.#check = check;
+    this.requestUpdate();
+    await check.start();
+  }
+
+  #onCheckChange(check: DeviceCheck): void {
+    if (check !== this.#check) return;
+    // Sound only is suggested by ticking the box; a person's own choice is never overridden.
+    const verdict = check.connection.result?.verdict;
+    if (verdict && !this.#audioOnlyChosen) this.audioOnly = verdict !== 'video';
+    this.requestUpdate();
+  }
+
+  /** Ten times a second: written straight into the meter rather than re-rendering everything. */
+  #showLevel = (level: number): void => {
+    const meter = this.renderRoot.querySelector<HTMLMeterElement>('meter[part~="level-meter"]');
+    if (meter) meter.value = level;
+  };
+
+  #join = async (): Promise<void> => {
+    const check = this.#check;
+    const video = this.#video;
+    const consultationId = this.consultation;
+    if (!check?.stream || !video || !consultationId || this.joining) return;
+    this.joining = true;
+    this.joinError = undefined;
+    const call: VideoCall = new video.VideoCall({
+      client: this.client,
+      consultationId,
+      localStream: check.stream,
+      microphoneOn: true,
+      cameraOn: !this.audioOnly && !check.cameraMissing,
+      onChange: () => this.#onCallChange(call),
+    });
+    this.#call = call;
+    try {
+      await call.join();
+    } catch (error) {
+      if (this.#call === call) {
+        this.#call = undefined;
+        this.joinError = error;
+        this.joining = false;
+      }
+      return;
+    }
+    if (this.#call !== call) return;
+    this.joining = false;
+    // Ended or replaced while connecting: say so instead of showing an empty call.
+    if (call.phase !== 'in-call') return this.#finish(call.phase as CallOutcome, call.failure);
+    check.stopMeter();
+    this.view = 'call';
+    this.emit('oz-call-joined', { consultationId, role: call.role ?? (this.user?.role === 'doctor' ? 'doctor' : 'patient') });
+    await this.#focusView();
+  };
+
+  #onCallChange(call: VideoCall): void {
+    if (call !== this.#call) return;
+    const terminal = call.phase === 'left' || call.phase === 'ended' || call.phase === 'replaced' || call.phase === 'failed';
+    // While the first join runs, #join decides what to show when it returns.
+    if (terminal && !this.joining) return this.#finish(call.phase as CallOutcome, call.failure);
+    this.requestUpdate();
+  }
+
+  /** The call is over: camera and microphone off, then say what happened. */
+  #finish(outcome: CallOutcome, failure: unknown): void {
+    const consultationId = this.consultation!;
+    this.#call = undefined;
+    this.#check?.stop();
+    this.#check = undefined;
+    this.#failure = failure;
+    this.outcome = outcome;
+    this.view = 'after';
+    if (outcome === 'ended') this.emit('oz-call-ended', { consultationId, by: this.#end.endingHere ? 'self' : 'doctor' });
+    void this.#focusView();
+  }
+
+  #leave = (): void => {
+    const consultationId = this.consultation!;
+    this.#call?.leave();
+    this.emit('oz-call-left', { consultationId });
+  };
+
+  #backToCheck = (): void => {
+    this.view = 'check';
+    this.joinError = undefined;
+    this.#preparedFor = undefined;
+    void this.#focusView();
+  };
+
+  #toggleMicrophone = (): void => {
+    const call = this.#call;
+    call?.setMicrophone(!call.microphoneOn);
+  };
+
+  #toggleCamera = (): void => {
+    const call = this.#call;
+    call?.setCamera(!call.cameraOn);
+  };
+
+  #teardown(): void {
+    this.#call?.dispose();
+    this.#call = undefined;
+    this.#check?.stop();
+    this.#check = undefined;
+    this.#preparedFor = undefined;
+    this.view = 'check';
+    this.joining = false;
+    this.joinError = undefined;
+    this.#audioOnlyChosen = false;
+    this.audioOnly = false;
+  }
+
+  /** After a view swaps, the focused control is gone: move focus to the new view's heading. */
+  async #focusView(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-focus-target]')?.focus();
+  }
+}
+
+/** A room can only open for a consultation that is neither cancelled nor completed. */
+function isOpen(consultation: Consultation): boolean {
+  return consultation.status === 'scheduled' || consultation.status === 'in_progress';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oz-video-room': OzVideoRoom;
+  }
+}
