@@ -16,16 +16,16 @@ export default defineConfig({
     // ES2022 (Chrome 94+, 2021) keeps class fields and #private as written: smaller than helpers.
     target: 'es2022',
     lib: {
-      entry: 'packages/widgets/src/index.ts',
+      entry: 'packages/widgets/src/oz.ts',
       formats: ['es'],
       fileName: () => 'oz.js',
     },
     rolldownOptions: {
-      // Lazily loaded chunks (the video room) use modules of oz.js (lit, API errors, session).
-      // Letting oz.js export them keeps oz.js one file; the strict default would move them into a
-      // shared chunk that every page then loads as a second request. The chunks import "./oz.js"
-      // by that plain address: a page loading "oz.js?ver=…" would get a second copy for the room.
-      preserveEntrySignatures: 'allow-extension',
+      // Elements are chunks loaded when their tags appear; what they share with oz.js (lit, the
+      // session, the API client) goes to shared chunks they and oz.js import by plain relative
+      // names. Keeping oz.js's own signature strict means no chunk imports "./oz.js" back: CMSs
+      // append "?ver=…" to script addresses, and such an import would load a second copy.
+      preserveEntrySignatures: 'strict',
       output: {
         chunkFileNames: '[name]-[hash].js',
         // Library mode keeps whitespace and /*#__PURE__*/ marks for a later bundler; this file

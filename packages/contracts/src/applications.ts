@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIAGNOSIS_MAX, COMPLAINTS_MAX } from './constants.ts';
 import { CenterId } from './centers.ts';
 
 export const ApplicationStatus = z.enum(['submitted', 'scheduled', 'declined', 'cancelled']);
@@ -7,8 +8,6 @@ export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 export const ApplicationSource = z.enum(['own', 'referral']);
 export type ApplicationSource = z.infer<typeof ApplicationSource>;
 
-export const DIAGNOSIS_MAX = 500;
-export const COMPLAINTS_MAX = 2000;
 
 export const CreateApplicationRequest = z
   .object({

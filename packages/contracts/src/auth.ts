@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, CONSENT_VERSION } from './constants.ts';
 import { Phone } from './phone.ts';
 import { BirthDate } from './dates.ts';
 import { User } from './users.ts';
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
-/** Bumped whenever the 152-FZ consent text changes; stored with each consent. */
-export const CONSENT_VERSION = '2026-11-01';
 
 export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 

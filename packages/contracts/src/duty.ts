@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { MAX_SLOTS_PER_PUBLISH, TOPIC_MAX } from './constants.ts';
 import { CenterId } from './centers.ts';
 
-export const MAX_SLOTS_PER_PUBLISH = 48;
 
 export const DutySlot = z
   .object({
@@ -40,7 +40,6 @@ export type PublishDutySlotsRequest = z.input<typeof PublishDutySlotsRequest>;
 export const DutyChannel = z.enum(['video']);
 export type DutyChannel = z.infer<typeof DutyChannel>;
 
-export const TOPIC_MAX = 500;
 
 export const BookDutySlotRequest = z
   .object({

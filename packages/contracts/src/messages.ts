@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { MESSAGE_MAX } from './constants.ts';
 import { Role } from './users.ts';
 
-export const MESSAGE_MAX = 2000;
 
 export const ChatMessage = z
   .object({

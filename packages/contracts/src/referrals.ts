@@ -1,20 +1,8 @@
 import { z } from 'zod';
+import { MAX_REFERRAL_ROWS } from './constants.ts';
+
 import { CenterId } from './centers.ts';
 
-/** Column headers of the referral table as regional offices write them (row 1 of the file). */
-export const REFERRAL_COLUMNS = {
-  fullName: 'ФИО',
-  birthDate: 'Дата рождения',
-  phone: 'Телефон',
-  diagnosis: 'Диагноз',
-  center: 'Центр',
-  referringDoctor: 'Направивший врач',
-  organization: 'Медицинская организация',
-} as const;
-export type ReferralColumn = keyof typeof REFERRAL_COLUMNS;
-
-export const REQUIRED_REFERRAL_COLUMNS: readonly ReferralColumn[] = ['fullName', 'birthDate', 'phone', 'diagnosis', 'center'];
-export const MAX_REFERRAL_ROWS = 5000;
 
 export const ReferralRowErrorCode = z.enum([
   'name_missing',

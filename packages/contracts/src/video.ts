@@ -1,12 +1,7 @@
 import { z } from 'zod';
+import { ROOM_OPENS_MINUTES_BEFORE, ROOM_CLOSES_MINUTES_AFTER, VIDEO_MIN_KBPS, AUDIO_MIN_KBPS } from './constants.ts';
 
-/** The room opens 15 minutes before the start and closes 60 minutes after the planned end (DESIGN.md §6). */
-export const ROOM_OPENS_MINUTES_BEFORE = 15;
-export const ROOM_CLOSES_MINUTES_AFTER = 60;
 
-/** The seed's technical requirements, for the connection test. */
-export const VIDEO_MIN_KBPS = 2000;
-export const AUDIO_MIN_KBPS = 512;
 
 export const IceServer = z
   .object({
@@ -66,13 +61,6 @@ export type SignalFromServer =
   | { type: 'error'; code: 'invalid_message'; message: string }
   | Extract<SignalFromClient, { type: 'offer' | 'answer' | 'ice' }>;
 
-/** WebSocket close codes of the signaling room. */
-export const SignalClose = {
-  replaced: 4001, // the same participant joined again (another tab, or a reconnect)
-  roomFull: 4009, // two participants are in already
-  ended: 4100, // the doctor ended the consultation
-  unauthorized: 4401, // unknown or used ticket
-} as const;
 
 export const SpeedTestResult = z.object({ receivedBytes: z.number().int(), ms: z.number() }).meta({ id: 'SpeedTestResult' });
 export type SpeedTestResult = z.infer<typeof SpeedTestResult>;

@@ -1,3 +1,7 @@
+/**
+ * The module for bundlers and tests: every element class, defined at once. Pages loading the
+ * script tag get `oz.ts` instead, which loads each element only when its tag appears.
+ */
 import { OzRegister } from './elements/oz-register/oz-register.ts';
 import { OzDoctorDesk } from './elements/oz-doctor-desk/oz-doctor-desk.ts';
 import { OzDocuments } from './elements/oz-documents/oz-documents.ts';
@@ -8,26 +12,29 @@ import { OzDutySchedule } from './elements/oz-duty-schedule/oz-duty-schedule.ts'
 import { OzChat } from './elements/oz-chat/oz-chat.ts';
 import { OzReferralImport } from './elements/oz-referral-import/oz-referral-import.ts';
 import { OzVideoRoom } from './elements/oz-video-room/oz-video-room.ts';
-import { detectScriptApiOrigin } from './internal/api-origin.ts';
-import { pageConfig, type ConfigureOptions } from './internal/page-config.ts';
-import { session } from './session/session.ts';
+import { startPage } from './page-api.ts';
 
 export type { ConfigureOptions } from './internal/page-config.ts';
 export type { OzSession, SessionStatus, SessionChangeEvent } from './session/session.ts';
 export type { Lang } from './i18n/index.ts';
 export type * from './events/index.ts';
+export type { OzGlobal } from './page-api.ts';
 export { ApiError, NetworkError } from './api/errors.ts';
-export { OzRegister, session };
+export { configure, session } from './page-api.ts';
+export {
+  OzRegister,
+  OzDoctorDesk,
+  OzDocuments,
+  OzApply,
+  OzConsultations,
+  OzNotifications,
+  OzDutySchedule,
+  OzChat,
+  OzReferralImport,
+  OzVideoRoom,
+};
 
-/** Sets the API origin and the language for every element that does not set its own. */
-export function configure(options: ConfigureOptions): void {
-  pageConfig.configure(options);
-  void session.use(pageConfig.apiOrigin);
-}
-
-// The first copy of the bundle on the page decides the default API (its script tag's data-api).
-pageConfig.detectedApi ??= detectScriptApiOrigin(import.meta.url);
-void session.use(pageConfig.apiOrigin);
+startPage(import.meta.url);
 
 OzRegister.define('oz-register');
 OzDoctorDesk.define('oz-doctor-desk');
@@ -39,18 +46,3 @@ OzDutySchedule.define('oz-duty-schedule');
 OzChat.define('oz-chat');
 OzReferralImport.define('oz-referral-import');
 OzVideoRoom.define('oz-video-room');
-
-/** For pages without modules: `OZ.configure({...})`, `OZ.session.setToken(token)`. */
-export interface OzGlobal {
-  configure: typeof configure;
-  session: typeof session;
-}
-
-declare global {
-  interface Window {
-    OZ?: OzGlobal;
-  }
-}
-
-// A second copy of the bundle keeps the first one's object: both drive the same shared state.
-window.OZ ??= { configure, session };

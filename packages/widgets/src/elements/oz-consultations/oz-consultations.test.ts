@@ -119,7 +119,7 @@ describe('<oz-consultations>', () => {
     expect(upcoming).to.contain(consultation.doctorName);
     expect(upcoming).to.contain(ru.domain.consultationStatuses.scheduled);
     expect(upcoming).to.contain(t.duration(30));
-    expect(query(el, '[part~="join"]').textContent).to.contain(t.joinNote);
+    expect(query(el, '[part~="join"]').textContent, 'when the video room opens').to.contain('Видеосвязь откроется');
     // The scheduled application is shown once, as its consultation.
     expect(section(el, 'applications')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -241,7 +241,26 @@ describe('<oz-consultations>', () => {
     session.adopt(auth, testApi);
     const el = await renderSection(html`<oz-consultations-with-video></oz-consultations-with-video>`);
     expect(query(el, '[part~="join"] button').dataset.consultation).to.equal(consultation.id);
-    expect(text(el)).not.to.contain(t.joinNote);
+    expect(text(el)).not.to.contain('Видеосвязь откроется');
+  });
+
+  it('offers the video room in place once it opens, 15 minutes before the start', async () => {
+    const { auth, application } = await patientWithApplication();
+    const soon = new Date(Date.now() + (5 + Math.random() * 5) * 60_000).toISOString();
+    const consultation = await scheduleAsDoctor(application.id, soon);
+    session.adopt(auth, testApi);
+    const el = await renderSection();
+    const join = button(el, 'join-button');
+    expect(join.textContent?.trim()).to.equal(ru.videoRoom.openRoom);
+    expect(join.getAttribute('aria-expanded')).to.equal('false');
+    join.click();
+    await el.updateComplete;
+    const room = query(el, 'oz-video-room');
+    expect(room.getAttribute('consultation')).to.equal(consultation.id);
+    expect(button(el, 'join-button').textContent?.trim()).to.equal(ru.videoRoom.closeRoom);
+    button(el, 'join-button').click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('oz-video-room'), 'collapsed again').to.equal(null);
   });
 
   it('speaks English with lang="en"', async () => {
@@ -253,7 +272,7 @@ describe('<oz-consultations>', () => {
     const upcoming = sectionText(el, 'upcoming');
     expect(upcoming).to.contain(formatStart('en', consultation.startsAt));
     expect(upcoming).to.contain(en.domain.consultationKinds.application);
-    expect(upcoming).to.contain(en.consultations.joinNote);
+    expect(upcoming).to.contain('The video room opens');
     expect(button(el, 'cancel-button').textContent?.trim()).to.equal(en.consultations.cancel);
     expect(button(el, 'chat-button').textContent?.trim()).to.equal(en.consultations.openChat);
     button(el, 'chat-button').click();

@@ -6,6 +6,7 @@ import { isAbortError } from '../../api/errors.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { PageEventsController } from '../../controllers/page-events.ts';
+import { VideoJoinController } from '../../internal/video-join.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { OzChat } from '../oz-chat/oz-chat.ts';
 import { renderApplicationCard } from './application-card.ts';
@@ -33,8 +34,9 @@ interface Loaded {
  * card says «Новое сообщение» when the doctor wrote while it was closed). It refreshes by itself
  * when a notification arrives (a consultation scheduled, a conclusion ready).
  *
- * The video button goes where `renderJoin()` renders: override it in a subclass (the video
- * element does) to replace the note "the button appears 15 minutes before the start".
+ * From 15 minutes before the start a consultation's card offers the video room in place
+ * (`<oz-video-room>`); before that it says when the room opens. `renderJoin()` can be
+ * overridden to put something else there (a link to a page of the portal's own, say).
  *
  * @event oz-consultation-cancelled - The patient cancelled a consultation here. `detail: { consultation }`.
  * @event oz-application-cancelled - The patient withdrew a waiting application here. `detail: { application }`.
@@ -151,13 +153,15 @@ export class OzConsultations extends OzElement {
   }
 
   /**
-   * What goes in a consultation's place for the video button, for every upcoming consultation
-   * that is scheduled or in progress. Here: the note that the button appears 15 minutes before the
-   * start. The video element overrides this to render the button in its time window.
+   * The video place of every upcoming consultation that is scheduled or in progress: when the
+   * room opens, then a button that opens `<oz-video-room>` on the card.
    */
-  protected renderJoin(_consultation: Consultation): unknown {
-    return html`<p part="join-note" class="join-note">${this.t.consultations.joinNote}</p>`;
+  protected renderJoin(consultation: Consultation): unknown {
+    return this.#video.render(this.t, consultation, this.api);
   }
+
+  /** The video room opens in place on the card, from 15 minutes before the start. */
+  readonly #video = new VideoJoinController(this);
 
   override render(): TemplateResult {
     const c = this.t.consultations;

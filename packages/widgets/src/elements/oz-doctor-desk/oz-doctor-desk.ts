@@ -2,6 +2,7 @@ import type { ChatMessage, Consultation, User } from '@oz/contracts';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
+import { VideoJoinController } from '../../internal/video-join.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { OzChat } from '../oz-chat/oz-chat.ts';
 import { ApplicationsSection } from './applications-section.ts';
@@ -146,9 +147,12 @@ export class OzDoctorDesk extends OzElement {
    * The place for "join video" on a consultation card and on an opened consultation. Empty here;
    * the video room plugs in by overriding it (e.g. a button that opens `<oz-video-room>`).
    */
-  protected renderVideoAction(_consultation: Consultation): unknown {
-    return nothing;
+  protected renderVideoAction(consultation: Consultation): unknown {
+    return this.#video.render(this.t, consultation, this.api);
   }
+
+  /** The video room opens in place, from 15 minutes before the start. */
+  readonly #video = new VideoJoinController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();

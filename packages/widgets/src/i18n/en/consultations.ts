@@ -31,7 +31,6 @@ export const consultationsEn: typeof consultationsRu = {
   kind: 'Type of consultation',
   doctor: 'Doctor',
   center: 'Medical center',
-  joinNote: 'The “Join the video consultation” button will appear here 15 minutes before the start.',
   topic: 'Your question',
   openChat: 'Messages with the doctor',
   hideChat: 'Hide the messages',

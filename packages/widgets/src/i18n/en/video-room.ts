@@ -42,6 +42,10 @@ export const videoRoomEn: typeof videoRoomRu = {
   testAgain: 'Check the speed again',
   audioOnly: 'Join without video (sound only)',
   join: 'Join the consultation',
+  openRoom: 'Video consultation: open',
+  closeRoom: 'Collapse the video consultation',
+  joinOpensAt: (time) => `The video room opens ${time}, 15 minutes before the start. The button will appear here.`,
+  roomOpenNote: 'The video room is open: check your camera and join.',
   joining: 'Connecting…',
 
   problems: {

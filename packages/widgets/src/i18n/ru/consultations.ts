@@ -32,8 +32,6 @@ export const consultationsRu = {
   kind: 'Вид консультации',
   doctor: 'Врач',
   center: 'Медицинский центр',
-  /** Where the video button will be; video comes with its own element. */
-  joinNote: 'Кнопка «Войти в видеоконсультацию» появится здесь за 15 минут до начала.',
   topic: 'Ваш вопрос',
   openChat: 'Переписка с врачом',
   hideChat: 'Скрыть переписку',

@@ -42,6 +42,11 @@ export const videoRoomRu = {
   testAgain: 'Проверить скорость ещё раз',
   audioOnly: 'Войти без видео (только звук)',
   join: 'Войти в консультацию',
+  /** On a consultation card in «Консультации» and the doctor's desk. */
+  openRoom: 'Видеоконсультация: открыть',
+  closeRoom: 'Свернуть видеоконсультацию',
+  joinOpensAt: (time: string) => `Видеосвязь откроется ${time}, за 15 минут до начала. Кнопка появится здесь.`,
+  roomOpenNote: 'Видеосвязь открыта: можно проверить камеру и войти.',
   joining: 'Подключаемся…',
 
   // Camera and microphone problems, with what to do in Chrome

@@ -1,0 +1,19 @@
+import type { ElementLoader } from './internal/autoloader.ts';
+
+/** Each element's code, loaded when its tag appears on the page; the module defines the tag. */
+export const ELEMENT_LOADERS: Readonly<Record<string, ElementLoader>> = {
+  'oz-register': () => import('./elements/oz-register/oz-register.ts').then((m) => m.OzRegister.define('oz-register')),
+  'oz-documents': () => import('./elements/oz-documents/oz-documents.ts').then((m) => m.OzDocuments.define('oz-documents')),
+  'oz-apply': () => import('./elements/oz-apply/oz-apply.ts').then((m) => m.OzApply.define('oz-apply')),
+  'oz-duty-schedule': () =>
+    import('./elements/oz-duty-schedule/oz-duty-schedule.ts').then((m) => m.OzDutySchedule.define('oz-duty-schedule')),
+  'oz-consultations': () =>
+    import('./elements/oz-consultations/oz-consultations.ts').then((m) => m.OzConsultations.define('oz-consultations')),
+  'oz-video-room': () => import('./elements/oz-video-room/oz-video-room.ts').then((m) => m.OzVideoRoom.define('oz-video-room')),
+  'oz-notifications': () =>
+    import('./elements/oz-notifications/oz-notifications.ts').then((m) => m.OzNotifications.define('oz-notifications')),
+  'oz-doctor-desk': () => import('./elements/oz-doctor-desk/oz-doctor-desk.ts').then((m) => m.OzDoctorDesk.define('oz-doctor-desk')),
+  'oz-referral-import': () =>
+    import('./elements/oz-referral-import/oz-referral-import.ts').then((m) => m.OzReferralImport.define('oz-referral-import')),
+  'oz-chat': () => import('./elements/oz-chat/oz-chat.ts').then((m) => m.OzChat.define('oz-chat')),
+};
