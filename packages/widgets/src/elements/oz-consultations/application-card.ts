@@ -21,7 +21,7 @@ export function renderApplicationCard(ctx: ApplicationCardContext, application: 
       <dl class="facts">
         <div><dt>${c.status}</dt><dd part="status-text" class="status-${application.status}">${t.domain.applicationStatuses[application.status]}</dd></div>
         <div><dt>${c.filedOn}</dt><dd>${formatDay(locale, application.createdAt)}</dd></div>
-        <div><dt>${c.disease}</dt><dd>${diseaseName(ctx.centers, application, locale)}</dd></div>
+        ${application.disease ? html`<div><dt>${c.disease}</dt><dd>${diseaseName(ctx.centers, application, locale)}</dd></div>` : nothing /* referrals name a diagnosis only */}
         <div><dt>${c.diagnosis}</dt><dd>${application.diagnosis}</dd></div>
       </dl>
       ${renderNote(t, application)}
@@ -44,7 +44,7 @@ function renderNote(t: Translation, application: Application): TemplateResult | 
   switch (application.status) {
     case 'submitted':
       return html`
-        ${application.referral ? html`<p class="note">${c.referredBy(application.referral.referringDoctor)}</p>` : nothing}
+        ${application.referral?.referringDoctor ? html`<p class="note">${c.referredBy(application.referral.referringDoctor)}</p>` : nothing}
         <p class="note" part="waiting-note">${application.source === 'referral' ? c.referralWaitingNote : c.waitingNote}</p>
       `;
     case 'declined':

@@ -53,7 +53,7 @@ function renderFacts({ t, locale, now, application, diseaseName }: ApplicationVi
     <dl class="facts" part="facts">
       ${fact(desk.patientAge, desk.age(application.patient.age))}
       ${fact(desk.patientPhone, html`<a href="tel:${application.patient.phone}">${application.patient.phone}</a>`)}
-      ${fact(desk.disease, diseaseName(application.disease), 'disease')}
+      ${application.disease ? fact(desk.disease, diseaseName(application.disease), 'disease') : nothing /* referrals name a diagnosis only */}
       ${fact(desk.diagnosis, application.diagnosis, 'diagnosis')}
       ${fact(desk.complaints, html`<span class="pre">${application.complaints}</span>`, 'complaints')}
       ${fact(

@@ -39,7 +39,7 @@ export function renderQueueItem(props: QueueViewProps, application: Application)
   return html`
     <li class="card ${overdue ? 'overdue' : ''}" part=${parts} data-application-id=${application.id}>
       <h4 class="card-title">${application.patient.fullName}</h4>
-      <p class="meta">${desk.age(application.patient.age)} · ${props.diseaseName(application.disease)}</p>
+      <p class="meta">${desk.age(application.patient.age)} · ${application.disease ? props.diseaseName(application.disease) : application.diagnosis}</p>
       <p class="badges">
         <span class="badge waiting" part="waiting">${desk.waiting(waitingDays(application.createdAt, now))}</span>
         ${overdue

@@ -19,7 +19,7 @@ export const consultationsEn: typeof consultationsRu = {
   disease: 'Disease',
   diagnosis: 'Diagnosis',
   status: 'Status',
-  referredBy: (doctor) => `You were referred by your treating doctor: ${doctor}.`,
+  referredBy: (doctor) => `You were referred by your treating doctor: ${doctor.replace(/\.$/, '')}.`,
   waitingNote: 'A doctor of the center will review your application and set the date and time of the online consultation, usually within 1–3 days. You will get a notification and an SMS.',
   referralWaitingNote: 'Upload your medical documents to your personal account. A doctor of the center will review the application and set the date and time, usually within 2–4 days.',
   declinedReason: (reason) => `Reason for the refusal: ${reason}`,

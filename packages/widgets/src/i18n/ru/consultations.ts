@@ -19,7 +19,7 @@ export const consultationsRu = {
   disease: 'Заболевание',
   diagnosis: 'Диагноз',
   status: 'Статус',
-  referredBy: (doctor: string) => `Вас направил лечащий врач: ${doctor}.`,
+  referredBy: (doctor: string) => `Вас направил лечащий врач: ${doctor.replace(/\.$/, '')}.`,
   /** The seed's promise: a center's doctor reviews an application in 1–3 days (a referral in 2–4). */
   waitingNote: 'Врач центра рассмотрит заявку и назначит дату и время онлайн-консультации, обычно в течение 1–3 дней. Вы получите уведомление и SMS.',
   referralWaitingNote: 'Загрузите медицинские документы в личный кабинет. Врач центра рассмотрит заявку и назначит дату и время, обычно в течение 2–4 дней.',
