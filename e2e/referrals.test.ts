@@ -103,6 +103,10 @@ describe('path 3: the manager imports referrals, a referred patient signs in wit
     await cabinet.getByLabel('Пароль из SMS').fill(oneTimePassword!);
     await cabinet.getByLabel('Новый пароль', { exact: true }).fill('Ромашка-1949');
     await cabinet.getByLabel('Повторите новый пароль').fill('Ромашка-1949');
+    // An imported patient never consented: the first password change asks for the 152-FZ consent.
+    await cabinet.getByRole('button', { name: 'Сохранить новый пароль' }).click();
+    await cabinet.getByText('Без согласия на обработку персональных данных зарегистрироваться нельзя').first().waitFor();
+    await cabinet.getByRole('checkbox').check();
     await cabinet.getByRole('button', { name: 'Сохранить новый пароль' }).click();
     await cabinet.getByText(`Вы вошли как ${fullName}`).waitFor();
 

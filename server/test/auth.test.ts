@@ -34,6 +34,7 @@ describe('POST /auth/register', () => {
         centerId: null,
         isDutyDoctor: false,
         mustChangePassword: false,
+        consentGiven: true,
       },
     );
     const me = await server.request('/api/v1/me', { token });

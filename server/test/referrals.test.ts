@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { CONSENT_VERSION } from '@oz/contracts';
 import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
 import { signInStaff } from './fixtures.ts';
 import { HEADER, csv, encodeWindows1251, xlsx } from './referral-tables.ts';
@@ -80,8 +81,14 @@ describe('POST /referrals/import', () => {
     const blocked = await server.request('/api/v1/applications', { token });
     assert.equal(blocked.status, 403);
     assert.equal((await errorOf(blocked)).code, 'password_change_required');
-    const changed = await server.request('/api/v1/auth/password', { token, json: { currentPassword: match[2], newPassword: 'моя новая тайна' } });
+    // Imported patients never ticked the 152-FZ consent: the first password change requires it.
+    const withoutConsent = await server.request('/api/v1/auth/password', { token, json: { currentPassword: match[2], newPassword: 'моя новая тайна' } });
+    assert.equal(withoutConsent.status, 422);
+    assert.deepEqual((await errorOf(withoutConsent)).details?.fields?.map((f) => [f.field, f.code]), [['consent', 'consent_required']]);
+    const changed = await server.request('/api/v1/auth/password', { token, json: { currentPassword: match[2], newPassword: 'моя новая тайна', consent: true } });
     assert.equal(changed.status, 200);
+    assert.equal(((await changed.json()) as { user: { consentGiven: boolean } }).user.consentGiven, true);
+    assert.equal((await server.services.store.users.findByPhone(normalized(a)))?.consent?.version, CONSENT_VERSION);
     const mine = (await (await server.request('/api/v1/applications', { token })).json()) as { items: { source: string }[] };
     assert.deepEqual(mine.items.map((x) => x.source), ['referral']);
   });

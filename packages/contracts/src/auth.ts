@@ -42,6 +42,10 @@ export const ChangePasswordRequest = z
   .object({
     currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
     newPassword: Password,
+    consent: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Required `true` from a patient who has not consented yet (imported by referral): 152-FZ' }),
   })
   .superRefine((value, ctx) => {
     if (value.currentPassword === value.newPassword) {

@@ -16,6 +16,9 @@ export const User = z
     centerId: CenterId.nullable().meta({ description: 'The center a doctor works for' }),
     isDutyDoctor: z.boolean(),
     mustChangePassword: z.boolean().meta({ description: 'True while a one-time password from an SMS is in use' }),
+    consentGiven: z
+      .boolean()
+      .meta({ description: 'The patient consented to personal data processing (152-FZ); imported patients give it with their first password change' }),
     createdAt: z.string().meta({ description: 'ISO time' }),
   })
   .meta({ id: 'User' });

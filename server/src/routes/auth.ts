@@ -92,7 +92,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     return c.body(null, 204);
   })
   .openapi(changePassword, async (c) => {
-    const { currentPassword, newPassword } = c.req.valid('json');
+    const { currentPassword, newPassword, consent } = c.req.valid('json');
     const { user, tokenId } = c.var.principal;
-    return c.json({ user: await c.var.services.accounts.changePassword(user.id, tokenId, currentPassword, newPassword) }, 200);
+    return c.json({ user: await c.var.services.accounts.changePassword(user.id, tokenId, currentPassword, newPassword, consent) }, 200);
   });

@@ -38,6 +38,7 @@ export function toPublicUser(user: UserRecord): User {
     centerId: user.centerId,
     isDutyDoctor: user.isDutyDoctor,
     mustChangePassword: user.mustChangePassword,
+    consentGiven: user.consent !== null,
     createdAt: user.createdAt,
   };
 }
@@ -110,9 +111,16 @@ export class AccountService {
   }
 
   /** Changes the password and ends every other session of the user (a stolen token stops working). */
-  async changePassword(userId: string, tokenId: string, currentPassword: string, newPassword: string): Promise<User> {
+  async changePassword(userId: string, tokenId: string, currentPassword: string, newPassword: string, consent?: boolean): Promise<User> {
     const user = await this.store.users.findById(userId);
     if (!user) throw unauthenticated();
+    // A patient imported from a referral table never ticked the 152-FZ consent: they do it here, first.
+    const consentMissing = user.role === 'patient' && user.consent === null;
+    if (consentMissing && consent !== true) {
+      throw new ApiError(422, 'validation_failed', 'Consent to the processing of personal data (152-FZ) is required', {
+        fields: [{ field: 'consent', code: 'consent_required', message: 'Consent to the processing of personal data (152-FZ) is required' }],
+      });
+    }
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
       throw new ApiError(422, 'validation_failed', 'The current password is wrong', {
         fields: [{ field: 'currentPassword', code: 'invalid', message: 'The current password is wrong' }],
@@ -121,7 +129,13 @@ export class AccountService {
     const passwordHash = await hashPassword(newPassword);
     const at = this.now().toISOString();
     return this.store.transaction(async (tx) => {
-      const updated = await tx.users.update(userId, { passwordHash, mustChangePassword: false, otpExpiresAt: null, updatedAt: at });
+      const updated = await tx.users.update(userId, {
+        passwordHash,
+        mustChangePassword: false,
+        otpExpiresAt: null,
+        ...(consentMissing ? { consent: { at, version: CONSENT_VERSION } } : {}),
+        updatedAt: at,
+      });
       await tx.tokens.revokeAllForUser(userId, at, tokenId);
       return toPublicUser(updated);
     });

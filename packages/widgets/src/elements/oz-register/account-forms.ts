@@ -13,6 +13,8 @@ export interface PasswordInput {
   currentPassword: string;
   newPassword: string;
   repeatPassword: string;
+  /** Only on the forced screen of a patient who has not consented yet (imported by referral). */
+  consent?: boolean | undefined;
 }
 
 interface FormDeps<Result> {
@@ -51,8 +53,8 @@ export function registerForm({ host, client, checks, onSuccess }: FormDeps<AuthR
 
 export function passwordForm({ host, client, checks, onSuccess }: FormDeps<ChangePasswordResponse>) {
   return new FormSubmit<PasswordInput, ChangePasswordResponse>(host, {
-    fields: ['currentPassword', 'newPassword', 'repeatPassword'],
-    precheck: async ({ currentPassword, newPassword, repeatPassword }) => {
+    fields: ['currentPassword', 'newPassword', 'repeatPassword', 'consent'],
+    precheck: async ({ currentPassword, newPassword, repeatPassword, consent }) => {
       const loaded = await checks.load();
       const errors: FieldError[] = loaded
         ? precheck(loaded, loaded.ChangePasswordRequest, { currentPassword, newPassword })
@@ -61,9 +63,11 @@ export function passwordForm({ host, client, checks, onSuccess }: FormDeps<Chang
       if (!errors.some((e) => e.field === 'newPassword') && repeatPassword !== newPassword) {
         errors.push({ field: 'repeatPassword', code: 'password_mismatch', message: 'The passwords do not match' });
       }
+      if (consent === false) errors.push({ field: 'consent', code: 'consent_required', message: 'Consent is required' });
       return errors;
     },
-    send: ({ currentPassword, newPassword }, signal) => client().changePassword({ currentPassword, newPassword }, signal),
+    send: ({ currentPassword, newPassword, consent }, signal) =>
+      client().changePassword({ currentPassword, newPassword, ...(consent === undefined ? {} : { consent }) }, signal),
     onSuccess,
     // A wrong current password is the current-password field's problem, not the whole form's.
     fieldErrorsOf: (error) =>
@@ -96,9 +100,12 @@ export function readRegistration(event: SubmitEvent): RegisterInput {
 
 export function readPasswordChange(event: SubmitEvent): PasswordInput {
   const text = formText(event);
+  const form = event.target as HTMLFormElement;
+  const asksConsent = form.elements.namedItem('consent') !== null;
   return {
     currentPassword: text('currentPassword'),
     newPassword: text('newPassword'),
     repeatPassword: text('repeatPassword'),
+    consent: asksConsent ? text('consent') !== '' : undefined,
   };
 }

@@ -248,6 +248,22 @@ describe('<oz-register>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks an imported patient, who never consented, for the 152-FZ consent with the first password', async () => {
+    const { patient, auth } = await registerPatient();
+    session.adopt({ token: auth.token, user: { ...auth.user, mustChangePassword: true, consentGiven: false } }, testApi);
+    const el = await fixture<OzRegister>(html`<oz-register></oz-register>`);
+    expect(query(el, 'input[name="consent"]'), 'the consent checkbox is on the forced screen').to.exist;
+    fill(el, { currentPassword: patient.password, newPassword: 'Новый-пароль-1', repeatPassword: 'Новый-пароль-1' });
+    submitButton(el).click();
+    await waitUntil(() => fieldErrorText(el, 'consent') !== undefined, 'no consent error');
+    expect(fieldErrorText(el, 'consent')).to.equal(ru.fieldErrors.consent_required);
+    await expect(el).to.be.accessible();
+    query<HTMLInputElement>(el, 'input[name="consent"]').click();
+    const changed = oneEvent(el, 'oz-password-changed');
+    submitButton(el).click();
+    expect((await changed).detail.user.consentGiven).to.equal(true);
+  });
+
   it('keeps the other elements quiet until the one-time password is replaced', async () => {
     const { auth } = await registerPatient();
     session.adopt({ token: auth.token, user: { ...auth.user, mustChangePassword: true } }, testApi);

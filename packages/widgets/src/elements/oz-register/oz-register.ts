@@ -168,10 +168,25 @@ export class OzRegister extends OzElement {
     `;
   }
 
+  /** The 152-FZ consent checkbox with the link to its text: at registration, and at an imported patient's first password. */
+  #consentField(form: FormState): TemplateResult {
+    const t = this.t;
+    const consentHref = this.consentHref || this.client.consentPageUrl(this.locale);
+    return checkboxField({
+      name: 'consent',
+      label: t.fields.consent,
+      error: this.#fieldText(form, 'consent'),
+      after: html`
+        <a part="consent-link" class="consent-link" href=${consentHref} target="_blank" rel="noopener">
+          ${t.fields.consentLink}<span class="visually-hidden"> (${t.common.opensInNewWindow})</span>
+        </a>
+      `,
+    });
+  }
+
   #renderRegisterForm(): TemplateResult {
     const t = this.t;
     const form = this.#register;
-    const consentHref = this.consentHref || this.client.consentPageUrl(this.locale);
     return html`
       <form part="form" class="form" novalidate aria-labelledby="form-title" @submit=${this.#onRegister}>
         <h2 id="form-title" tabindex="-1" data-focus-target>${t.register.registerTitle}</h2>
@@ -209,16 +224,7 @@ export class OzRegister extends OzElement {
           error: this.#fieldText(form, 'email'),
         })}
         ${this.#passwordInput(form, 'password', t.fields.password, 'new-password', this.#passwordHint())}
-        ${checkboxField({
-          name: 'consent',
-          label: t.fields.consent,
-          error: this.#fieldText(form, 'consent'),
-          after: html`
-            <a part="consent-link" class="consent-link" href=${consentHref} target="_blank" rel="noopener">
-              ${t.fields.consentLink}<span class="visually-hidden"> (${t.common.opensInNewWindow})</span>
-            </a>
-          `,
-        })}
+        ${this.#consentField(form)}
         ${this.#formAlert(form)} ${this.#submitButton(form, t.register.registerSubmit)}
       </form>
     `;
@@ -243,6 +249,7 @@ export class OzRegister extends OzElement {
         )}
         ${this.#passwordInput(form, 'newPassword', t.fields.newPassword, 'new-password', hint)}
         ${this.#passwordInput(form, 'repeatPassword', t.fields.repeatPassword, 'new-password')}
+        ${forced && this.user?.role === 'patient' && !this.user.consentGiven ? this.#consentField(form) : nothing}
         ${this.#formAlert(form)}
         <div class="actions">
           ${this.#submitButton(form, t.register.changePasswordSubmit)}
