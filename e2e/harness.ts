@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../scripts/find-chromium.mjs';
 
@@ -61,6 +62,14 @@ export async function startServer(args: string[] = ['--demo'], env: Record<strin
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium({ install: false }), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/** A page in a fresh context sized like a phone, in Moscow time; any script error fails the test. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+  return page;
 }
 
 /** Saves a screenshot when OZ_SCREENSHOTS names a folder, for looking at what users see. */

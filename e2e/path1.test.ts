@@ -1,7 +1,6 @@
 import { after, before, describe, it } from 'node:test';
-import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, startServer, uniquePhone, type RunningServer } from './harness.ts';
+import type { Browser } from 'playwright-core';
+import { launchChromium, phonePage, screenshot, startServer, uniquePhone, type RunningServer } from './harness.ts';
 import { samplePdf } from './fixtures/sample.pdf.ts';
 
 /** Path 1 of the program across the two sample pages: the resident's portal and the doctor's workspace. */
@@ -17,16 +16,9 @@ describe('path 1: application to a center, review, consultation, conclusion', ()
     await server?.stop();
   });
 
-  async function phonePage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-    return page;
-  }
-
   it('a resident applies with documents, a doctor schedules, the resident is notified, the doctor concludes, the resident reads it', async () => {
     // The resident registers on the portal.
-    const patient = await phonePage();
+    const patient = await phonePage(browser);
     await patient.goto(`${server.origin}/portal.html`);
     const account = patient.locator('oz-register');
     await account.getByRole('button', { name: 'Регистрация' }).click();
@@ -61,7 +53,7 @@ describe('path 1: application to a center, review, consultation, conclusion', ()
     await consultations.getByText('Заявка ждёт рассмотрения').first().waitFor();
 
     // The doctor signs in on the workspace and schedules it for tomorrow, 10:30.
-    const doctor = await phonePage();
+    const doctor = await phonePage(browser);
     await doctor.goto(`${server.origin}/doctor.html`);
     const doctorAccount = doctor.locator('oz-register');
     await doctorAccount.getByLabel('Номер мобильного телефона').fill('+7 900 000-00-01');

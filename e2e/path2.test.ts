@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, startServer, uniquePhone, type RunningServer } from './harness.ts';
+import type { Browser } from 'playwright-core';
+import { launchChromium, phonePage, screenshot, startServer, uniquePhone, type RunningServer } from './harness.ts';
 
 /** Path 2 of the program: a duty doctor by schedule, no documents needed, chat before the consultation. */
 describe('path 2: duty doctor, booking without documents, chat, cancel', () => {
@@ -16,16 +16,9 @@ describe('path 2: duty doctor, booking without documents, chat, cancel', () => {
     await server?.stop();
   });
 
-  async function phonePage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
-    return page;
-  }
-
   it('a duty doctor opens time, a resident without documents books it, both chat, the resident cancels and the time is free again', async () => {
     // The duty doctor opens 16:00–16:40 ten days ahead, in 20-minute consultations.
-    const doctor = await phonePage();
+    const doctor = await phonePage(browser);
     await doctor.goto(`${server.origin}/doctor.html`);
     const doctorAccount = doctor.locator('oz-register');
     await doctorAccount.getByLabel('Номер мобильного телефона').fill('+79000000003');
@@ -47,7 +40,7 @@ describe('path 2: duty doctor, booking without documents, chat, cancel', () => {
     assert.ok(slot, 'the published 16:00 slot is public');
 
     // A resident registers and books it, with a question and no documents.
-    const patient = await phonePage();
+    const patient = await phonePage(browser);
     await patient.goto(`${server.origin}/portal.html`);
     const account = patient.locator('oz-register');
     await account.getByRole('button', { name: 'Регистрация' }).click();

@@ -101,4 +101,23 @@ export const baseStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
+
+  /* Message boxes: an error (role=alert) and a confirmation (role=status); empty ones take no room. */
+  .form-error:not(:empty),
+  .status:not(:empty) {
+    padding: ${tokens.spacingSmall} ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    margin-bottom: ${tokens.spacing};
+    font-weight: 600;
+  }
+
+  .form-error:not(:empty) {
+    color: ${tokens.colorDanger};
+    background: ${tokens.colorDangerSurface};
+  }
+
+  .status:not(:empty) {
+    color: ${tokens.colorSuccess};
+    background: ${tokens.colorSuccessSurface};
+  }
 `;

@@ -155,24 +155,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .form-error:not(:empty),
-  .status:not(:empty) {
-    padding: ${tokens.spacingSmall} ${tokens.spacing};
-    border-radius: ${tokens.radius};
-    margin-bottom: ${tokens.spacing};
-    font-weight: 600;
-  }
-
-  .form-error:not(:empty) {
-    color: ${tokens.colorDanger};
-    background: ${tokens.colorDangerSurface};
-  }
-
-  .status:not(:empty) {
-    color: ${tokens.colorSuccess};
-    background: ${tokens.colorSuccessSurface};
-  }
-
   .dialog {
     width: min(30em, calc(100vw - 16px));
     max-height: calc(100vh - 16px);

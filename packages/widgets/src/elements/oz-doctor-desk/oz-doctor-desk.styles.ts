@@ -313,24 +313,6 @@ export const styles = css`
     border-color: ${tokens.colorDanger};
   }
 
-  .form-error:not(:empty),
-  .status:not(:empty) {
-    padding: ${tokens.spacingSmall} ${tokens.spacing};
-    border-radius: ${tokens.radius};
-    margin-bottom: ${tokens.spacing};
-    font-weight: 600;
-  }
-
-  .form-error:not(:empty) {
-    color: ${tokens.colorDanger};
-    background: ${tokens.colorDangerSurface};
-  }
-
-  .status:not(:empty) {
-    color: ${tokens.colorSuccess};
-    background: ${tokens.colorSuccessSurface};
-  }
-
   .load-error {
     margin-bottom: ${tokens.spacing};
   }

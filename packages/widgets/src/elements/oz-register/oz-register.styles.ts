@@ -99,22 +99,8 @@ export const styles = css`
     padding: 8px 0;
   }
 
-  .form-error:not(:empty),
+  /* The message boxes come from the base styles; here only what differs. */
   .status:not(:empty) {
-    padding: ${tokens.spacingSmall} ${tokens.spacing};
-    border-radius: ${tokens.radius};
-    margin-bottom: ${tokens.spacing};
-    font-weight: 600;
-  }
-
-  .form-error:not(:empty) {
-    color: ${tokens.colorDanger};
-    background: ${tokens.colorDangerSurface};
-  }
-
-  .status:not(:empty) {
-    color: ${tokens.colorSuccess};
-    background: ${tokens.colorSuccessSurface};
     margin: ${tokens.spacing} 0 0;
   }
 
