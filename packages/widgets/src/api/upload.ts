@@ -4,6 +4,12 @@ import { ApiError, NetworkError } from './errors.ts';
 import { readApiError } from './read-error.ts';
 
 /** How much of the request body has gone out; `total` includes the multipart envelope. */
+/** Whole percent of a file sent, 0–100. */
+export function uploadPercent(progress: UploadProgress | undefined): number {
+  const { loaded = 0, total = 0 } = progress ?? {};
+  return total > 0 ? Math.min(100, Math.floor((loaded / total) * 100)) : 0;
+}
+
 export interface UploadProgress {
   loaded: number;
   total: number;

@@ -155,11 +155,6 @@ export const styles = css`
   }
 
   .form-error:not(:empty) {
-    padding: ${tokens.spacingSmall} ${tokens.spacing};
-    border-radius: ${tokens.radius};
-    color: ${tokens.colorDanger};
-    background: ${tokens.colorDangerSurface};
-    font-weight: 600;
     margin: 4px 0;
   }
 

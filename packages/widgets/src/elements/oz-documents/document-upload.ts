@@ -2,7 +2,7 @@ import type { DocumentKind, MedicalDocument } from '@oz/contracts';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { ApiClient } from '../../api/client.ts';
 import { isAbortError } from '../../api/errors.ts';
-import { uploadDocument, type UploadProgress } from '../../api/upload.ts';
+import { uploadDocument, uploadPercent, type UploadProgress } from '../../api/upload.ts';
 
 /**
  * One upload at a time with visible progress, for <oz-documents> and <oz-apply>: the file and
@@ -32,8 +32,7 @@ export class DocumentUpload implements ReactiveController {
 
   /** Whole percent sent, 0–100. */
   get percent(): number {
-    const { loaded = 0, total = 0 } = this.progress ?? {};
-    return total > 0 ? Math.min(100, Math.floor((loaded / total) * 100)) : 0;
+    return uploadPercent(this.progress);
   }
 
   /**

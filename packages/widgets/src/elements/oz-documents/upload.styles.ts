@@ -153,23 +153,12 @@ export const uploadStyles = css`
     opacity: 0.75;
   }
 
-  .form-error:not(:empty),
-  .status:not(:empty),
+  /* Error and status boxes come from the base styles; a notice has their shape. */
   .notice {
     padding: ${tokens.spacingSmall} ${tokens.spacing};
     border-radius: ${tokens.radius};
     margin-bottom: ${tokens.spacing};
     font-weight: 600;
-  }
-
-  .form-error:not(:empty) {
-    color: ${tokens.colorDanger};
-    background: ${tokens.colorDangerSurface};
-  }
-
-  .status:not(:empty) {
-    color: ${tokens.colorSuccess};
-    background: ${tokens.colorSuccessSurface};
   }
 
   .notice {

@@ -309,8 +309,7 @@ export const styles = css`
     flex: 1 1 12em;
   }
 
-  .form-error:not(:empty),
-  .status:not(:empty),
+  /* Error and status boxes come from the base styles; a notice has their shape. */
   .notice {
     padding: ${tokens.spacingSmall} ${tokens.spacing};
     border-radius: ${tokens.radius};
@@ -318,14 +317,7 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .form-error:not(:empty) {
-    color: ${tokens.colorDanger};
-    background: ${tokens.colorDangerSurface};
-  }
-
   .status:not(:empty) {
-    color: ${tokens.colorSuccess};
-    background: ${tokens.colorSuccessSurface};
     margin: ${tokens.spacing} 0 0;
   }
 

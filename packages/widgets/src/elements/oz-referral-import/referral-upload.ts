@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import type { ApiClient } from '../../api/client.ts';
 import { isAbortError } from '../../api/errors.ts';
 import { importReferrals } from '../../api/referrals.ts';
-import type { UploadProgress } from '../../api/upload.ts';
+import { uploadPercent, type UploadProgress } from '../../api/upload.ts';
 
 /** A check (`dryRun`) only reads the table; an import writes it and sends the SMS. */
 export type UploadMode = 'check' | 'import';
@@ -41,8 +41,7 @@ export class ReferralUpload implements ReactiveController {
 
   /** Whole percent of the file sent, 0–100. */
   get percent(): number {
-    const { loaded = 0, total = 0 } = this.progress ?? {};
-    return total > 0 ? Math.min(100, Math.floor((loaded / total) * 100)) : 0;
+    return uploadPercent(this.progress);
   }
 
   /** The whole file has gone out and the server is reading the rows (or writing them). */
