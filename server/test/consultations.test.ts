@@ -5,13 +5,18 @@ import { applyToBakulev, inDays, signInStaff } from './fixtures.ts';
 
 type Consultation = { id: string; status: string; cancelledBy: string | null; hasConclusion: boolean; patientName: string };
 
+/** Each scheduled consultation gets its own hour, so one doctor's consultations never clash by chance. */
+let hoursTaken = 0;
+
 async function scheduled(server: TestServer, doctorToken: string, days = 2) {
+  hoursTaken += 1;
   const patient = await registerPatient(server);
   const { application } = await applyToBakulev(server, patient.token);
   const response = await server.request(`/api/v1/applications/${application.id}/schedule`, {
     token: doctorToken,
-    json: { startsAt: inDays(days + Math.random()), durationMinutes: 20 },
+    json: { startsAt: inDays(days + hoursTaken / 24), durationMinutes: 20 },
   });
+  if (response.status !== 201) throw new Error(`schedule failed: ${response.status} ${await response.text()}`);
   const consultation = (await response.json()) as Consultation;
   return { patient, application, consultation };
 }
