@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TestServer } from './helpers.ts';
 
 export const HEADER = ['ФИО', 'Дата рождения', 'Телефон', 'Диагноз', 'Центр', 'Направивший врач', 'Медицинская организация'];
 
@@ -30,4 +33,27 @@ export async function xlsx(rows: (string | number | Date)[][]): Promise<Uint8Arr
     if (cell.value instanceof Date) cell.numFmt = 'dd.mm.yyyy';
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** POST /referrals/import with the table as a file upload. */
+export async function importFile(server: TestServer, token: string, bytes: Uint8Array | string, name: string, dryRun = false) {
+  const form = new FormData();
+  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  form.set('file', new File([data as Uint8Array<ArrayBuffer>], name));
+  return server.request(`/api/v1/referrals/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', body: form, token });
+}
+
+/** The SMS the outbox adapter wrote (no gateway configured), oldest first. */
+export async function outbox(server: TestServer) {
+  const text = await readFile(join(server.dataDir, 'sms-outbox.jsonl'), 'utf8').catch(() => '');
+  return text.trim() ? text.trim().split('\n').map((line) => JSON.parse(line) as { to: string; text: string; at: string }) : [];
+}
+
+/** The one-time password of the newest credentials SMS to `phone`. */
+export async function smsPassword(server: TestServer, phone: string): Promise<string> {
+  const messages = (await outbox(server)).filter((message) => message.to === phone);
+  const text = messages.at(-1)?.text ?? '';
+  const password = /пароль (\S+)$/.exec(text)?.[1];
+  if (!password) throw new Error(`no credentials SMS to ${phone}`);
+  return password;
 }

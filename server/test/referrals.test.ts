@@ -1,13 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CONSENT_VERSION } from '@oz/contracts';
 import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
 import { signInStaff } from './fixtures.ts';
-import { HEADER, csv, encodeWindows1251, xlsx } from './referral-tables.ts';
+import { startFakeSmsGateway } from './fake-sms-gateway.ts';
+import { HEADER, csv, encodeWindows1251, importFile, outbox, xlsx } from './referral-tables.ts';
 
 type Report = {
   dryRun: boolean;
@@ -23,18 +22,6 @@ type Report = {
 let phoneSeed = 5_000_000;
 const phone = () => `+7 (931) ${String((phoneSeed += 7)).slice(0, 3)}-${String(phoneSeed).slice(3, 5)}-${String(phoneSeed).slice(5, 7)}`;
 const normalized = (p: string) => `+7${p.replace(/\D/g, '').slice(1)}`;
-
-async function importFile(server: TestServer, token: string, bytes: Uint8Array | string, name: string, dryRun = false) {
-  const form = new FormData();
-  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
-  form.set('file', new File([data as Uint8Array<ArrayBuffer>], name));
-  return server.request(`/api/v1/referrals/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', body: form, token });
-}
-
-async function outbox(server: TestServer) {
-  const text = await readFile(join(server.dataDir, 'sms-outbox.jsonl'), 'utf8').catch(() => '');
-  return text.trim() ? text.trim().split('\n').map((line) => JSON.parse(line) as { to: string; text: string; at: string }) : [];
-}
 
 describe('POST /referrals/import', () => {
   let server: TestServer;
@@ -232,20 +219,9 @@ describe('one-time passwords', () => {
 
 describe('SMS through an HTTP gateway (OZ_SMS_URL)', () => {
   it('posts each credentials SMS to the gateway with its token, and reports failures per row', async () => {
-    const received: { auth?: string; body: { to: string; text: string; sender?: string } }[] = [];
-    let fail = false;
-    const gateway = createServer((request, response) => {
-      let text = '';
-      request.on('data', (chunk) => (text += chunk));
-      request.on('end', () => {
-        received.push({ auth: request.headers.authorization, body: JSON.parse(text) as { to: string; text: string } });
-        response.writeHead(fail ? 503 : 200, { 'Content-Type': 'application/json' });
-        response.end('{"status":"queued"}');
-      });
-    });
-    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`;
-    const server = await startTestServer({ OZ_SMS_URL: url, OZ_SMS_TOKEN: 'gw-token', OZ_SMS_SENDER: 'OblakoZd' });
+    const gateway = await startFakeSmsGateway();
+    const { received } = gateway;
+    const server = await startTestServer({ OZ_SMS_URL: gateway.url, OZ_SMS_TOKEN: 'gw-token', OZ_SMS_SENDER: 'OblakoZd' });
     try {
       const manager = await signInStaff(server, { role: 'manager' });
       const p = phone();
@@ -258,14 +234,14 @@ describe('SMS through an HTTP gateway (OZ_SMS_URL)', () => {
       assert.match(received[0]!.body.text, /логин \+7\d{10}, пароль \S{8}$/);
       assert.equal(await readFile(join(server.dataDir, 'sms-outbox.jsonl'), 'utf8').catch(() => 'none'), 'none', 'no outbox with a gateway');
 
-      fail = true;
+      gateway.failing = true;
       const q = phone();
       const failed = (await (await importFile(server, manager.token, csv([HEADER, ['Белова Ия', '01.01.1950', q, 'ИБС', 'Бакулева', '', '']]), 't.csv')).json()) as Report;
       assert.deepEqual(failed.smsFailures, [{ row: 2, phone: normalized(q) }]);
       assert.equal(failed.created, 1);
     } finally {
       await server.close();
-      gateway.close();
+      await gateway.close();
     }
   });
 });

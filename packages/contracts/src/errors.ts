@@ -21,6 +21,8 @@ export const ErrorCode = z.enum([
   'file_unreadable', // an upload that is not the spreadsheet it claims to be, or lacks required columns
   'room_closed', // the video room is not open now (details.opensAt, details.closesAt)
   'video_unavailable', // the video server (OpenVidu) did not answer or refused us
+  'sms_unavailable', // the SMS gateway did not take the message; nothing was changed
+  'password_already_set', // the patient has chosen their own password; no new one-time password is sent
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

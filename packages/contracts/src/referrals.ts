@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_REFERRAL_ROWS } from './constants.ts';
 
 import { CenterId } from './centers.ts';
+import { NormalizedPhone, Phone } from './phone.ts';
 
 
 export const ReferralRowErrorCode = z.enum([
@@ -64,3 +65,19 @@ export const ReferralImportQuery = z.object({
     .transform((value) => value === 'true')
     .meta({ description: '`true`: the same report, nothing written, no SMS' }),
 });
+
+/**
+ * The manager sends an imported patient a new one-time password: the first SMS did not arrive,
+ * or its password expired before the patient signed in.
+ */
+export const CredentialsResendRequest = z.object({ phone: Phone }).meta({ id: 'CredentialsResendRequest' });
+export type CredentialsResendRequest = z.input<typeof CredentialsResendRequest>;
+
+export const CredentialsResendResult = z
+  .object({
+    phone: NormalizedPhone,
+    fullName: z.string(),
+    expiresAt: z.string().meta({ description: 'ISO time when the new one-time password stops working' }),
+  })
+  .meta({ id: 'CredentialsResendResult' });
+export type CredentialsResendResult = z.infer<typeof CredentialsResendResult>;

@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { REFERRAL_COLUMNS, ReferralImportQuery, ReferralImportReport } from '@oz/contracts';
+import { CredentialsResendRequest, CredentialsResendResult, REFERRAL_COLUMNS, ReferralImportQuery, ReferralImportReport } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
@@ -28,6 +28,28 @@ const importTable = createRoute({
   },
 });
 
+const resendCredentials = createRoute({
+  method: 'post',
+  path: '/credentials',
+  tags: ['Referrals'],
+  summary: 'Send an imported patient a new one-time password by SMS',
+  description:
+    'For a patient who has not yet chosen their own password (the SMS did not arrive, or its password expired). The old one-time password stops working and the patient is signed out everywhere. One SMS per phone a minute.',
+  security: bearerSecurity,
+  middleware: [requireAuth, requireRole('manager')] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: CredentialsResendRequest } } } },
+  responses: {
+    200: { description: 'Sent; the new password works until `expiresAt`', ...json(CredentialsResendResult) },
+    401: e[401],
+    403: e[403],
+    404: { ...e[404], description: 'No patient has this phone number' },
+    409: { ...e[409], description: '`password_already_set`: the patient has chosen their own password' },
+    422: e[422],
+    429: e[429],
+    502: { ...e[409], description: '`sms_unavailable`: the SMS gateway refused the message; nothing was changed' },
+  },
+});
+
 const template = createRoute({
   method: 'get',
   path: '/template.csv',
@@ -45,6 +67,10 @@ export const referralRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     if (file.size === 0) throw validationFailed([{ field: 'file', code: 'required', message: 'The file is empty' }]);
     const bytes = new Uint8Array(await file.arrayBuffer());
     return c.json(await c.var.services.referrals.importTable(c.var.principal.user, bytes, dryRun), 200);
+  })
+  .openapi(resendCredentials, async (c) => {
+    const { phone } = c.req.valid('json');
+    return c.json(await c.var.services.credentials.resend(c.var.principal.user, phone), 200);
   })
   .openapi(template, (c) => {
     const line = (cells: string[]) => cells.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(';');

@@ -6,6 +6,7 @@ import type { VideoProvider } from '../ports/video-provider.ts';
 import type { SignalingHub } from '../adapters/video/signaling-hub.ts';
 import { VideoService } from './video.ts';
 import { ReferralImportService } from './referrals/import-referrals.ts';
+import { CredentialsResendService } from './referrals/resend-credentials.ts';
 import { AccountService } from './accounts.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { DocumentService } from './documents.ts';
@@ -38,11 +39,13 @@ export interface Services {
   video: VideoService;
   signaling: SignalingHub;
   referrals: ReferralImportService;
+  credentials: CredentialsResendService;
 }
 
 export function createServices({ store, files, sms, video, signaling }: Ports, config: Config, now: () => Date = () => new Date()): Services {
   const bus = new LiveEventBus();
   const notifications = new NotificationService(store, bus, sms, now);
+  const credentialSettings = { oneTimePasswordTtlMs: config.oneTimePasswordTtlMs, signInUrl: config.signInUrl };
   return {
     store,
     accounts: new AccountService(store, config.tokenTtlMs, now),
@@ -55,6 +58,7 @@ export function createServices({ store, files, sms, video, signaling }: Ports, c
     messages: new MessageService(store, bus, now),
     video: new VideoService(store, video, config.iceServers, now),
     signaling,
-    referrals: new ReferralImportService(store, sms, { oneTimePasswordTtlMs: config.oneTimePasswordTtlMs, signInUrl: config.signInUrl }, now),
+    referrals: new ReferralImportService(store, sms, credentialSettings, now),
+    credentials: new CredentialsResendService(store, sms, credentialSettings, now),
   };
 }

@@ -1,4 +1,4 @@
-import type { ErrorBody, ReferralImportReport } from '@oz/contracts';
+import type { CredentialsResendRequest, CredentialsResendResult, ErrorBody, ReferralImportReport } from '@oz/contracts';
 import type { ApiClient } from './client.ts';
 import { ApiError } from './errors.ts';
 import { readApiError } from './read-error.ts';
@@ -43,6 +43,14 @@ export function importReferrals(
     sizeHint: file.size,
     readError: readImportError,
   });
+}
+
+/**
+ * `POST /referrals/credentials` (manager only): a new one-time password by SMS for a patient who
+ * has not chosen their own yet; the old one stops working.
+ */
+export function resendCredentials(client: ApiClient, body: CredentialsResendRequest, signal?: AbortSignal): Promise<CredentialsResendResult> {
+  return client.request<CredentialsResendResult>('POST', '/referrals/credentials', { body, signal });
 }
 
 /** The address of the empty table with the right headers (public, so a plain link works). */

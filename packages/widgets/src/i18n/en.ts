@@ -79,6 +79,8 @@ export const en: Translation = {
     file_unreadable: 'The file could not be read. Check that it is an XLSX or CSV table with the required columns.',
     room_closed: 'The video room is closed now: it opens 15 minutes before the consultation.',
     video_unavailable: 'The video server is not answering right now. Please try again in a few minutes.',
+    sms_unavailable: 'SMS cannot be sent right now. Nothing was changed; please try again later.',
+    password_already_set: 'The patient has already set their own password and signs in with it. No new SMS password is needed.',
     booking_limit: 'You already have bookings with the duty doctor. Cancel one to book again.',
     internal: 'Something went wrong on the server. Please try again later.',
     rateLimitedFor: (minutes) => `Too many attempts. Please try again in ${minutes} ${plural('en', minutes, ['minute', 'minutes', 'minutes'])}.`,

@@ -6,7 +6,7 @@ import { hashPassword } from '../passwords.ts';
 import { newId } from '../tokens.ts';
 import { readTable } from './read-table.ts';
 import { readReferralRows, type ReferralRow } from './read-referrals.ts';
-import { newOneTimePassword } from './one-time-password.ts';
+import { credentialsText, newOneTimePassword } from './one-time-password.ts';
 
 const OPEN = new Set(['submitted', 'scheduled']);
 
@@ -151,10 +151,7 @@ export class ReferralImportService {
       sent.add(plan.row.phone);
       const password = passwords.get(plan.row.phone)!.password;
       try {
-        await this.sms.send({
-          to: plan.row.phone,
-          text: `Облако здоровья: вход ${this.settings.signInUrl}, логин ${plan.row.phone}, пароль ${password}`,
-        });
+        await this.sms.send({ to: plan.row.phone, text: credentialsText(this.settings.signInUrl, plan.row.phone, password) });
       } catch {
         failures.push({ row: plan.row.row, phone: plan.row.phone });
       }

@@ -7,3 +7,8 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 export function newOneTimePassword(length = 8): string {
   return Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 }
+
+/** The credentials SMS: where to sign in, the login and the one-time password (never logged). */
+export function credentialsText(signInUrl: string, phone: string, password: string): string {
+  return `Облако здоровья: вход ${signInUrl}, логин ${phone}, пароль ${password}`;
+}
