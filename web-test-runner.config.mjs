@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { testServerEnv } from './scripts/test-server-env.mjs';
 
 /** Asks the OS for a port nobody uses, so parallel runs and other local servers never collide. */
 function freePort() {
@@ -38,15 +39,14 @@ function apiServerPlugin() {
     async serverStart() {
       dataDir = mkdtempSync(join(tmpdir(), 'oz-wtr-'));
       child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--demo'], {
-        env: {
-          ...process.env,
+        env: testServerEnv({
           PORT: String(apiPort),
           OZ_DATA_DIR: dataDir,
           OZ_ALLOWED_ORIGINS: pageOrigins.join(','),
           // Tests sign in far more often than a person could.
           OZ_RATE_LIMIT_PER_MINUTE: '0',
           OZ_LOG_LEVEL: process.env.OZ_LOG_LEVEL ?? 'error',
-        },
+        }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       await waitForListening(child);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../scripts/find-chromium.mjs';
+import { testServerEnv } from '../scripts/test-server-env.mjs';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -28,7 +29,7 @@ export interface RunningServer {
 export async function startServer(args: string[] = ['--demo'], env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'oz-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', ...args], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', OZ_DATA_DIR: dataDir, ...env },
+    env: testServerEnv({ PORT: '0', HOST: '127.0.0.1', OZ_DATA_DIR: dataDir, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

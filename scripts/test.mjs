@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from './find-chromium.mjs';
+import { withoutLoopbackProxy } from './test-server-env.mjs';
 
 /** Node 20's test runner does not look for .ts files itself. */
 const testFiles = (...dirs) =>
@@ -62,7 +63,7 @@ async function main() {
     console.error(error.message);
     process.exit(1);
   }
-  const env = { ...process.env, CHROME_PATH: chromium, FORCE_COLOR: '0', NO_COLOR: '1' };
+  const env = withoutLoopbackProxy({ ...process.env, CHROME_PATH: chromium, FORCE_COLOR: '0', NO_COLOR: '1' });
   const summary = [];
   let passed = 0;
   let failed = 0;
