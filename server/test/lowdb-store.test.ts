@@ -45,6 +45,17 @@ describe('lowdb store', () => {
     await reopened.close();
   });
 
+  it('lists newest first, and of two written in the same millisecond the later one first', async () => {
+    const store = await openLowdbStore(dir);
+    const at = '2026-11-27T10:00:00.000Z';
+    const note = (id: string, createdAt: string) => ({ id, userId: 'u1', kind: 'application_scheduled' as const, text: id, data: {}, createdAt, readAt: null });
+    await store.notifications.insert(note('older', '2026-11-27T09:00:00.000Z'));
+    await store.notifications.insert(note('first', at));
+    await store.notifications.insert(note('second', at));
+    assert.deepEqual((await store.notifications.listByUser('u1', 10)).map((n) => n.id), ['second', 'first', 'older']);
+    await store.close();
+  });
+
   it('loses no update when many writes arrive at once', async () => {
     const store = await openLowdbStore(dir);
     await Promise.all(Array.from({ length: 200 }, (_, i) => store.users.insert(user(`+7921${String(i).padStart(7, '0')}`))));

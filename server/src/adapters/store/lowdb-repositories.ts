@@ -76,6 +76,9 @@ function collection<K extends keyof Collections>(data: () => StoreData, key: K, 
 const byTime = <T>(pick: (item: T) => string, direction: 1 | -1) => (a: T, b: T) =>
   direction * (pick(a) < pick(b) ? -1 : pick(a) > pick(b) ? 1 : 0);
 
+/** Newest first; of two written in the same millisecond, the later written comes first. */
+const newestFirst = <T>(items: T[], pick: (item: T) => string) => items.reverse().sort(byTime(pick, -1));
+
 /** Repositories over the in-memory data; the store holds its mutex around writes. */
 export function lowdbRepositories(data: () => StoreData): StoreRepositories {
   const users = collection(data, 'users', 'user');
@@ -131,7 +134,7 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
       insert: async (document) => documents.insert(document),
       findById: async (id) => documents.find((document) => document.id === id),
       listByOwner: async (ownerId) =>
-        documents.filter((document) => document.ownerId === ownerId).sort(byTime((d) => d.uploadedAt, -1)),
+        newestFirst(documents.filter((document) => document.ownerId === ownerId), (d) => d.uploadedAt),
       delete: async (id) => documents.remove((document) => document.id === id),
     },
     applications: {
@@ -139,7 +142,7 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
       findById: async (id) => applications.find((application) => application.id === id),
       update: async (id, changes) => applications.update((application) => application.id === id, id, changes),
       listByPatient: async (patientId) =>
-        applications.filter((application) => application.patientId === patientId).sort(byTime((a) => a.createdAt, -1)),
+        newestFirst(applications.filter((application) => application.patientId === patientId), (a) => a.createdAt),
       listByCenter: async (centerId, status) =>
         applications
           .filter((application) => application.centerId === centerId && (!status || application.status === status))
@@ -166,10 +169,7 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
     notifications: {
       insert: async (notification) => notifications.insert(notification),
       listByUser: async (userId, limit) =>
-        notifications
-          .filter((notification) => notification.userId === userId)
-          .sort(byTime((n) => n.createdAt, -1))
-          .slice(0, limit),
+        newestFirst(notifications.filter((notification) => notification.userId === userId), (n) => n.createdAt).slice(0, limit),
       countUnread: async (userId) =>
         data().notifications.filter((notification) => notification.userId === userId && notification.readAt === null).length,
       markRead: async (id, userId, at) => {
