@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,23 @@ export async function startServer(args: string[] = ['--demo'], env: Record<strin
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A demo server (`--demo`, fresh store) and a Chromium for the enclosing `describe`, started
+ * before its tests and stopped after them. Read `server` and `browser` inside the tests.
+ */
+export function demoServerAndBrowser(chromiumArgs: string[] = []): { readonly server: RunningServer; readonly browser: Browser } {
+  const running = {} as { server: RunningServer; browser: Browser };
+  before(async () => {
+    running.server = await startServer(['--demo']);
+    running.browser = await launchChromium(chromiumArgs);
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+  });
+  return running;
 }
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {

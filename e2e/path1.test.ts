@@ -1,22 +1,14 @@
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium, phonePage, screenshot, startServer, uniquePhone, type RunningServer } from './harness.ts';
+import { describe, it } from 'node:test';
+import { demoServerAndBrowser, phonePage, screenshot, uniquePhone } from './harness.ts';
 import { samplePdf } from './fixtures/sample.pdf.ts';
 
 /** Path 1 of the program across the two sample pages: the resident's portal and the doctor's workspace. */
 describe('path 1: application to a center, review, consultation, conclusion', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer(['--demo']);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = demoServerAndBrowser();
 
   it('a resident applies with documents, a doctor schedules, the resident is notified, the doctor concludes, the resident reads it', async () => {
+
+    const { server, browser } = run;
     // The resident registers on the portal.
     const patient = await phonePage(browser);
     await patient.goto(`${server.origin}/portal.html`);

@@ -1,22 +1,14 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium, phonePage, screenshot, startServer, uniquePhone, type RunningServer } from './harness.ts';
+import { demoServerAndBrowser, phonePage, screenshot, uniquePhone } from './harness.ts';
 
 /** Path 2 of the program: a duty doctor by schedule, no documents needed, chat before the consultation. */
 describe('path 2: duty doctor, booking without documents, chat, cancel', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer(['--demo']);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = demoServerAndBrowser();
 
   it('a duty doctor opens time, a resident without documents books it, both chat, the resident cancels and the time is free again', async () => {
+
+    const { server, browser } = run;
     // The duty doctor opens 16:00–16:40 ten days ahead, in 20-minute consultations.
     const doctor = await phonePage(browser);
     await doctor.goto(`${server.origin}/doctor.html`);

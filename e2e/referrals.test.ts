@@ -1,9 +1,8 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot, startServer, uniquePhone, type RunningServer } from './harness.ts';
+import { demoServerAndBrowser, screenshot, uniquePhone } from './harness.ts';
 
 const HEADER = ['ФИО', 'Дата рождения', 'Телефон', 'Диагноз', 'Центр', 'Направивший врач', 'Медицинская организация'];
 
@@ -23,18 +22,10 @@ async function smsTo(dataDir: string, phone: string): Promise<string[]> {
 }
 
 describe('path 3: the manager imports referrals, a referred patient signs in with the SMS password', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer(['--demo']);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = demoServerAndBrowser();
 
   it('checks the table, imports it, and the patient reaches the cabinet with the referral waiting', async () => {
+    const { server, browser } = run;
     const failures: string[] = [];
     const phone = uniquePhone();
     const normalized = `+7${phone.replace(/\D/g, '').slice(1)}`;

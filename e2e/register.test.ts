@@ -1,22 +1,13 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot, startServer, uniquePhone, type RunningServer } from './harness.ts';
+import { demoServerAndBrowser, screenshot, uniquePhone } from './harness.ts';
 
 describe('portal page: a resident registers, signs out and signs in again', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer(['--demo']);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = demoServerAndBrowser();
 
   for (const width of [360, 1280]) {
     it(`works at ${width} px wide`, async () => {
+      const { server, browser } = run;
       const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ru-RU' });
       const page = await context.newPage();
       const failures: string[] = [];

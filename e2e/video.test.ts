@@ -1,7 +1,7 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, startServer, type RunningServer } from './harness.ts';
+import { demoServerAndBrowser, screenshot, type RunningServer } from './harness.ts';
 
 /** Fake camera and microphone, permission without a prompt, ICE over loopback (see TOOLCHAIN.md). */
 const MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection'];
@@ -81,18 +81,11 @@ async function seesTheOther(page: Page): Promise<void> {
 }
 
 describe('video consultation: the doctor and the patient see each other in the embedded room', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer(['--demo']);
-    browser = await launchChromium(MEDIA_ARGS);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = demoServerAndBrowser(MEDIA_ARGS);
 
   it('joins both on phones, shows each the other, and tells the doctor when the patient leaves', async () => {
+
+    const { server, browser } = run;
     const { patient, consultationId } = await arrangeConsultation(server);
     const doctorSide = await openRoom(browser, server, consultationId, DOCTOR);
     const patientSide = await openRoom(browser, server, consultationId, patient);
