@@ -130,7 +130,8 @@ export default {
   port: pagePort,
   hostname: 'localhost',
   concurrency: 1,
-  testFramework: { config: { timeout: 20_000 } },
+  // A test that signs several people up (scrypt, ~0.45 s of CPU each) needs room on a 2-core CI machine.
+  testFramework: { config: { timeout: 30_000 } },
   testsFinishTimeout: 300_000,
   plugins: [
     openviduBrowserEsmPlugin(),

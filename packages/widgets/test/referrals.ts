@@ -75,3 +75,47 @@ export async function phoneHasAccount(phone: string): Promise<boolean> {
   if (status === 201) throw new Error(`${phone} had no account, and now has one: the check itself wrote`);
   return status === 409;
 }
+
+/** A patient the manager imported (through the API) who has not chosen a password yet. */
+export async function importedPatient(managerToken: string): Promise<{ fullName: string; phone: string }> {
+  const report = await importViaApi(managerToken, referralFile([referralRow()]));
+  const [row] = report.rows;
+  if (report.created !== 1 || !row) throw new Error(`the import created no patient: ${JSON.stringify(report)}`);
+  return { fullName: row.fullName, phone: row.phone };
+}
+
+/** Sends a patient a new one-time password through the API (not the widget); answers the status. */
+export async function resendViaApi(managerToken: string, phone: string): Promise<number> {
+  return (await callApi('POST', '/referrals/credentials', { token: managerToken, body: { phone } })).status;
+}
+
+/**
+ * Makes the answer of a real import (not a check) say that every new patient's SMS failed, as a
+ * refusing SMS gateway would: the test server's outbox never fails. The accounts are really created.
+ */
+export function failImportSms(): { restore(): void } {
+  const proto = XMLHttpRequest.prototype;
+  const open = proto.open;
+  const responseText = Object.getOwnPropertyDescriptor(proto, 'responseText')!;
+  const urls = new WeakMap<XMLHttpRequest, string>();
+  proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+    urls.set(this, String(args[1]));
+    return (open as (...rest: unknown[]) => void).apply(this, args);
+  };
+  Object.defineProperty(proto, 'responseText', {
+    configurable: true,
+    get(this: XMLHttpRequest) {
+      const text = responseText.get!.call(this) as string;
+      if (this.status !== 200 || !urls.get(this)?.endsWith('/api/v1/referrals/import')) return text;
+      const report = JSON.parse(text) as ReferralImportReport;
+      const created = report.rows.filter((row) => row.outcome === 'create');
+      return JSON.stringify({ ...report, smsFailures: created.map(({ row, phone }) => ({ row, phone })) });
+    },
+  });
+  return {
+    restore() {
+      proto.open = open;
+      Object.defineProperty(proto, 'responseText', responseText);
+    },
+  };
+}

@@ -17,6 +17,7 @@ export type { OzCallEndedEvent } from './oz-call-ended.ts';
 export type { OzMessageSentEvent } from './oz-message-sent.ts';
 export type { OzSlotsPublishedEvent } from './oz-slots-published.ts';
 export type { OzReferralsImportedEvent } from './oz-referrals-imported.ts';
+export type { OzCredentialsSentEvent } from './oz-credentials-sent.ts';
 
 /** Every `oz-…` event name, taken from the declarations in GlobalEventHandlersEventMap. */
 export type OzEventName = Extract<keyof GlobalEventHandlersEventMap, `oz-${string}`>;

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '../../test/testing.ts';
 import { autoloadElements } from './autoloader.ts';
 
 describe('autoloadElements', () => {

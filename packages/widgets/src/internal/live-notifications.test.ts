@@ -1,5 +1,5 @@
 import type { ChatMessage, Notification } from '@oz/contracts';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '../../test/testing.ts';
 import { testApi } from '../../test/api.ts';
 import { dutyConsultation, postAs } from '../../test/chat.ts';
 import { patientWithApplication, scheduleAsDoctor, watchEventSources } from '../../test/consultations.ts';

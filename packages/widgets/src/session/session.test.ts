@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '../../test/testing.ts';
 import { callApi, registerPatient, testApi } from '../../test/api.ts';
 import { ApiError, NetworkError } from '../api/errors.ts';
 import { configure } from '../index.ts';

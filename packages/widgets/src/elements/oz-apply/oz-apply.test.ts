@@ -1,5 +1,5 @@
 import type { AuthResponse, MedicalDocument } from '@oz/contracts';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { registerPatient } from '../../../test/api.ts';
 import {
   SAMPLE_BYTES,

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { registerPatient, testApi } from '../../../test/api.ts';
 import { DUTY, cancelAs, dutyConsultation, messagesOf, postAs } from '../../../test/chat.ts';

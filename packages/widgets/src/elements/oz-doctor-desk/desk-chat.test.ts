@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { testApi } from '../../../test/api.ts';
 import { DUTY, dutyConsultation, messagesOf, postAs } from '../../../test/chat.ts';
 import { signIn } from '../../../test/doctor-desk.ts';

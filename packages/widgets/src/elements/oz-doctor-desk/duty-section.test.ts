@@ -1,5 +1,5 @@
 import type { DutySlot } from '@oz/contracts';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { registerPatient, testApi } from '../../../test/api.ts';
 import { DUTY, bookAs, cancelAs, futurePeriod, mySlotsOf, publishAsDuty } from '../../../test/chat.ts';

@@ -1,5 +1,5 @@
 import type { Application, Conclusion, Consultation, NotificationList } from '@oz/contracts';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { callApi, registerPatient, testApi } from '../../../test/api.ts';
 import { fill, query, shadow, text } from '../../../test/dom.ts';

@@ -130,6 +130,56 @@ export const styles = css`
     opacity: 0.75;
   }
 
+  /* A new password for one patient: a small section of its own under the columns help. */
+  .credentials {
+    margin-top: ${tokens.spacing};
+    padding-top: ${tokens.spacing};
+    border-top: 1px solid ${tokens.colorBorder};
+  }
+
+  .field {
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .field label {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 4px;
+  }
+
+  .field .hint {
+    margin-bottom: 4px;
+  }
+
+  /* A phone number is short: a full-width field would look like it wants a paragraph. */
+  .field input[type='tel'] {
+    max-width: 20em;
+  }
+
+  .field-error,
+  .resend-error:not(:empty) {
+    display: block;
+    margin-top: 4px;
+    font-size: ${tokens.fontSizeSmall};
+    color: ${tokens.colorDanger};
+    font-weight: 600;
+  }
+
+  .credentials .sent {
+    margin: ${tokens.spacing} 0 0;
+    padding: ${tokens.spacingSmall} ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    color: ${tokens.colorSuccess};
+    background: ${tokens.colorSuccessSurface};
+    font-weight: 600;
+  }
+
+  .resend-status {
+    display: block;
+    color: ${tokens.colorSuccess};
+    font-weight: 600;
+  }
+
   .upload-progress {
     margin-bottom: ${tokens.spacing};
   }

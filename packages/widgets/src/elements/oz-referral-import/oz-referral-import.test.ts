@@ -1,5 +1,5 @@
 import { MAX_REFERRAL_ROWS, REFERRAL_COLUMNS, REQUIRED_REFERRAL_COLUMNS, type ReferralColumn } from '@oz/contracts';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { callApi, registerPatient, testApi, uniquePhone } from '../../../test/api.ts';
 import { buttonPart, query, text } from '../../../test/dom.ts';
 import { catchDownloads, chooseFiles, signIn, useTestApi } from '../../../test/documents.ts';

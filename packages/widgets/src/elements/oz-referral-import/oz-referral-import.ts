@@ -1,4 +1,4 @@
-import type { Center, ReferralImportReport } from '@oz/contracts';
+import type { Center, CredentialsResendResult, ReferralImportReport } from '@oz/contracts';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
@@ -8,6 +8,8 @@ import type { Translation } from '../../i18n/index.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { saveBlob } from '../oz-documents/save-blob.ts';
 import { columnsHelp } from './columns-help.ts';
+import { CREDENTIALS_PHONE_ID, credentialsForm } from './credentials-form.ts';
+import { CredentialsResend } from './credentials-resend.ts';
 import { baseName, errorReportCsv } from './error-report.ts';
 import { fileChoice } from './file-choice.ts';
 import { describeFileProblem } from './import-problem.ts';
@@ -15,6 +17,7 @@ import { styles } from './oz-referral-import.styles.ts';
 import { previewView } from './preview-view.ts';
 import { ReferralUpload } from './referral-upload.ts';
 import { resultView } from './result-view.ts';
+import { passwordSentText } from './sent-password.ts';
 import { uploadProgress } from './upload-progress.ts';
 
 /** Choose a table (and see its check), confirm the preview, read the result. */
@@ -23,14 +26,21 @@ type Step = 'choose' | 'preview' | 'done';
 /** A message kept as a function of the strings, so it follows a change of language. */
 type Words = (t: Translation) => string;
 
+/** The key of the form's request among the per-phone states of its CredentialsResend. */
+const FORM = 'form';
+
 /**
  * @summary The program manager's import of referrals (path 3 of the program): a table of patients
  * referred by regional doctors (XLSX or CSV) is checked first — row errors by their row in the
  * file, and what each good row will do — and written only when the manager confirms; new patients
  * then get an SMS with a login and a one-time password. Ends with the result and an error report
- * to download. Everyone but the manager sees a short note instead.
+ * to download. A patient whose SMS did not arrive or whose one-time password expired gets a new
+ * one by SMS: from the result's list of failed SMS, or by phone in a small form under the columns
+ * help. Everyone but the manager sees a short note instead.
  *
  * @event oz-referrals-imported - The manager confirmed and the API wrote the import. `detail: { report }`.
+ * @event oz-credentials-sent - A patient was sent a new one-time password by SMS (the old one stopped
+ *   working). `detail: { phone, expiresAt }`, the phone normalised (+7XXXXXXXXXX), `expiresAt` an ISO time.
  *
  * @csspart base - The wrapper of everything.
  * @csspart intro - What the tool does.
@@ -38,18 +48,23 @@ type Words = (t: Translation) => string;
  * @csspart drop-zone - The frame around the file input that also takes a dragged file.
  * @csspart label - A label; `hint` the help under it.
  * @csspart file-input - The file input.
+ * @csspart credentials - The section that sends a patient a new password by phone; `phone-input` its
+ *   field, `credentials-sent` the confirmation with the patient's name and the password's last day.
  * @csspart upload-progress - The progress block; `progress-bar` the `<progress>`, `progress-text` its percentage.
  * @csspart preview - The check's answer before anything is written; `file-summary` its first line.
  * @csspart summary - The counts; `summary-item` each (also `created`, `attached`, `known`, `errors`).
  * @csspart table - Each table (also `errors-table`, `rows-table`, `sms-table`).
  * @csspart row-errors - The row errors section; `row-error` each error row of its table.
  * @csspart rows - The good rows section; `row` each row of its table (also `create`, `attach`, `known`).
- * @csspart sms-failures - SMS that did not go out; `sms-failure` each.
+ * @csspart sms-failures - SMS that did not go out; `sms-failure` each, `resend-status` "Отправлено" in its
+ *   row once a new SMS went out.
  * @csspart confirm - The note and buttons under the preview.
  * @csspart result - What the import did.
  * @csspart button - Every button; also `stop-button`, `confirm-button`, `choose-another-button`,
- *   `download-report-button`, `import-another-button`.
- * @csspart error - Any error text; `form-error` for a refused file or a failed import.
+ *   `download-report-button`, `import-another-button`, `resend-button` (a row's SMS again),
+ *   `send-password-button` (the new password form).
+ * @csspart error - Any error text; `form-error` for a refused file, a failed import or a refused new
+ *   password, `field-error` next to the phone field.
  * @csspart status - Announcements such as "Импорт выполнен".
  * @csspart sign-in-prompt - The note for signed-out visitors; `managers-only` the note for other users.
  *
@@ -76,6 +91,10 @@ export class OzReferralImport extends OzElement {
   @state() private dragging = false;
 
   readonly #upload = new ReferralUpload(this, () => this.client);
+  /** New passwords from the result's failed SMS, by row phone; forgotten with the report. */
+  readonly #rowResend = new CredentialsResend(this, () => this.client);
+  /** The new password form's request. */
+  readonly #formResend = new CredentialsResend(this, () => this.client);
 
   /** Center names for the rows; only a manager's element asks. */
   readonly #centers = new Task(this, {
@@ -87,6 +106,8 @@ export class OzReferralImport extends OzElement {
   #userId: string | undefined;
   /** Bumped on every reset, so an answer to an abandoned upload is ignored. */
   #generation = 0;
+  /** The status that repeats the form's confirmation, which the form already shows. */
+  #formSentWords: Words | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -95,16 +116,18 @@ export class OzReferralImport extends OzElement {
     if (userId !== this.#userId) {
       this.#userId = userId;
       this.#reset();
+      this.#formResend.reset();
       this.status = undefined;
     }
   }
 
   override render(): TemplateResult {
+    const statusClass = this.#statusShownInForm() ? 'status visually-hidden' : 'status';
     return html`
       <div part="base" class="oz-base" lang=${this.locale}>
         <h2 id="title" tabindex="-1">${this.t.referralImport.title}</h2>
         ${this.#renderBody()}
-        <div role="status" part="status" class="status">${this.status?.(this.t) ?? nothing}</div>
+        <div role="status" part="status" class=${statusClass}>${this.status?.(this.t) ?? nothing}</div>
       </div>
     `;
   }
@@ -137,6 +160,7 @@ export class OzReferralImport extends OzElement {
         report,
         onDownloadReport: this.#onDownloadReport,
         onImportAnother: this.#onChooseAnother,
+        resend: { stateOf: (phone) => this.#rowResend.stateOf(phone), onResend: this.#onResendRow },
       });
     }
     return html`
@@ -151,7 +175,18 @@ export class OzReferralImport extends OzElement {
       })}
       ${this.#upload.pending && file ? uploadProgress(this.t, this.#upload, file.name, () => this.#upload.cancel()) : nothing}
       ${columnsHelp(this.t, referralTemplateUrl(this.client))}
+      ${credentialsForm({ t: this.t, lang: this.locale, state: this.#formResend.stateOf(FORM), onSend: this.#onSendPassword })}
     `;
+  }
+
+  /** Screen readers still hear it from the status region, but on screen the form's own box says it. */
+  #statusShownInForm(): boolean {
+    return (
+      this.step === 'choose' &&
+      this.status !== undefined &&
+      this.status === this.#formSentWords &&
+      this.#formResend.stateOf(FORM)?.status === 'sent'
+    );
   }
 
   /** A table was chosen or dropped: check it (nothing is written) and show what would happen. */
@@ -207,6 +242,42 @@ export class OzReferralImport extends OzElement {
     this.#focus('button[part~="confirm-button"]', 'button[part~="choose-another-button"]');
   };
 
+  /** A new password by phone from the form; the field is cleared for the next patient once it went out. */
+  #onSendPassword = async (phone: string): Promise<void> => {
+    if (this.status === this.#formSentWords) this.status = undefined;
+    const state = await this.#formResend.send(phone, FORM);
+    if (!state) return;
+    if (state.status === 'sent') this.#passwordSent(state.result, true);
+    await this.updateComplete;
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${CREDENTIALS_PHONE_ID}`);
+    if (!input) return;
+    if (state.status === 'sent') input.value = '';
+    // A wrong phone is fixed in the field; otherwise only when the disabled button dropped focus.
+    const phoneProblem = state.status === 'failed' && state.phoneProblem;
+    if (phoneProblem || !this.#hasFocus()) input.focus();
+  };
+
+  /** A row of the result's failed SMS: send that patient the SMS again (with a new password). */
+  #onResendRow = async (phone: string): Promise<void> => {
+    const state = await this.#rowResend.send(phone);
+    if (!state) return;
+    if (state.status === 'sent') this.#passwordSent(state.result, false);
+    await this.updateComplete;
+    // The button was disabled while pending, which drops focus: back to it, or to its row's "Отправлено".
+    if (!this.#hasFocus()) this.#focus(`[data-resend="${CSS.escape(phone)}"]`);
+  };
+
+  #passwordSent(result: CredentialsResendResult, fromForm: boolean): void {
+    const words: Words = (t) => passwordSentText(t, this.locale, result);
+    this.status = words;
+    this.#formSentWords = fromForm ? words : undefined;
+    this.emit('oz-credentials-sent', { phone: result.phone, expiresAt: result.expiresAt });
+  }
+
+  #hasFocus(): boolean {
+    return (this.renderRoot as ShadowRoot).activeElement !== null;
+  }
+
   #onChooseAnother = async (): Promise<void> => {
     this.#reset();
     this.status = undefined;
@@ -227,6 +298,7 @@ export class OzReferralImport extends OzElement {
   #reset(): void {
     this.#generation += 1;
     this.#upload.cancel();
+    this.#rowResend.reset();
     this.step = 'choose';
     this.file = null;
     this.report = undefined;

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Lang, Translation } from '../../i18n/index.ts';
 import { SHOWN_ROWS } from './limits.ts';
+import { resendCell, type RowResend } from './resend-cell.ts';
 
 /** What the tables of a report need besides the report. */
 export interface ReportContext {
@@ -102,6 +103,8 @@ export function rowsTable(context: ReportContext, report: ReferralImportReport, 
   const shown = rows.slice(0, SHOWN_ROWS);
   const words: Record<ReferralRowOutcome, string> = done ? r.done : r.willDo;
   const outcomeLabel = done ? r.resultColumn : r.outcomeColumn;
+  const smsFailed = new Set(report.smsFailures.map((failure) => failure.row));
+  const outcomeText = (row: ReferralPreviewRow) => (done && row.outcome === 'create' && smsFailed.has(row.row) ? r.createdSmsFailed : words[row.outcome]);
   return html`
     <section part="rows" class="block" aria-labelledby="rows-title">
       <h4 id="rows-title">${done ? r.rowsDoneTitle : r.rowsTitle} (${rows.length})</h4>
@@ -112,7 +115,7 @@ export function rowsTable(context: ReportContext, report: ReferralImportReport, 
           (row) => html`
             <tr role="row" part="row ${row.outcome}" data-row=${row.row} data-outcome=${row.outcome}>
               ${rowNumber(r.rowColumn, row.row)} ${cell(r.patientColumn, patientCell(context, row))}
-              ${cell(outcomeLabel, words[row.outcome], { className: 'outcome' })}
+              ${cell(outcomeLabel, outcomeText(row), { className: 'outcome' })}
             </tr>
           `,
         ),
@@ -122,8 +125,15 @@ export function rowsTable(context: ReportContext, report: ReferralImportReport, 
   `;
 }
 
-/** Rows whose new patient's SMS did not go out: their accounts exist, someone must tell them. */
-export function smsFailuresTable({ t }: ReportContext, report: ReferralImportReport): TemplateResult | typeof nothing {
+/**
+ * Rows whose new patient's SMS did not go out: their accounts exist, and each row has a button
+ * that sends the SMS again (with a new password).
+ */
+export function smsFailuresTable(
+  { t, lang }: ReportContext,
+  report: ReferralImportReport,
+  resend: RowResend,
+): TemplateResult | typeof nothing {
   const r = t.referralImport;
   if (report.smsFailures.length === 0) return nothing;
   return html`
@@ -132,11 +142,12 @@ export function smsFailuresTable({ t }: ReportContext, report: ReferralImportRep
       <p>${r.smsFailuresIntro}</p>
       ${table(
         'sms-table',
-        [r.rowColumn, r.phoneColumn],
+        [r.rowColumn, r.phoneColumn, r.smsColumn],
         report.smsFailures.map(
           (failure) => html`
             <tr role="row" part="sms-failure" data-row=${failure.row}>
               ${rowNumber(r.rowColumn, failure.row)} ${cell(r.phoneColumn, failure.phone, { className: 'phone' })}
+              ${cell(r.smsColumn, resendCell(t, lang, failure.row, failure.phone, resend), { className: 'resend' })}
             </tr>
           `,
         ),

@@ -2,12 +2,15 @@ import type { ReferralImportReport } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { hasProblems } from './error-report.ts';
 import { errorsTable, reportCounts, rowsTable, smsFailuresTable, summaryList, type ReportContext } from './report-tables.ts';
+import type { RowResend } from './resend-cell.ts';
 
 export interface ResultView extends ReportContext {
   fileName: string;
   report: ReferralImportReport;
   onDownloadReport: () => void;
   onImportAnother: () => void;
+  /** Sending a failed SMS again, row by row. */
+  resend: RowResend;
 }
 
 /** What the import did: counts, SMS that did not go out, rows left out, and the error report. */
@@ -24,7 +27,7 @@ export function resultView(view: ResultView): TemplateResult {
         [r.known, counts.known, 'known'],
         [r.notImported, counts.errors, 'errors'],
       ])}
-      ${smsFailuresTable(view, view.report)} ${errorsTable(view, view.report, true)}
+      ${smsFailuresTable(view, view.report, view.resend)} ${errorsTable(view, view.report, true)}
       ${hasProblems(view.report)
         ? html`<p><button type="button" part="button download-report-button" @click=${view.onDownloadReport}>${r.downloadReport}</button></p>`
         : nothing}

@@ -1,5 +1,5 @@
 import { PASSWORD_MIN_LENGTH } from '@oz/contracts';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { callApi, newPatient, registerPatient, testApi } from '../../../test/api.ts';
 import { alertText, buttonPart, field, fieldErrorText, fill, query, submitButton, text } from '../../../test/dom.ts';
 import { en } from '../../i18n/en.ts';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '../../../test/testing.ts';
 import { testApi } from '../../../test/api.ts';
 import { shadow } from '../../../test/dom.ts';
 import { consultationStartingSoon, interceptFetch } from '../../../test/video.ts';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '../../../test/testing.ts';
 import { registerPatient, testApi } from '../../../test/api.ts';
 import { scheduleAsDoctor } from '../../../test/consultations.ts';
 import { query, shadow, text } from '../../../test/dom.ts';
@@ -95,7 +95,8 @@ describe('<oz-video-room> before joining', () => {
     try {
       const el = await renderReady(consultation.id);
       expect(await waitForVerdict(el)).to.equal(t.connectionAudio);
-      expect(part(el, 'speeds')!.textContent).to.match(/Приём: 1,\d Мбит\/с/);
+      // The rate is measured with real timers, which stretch on a busy machine: any figure below 2 Mbit/s.
+      expect(part(el, 'speeds')!.textContent).to.match(/Приём: (1(,\d)? Мбит|\d+ кбит)\/с/);
       expect(part<HTMLInputElement>(el, 'audio-only-checkbox')!.checked, 'sound only is suggested').to.equal(true);
     } finally {
       restore();

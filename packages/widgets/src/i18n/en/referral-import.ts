@@ -87,6 +87,7 @@ export const referralImportEn: typeof referralImportRu = {
     known: 'Had been imported before',
     error: 'Not imported: error',
   },
+  createdSmsFailed: 'Personal account created, but the SMS was not sent',
   shownFirst: (shown, total) => `The first ${shown} of ${total} are shown. The full list is in the error report.`,
   shownFirstRows: (shown, total) => `The first ${rows(shown)} of ${total} are shown.`,
 
@@ -108,13 +109,29 @@ export const referralImportEn: typeof referralImportRu = {
   notImported: 'Not imported because of errors',
   smsFailuresTitle: 'SMS not sent',
   smsFailuresIntro:
-    'These patients’ personal accounts were created, but the SMS with the login and password did not reach them. Tell the service administrator.',
+    'These patients’ personal accounts were created, but the SMS with the login and password did not reach them. Send the SMS again with the button in the patient’s row: they will get a new password.',
   phoneColumn: 'Phone',
+  smsColumn: 'SMS',
+  resendSms: 'Send the SMS again',
+  resendTo: (phone) => `to ${phone}`,
+  resending: 'Sending…',
+  resent: (date) => `Sent. The password is valid until ${date}.`,
   smsFailed: 'The SMS with the login and password was not sent.',
   downloadReport: 'Download the error report (CSV)',
   reportFileName: (base) => `${base}-errors.csv`,
   reportSaved: 'The error report has been saved to your downloads.',
   importAnother: 'Upload another table',
+
+  credentialsTitle: 'A new password for a patient',
+  credentialsIntro:
+    'If the SMS did not arrive or its password has expired (it is valid for a few days), send the patient a new password — the old one will stop working.',
+  patientPhone: 'Patient’s phone',
+  sendPassword: 'Send a new password',
+  sendingPassword: 'Sending…',
+  passwordSent: (fullName, phone, date) => `SMS with a new password sent: ${fullName}, ${phone}. The password is valid until ${date}.`,
+  noSuchPatient: 'No patient of the program has this phone number. Check the number.',
+  resendTooSoon: (minutes) =>
+    `An SMS was just sent to this number. The next one can be sent in ${minutes} ${plural('en', minutes, ['minute', 'minutes', 'minutes'])}.`,
 
   notATable: (name) => `The file “${name}” could not be read as a table. Upload a table in XLSX or CSV format.`,
   missingColumns: (name, columns) =>

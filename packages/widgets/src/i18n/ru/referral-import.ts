@@ -8,6 +8,9 @@ export interface ReferralColumnWords {
   hint: string;
 }
 
+/** A date such as "4 декабря 2026 г." already ends the sentence: no second full stop. */
+const endSentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
 const rows = (n: number) => `${n} ${plural('ru', n, ['строка', 'строки', 'строк'])}`;
 
 /** Strings of <oz-referral-import>, the program manager's import of referrals (path 3 of the program). */
@@ -96,6 +99,7 @@ export const referralImportRu = {
     known: 'Уже был импортирован раньше',
     error: 'Не импортирован: ошибка',
   } satisfies Record<ReferralRowOutcome, string>,
+  createdSmsFailed: 'Создан личный кабинет, но SMS не отправлено',
   shownFirst: (shown: number, total: number) =>
     `Показаны первые ${shown} из ${total}. Полный список ошибок есть в отчёте об ошибках.`,
   shownFirstRows: (shown: number, total: number) => `Показаны первые ${rows(shown)} из ${total}.`,
@@ -119,13 +123,32 @@ export const referralImportRu = {
   notImported: 'Не импортированы из-за ошибок',
   smsFailuresTitle: 'SMS не отправлены',
   smsFailuresIntro:
-    'Личные кабинеты этих пациентов созданы, но SMS с логином и паролем до них не дошло. Сообщите об этом администратору сервиса.',
+    'Личные кабинеты этих пациентов созданы, но SMS с логином и паролем до них не дошло. Отправьте SMS ещё раз кнопкой в строке пациента: он получит новый пароль.',
   phoneColumn: 'Телефон',
+  smsColumn: 'SMS',
+  resendSms: 'Отправить SMS ещё раз',
+  /** Read by screen readers after resendSms, so each row's button names its phone. */
+  resendTo: (phone: string) => `на номер ${phone}`,
+  resending: 'Отправляем…',
+  resent: (date: string) => endSentence(`Отправлено. Пароль действует до ${date}`),
   smsFailed: 'SMS с логином и паролем не отправлено.',
   downloadReport: 'Скачать отчёт об ошибках (CSV)',
   reportFileName: (base: string) => `${base}-ошибки.csv`,
   reportSaved: 'Отчёт об ошибках сохранён в загрузки.',
   importAnother: 'Загрузить другую таблицу',
+
+  credentialsTitle: 'Новый пароль для пациента',
+  credentialsIntro:
+    'Если SMS не дошло или пароль из него истёк (он действует несколько дней), отправьте пациенту новый пароль — старый перестанет работать.',
+  patientPhone: 'Телефон пациента',
+  sendPassword: 'Отправить новый пароль',
+  sendingPassword: 'Отправляем…',
+  passwordSent: (fullName: string, phone: string, date: string) =>
+    endSentence(`SMS с новым паролем отправлено: ${fullName}, ${phone}. Пароль действует до ${date}`),
+  /** 404: also for a staff member's phone, which never gets a patient's password. */
+  noSuchPatient: 'Среди пациентов программы нет никого с этим номером телефона. Проверьте номер.',
+  resendTooSoon: (minutes: number) =>
+    `На этот номер только что отправлено SMS. Следующее можно отправить через ${minutes} ${plural('ru', minutes, ['минуту', 'минуты', 'минут'])}.`,
 
   notATable: (name: string) => `Не удалось прочитать файл «${name}» как таблицу. Загрузите таблицу в формате XLSX или CSV.`,
   missingColumns: (name: string, columns: readonly string[]) =>

@@ -1,0 +1,66 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Lang, Translation } from '../../i18n/index.ts';
+import type { ResendState } from './credentials-resend.ts';
+import { passwordSentText } from './sent-password.ts';
+
+/** The id of the phone input, for the element to move focus to it. */
+export const CREDENTIALS_PHONE_ID = 'credentials-phone';
+
+export interface CredentialsFormView {
+  t: Translation;
+  lang: Lang;
+  state: ResendState | undefined;
+  /** The phone as typed; the API accepts any common spelling. */
+  onSend: (phone: string) => void;
+}
+
+/**
+ * A new one-time password for one patient by phone: the import's SMS did not arrive or its
+ * password expired. The phone's own problem is said next to it, any other refusal in the alert.
+ */
+export function credentialsForm({ t, lang, state, onSend }: CredentialsFormView): TemplateResult {
+  const r = t.referralImport;
+  const pending = state?.status === 'pending';
+  const failed = state?.status === 'failed' ? state : undefined;
+  const fieldError = failed?.phoneProblem ? failed.problem(t) : undefined;
+  const formError = failed && !failed.phoneProblem ? failed.problem(t) : undefined;
+  const ids = { hint: `${CREDENTIALS_PHONE_ID}-hint`, error: `${CREDENTIALS_PHONE_ID}-error` };
+  // The error first: it is what a screen reader user needs to hear on returning to the field.
+  const describedBy = [fieldError ? ids.error : '', ids.hint].filter(Boolean).join(' ');
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    onSend((form.elements.namedItem('phone') as HTMLInputElement).value);
+  };
+  return html`
+    <section part="credentials" class="credentials" aria-labelledby="credentials-title">
+      <h3 id="credentials-title">${r.credentialsTitle}</h3>
+      <p>${r.credentialsIntro}</p>
+      <form novalidate @submit=${submit}>
+        <div class="field">
+          <label for=${CREDENTIALS_PHONE_ID} part="label">${r.patientPhone}</label>
+          <span class="hint" part="hint" id=${ids.hint}>${t.fields.phoneHint}</span>
+          <input
+            id=${CREDENTIALS_PHONE_ID}
+            part="phone-input"
+            name="phone"
+            type="tel"
+            inputmode="tel"
+            autocomplete="off"
+            aria-required="true"
+            aria-invalid=${fieldError ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+          />
+          ${fieldError ? html`<span class="field-error" part="error field-error" id=${ids.error}>${fieldError}</span>` : nothing}
+        </div>
+        <div role="alert" part="error form-error" class="form-error">${formError ?? nothing}</div>
+        <button type="submit" class="primary" part="button send-password-button" ?disabled=${pending}>
+          ${pending ? r.sendingPassword : r.sendPassword}
+        </button>
+      </form>
+      ${state?.status === 'sent'
+        ? html`<p part="credentials-sent" class="sent">${passwordSentText(t, lang, state.result)}</p>`
+        : nothing}
+    </section>
+  `;
+}
