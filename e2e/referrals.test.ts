@@ -70,14 +70,27 @@ describe('path 3: the manager imports referrals, a referred patient signs in wit
     await screenshot(manager, 'referrals-360-2-result');
     const noOverflow = await tool.evaluate((el) => el.scrollWidth <= 360);
     assert.ok(noOverflow, 'the result fits a 360 px screen');
+
+    // The patient says the SMS never came: the manager sends a new password.
+    await tool.getByRole('button', { name: 'Загрузить другую таблицу' }).click();
+    await tool.getByLabel('Телефон пациента').fill(phone);
+    await tool.getByRole('button', { name: 'Отправить новый пароль' }).click();
+    await tool.locator('[part~="credentials-sent"]').getByText(`SMS с новым паролем отправлено: ${fullName}`).waitFor();
+    await screenshot(manager, 'referrals-360-3-new-password');
     await managerContext.close();
 
-    // The SMS the patient got.
-    const [sms, ...more] = await smsTo(server.dataDir, normalized);
-    assert.equal(more.length, 0, 'one SMS');
-    const match = /логин (\+7\d{10}), пароль (\S+)$/.exec(sms ?? '');
-    assert.ok(match, sms);
-    const [, login, oneTimePassword] = match;
+    // Two SMS went to the patient; only the newer password works.
+    const messages = await smsTo(server.dataDir, normalized);
+    assert.equal(messages.length, 2, 'the import and the new password');
+    const credentials = messages.map((text) => /логин (\+7\d{10}), пароль (\S+)$/.exec(text));
+    assert.ok(credentials.every(Boolean), messages.join('\n'));
+    const [, login, oneTimePassword] = credentials[1]!;
+    const stale = await fetch(`${server.origin}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone: login, password: credentials[0]![2] }),
+    });
+    assert.equal(stale.status, 401, 'the first password stopped working');
 
     // The patient, on the portal page, on a phone.
     const patientContext = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU' });
@@ -89,7 +102,7 @@ describe('path 3: the manager imports referrals, a referred patient signs in wit
     await cabinet.getByLabel('Пароль', { exact: true }).fill(oneTimePassword!);
     await cabinet.getByRole('button', { name: 'Войти' }).click();
     await cabinet.getByRole('heading', { name: 'Придумайте новый пароль' }).waitFor();
-    await screenshot(patient, 'referrals-360-3-forced-password');
+    await screenshot(patient, 'referrals-360-4-forced-password');
 
     await cabinet.getByLabel('Пароль из SMS').fill(oneTimePassword!);
     await cabinet.getByLabel('Новый пароль', { exact: true }).fill('Ромашка-1949');
@@ -106,7 +119,7 @@ describe('path 3: the manager imports referrals, a referred patient signs in wit
     const card = consultations.locator('[part~="application"][part~="submitted"]');
     assert.match(await card.innerText(), /Заявка ждёт рассмотрения/);
     assert.match(await card.innerText(), /ИБС, стенокардия напряжения/);
-    await screenshot(patient, 'referrals-360-4-cabinet');
+    await screenshot(patient, 'referrals-360-5-cabinet');
     await patientContext.close();
     assert.deepEqual(failures, []);
   });
