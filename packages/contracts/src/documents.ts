@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { DocumentKind } from './centers.ts';
 
-/** What an upload may be, decided by the file's content, never by its name or declared type. */
-export const DocumentMediaType = z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'application/dicom']);
+/**
+ * What an upload may be, decided by the file's content, never by its name or declared type.
+ * `application/zip` is a ZIP whose every file is DICOM: a CT or MRI study as a disc holds it.
+ */
+export const DocumentMediaType = z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'application/dicom', 'application/zip']);
 export type DocumentMediaType = z.infer<typeof DocumentMediaType>;
 
 export const MedicalDocument = z

@@ -12,7 +12,7 @@ const upload = createRoute({
   method: 'post',
   path: '/',
   tags: ['Documents'],
-  summary: 'Upload a medical document (PDF, JPEG, PNG, HEIC or DICOM, judged by content)',
+  summary: 'Upload a medical document (PDF, JPEG, PNG, HEIC, DICOM or a ZIP of DICOM files, judged by content)',
   security: bearerSecurity,
   middleware: [requireAuth, requireRole('patient')] as const,
   request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadDocumentForm } } } },
@@ -20,8 +20,12 @@ const upload = createRoute({
     201: { description: 'Stored', ...json(MedicalDocument) },
     401: e[401],
     403: e[403],
-    413: e[413],
-    415: { ...e[413], description: 'Not a PDF, JPEG, PNG, HEIC or DICOM file, whatever its name says' },
+    413: { ...e[413], description: 'Over `OZ_MAX_UPLOAD_MB`; for a ZIP also `details.reason` `zip_too_many_files` (over 5000) or `zip_too_large` (unpacks to over ten times the limit)' },
+    415: {
+      ...e[413],
+      description:
+        'Not a PDF, JPEG, PNG, HEIC or DICOM file, whatever its name says; a ZIP with `details.reason` `zip_not_dicom` (`details.entry` names the file), `zip_encrypted`, `zip_empty` or `zip_unreadable`',
+    },
     422: e[422],
   },
 });

@@ -5,6 +5,7 @@ import type { FileStore } from '../ports/file-store.ts';
 import { ApiError, forbidden, notFound } from '../http/api-error.ts';
 import { doctorMaySeePatient } from './access.ts';
 import { newId } from './tokens.ts';
+import { checkDicomZip, type DicomZipProblem } from './dicom-zip.ts';
 
 const OPEN_APPLICATION = new Set(['submitted', 'scheduled']);
 
@@ -22,7 +23,7 @@ export class DocumentService {
     if (file.size > this.maxBytes) throw tooLarge(this.maxBytes);
     if (file.size === 0) throw new ApiError(422, 'validation_failed', 'The file is empty', { fields: [{ field: 'file', code: 'invalid', message: 'The file is empty' }] });
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const mediaType = await sniff(bytes);
+    const mediaType = await this.sniff(bytes);
     const storageKey = await this.files.put(bytes);
     const record: DocumentRecord = {
       id: newId(),
@@ -77,6 +78,23 @@ export class DocumentService {
     return new Set(applications.filter((a) => OPEN_APPLICATION.has(a.status)).flatMap((a) => a.documentIds));
   }
 
+  private async sniff(bytes: Uint8Array): Promise<DocumentMediaType> {
+    const detected = await fileTypeFromBuffer(bytes);
+    const parsed = DocumentMediaType.safeParse(detected?.mime === 'image/heif' ? 'image/heic' : detected?.mime);
+    if (!parsed.success) {
+      throw new ApiError(415, 'unsupported_media_type', 'Upload a PDF, a photo (JPEG, PNG, HEIC), a DICOM file or a ZIP of DICOM files', {
+        detected: detected?.mime ?? null,
+        accepted: DocumentMediaType.options,
+      });
+    }
+    if (parsed.data === 'application/zip') {
+      // A ZIP is taken only as a study of DICOM files; it may unpack to at most ten times the upload limit.
+      const checked = await checkDicomZip(bytes, { maxFiles: MAX_FILES_IN_ZIP, maxUnpackedBytes: 10 * this.maxBytes });
+      if ('reason' in checked) throw zipRefused(checked);
+    }
+    return parsed.data;
+  }
+
   private async ownerVisibleTo(viewer: UserRecord, patientId: string | undefined): Promise<string> {
     if (viewer.role === 'patient') {
       if (patientId && patientId !== viewer.id) throw notFound('The patient');
@@ -93,22 +111,30 @@ export function toPublicDocument(document: DocumentRecord, inUse: boolean): Medi
   return { ...rest, inUse };
 }
 
+/** A CT study is a few hundred to a couple of thousand slices. */
+const MAX_FILES_IN_ZIP = 5000;
+
+function zipRefused(problem: DicomZipProblem): ApiError {
+  switch (problem.reason) {
+    case 'zip_too_many_files':
+      return new ApiError(413, 'payload_too_large', `The ZIP holds more than ${problem.limit} files`, { ...problem });
+    case 'zip_too_large':
+      return new ApiError(413, 'payload_too_large', `The ZIP unpacks to more than ${Math.round(problem.limit / 1024 / 1024)} MB`, { ...problem });
+    case 'zip_not_dicom':
+      return new ApiError(415, 'unsupported_media_type', `A ZIP may hold only DICOM files; "${problem.entry}" is not one`, { ...problem });
+    case 'zip_encrypted':
+      return new ApiError(415, 'unsupported_media_type', 'The ZIP is protected by a password; upload it without one', { ...problem });
+    case 'zip_empty':
+      return new ApiError(415, 'unsupported_media_type', 'The ZIP holds no files', { ...problem });
+    case 'zip_unreadable':
+      return new ApiError(415, 'unsupported_media_type', 'The ZIP is damaged and cannot be read', { ...problem });
+  }
+}
+
 const tooLarge = (maxBytes: number) =>
   new ApiError(413, 'payload_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, {
     maxBytes,
   });
-
-async function sniff(bytes: Uint8Array): Promise<DocumentMediaType> {
-  const detected = await fileTypeFromBuffer(bytes);
-  const parsed = DocumentMediaType.safeParse(detected?.mime === 'image/heif' ? 'image/heic' : detected?.mime);
-  if (!parsed.success) {
-    throw new ApiError(415, 'unsupported_media_type', 'Upload a PDF, a photo (JPEG, PNG, HEIC) or a DICOM file', {
-      detected: detected?.mime ?? null,
-      accepted: DocumentMediaType.options,
-    });
-  }
-  return parsed.data;
-}
 
 /** Keeps a readable name for display and downloads, without paths or control characters. */
 function cleanFileName(name: string): string {
