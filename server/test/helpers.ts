@@ -78,5 +78,5 @@ export async function registerPatient(server: TestServer, overrides: Record<stri
 }
 
 export async function errorOf(response: Response) {
-  return ((await response.json()) as { error: { code: string; message: string; details?: { fields?: { field: string; code: string }[]; retryAfterSeconds?: number; reason?: string } } }).error;
+  return ((await response.json()) as { error: { code: string; message: string; details?: { fields?: { field: string; code: string }[]; retryAfterSeconds?: number; reason?: string; [key: string]: unknown } } }).error;
 }
