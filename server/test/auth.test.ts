@@ -293,6 +293,43 @@ describe('rate limits on sign-in and registration', () => {
     }
   });
 
+  it('takes the address our proxy appended, not what the client put before it', async () => {
+    const server = await startTestServer({ OZ_RATE_LIMIT_PER_MINUTE: '3', OZ_TRUST_PROXY: 'true' });
+    try {
+      const statuses = [];
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        const response = await server.request('/api/v1/auth/login', {
+          json: { phone: uniquePhone(), password: 'guess' },
+          headers: { 'X-Forwarded-For': `10.0.0.${attempt + 1}, 203.0.113.7` },
+        });
+        statuses.push(response.status);
+      }
+      assert.deepEqual(statuses, [401, 401, 401, 429], 'a forged first entry does not make a new client');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('limits password changes per user, since each checks the current password', async () => {
+    const server = await startTestServer({ OZ_RATE_LIMIT_PER_MINUTE: '3', OZ_TRUST_PROXY: 'true' });
+    try {
+      const { token } = await registerPatient(server);
+      const statuses = [];
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        // From a new address each time: the user's own count stops it.
+        const response = await server.request('/api/v1/auth/password', {
+          token,
+          json: { currentPassword: `wrong ${attempt}`, newPassword: 'a new long password' },
+          headers: { 'X-Forwarded-For': `203.0.113.${attempt + 10}` },
+        });
+        statuses.push(response.status);
+      }
+      assert.deepEqual(statuses, [422, 422, 422, 429]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('is off with OZ_RATE_LIMIT_PER_MINUTE=0', async () => {
     const server = await startTestServer({ OZ_RATE_LIMIT_PER_MINUTE: '0' });
     try {

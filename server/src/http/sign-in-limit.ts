@@ -16,3 +16,9 @@ export function limitAttemptsPerPhone(c: Context<AppEnv>, phone: string): void {
   const wait = c.var.services.signInLimiter.hit(`phone:${phone}`);
   if (wait > 0) throw rateLimited(wait);
 }
+
+/** Counts a password change of this user: a stolen token must not guess the current password fast. */
+export function limitAttemptsPerUser(c: Context<AppEnv>, userId: string): void {
+  const wait = c.var.services.signInLimiter.hit(`user:${userId}`);
+  if (wait > 0) throw rateLimited(wait);
+}

@@ -9,7 +9,7 @@ import {
 import type { AppEnv } from '../http/env.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { requireAuth } from '../http/authenticate.ts';
-import { limitAttemptsPerClient, limitAttemptsPerPhone } from '../http/sign-in-limit.ts';
+import { limitAttemptsPerClient, limitAttemptsPerPhone, limitAttemptsPerUser } from '../http/sign-in-limit.ts';
 import { bearerSecurity, errorResponses } from '../http/openapi-responses.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -65,7 +65,8 @@ const changePassword = createRoute({
   tags: ['Accounts'],
   summary: 'Change the password; ends every other session of the user',
   security: bearerSecurity,
-  middleware: [requireAuth] as const,
+  // Each try checks the current password with scrypt: limited like sign-in, per client and per user.
+  middleware: [requireAuth, limitAttemptsPerClient] as const,
   request: { body: { required: true, ...json(ChangePasswordRequest) } },
   responses: {
     200: { description: 'Changed', ...json(ChangePasswordResponse) },
@@ -73,6 +74,7 @@ const changePassword = createRoute({
     401: unauthenticated,
     403: forbidden,
     422: invalid,
+    429: tooMany,
   },
 });
 
@@ -94,5 +96,6 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   .openapi(changePassword, async (c) => {
     const { currentPassword, newPassword, consent } = c.req.valid('json');
     const { user, tokenId } = c.var.principal;
+    limitAttemptsPerUser(c, user.id);
     return c.json({ user: await c.var.services.accounts.changePassword(user.id, tokenId, currentPassword, newPassword, consent) }, 200);
   });
