@@ -61,6 +61,13 @@ describe('POST /referrals/credentials: a new one-time password by SMS', () => {
     assert.equal(sent, 2, 'the import and one resend');
     server.advance(61_000);
     assert.equal((await resend(server, manager.token, phone)).status, 200);
+
+    // A double click: two requests at once, one SMS.
+    server.advance(61_000);
+    const before = (await outbox(server)).length;
+    const statuses = (await Promise.all([resend(server, manager.token, phone), resend(server, manager.token, phone)])).map((r) => r.status);
+    assert.deepEqual(statuses.sort(), [200, 429]);
+    assert.equal((await outbox(server)).length, before + 1);
   });
 
   it('refuses patients with their own password, unknown and staff phones, bad phones and non-managers', async () => {

@@ -32,6 +32,9 @@ export class CredentialsResendService {
     const now = this.now().getTime();
     const wait = (this.lastSent.get(phone) ?? -Infinity) + RESEND_INTERVAL_MS - now;
     if (wait > 0) throw rateLimited(Math.ceil(wait / 1000));
+    // Taken before the first await, so a second request at the same moment waits its minute.
+    this.forgetOld(now);
+    this.lastSent.set(phone, now);
 
     const password = newOneTimePassword();
     const passwordHash = await hashPassword(password, 'generated');
@@ -39,10 +42,9 @@ export class CredentialsResendService {
     try {
       await this.sms.send({ to: phone, text: credentialsText(this.settings.signInUrl, phone, password) });
     } catch {
+      this.lastSent.delete(phone); // nothing went out: the manager may try again at once
       throw new ApiError(502, 'sms_unavailable', 'The SMS could not be sent; nothing was changed. Try again later');
     }
-    this.lastSent.set(phone, now);
-    this.forgetOld(now);
 
     const at = new Date(now).toISOString();
     const expiresAt = new Date(now + this.settings.oneTimePasswordTtlMs).toISOString();
