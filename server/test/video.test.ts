@@ -7,6 +7,8 @@ import { errorOf, registerPatient, startTestServer, type TestServer } from './he
 import { applyToBakulev, signInStaff } from './fixtures.ts';
 import { startFakeOpenVidu } from './fake-openvidu.ts';
 import { SignalingHub } from '../src/adapters/video/signaling-hub.ts';
+import { VideoService } from '../src/services/video.ts';
+import type { VideoProvider } from '../src/ports/video-provider.ts';
 
 const MINUTE = 60_000;
 
@@ -256,6 +258,34 @@ describe('OpenVidu provider (against a fake of its REST API)', () => {
       assert.equal((await errorOf(response)).code, 'video_unavailable');
     } finally {
       await down.close();
+    }
+  });
+});
+
+describe('joining while the consultation is cancelled', () => {
+  it('does not turn a consultation cancelled during a slow video-server call back into a running one', async () => {
+    const server = await startTestServer();
+    try {
+      const { patient, consultation } = await consultationIn(server, 5);
+      let answer: () => void = () => undefined;
+      // A video server that answers when the test says so, as OpenVidu answers over the network.
+      const slowProvider: VideoProvider = {
+        name: 'openvidu',
+        join: () => new Promise((resolve) => (answer = () => resolve({ provider: 'openvidu', token: 'wss://video.example.ru?sessionId=x&token=y' }))),
+        end: async () => undefined,
+      };
+      const video = new VideoService(server.services.store, slowProvider, []);
+      const user = (await server.services.store.users.findById(patient.user.id))!;
+      const joining = video.join(user, consultation.id, 'http://localhost');
+      await new Promise((resolve) => setImmediate(resolve));
+      const cancel = await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token });
+      assert.equal(cancel.status, 200);
+      answer();
+      await assert.rejects(joining, (error: { status?: number; code?: string }) => error.status === 409 && error.code === 'room_closed');
+      const after = await server.services.store.consultations.findById(consultation.id);
+      assert.equal(after?.status, 'cancelled');
+    } finally {
+      await server.close();
     }
   });
 });

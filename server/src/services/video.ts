@@ -31,9 +31,16 @@ export class VideoService {
       { consultationId, userId: user.id, role: user.id === consultation.doctorId ? 'doctor' : 'patient', displayName: user.fullName },
       { origin, iceServers: this.iceServers },
     );
-    if (consultation.status === 'scheduled') {
-      await this.store.consultations.update(consultationId, { status: 'in_progress', updatedAt: this.now().toISOString() });
-    }
+    // Checked again in the transaction: the video server answers over the network, and a cancel or
+    // a conclusion written meanwhile must not be turned back into a running consultation.
+    await this.store.transaction(async (tx) => {
+      const current = await tx.consultations.findById(consultationId);
+      if (!current) throw notFound('The consultation');
+      this.assertRoomOpen(current);
+      if (current.status === 'scheduled') {
+        await tx.consultations.update(consultationId, { status: 'in_progress', updatedAt: this.now().toISOString() });
+      }
+    });
     return join;
   }
 
