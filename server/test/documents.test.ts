@@ -79,6 +79,18 @@ describe('documents', () => {
     assert.equal((await server.request(`/api/v1/documents?patientId=${owner.user.id}`, { token: stranger.token })).status, 404);
   });
 
+  it('keeps a long name downloadable: it is cut by whole characters', async () => {
+    const { token } = await registerPatient(server);
+    const name = `${'я'.repeat(199)}😀.pdf`;
+    const response = await upload(server, token, 'ecg', SAMPLE_FILES.pdf(), name);
+    assert.equal(response.status, 201);
+    const document = (await response.json()) as { id: string; fileName: string };
+    assert.equal(Array.from(document.fileName).length, 200);
+    assert.ok(document.fileName.endsWith('😀'));
+    const content = await server.request(`/api/v1/documents/${document.id}/content`, { token });
+    assert.equal(content.status, 200);
+  });
+
   it('shows a patient\'s documents to doctors of the center applied to, and to no other doctor', async () => {
     const patient = await registerPatient(server);
     const { documents } = await applyToBakulev(server, patient.token);

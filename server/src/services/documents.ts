@@ -139,6 +139,7 @@ const tooLarge = (maxBytes: number) =>
 /** Keeps a readable name for display and downloads, without paths or control characters. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  // Cut by code points: half an emoji would break encodeURIComponent in the download header.
+  const clean = Array.from(base.replace(/[\u0000-\u001f\u007f"]/g, '').trim()).slice(0, 200).join('').replace(/[\uD800-\uDFFF]/gu, '');
   return clean || 'document';
 }
