@@ -30,6 +30,12 @@ function slice(size = 4096): Uint8Array {
   return bytes;
 }
 
+function withStart(bytes: Uint8Array, start: string): Uint8Array {
+  const copy = bytes.slice();
+  copy.set(new TextEncoder().encode(start));
+  return copy;
+}
+
 const uploadZip = (server: TestServer, token: string, bytes: Uint8Array<ArrayBuffer>) =>
   upload(server, token, 'ct', bytes, 'КТ грудной клетки.zip', 'application/zip');
 
@@ -69,6 +75,9 @@ describe('ZIP of DICOM files (a CT or MRI study)', () => {
       ['a web page', [{ name: 'index.html', bytes: SAMPLE_FILES.html() }]],
       ['a ZIP inside', [{ name: 'inner.zip', bytes: await zip([{ name: 'IM1', bytes: slice() }]) }]],
       ['a tiny file', [{ name: 'IM000001', bytes: slice().subarray(0, 100) }]],
+      ['a program that is DICOM too', [{ name: 'study/Запустите_просмотрщик.exe', bytes: slice() }]],
+      ['a DICOM file that starts like a program', [{ name: 'study/IM000002', bytes: withStart(slice(), 'MZ\x90\x00') }]],
+      ['a DICOM file that starts like a page', [{ name: 'study/IM000003', bytes: withStart(slice(), '<html><script>') }]],
     ];
     for (const [what, entries] of cases) {
       const response = await uploadZip(server, token, await zip(entries));

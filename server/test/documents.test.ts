@@ -15,19 +15,20 @@ describe('documents', () => {
   it('accepts PDF, JPEG, PNG, HEIC and DICOM, judged by content', async () => {
     const { token } = await registerPatient(server);
     const cases = [
-      ['pdf', 'application/pdf'],
-      ['jpeg', 'image/jpeg'],
-      ['png', 'image/png'],
-      ['heic', 'image/heic'],
-      ['dicom', 'application/dicom'],
+      ['pdf', 'application/pdf', 'ЭКГ от 12.03.pdf'],
+      ['jpeg', 'image/jpeg', 'ЭКГ от 12.03.pdf.jpg'],
+      ['png', 'image/png', 'ЭКГ от 12.03.pdf.png'],
+      ['heic', 'image/heic', 'ЭКГ от 12.03.pdf.heic'],
+      ['dicom', 'application/dicom', 'ЭКГ от 12.03.pdf.dcm'],
     ] as const;
-    for (const [sample, expected] of cases) {
-      // The name and declared type say PDF every time: only the content counts.
+    for (const [sample, expected, savedAs] of cases) {
+      // The name and declared type say PDF every time: only the content counts, and the saved
+      // file's extension follows it so that it opens in the right program.
       const response = await upload(server, token, 'ecg', SAMPLE_FILES[sample](), 'ЭКГ от 12.03.pdf', 'application/pdf');
       assert.equal(response.status, 201, sample);
       const document = (await response.json()) as { mediaType: string; fileName: string; inUse: boolean; kind: string };
       assert.equal(document.mediaType, expected);
-      assert.equal(document.fileName, 'ЭКГ от 12.03.pdf');
+      assert.equal(document.fileName, savedAs);
       assert.equal(document.inUse, false);
       assert.ok(!('storageKey' in document));
     }
@@ -79,14 +80,26 @@ describe('documents', () => {
     assert.equal((await server.request(`/api/v1/documents?patientId=${owner.user.id}`, { token: stranger.token })).status, 404);
   });
 
+  it('stores a DICOM file with its preamble zeroed, so one that is also a program is only DICOM', async () => {
+    const { token } = await registerPatient(server);
+    const twoFaced = SAMPLE_FILES.dicom();
+    twoFaced.set(new TextEncoder().encode('@echo off\r\nformat c:\r\n'));
+    const response = await upload(server, token, 'ct', twoFaced, 'Просмотр_КТ.bat', 'application/octet-stream');
+    assert.equal(response.status, 201);
+    const document = (await response.json()) as { id: string; fileName: string; mediaType: string };
+    assert.deepEqual([document.mediaType, document.fileName], ['application/dicom', 'Просмотр_КТ.bat.dcm']);
+    const saved = new Uint8Array(await (await server.request(`/api/v1/documents/${document.id}/content`, { token })).arrayBuffer());
+    assert.deepEqual([...saved.subarray(0, 128)], new Array(128).fill(0));
+    assert.equal(new TextDecoder().decode(saved.subarray(128, 132)), 'DICM');
+  });
+
   it('keeps a long name downloadable: it is cut by whole characters', async () => {
     const { token } = await registerPatient(server);
     const name = `${'я'.repeat(199)}😀.pdf`;
     const response = await upload(server, token, 'ecg', SAMPLE_FILES.pdf(), name);
     assert.equal(response.status, 201);
     const document = (await response.json()) as { id: string; fileName: string };
-    assert.equal(Array.from(document.fileName).length, 200);
-    assert.ok(document.fileName.endsWith('😀'));
+    assert.equal(document.fileName, `${'я'.repeat(199)}😀.pdf`, 'cut after the emoji; the extension added back');
     const content = await server.request(`/api/v1/documents/${document.id}/content`, { token });
     assert.equal(content.status, 200);
   });

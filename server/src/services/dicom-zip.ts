@@ -18,6 +18,18 @@ export type DicomZipProblem =
 /** The 128-byte preamble, then "DICM" (DICOM part 10); DICOMDIR has it too. */
 const DICOM_MAGIC_END = 132;
 
+/**
+ * Names a doctor's computer would run or render when the study is unpacked. DICOM files carry
+ * no extension or a UID ("1.2.840….256"), so only the dangerous endings are refused.
+ */
+const RUNNABLE = /\.(exe|com|bat|cmd|scr|pif|msi|msp|dll|cpl|js|jse|mjs|vbs|vbe|wsf|wsh|hta|ps1|psm1|lnk|reg|jar|html?|xhtml|svg|sh|command|app|url|iso|apk)$/i;
+
+/** A DICOM preamble that starts like a program or a page: a file with two faces (CVE-2019-11687). */
+function startsRunnable(start: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(start.subarray(0, 4));
+  return head.startsWith('MZ') || head === '\x7fELF' || head.startsWith('#!') || head.trimStart().startsWith('<');
+}
+
 /** What operating systems add to archives; harmless, and no reason to refuse a study. */
 const isSystemClutter = (name: string) => /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i.test(name);
 
@@ -42,9 +54,9 @@ export async function checkDicomZip(bytes: Uint8Array, limits: DicomZipLimits): 
       if (files > limits.maxFiles) return { reason: 'zip_too_many_files', limit: limits.maxFiles };
       if (unpacked > limits.maxUnpackedBytes) return { reason: 'zip_too_large', limit: limits.maxUnpackedBytes };
       if (entry.isEncrypted()) return { reason: 'zip_encrypted', entry: entry.fileName };
-      if (entry.uncompressedSize < DICOM_MAGIC_END || !isDicom(await readStart(zip, entry))) {
-        return { reason: 'zip_not_dicom', entry: entry.fileName };
-      }
+      if (RUNNABLE.test(entry.fileName) || entry.uncompressedSize < DICOM_MAGIC_END) return { reason: 'zip_not_dicom', entry: entry.fileName };
+      const start = await readStart(zip, entry);
+      if (!isDicom(start) || startsRunnable(start)) return { reason: 'zip_not_dicom', entry: entry.fileName };
     }
     return files === 0 ? { reason: 'zip_empty' } : { files };
   } catch {

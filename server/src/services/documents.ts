@@ -24,12 +24,15 @@ export class DocumentService {
     if (file.size === 0) throw new ApiError(422, 'validation_failed', 'The file is empty', { fields: [{ field: 'file', code: 'invalid', message: 'The file is empty' }] });
     const bytes = new Uint8Array(await file.arrayBuffer());
     const mediaType = await this.sniff(bytes);
+    // DICOM's 128-byte preamble is free for any use, so a file can be DICOM and a program at once
+    // (CVE-2019-11687); the standard lets us zero it, and no viewer needs it.
+    if (mediaType === 'application/dicom') bytes.fill(0, 0, 128);
     const storageKey = await this.files.put(bytes);
     const record: DocumentRecord = {
       id: newId(),
       ownerId: owner.id,
       kind,
-      fileName: cleanFileName(file.name),
+      fileName: withExtensionOf(cleanFileName(file.name), mediaType),
       mediaType,
       sizeBytes: bytes.byteLength,
       storageKey,
@@ -135,6 +138,25 @@ const tooLarge = (maxBytes: number) =>
   new ApiError(413, 'payload_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, {
     maxBytes,
   });
+
+/** The extensions a saved file may end in, by what it really is; the first is added when it has none of them. */
+const EXTENSIONS: Record<DocumentMediaType, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/png': ['.png'],
+  'image/heic': ['.heic', '.heif'],
+  'application/dicom': ['.dcm', '.dicom'],
+  'application/zip': ['.zip'],
+};
+
+/**
+ * "Снимок.bat" that is really DICOM is saved as "Снимок.bat.dcm": the saved file opens by what it
+ * is, in a viewer, never runs as the program its name claimed.
+ */
+function withExtensionOf(name: string, mediaType: DocumentMediaType): string {
+  const allowed = EXTENSIONS[mediaType];
+  return allowed.some((extension) => name.toLowerCase().endsWith(extension)) ? name : `${name}${allowed[0]}`;
+}
 
 /** Keeps a readable name for display and downloads, without paths or control characters. */
 function cleanFileName(name: string): string {
