@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { waitForSms } from './sms-outbox.ts';
+import { startFakeSmsGateway } from './fake-sms-gateway.ts';
 import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
 import { applyToBakulev, inDays, signInStaff, uploadOk } from './fixtures.ts';
 
@@ -112,9 +112,8 @@ describe('applications: patient files, doctor reviews', () => {
     assert.equal(notifications.items[0]?.kind, 'application_scheduled');
     assert.equal(notifications.items[0]?.data.consultationId, consultation.id);
 
-    const outbox = (await readFile(join(server.dataDir, 'sms-outbox.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { to: string; text: string });
-    const sms = outbox.find((message) => message.to === patient.user.phone);
-    assert.match(sms!.text, /назначена на \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} \(МСК\)/);
+    const [sms] = await waitForSms(server, patient.user.phone);
+    assert.match(sms ?? '', /назначена на \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} \(МСК\)/);
 
     const again = await server.request(`/api/v1/applications/${application.id}/schedule`, { token: bakulevDoctor.token, json: { startsAt, durationMinutes: 30 } });
     assert.equal(again.status, 409);
@@ -161,6 +160,9 @@ describe('applications: patient files, doctor reviews', () => {
     const notifications = (await (await server.request('/api/v1/notifications', { token: patient.token })).json()) as { items: { kind: string; data: { reason?: string } }[] };
     assert.equal(notifications.items[0]?.kind, 'application_declined');
     assert.match(notifications.items[0]?.data.reason ?? '', /ЭХО КГ/);
+    const [sms] = await waitForSms(server, patient.user.phone);
+    assert.match(sms ?? '', /отказом/);
+    assert.doesNotMatch(sms ?? '', /ЭХО КГ/, 'the doctor\'s words stay in the cabinet, not with the SMS gateway');
     assert.equal((await server.request(`/api/v1/applications/${application.id}/decline`, { token: bakulevDoctor.token, json: { reason: 'x' } })).status, 409);
     // A declined application frees its documents.
     const docs = (await (await server.request('/api/v1/documents', { token: patient.token })).json()) as { items: { inUse: boolean }[] };
@@ -188,6 +190,28 @@ describe('program period', () => {
       assert.match(String(error), /409.*program_closed.*ended on 2021-10-31/);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('notifications when the SMS gateway is down', () => {
+  it('still schedules: the cabinet has the news, the request does not fail or wait', async () => {
+    const gateway = await startFakeSmsGateway();
+    gateway.failing = true;
+    const server = await startTestServer({ OZ_SMS_URL: gateway.url });
+    try {
+      const doctor = await signInStaff(server, { role: 'doctor', centerId: 'bakulev' });
+      const patient = await registerPatient(server);
+      const { application } = await applyToBakulev(server, patient.token);
+      const response = await server.request(`/api/v1/applications/${application.id}/schedule`, { token: doctor.token, json: { startsAt: inDays(4), durationMinutes: 30 } });
+      assert.equal(response.status, 201);
+      const notes = (await (await server.request('/api/v1/notifications', { token: patient.token })).json()) as { items: { kind: string }[] };
+      assert.equal(notes.items[0]?.kind, 'application_scheduled');
+      for (let waited = 0; gateway.received.length === 0 && waited < 3000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(gateway.received.length, 1, 'the SMS was tried');
+    } finally {
+      await server.close();
+      await gateway.close();
     }
   });
 });

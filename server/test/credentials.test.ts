@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, normalized, registerPatient, startTestServer, uniquePhone, type TestServer } from './helpers.ts';
 import { signInStaff } from './fixtures.ts';
-import { HEADER, csv, importFile, outbox, smsPassword } from './referral-tables.ts';
+import { HEADER, csv, importFile } from './referral-tables.ts';
+import { outbox, smsPassword } from './sms-outbox.ts';
 import { startFakeSmsGateway } from './fake-sms-gateway.ts';
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -1,6 +1,4 @@
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { TestServer } from './helpers.ts';
 
 export const HEADER = ['ФИО', 'Дата рождения', 'Телефон', 'Диагноз', 'Центр', 'Направивший врач', 'Медицинская организация'];
@@ -41,19 +39,4 @@ export async function importFile(server: TestServer, token: string, bytes: Uint8
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
   form.set('file', new File([data as Uint8Array<ArrayBuffer>], name));
   return server.request(`/api/v1/referrals/import${dryRun ? '?dryRun=true' : ''}`, { method: 'POST', body: form, token });
-}
-
-/** The SMS the outbox adapter wrote (no gateway configured), oldest first. */
-export async function outbox(server: TestServer) {
-  const text = await readFile(join(server.dataDir, 'sms-outbox.jsonl'), 'utf8').catch(() => '');
-  return text.trim() ? text.trim().split('\n').map((line) => JSON.parse(line) as { to: string; text: string; at: string }) : [];
-}
-
-/** The one-time password of the newest credentials SMS to `phone`. */
-export async function smsPassword(server: TestServer, phone: string): Promise<string> {
-  const messages = (await outbox(server)).filter((message) => message.to === phone);
-  const text = messages.at(-1)?.text ?? '';
-  const password = /пароль (\S+)$/.exec(text)?.[1];
-  if (!password) throw new Error(`no credentials SMS to ${phone}`);
-  return password;
 }

@@ -6,7 +6,8 @@ import { CONSENT_VERSION } from '@oz/contracts';
 import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
 import { signInStaff } from './fixtures.ts';
 import { startFakeSmsGateway } from './fake-sms-gateway.ts';
-import { HEADER, csv, encodeWindows1251, importFile, outbox, xlsx } from './referral-tables.ts';
+import { HEADER, csv, encodeWindows1251, importFile, xlsx } from './referral-tables.ts';
+import { outbox } from './sms-outbox.ts';
 
 type Report = {
   dryRun: boolean;

@@ -122,7 +122,7 @@ export class ApplicationService {
         kind: 'application_scheduled',
         text: `Облако здоровья: онлайн-консультация назначена на ${moscowTime(consultation.startsAt)}. Подробности в личном кабинете, раздел «Консультации».`,
         data: { applicationId: id, consultationId: consultation.id, startsAt: consultation.startsAt },
-        sms: true,
+        sms: `Облако здоровья: онлайн-консультация назначена на ${moscowTime(consultation.startsAt)}. Подробности в личном кабинете, раздел «Консультации».`,
       });
     }
     return consultation;
@@ -142,7 +142,7 @@ export class ApplicationService {
         kind: 'application_declined',
         text: `Облако здоровья: по вашей заявке на онлайн-консультацию врач ответил отказом. Причина: ${reason}`,
         data: { applicationId: id, reason },
-        sms: true,
+        sms: 'Облако здоровья: по вашей заявке на онлайн-консультацию врач ответил отказом. Причина указана в личном кабинете.',
       });
     }
     return this.viewWithPatient(updated);

@@ -55,7 +55,9 @@ export class ConsultationService {
         kind: 'consultation_cancelled',
         text: `Облако здоровья: ${who} онлайн-консультацию ${moscowTime(consultation.startsAt)}.${reason ? ` Причина: ${reason}` : ''}`,
         data: { consultationId: id, startsAt: consultation.startsAt, ...(reason ? { reason } : {}) },
-        sms: otherSide.role === 'patient',
+        ...(otherSide.role === 'patient'
+          ? { sms: `Облако здоровья: ${who} онлайн-консультацию ${moscowTime(consultation.startsAt)}. Подробности в личном кабинете.` }
+          : {}),
       });
     }
     return this.view(updated);
@@ -84,7 +86,7 @@ export class ConsultationService {
         kind: 'conclusion_ready',
         text: `Облако здоровья: готово ${what} по онлайн-консультации. Прочитайте его в личном кабинете, раздел «Консультации».`,
         data: { consultationId: id },
-        sms: true,
+        sms: `Облако здоровья: готово ${what} по онлайн-консультации. Прочитайте его в личном кабинете, раздел «Консультации».`,
       });
     }
     return this.conclusion(doctor, id);

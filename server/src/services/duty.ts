@@ -137,7 +137,6 @@ export class DutyService {
         kind: 'duty_booked',
         text: `Облако здоровья: ${patient.fullName} записался на консультацию ${moscowTime(consultation.startsAt)}.`,
         data: { consultationId: consultation.id, startsAt: consultation.startsAt },
-        sms: false,
       });
     }
     return consultation;

@@ -13,8 +13,12 @@ export interface NewNotification {
   kind: Notification['kind'];
   text: string;
   data: Notification['data'];
-  /** Also by SMS: for what the patient must not miss (a date set, a refusal, a conclusion). */
-  sms: boolean;
+  /**
+   * The SMS copy, for what the patient must not miss (a date set, a refusal, a conclusion). Fixed
+   * words only: a doctor's free text (a reason, which may name a diagnosis) stays in the cabinet,
+   * never with an SMS gateway.
+   */
+  sms?: string;
 }
 
 /** In-cabinet notifications, live delivery to open streams, and the SMS copy. */
@@ -40,7 +44,18 @@ export class NotificationService {
     };
     await this.store.notifications.insert(record);
     this.bus.publish(user.id, { type: 'notification', data: toPublicNotification(record) });
-    if (notification.sms) await this.sms.send({ to: user.phone, text: notification.text });
+    if (notification.sms) this.sendSms(user.phone, notification.sms);
+  }
+
+  /**
+   * In the background: what the SMS tells is already saved and in the cabinet, so a gateway that
+   * is down or slow must neither fail nor hold up the request that caused it.
+   */
+  private sendSms(to: string, text: string): void {
+    this.sms.send({ to, text }).catch((error: unknown) => {
+      // No phone or text in the log: both are personal data.
+      console.error(JSON.stringify({ at: new Date().toISOString(), error: `SMS not sent: ${error instanceof Error ? error.message : String(error)}` }));
+    });
   }
 
   async list(userId: string): Promise<NotificationList> {
