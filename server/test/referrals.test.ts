@@ -148,7 +148,8 @@ describe('POST /referrals/import', () => {
     const fresh = phone();
     const table = csv([
       HEADER,
-      ['Известная Пациентка', '01.01.1950', existing.user.phone, 'ИБС', 'Бакулева', '', ''],
+      // The registered patient, her name as a regional office types it.
+      ['ИВАНОВА  Мария Петровна', '12.04.1956', existing.user.phone, 'ИБС', 'Бакулева', '', ''],
       ['Новая Пациентка', '01.01.1950', fresh, 'ИБС', 'Бакулева', '', ''],
       ['Новая Пациентка', '01.01.1950', fresh, 'УЗИ плода', 'Кулакова', '', ''],
     ]);
@@ -168,6 +169,17 @@ describe('POST /referrals/import', () => {
     assert.equal((await outbox(server)).filter((m) => m.to === normalized(fresh)).length, 1, 'one SMS for two rows');
     // The known patient's own password still works: their account was not touched.
     assert.equal((await server.request('/api/v1/auth/login', { json: { phone: existing.user.phone, password: existing.password } })).status, 200);
+  });
+
+  it('gives no referral to whoever registered the phone under another name or birth date', async () => {
+    const stranger = await registerPatient(server, { fullName: 'Кто Угодно', birthDate: '1990-01-01' });
+    const table = csv([HEADER, ['Петрова Анна Ивановна', '01.02.1960', stranger.user.phone, 'Рак шейки матки T2N0M0', 'Кулакова', '', '']]);
+    const dry = (await (await importFile(server, manager.token, table, 't.csv', true)).json()) as Report;
+    assert.deepEqual(dry.errors.map((e) => [e.row, e.code, e.column]), [[2, 'phone_belongs_to_other_person', 'Телефон']]);
+    const report = (await (await importFile(server, manager.token, table, 't.csv')).json()) as Report;
+    assert.deepEqual([report.created, report.attached, report.errors.length], [0, 0, 1]);
+    const seen = (await (await server.request('/api/v1/applications', { token: stranger.token })).json()) as { items: unknown[] };
+    assert.deepEqual(seen.items, [], 'the stranger sees no diagnosis');
   });
 
   it('refuses files that are not tables, tables without the required columns, and non-managers', async () => {

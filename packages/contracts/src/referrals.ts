@@ -13,6 +13,7 @@ export const ReferralRowErrorCode = z.enum([
   'center_unknown',
   'duplicate_in_file', // the same phone and center appear on an earlier row
   'phone_belongs_to_staff',
+  'phone_belongs_to_other_person', // a patient with this phone has another name or birth date
 ]);
 export type ReferralRowErrorCode = z.infer<typeof ReferralRowErrorCode>;
 

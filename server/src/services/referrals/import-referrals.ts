@@ -58,15 +58,26 @@ export class ReferralImportService {
       good.push(result.value);
     }
 
-    /** What each good row would do against the store as it is now; staff phones are row errors. */
+    /** What each good row would do against the store as it is now; phones of staff or of another person are row errors. */
     const decide = async (repositories: StoreRepositories) => {
       const plans: Plan[] = [];
-      const staffErrors: ReferralRowError[] = [];
+      const ownerErrors: ReferralRowError[] = [];
       const newPhones = new Set<string>();
       for (const row of good) {
         const existing = await repositories.users.findByPhone(row.phone);
         if (existing && existing.role !== 'patient') {
-          staffErrors.push({ row: row.row, code: 'phone_belongs_to_staff', column: 'Телефон', message: 'This phone belongs to a staff account' });
+          ownerErrors.push({ row: row.row, code: 'phone_belongs_to_staff', column: 'Телефон', message: 'This phone belongs to a staff account' });
+          continue;
+        }
+        if (existing && !samePerson(existing, row)) {
+          // Whoever registered this phone is not the referred patient (or the row is wrong): a
+          // referral names a diagnosis, so it goes to nobody until the manager has checked.
+          ownerErrors.push({
+            row: row.row,
+            code: 'phone_belongs_to_other_person',
+            column: 'Телефон',
+            message: 'A patient with another name or birth date has this phone',
+          });
           continue;
         }
         if (!existing || newPhones.has(row.phone)) {
@@ -79,7 +90,7 @@ export class ReferralImportService {
         const already = applications.some((a) => a.source === 'referral' && a.centerId === row.centerId && OPEN.has(a.status));
         plans.push({ outcome: already ? 'known' : 'attach', row });
       }
-      return { plans, staffErrors };
+      return { plans, ownerErrors };
     };
 
     let decision: Awaited<ReturnType<typeof decide>>;
@@ -102,15 +113,15 @@ export class ReferralImportService {
       smsFailures = await this.sendCredentials(decision.plans, passwords);
     }
 
-    const { plans, staffErrors } = decision;
+    const { plans, ownerErrors } = decision;
     for (const plan of plans) {
       preview.push({ row: plan.row.row, outcome: plan.outcome, fullName: plan.row.fullName, phone: plan.row.phone, centerId: plan.row.centerId });
     }
-    for (const error of staffErrors) {
+    for (const error of ownerErrors) {
       const row = good.find((candidate) => candidate.row === error.row)!;
       preview.push({ row: error.row, outcome: 'error', fullName: row.fullName, phone: row.phone, centerId: row.centerId });
     }
-    errors.push(...staffErrors);
+    errors.push(...ownerErrors);
     preview.sort((a, b) => a.row - b.row);
     errors.sort((a, b) => a.row - b.row);
     const count = (outcome: Plan['outcome']) => plans.filter((plan) => plan.outcome === outcome).length;
@@ -158,6 +169,12 @@ export class ReferralImportService {
     }
     return failures;
   }
+}
+
+/** The same person: the birth date, and the full name up to case, ё and spacing. */
+function samePerson(user: UserRecord, row: ReferralRow): boolean {
+  const name = (value: string) => value.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  return user.birthDate === row.birthDate && name(user.fullName) === name(row.fullName);
 }
 
 function newPatient(row: ReferralRow, passwordHash: string, otpExpiresAt: string, at: string): UserRecord {

@@ -68,6 +68,8 @@ export const referralImportEn: typeof referralImportRu = {
     center_unknown: 'It is unclear which center the referral is to. Write «Бакулева» or «Кулакова».',
     duplicate_in_file: 'This patient with the same center is already on an earlier row.',
     phone_belongs_to_staff: 'This number belongs to a member of the program’s staff (a doctor or the manager), not to a patient.',
+    phone_belongs_to_other_person:
+      'A patient with a different name or date of birth already has this number in the program. Check the number; the referral was not added.',
   },
 
   rowsTitle: 'What happens to each row',
