@@ -7,7 +7,7 @@ import {
 } from '@oz/contracts';
 import { DuplicateKeyError, type Store, type UserRecord } from '../ports/store.ts';
 import { ApiError, unauthenticated } from '../http/api-error.ts';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword, verifyPasswordInFullTime } from './passwords.ts';
 import { hashToken, newBearerToken, newId } from './tokens.ts';
 
 export interface Registration {
@@ -88,7 +88,7 @@ export class AccountService {
 
   async signIn(phone: string, password: string): Promise<AuthResponse> {
     const user = await this.store.users.findByPhone(phone);
-    const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
+    const valid = user ? await verifyPasswordInFullTime(password, user.passwordHash) : await verifyAgainstDummy(password);
     if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'Wrong phone number or password');
     if (user.mustChangePassword && user.otpExpiresAt && user.otpExpiresAt <= this.now().toISOString()) {
       throw new ApiError(401, 'one_time_password_expired', 'The one-time password from the SMS has expired; ask the program manager for a new one');
