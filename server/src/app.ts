@@ -24,6 +24,7 @@ import { videoRoutes, SPEED_TEST_MAX_BYTES } from './routes/video.ts';
 import { mountSignaling } from './routes/signaling.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
+import { MAX_SIGNALING_FRAME_BYTES } from './adapters/video/signaling-hub.ts';
 
 export interface AppOptions {
   config: Config;
@@ -101,7 +102,10 @@ export function createApp({ config, services, staticDirs }: AppOptions) {
     if (c.req.path === '/api/v1/video/speedtest') return speedTestLimit(c, next);
     return jsonLimit(c, next);
   });
-  const { injectWebSocket, upgradeWebSocket } = createNodeWebSocket({ app });
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
+  // @hono/node-ws takes no ws options; ws reads maxPayload at each upgrade. A signaling message is
+  // at most 70 kB (an SDP), so a socket may not make the server buffer ws's default 100 MiB.
+  wss.options.maxPayload = MAX_SIGNALING_FRAME_BYTES;
   mountSignaling(app, upgradeWebSocket);
   app.route('/api/v1', createApi());
   if (staticDirs) mountStaticFiles(app, staticDirs);

@@ -127,6 +127,14 @@ describe('embedded signaling over WebSocket', () => {
     return { socket, closed, next, url, opened: new Promise((resolve) => socket.once('open', resolve)) };
   }
 
+  it('closes a socket that sends a frame far beyond any signaling message, before buffering it', async () => {
+    const { patient, consultation } = await consultationIn(server, 5);
+    const p = await connect(patient.token, consultation.id);
+    await p.next('welcome');
+    p.socket.send('x'.repeat(1024 * 1024));
+    assert.equal(await p.closed, 1009, 'message too big');
+  });
+
   it('pairs the patient and the doctor and relays offer, answer and ICE between them', async () => {
     const { patient, doctor, consultation } = await consultationIn(server, 5);
     const p = await connect(patient.token, consultation.id);
@@ -271,7 +279,7 @@ describe('joining while the consultation is cancelled', () => {
       // A video server that answers when the test says so, as OpenVidu answers over the network.
       const slowProvider: VideoProvider = {
         name: 'openvidu',
-        join: () => new Promise((resolve) => (answer = () => resolve({ provider: 'openvidu', token: 'wss://video.example.ru?sessionId=x&token=y' }))),
+        join: () => new Promise((resolve) => (answer = () => resolve({ provider: 'openvidu', token: 'wss://video.example.ru?sessionId=x&token=y', role: 'patient', iceServers: [] }))),
         end: async () => undefined,
       };
       const video = new VideoService(server.services.store, slowProvider, []);

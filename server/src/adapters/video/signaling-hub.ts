@@ -3,6 +3,8 @@ import { SignalClose, SignalFromClient, type ParticipantRole, type SignalFromSer
 
 const TICKET_TTL_MS = 60_000;
 const MAX_MESSAGE_BYTES = 70_000;
+/** The WebSocket frame limit: a little over one message, so ws refuses bigger frames before buffering them. */
+export const MAX_SIGNALING_FRAME_BYTES = 80_000;
 
 /** The socket side the hub needs: send text, close with a code. */
 export interface SignalSocket {
