@@ -152,4 +152,24 @@ describe('notifications', () => {
     await readUntil(/event: notification\ndata: .*application_scheduled/);
     await reader.cancel();
   });
+
+  it('ends the stream when its session ends, delivering nothing more', async () => {
+    const doctor = await signInStaff(server, { role: 'doctor', centerId: 'bakulev' });
+    const patient = await registerPatient(server);
+    const { application } = await applyToBakulev(server, patient.token);
+    const { ticket } = (await (await server.request('/api/v1/notifications/stream-ticket', { method: 'POST', token: patient.token })).json()) as { ticket: string };
+    const reader = (await server.request(`/api/v1/notifications/stream?ticket=${ticket}`)).body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    while (!received.includes('event: ready')) received += decoder.decode((await reader.read()).value);
+
+    assert.equal((await server.request('/api/v1/auth/logout', { method: 'POST', token: patient.token })).status, 204);
+    await server.request(`/api/v1/applications/${application.id}/decline`, { token: doctor.token, json: { reason: 'Нужна свежая ЭХО КГ' } });
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      received += decoder.decode(value);
+    }
+    assert.doesNotMatch(received, /application_declined/, 'a signed-out stream hears nothing');
+  });
 });

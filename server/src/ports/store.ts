@@ -139,6 +139,7 @@ export interface UserRepository {
 export interface TokenRepository {
   insert(token: TokenRecord): Promise<void>;
   findByHash(tokenHash: string): Promise<TokenRecord | undefined>;
+  findById(id: string): Promise<TokenRecord | undefined>;
   revoke(id: string, at: string): Promise<void>;
   /** Revokes every live token of a user except `keepId`. */
   revokeAllForUser(userId: string, at: string, keepId?: string): Promise<number>;

@@ -55,10 +55,10 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   .openapi(markRead, async (c) =>
     c.json(await c.var.services.notifications.markRead(c.var.principal.user.id, c.req.valid('param').id), 200),
   )
-  .openapi(ticket, (c) => c.json(c.var.services.notifications.issueStreamTicket(c.var.principal.user.id), 201))
+  .openapi(ticket, (c) => c.json(c.var.services.notifications.issueStreamTicket(c.var.principal.user.id, c.var.principal.tokenId), 201))
   .openapi(stream, (c) => {
-    const { notifications } = c.var.services;
-    const userId = notifications.redeemStreamTicket(c.req.valid('query').ticket);
+    const { notifications, accounts } = c.var.services;
+    const { userId, tokenId } = notifications.redeemStreamTicket(c.req.valid('query').ticket);
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no'); // nginx must not buffer the stream
     return streamSSE(c, async (sse) => {
@@ -74,6 +74,8 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       });
       await sse.writeSSE({ event: 'ready', data: '{}' });
       while (!sse.aborted && !sse.closed) {
+        // Signed out, password changed or expired: nothing more reaches this stream.
+        if (!(await accounts.isSessionActive(tokenId))) break;
         const next = pending.shift();
         if (next) {
           await sse.writeSSE({ event: next.type, id: next.data.id, data: JSON.stringify(next.data) });

@@ -106,6 +106,12 @@ export class AccountService {
     return { user, tokenId: record.id };
   }
 
+  /** Whether the session of this token still holds: not signed out, not revoked, not expired. */
+  async isSessionActive(tokenId: string): Promise<boolean> {
+    const record = await this.store.tokens.findById(tokenId);
+    return record !== undefined && record.revokedAt === null && record.expiresAt > this.now().toISOString();
+  }
+
   async signOut(tokenId: string): Promise<void> {
     await this.store.tokens.revoke(tokenId, this.now().toISOString());
   }

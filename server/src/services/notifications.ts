@@ -23,7 +23,7 @@ export interface NewNotification {
 
 /** In-cabinet notifications, live delivery to open streams, and the SMS copy. */
 export class NotificationService {
-  private readonly tickets = new Map<string, { userId: string; expiresAt: number }>();
+  private readonly tickets = new Map<string, { userId: string; tokenId: string; expiresAt: number }>();
 
   constructor(
     private readonly store: Store,
@@ -73,19 +73,20 @@ export class NotificationService {
   }
 
   /** A one-use ticket valid for a minute: EventSource cannot send headers, and a URL must not carry the real token. */
-  issueStreamTicket(userId: string): { ticket: string; expiresAt: string } {
+  issueStreamTicket(userId: string, tokenId: string): { ticket: string; expiresAt: string } {
     const now = this.now().getTime();
     for (const [ticket, entry] of this.tickets) if (entry.expiresAt <= now) this.tickets.delete(ticket);
     const ticket = randomBytes(24).toString('base64url');
-    this.tickets.set(ticket, { userId, expiresAt: now + TICKET_TTL_MS });
+    this.tickets.set(ticket, { userId, tokenId, expiresAt: now + TICKET_TTL_MS });
     return { ticket, expiresAt: new Date(now + TICKET_TTL_MS).toISOString() };
   }
 
-  redeemStreamTicket(ticket: string): string {
+  /** The user, and the session the stream lives by: it ends when that session ends. */
+  redeemStreamTicket(ticket: string): { userId: string; tokenId: string } {
     const entry = this.tickets.get(ticket);
     this.tickets.delete(ticket);
     if (!entry || entry.expiresAt <= this.now().getTime()) throw unauthenticated('The stream ticket is unknown or expired');
-    return entry.userId;
+    return { userId: entry.userId, tokenId: entry.tokenId };
   }
 
   /** Live events of one user: notifications and chat messages. */

@@ -109,6 +109,7 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
     tokens: {
       insert: async (token) => tokens.insert(token),
       findByHash: async (tokenHash) => tokens.find((token) => token.tokenHash === tokenHash),
+      findById: async (id) => tokens.find((token) => token.id === id),
       revoke: async (id, at) => {
         const token = data().tokens.find((candidate) => candidate.id === id);
         if (token && token.revokedAt === null) token.revokedAt = at;
