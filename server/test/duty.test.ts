@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
-import { inDays, signInStaff } from './fixtures.ts';
+import { applyToBakulev, inDays, signInStaff } from './fixtures.ts';
 
 type Slot = { id: string; startsAt: string; endsAt: string; doctorName: string; status: string; centerId: string };
 const HOUR = 3600_000;
@@ -41,6 +41,19 @@ describe('duty doctors: slots and booking', () => {
     assert.equal(items[0]?.doctorName, 'Кузнецов Д. С.');
     const kulakov = (await (await server.request(`/api/v1/duty/slots?centerId=kulakov&from=${encodeURIComponent(slots[0]!.startsAt)}`)).json()) as { items: Slot[] };
     assert.equal(kulakov.items.length, 0);
+  });
+
+  it('keeps open duty time and scheduled applications apart, so the doctor is never booked twice', async () => {
+    const [slot] = await publish(nextPeriod(1), 20);
+    const patient = await registerPatient(server);
+    const { application } = await applyToBakulev(server, patient.token);
+    const onSlot = await server.request(`/api/v1/applications/${application.id}/schedule`, {
+      token: duty.token,
+      json: { startsAt: slot!.startsAt, durationMinutes: 30 },
+    });
+    assert.equal(onSlot.status, 409);
+    const error = await errorOf(onSlot);
+    assert.deepEqual([error.details?.reason, error.details?.['slotId']], ['doctor_busy', slot!.id]);
   });
 
   it('refuses overlapping, past, empty and oversize periods, and non-duty doctors', async () => {

@@ -110,9 +110,17 @@ export class ApplicationService {
       const current = await tx.applications.findById(id);
       if (current?.status !== 'submitted') throw alreadyReviewed();
       const busy = (await tx.consultations.listByDoctor(doctor.id)).find(
-        (other) => other.status === 'scheduled' && overlaps(other, consultation),
+        (other) => (other.status === 'scheduled' || other.status === 'in_progress') && overlaps(other, consultation),
       );
       if (busy) throw new ApiError(409, 'conflict', 'You already have a consultation at that time', { reason: 'doctor_busy', consultationId: busy.id });
+      // A free duty slot is time a patient may book at any moment: the doctor is not free then either.
+      const dutySlot = (await tx.dutySlots.listByDoctor(doctor.id)).find((slot) => overlaps(slot, consultation));
+      if (dutySlot) {
+        throw new ApiError(409, 'conflict', `You have duty time open at ${moscowTime(dutySlot.startsAt)}; remove that slot or choose another time`, {
+          reason: 'doctor_busy',
+          slotId: dutySlot.id,
+        });
+      }
       await tx.consultations.insert(consultation);
       await tx.applications.update(id, { status: 'scheduled', consultationId: consultation.id, reviewedBy: doctor.id, updatedAt: at });
     });
@@ -200,7 +208,10 @@ export class ApplicationService {
 const alreadyReviewed = () =>
   new ApiError(409, 'conflict', 'This application has already been reviewed', { reason: 'already_reviewed' });
 
-function overlaps(a: ConsultationRecord, b: ConsultationRecord): boolean {
-  const end = (c: ConsultationRecord) => Date.parse(c.startsAt) + c.durationMinutes * 60_000;
+type Timed = { startsAt: string; durationMinutes: number };
+
+/** Two stretches of time, each a start and a length (consultations, duty slots), share a moment. */
+function overlaps(a: Timed, b: Timed): boolean {
+  const end = (c: Timed) => Date.parse(c.startsAt) + c.durationMinutes * 60_000;
   return Date.parse(a.startsAt) < end(b) && Date.parse(b.startsAt) < end(a);
 }
