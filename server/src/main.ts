@@ -25,12 +25,23 @@ async function main(argv: string[]): Promise<void> {
     if (demo) console.log(describeDemoSignIns());
   });
   app.injectWebSocket(server);
+  const purge = startTokenPurge(services.accounts);
   const stop = () => {
+    clearInterval(purge);
     server.close(() => void store.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Ended sessions are dropped now and then: every sign-in adds a token, and the store is one file. */
+function startTokenPurge(accounts: ReturnType<typeof createServices>['accounts']): NodeJS.Timeout {
+  const run = () => void accounts.purgeEndedSessions().catch((error: unknown) => console.error(JSON.stringify({ at: new Date().toISOString(), error: `token purge: ${String(error)}` })));
+  run();
+  const timer = setInterval(run, 6 * 3600 * 1000);
+  timer.unref();
+  return timer;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

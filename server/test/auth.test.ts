@@ -330,6 +330,21 @@ describe('rate limits on sign-in and registration', () => {
     }
   });
 
+  it('forgets ended sessions a day after they end, keeping live ones', async () => {
+    const server = await startTestServer();
+    try {
+      const ended = await registerPatient(server);
+      const live = await registerPatient(server);
+      await server.request('/api/v1/auth/logout', { method: 'POST', token: ended.token });
+      assert.equal(await server.services.accounts.purgeEndedSessions(), 0, 'not before a day has passed');
+      server.advance(25 * 3600 * 1000);
+      assert.equal(await server.services.accounts.purgeEndedSessions(), 1);
+      assert.equal((await server.request('/api/v1/me', { token: live.token })).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('is off with OZ_RATE_LIMIT_PER_MINUTE=0', async () => {
     const server = await startTestServer({ OZ_RATE_LIMIT_PER_MINUTE: '0' });
     try {

@@ -106,6 +106,11 @@ export class AccountService {
     return { user, tokenId: record.id };
   }
 
+  /** Forgets tokens that expired or were revoked over a day ago; returns how many. */
+  purgeEndedSessions(): Promise<number> {
+    return this.store.tokens.purge(new Date(this.now().getTime() - 24 * 3600 * 1000).toISOString());
+  }
+
   /** Whether the session of this token still holds: not signed out, not revoked, not expired. */
   async isSessionActive(tokenId: string): Promise<boolean> {
     const record = await this.store.tokens.findById(tokenId);
