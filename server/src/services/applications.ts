@@ -110,7 +110,7 @@ export class ApplicationService {
       const current = await tx.applications.findById(id);
       if (current?.status !== 'submitted') throw alreadyReviewed();
       const busy = (await tx.consultations.listByDoctor(doctor.id)).find(
-        (other) => (other.status === 'scheduled' || other.status === 'in_progress') && overlaps(other, consultation),
+        (other) => other.status === 'scheduled' && overlaps(other, consultation),
       );
       if (busy) throw new ApiError(409, 'conflict', 'You already have a consultation at that time', { reason: 'doctor_busy', consultationId: busy.id });
       // A free duty slot is time a patient may book at any moment: the doctor is not free then either.
