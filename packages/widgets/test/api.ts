@@ -53,3 +53,39 @@ export async function registerPatient(overrides: Partial<RegisterRequest> = {}) 
   if (status !== 201) throw new Error(`registration failed: ${status} ${JSON.stringify(body)}`);
   return { patient, auth: body as AuthResponse };
 }
+
+/** A new patient, registered through the API: their session. */
+export async function newPatientAuth(): Promise<AuthResponse> {
+  return (await registerPatient()).auth;
+}
+
+/** Signs in through the API (not the widgets), e.g. as one of the demo staff accounts the test server seeds. */
+export async function signInViaApi(account: { phone: string; password: string }): Promise<AuthResponse> {
+  const { status, body } = await callApi('POST', '/auth/login', { body: account });
+  if (status !== 200) throw new Error(`sign-in failed: ${status} ${JSON.stringify(body)}`);
+  return body as AuthResponse;
+}
+
+/**
+ * Answers matching API requests with a canned response, for states the shared test server cannot
+ * be put in (a closed program period, no free time at all, a failure). Everything else still goes
+ * to the real API. `path` is matched without the query string; `calls` lists the URLs answered.
+ */
+export function stubApi(method: string, path: string, status: number, body: unknown) {
+  const original = window.fetch;
+  const calls: string[] = [];
+  window.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if ((init?.method ?? 'GET') === method && url.split('?')[0] === `${testApi}/api/v1${path}`) {
+      calls.push(url);
+      return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+    }
+    return original(input, init);
+  };
+  return {
+    calls,
+    restore() {
+      window.fetch = original;
+    },
+  };
+}

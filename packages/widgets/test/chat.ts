@@ -1,8 +1,7 @@
 // Test helpers for the chat before a consultation and the duty doctors' side of path 2: duty
 // consultations arranged through the API, messages sent as the other side, slots published.
 import type { AuthResponse, ChatMessage, Consultation, DutySlot } from '@oz/contracts';
-import { callApi, registerPatient } from './api.ts';
-import { signIn } from './doctor-desk.ts';
+import { callApi, registerPatient, signInViaApi } from './api.ts';
 
 /** The demo duty doctors the test server seeds (`--demo`). */
 export const DUTY = {
@@ -17,7 +16,7 @@ const sessions = new Map<string, Promise<AuthResponse>>();
 export function dutyAuth(center: keyof typeof DUTY = 'kulakov'): Promise<AuthResponse> {
   let auth = sessions.get(center);
   if (!auth) {
-    auth = signIn(DUTY[center]);
+    auth = signInViaApi(DUTY[center]);
     sessions.set(center, auth);
   }
   return auth;

@@ -1,5 +1,6 @@
-import type { Application, AuthResponse, Conclusion, Consultation, WriteConclusionRequest } from '@oz/contracts';
-import { callApi, registerPatient, testApi } from './api.ts';
+import type { Application, Conclusion, Consultation, WriteConclusionRequest } from '@oz/contracts';
+import { callApi, registerPatient, signInViaApi } from './api.ts';
+import { applyToBakulevViaApi } from './documents.ts';
 
 /** Test helpers for the section «Консультации» and notifications: the path-1 story arranged through the API. */
 
@@ -12,46 +13,15 @@ const staffTokens = new Map<string, Promise<string>>();
 export function staffToken(account: { phone: string; password: string } = BAKULEV_DOCTOR): Promise<string> {
   let token = staffTokens.get(account.phone);
   if (!token) {
-    token = callApi('POST', '/auth/login', { body: account }).then(({ status, body }) => {
-      if (status !== 200) throw new Error(`staff sign-in failed: ${status} ${JSON.stringify(body)}`);
-      return (body as AuthResponse).token;
-    });
+    token = signInViaApi(account).then((auth) => auth.token);
     staffTokens.set(account.phone, token);
   }
   return token;
 }
 
-/** The smallest PDF the server's file sniffing accepts. */
-const PDF = '%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n';
-
-async function uploadDocument(token: string, kind: string): Promise<{ id: string }> {
-  const form = new FormData();
-  form.set('kind', kind);
-  form.set('file', new File([PDF], `${kind}.pdf`, { type: 'application/pdf' }));
-  const response = await fetch(`${testApi}/api/v1/documents`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
-    body: form,
-  });
-  if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string };
-}
-
 /** Uploads the Bakulev center's required documents and files an application to it. */
-export async function applyToBakulev(token: string, diagnosis = 'ИБС, стенокардия напряжения II ФК'): Promise<Application> {
-  const documents = await Promise.all(['discharge_summary', 'ecg', 'echocg'].map((kind) => uploadDocument(token, kind)));
-  const { status, body } = await callApi('POST', '/applications', {
-    token,
-    body: {
-      centerId: 'bakulev',
-      disease: 'coronary_heart_disease',
-      diagnosis,
-      complaints: 'Боли за грудиной при ходьбе',
-      documentIds: documents.map((document) => document.id),
-    },
-  });
-  if (status !== 201) throw new Error(`apply failed: ${status} ${JSON.stringify(body)}`);
-  return body as Application;
+export async function applyToBakulev(token: string): Promise<Application> {
+  return (await applyToBakulevViaApi(token)).application;
 }
 
 /** A registered patient with a waiting application to the Bakulev center. */

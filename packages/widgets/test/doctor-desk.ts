@@ -1,5 +1,6 @@
-import type { Application, AuthResponse, Consultation, MedicalDocument } from '@oz/contracts';
-import { callApi, registerPatient, testApi } from './api.ts';
+import type { Application, Consultation, MedicalDocument } from '@oz/contracts';
+import { callApi, registerPatient } from './api.ts';
+import { uploadViaApi } from './documents.ts';
 
 /** Staff accounts the test server seeds with `--demo`. */
 export const DEMO = {
@@ -8,28 +9,10 @@ export const DEMO = {
   manager: { phone: '+79000000009', password: 'demo-manager' },
 } as const;
 
-export async function signIn(account: { phone: string; password: string }): Promise<AuthResponse> {
-  const { status, body } = await callApi('POST', '/auth/login', { body: account });
-  if (status !== 200) throw new Error(`sign-in failed: ${status} ${JSON.stringify(body)}`);
-  return body as AuthResponse;
-}
-
 /** The smallest file the server recognises as a PDF, with a line of our own to tell files apart. */
-export function samplePdf(note = 'test'): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(`%PDF-1.4\n%\u00e2\u00e3\n% ${note}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n`);
-}
-
-export async function uploadDocument(token: string, kind: string, bytes = samplePdf(kind), name = `${kind}.pdf`) {
-  const form = new FormData();
-  form.set('kind', kind);
-  form.set('file', new File([bytes], name, { type: 'application/pdf' }));
-  const response = await fetch(`${testApi}/api/v1/documents`, {
-    method: 'POST',
-    body: form,
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as MedicalDocument;
+function notedPdf(note: string, name = `${note}.pdf`): File {
+  const bytes = new TextEncoder().encode(`%PDF-1.4\n%\u00e2\u00e3\n% ${note}\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n`);
+  return new File([bytes], name, { type: 'application/pdf' });
 }
 
 const REQUIRED = {
@@ -51,8 +34,8 @@ export function uniqueName(): string {
 export async function applyTo(center: 'bakulev' | 'kulakov', overrides: { diagnosis?: string; complaints?: string } = {}) {
   const { auth, patient } = await registerPatient({ fullName: uniqueName() });
   const documents: MedicalDocument[] = [];
-  for (const kind of REQUIRED[center].kinds) documents.push(await uploadDocument(auth.token, kind));
-  const unattached = await uploadDocument(auth.token, 'other', samplePdf('not attached'), 'не-приложен.pdf');
+  for (const kind of REQUIRED[center].kinds) documents.push(await uploadViaApi(auth.token, kind, notedPdf(kind)));
+  const unattached = await uploadViaApi(auth.token, 'other', notedPdf('not attached', 'не-приложен.pdf'));
   const { status, body } = await callApi('POST', '/applications', {
     token: auth.token,
     body: {

@@ -1,10 +1,8 @@
 // Test helpers for medical documents and applications: sample files the server recognises by
 // content, uploads and applications arranged straight through the API, and file choosing as a
 // person does it (the browser's file picker cannot be driven, so its result is set on the input).
-import type { Application, AuthResponse, DocumentKind, MedicalDocument } from '@oz/contracts';
-import { pageConfig } from '../src/internal/page-config.ts';
-import { session } from '../src/session/session.ts';
-import { callApi, registerPatient, testApi } from './api.ts';
+import type { Application, DocumentKind, MedicalDocument } from '@oz/contracts';
+import { callApi, testApi } from './api.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -63,12 +61,17 @@ export async function listApplications(token: string): Promise<Application[]> {
   return (body as { items: Application[] }).items;
 }
 
+/** Uploads every document the Bakulev center requires, through the API. */
+export function uploadBakulevRequired(token: string): Promise<MedicalDocument[]> {
+  return Promise.all((['discharge_summary', 'ecg', 'echocg'] as const).map((kind) => uploadViaApi(token, kind)));
+}
+
 /** The required documents of the Bakulev center, uploaded, and an application that uses them (plus `extraIds`). */
 export async function applyToBakulevViaApi(
   token: string,
   extraIds: string[] = [],
 ): Promise<{ application: Application; documents: MedicalDocument[] }> {
-  const documents = await Promise.all((['discharge_summary', 'ecg', 'echocg'] as const).map((kind) => uploadViaApi(token, kind)));
+  const documents = await uploadBakulevRequired(token);
   const { status, body } = await callApi('POST', '/applications', {
     token,
     body: {
@@ -81,11 +84,6 @@ export async function applyToBakulevViaApi(
   });
   if (status !== 201) throw new Error(`apply failed: ${status} ${JSON.stringify(body)}`);
   return { application: body as Application, documents };
-}
-
-/** A new patient, registered through the API. */
-export async function newSignedUpPatient(): Promise<AuthResponse> {
-  return (await registerPatient()).auth;
 }
 
 /** What the browser's file picker does once a person chose `files`: set them and fire change. */
@@ -130,69 +128,4 @@ export function catchDownloads() {
       HTMLAnchorElement.prototype.click = originalClick;
     },
   };
-}
-
-/**
- * Answers one API route with a canned response, for states the shared test server cannot be put
- * in (e.g. a program period that has ended). Everything else still goes to the real API.
- */
-export function answerRoute(method: string, path: string, status: number, body: unknown) {
-  const original = window.fetch;
-  const calls: RequestInit[] = [];
-  window.fetch = (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if ((init?.method ?? 'GET') === method && url === `${testApi}/api/v1${path}`) {
-      calls.push(init ?? {});
-      return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
-    }
-    return original(input, init);
-  };
-  return {
-    calls,
-    restore() {
-      window.fetch = original;
-    },
-  };
-}
-
-/**
- * Points every element at the test API in Russian and forgets any session. Not through index.ts,
- * so these tests do not depend on the other elements it registers.
- */
-export async function useTestApi(): Promise<void> {
-  pageConfig.configure({ api: testApi, lang: 'ru' });
-  await session.use(testApi);
-  await session.ready;
-  session.clear();
-  localStorage.clear();
-}
-
-/** Signs the page in as this user, as <oz-register> would after a sign-in. */
-export function signIn(auth: AuthResponse): void {
-  session.adopt(auth, testApi);
-}
-
-/** Signs in as one of the demo staff accounts the test server seeds. */
-export async function staffAuth(phone: string, password: string): Promise<AuthResponse> {
-  const { status, body } = await callApi('POST', '/auth/login', { body: { phone, password } });
-  if (status !== 200) throw new Error(`staff sign-in failed: ${status}`);
-  return body as AuthResponse;
-}
-
-/**
- * Shows what a phone shows: the camera buttons are hidden by a (pointer: fine) media query that
- * the test browser cannot switch off, so this forces them visible for layout checks.
- */
-export function showPhoneControls(el: Element): void {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync('.camera { display: block !important; }');
-  el.shadowRoot!.adoptedStyleSheets = [...el.shadowRoot!.adoptedStyleSheets, sheet];
-}
-
-/** Buttons whose words do not fit inside them or that stick out of a `width`-px screen. */
-export function crampedButtons(el: Element, width: number): string[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')]
-    .filter((button) => button.offsetParent !== null)
-    .filter((button) => button.scrollWidth > button.clientWidth + 1 || button.getBoundingClientRect().right > width)
-    .map((button) => button.textContent!.trim());
 }

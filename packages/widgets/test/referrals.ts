@@ -1,19 +1,13 @@
 // Test helpers for the referral import (path 3): referral tables built in the test as files, the
 // manager's and a center doctor's view of the API, and uniquely named patients per test.
-import { REFERRAL_COLUMNS, type Application, type AuthResponse, type ReferralImportReport } from '@oz/contracts';
-import { callApi, testApi, uniquePhone } from './api.ts';
+import { REFERRAL_COLUMNS, type Application, type ReferralImportReport } from '@oz/contracts';
+import { callApi, signInViaApi, testApi, uniquePhone } from './api.ts';
 
 /** Staff accounts the test server seeds with `--demo`. */
 export const MANAGER = { phone: '+79000000009', password: 'demo-manager' } as const;
 export const BAKULEV_DOCTOR = { phone: '+79000000001', password: 'demo-bakulev' } as const;
 
 export const HEADER: readonly string[] = Object.values(REFERRAL_COLUMNS);
-
-export async function signInAs(account: { phone: string; password: string }): Promise<AuthResponse> {
-  const { status, body } = await callApi('POST', '/auth/login', { body: account });
-  if (status !== 200) throw new Error(`sign-in failed: ${status} ${JSON.stringify(body)}`);
-  return body as AuthResponse;
-}
 
 /** A surname nobody else in this run has, so a test finds its own rows in a shared store. */
 export function uniqueSurname(): string {
@@ -61,7 +55,7 @@ export async function importViaApi(token: string, file: File, dryRun = false): P
 
 /** The referral applications in a center doctor's queue for patients of this name. */
 export async function referralsInQueue(fullName: string, doctor = BAKULEV_DOCTOR): Promise<Application[]> {
-  const { token } = await signInAs(doctor);
+  const { token } = await signInViaApi(doctor);
   const { status, body } = await callApi('GET', '/applications', { token });
   if (status !== 200) throw new Error(`listing the queue failed: ${status}`);
   return (body as { items: Application[] }).items.filter((a) => a.source === 'referral' && a.patient.fullName === fullName);

@@ -1,4 +1,4 @@
-import type { AuthResponse, Consultation, SignalFromClient, SignalFromServer, VideoJoin } from '@oz/contracts';
+import type { Consultation, SignalFromClient, SignalFromServer, VideoJoin } from '@oz/contracts';
 import { callApi, registerPatient } from './api.ts';
 import { applyToBakulev, staffToken } from './consultations.ts';
 
@@ -25,13 +25,6 @@ export async function consultationStartingSoon(minutesAhead = 2) {
     await callApi('POST', `/consultations/${busy}/cancel`, { token: doctorToken, body: {} });
   }
   throw new Error('schedule failed: the doctor stayed busy');
-}
-
-/** Signs in through the API, for a participant the test drives itself. */
-export async function signIn(phone: string, password: string): Promise<AuthResponse> {
-  const { status, body } = await callApi('POST', '/auth/login', { body: { phone, password } });
-  if (status !== 200) throw new Error(`sign-in failed: ${status} ${JSON.stringify(body)}`);
-  return body as AuthResponse;
 }
 
 /**

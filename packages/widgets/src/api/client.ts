@@ -169,8 +169,8 @@ export class ApiClient {
   }
 
   /**
-   * For transports that cannot use request() (XHR uploads): the API said this token is no longer
-   * valid, so the page's session must end, exactly as for any other call.
+   * The API said this token is no longer valid, so the page's session must end: after every call,
+   * including those of transports that cannot use request() (XHR uploads).
    */
   reportUnauthenticated(error: ApiError, token: string | null): void {
     if (error.code === 'unauthenticated' && token) this.#options.onUnauthenticated?.(token);
@@ -181,26 +181,9 @@ export class ApiClient {
     return this.#options.token?.() ?? null;
   }
 
-  private async fetchRaw(method: Method, path: string, signal?: AbortSignal): Promise<Response> {
+  private fetchRaw(method: Method, path: string, signal?: AbortSignal): Promise<Response> {
     const token = this.currentToken();
-    let response: Response;
-    try {
-      response = await fetch(`${this.origin}/api/v1${path}`, {
-        method,
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
-        signal: signal ?? null,
-        credentials: 'omit',
-      });
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      throw new NetworkError({ cause: error });
-    }
-    if (!response.ok) {
-      const error = await readApiError(response);
-      if (error.code === 'unauthenticated' && token) this.#options.onUnauthenticated?.(token);
-      throw error;
-    }
-    return response;
+    return this.#send(path, { method, headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: signal ?? null }, token);
   }
 
   async request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
@@ -209,27 +192,38 @@ export class ApiClient {
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
-    let response: Response;
-    try {
-      response = await fetch(`${this.origin}/api/v1${path}`, {
+    const response = await this.#send(
+      path,
+      {
         method,
         headers,
         body: options.body === undefined ? null : JSON.stringify(options.body),
         signal: options.signal ?? null,
-        // The token travels in a header; cookies of the API origin are never needed.
-        credentials: 'omit',
-      });
+      },
+      token,
+    );
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  /**
+   * Fetches `${origin}/api/v1${path}`: a failed connection becomes a NetworkError, an error answer
+   * the ApiError it carries (ending the session when `token` is no longer valid).
+   */
+  async #send(path: string, init: RequestInit, token: string | null): Promise<Response> {
+    let response: Response;
+    try {
+      // The token travels in a header; cookies of the API origin are never needed.
+      response = await fetch(`${this.origin}/api/v1${path}`, { ...init, credentials: 'omit' });
     } catch (error) {
       if (isAbortError(error)) throw error;
       throw new NetworkError({ cause: error });
     }
-
     if (!response.ok) {
       const error = await readApiError(response);
-      if (error.code === 'unauthenticated' && token) this.#options.onUnauthenticated?.(token);
+      this.reportUnauthenticated(error, token);
       throw error;
     }
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    return response;
   }
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { testApi } from '../../test/api.ts';
-import { SAMPLE_BYTES, listDocuments, newSignedUpPatient, pdfFile, pdfOfSize, sampleFile } from '../../test/documents.ts';
+import { newPatientAuth, testApi } from '../../test/api.ts';
+import { SAMPLE_BYTES, listDocuments, pdfFile, pdfOfSize, sampleFile } from '../../test/documents.ts';
 import { ApiClient } from './client.ts';
 import { ApiError, NetworkError } from './errors.ts';
 import { uploadDocument, type UploadProgress } from './upload.ts';
@@ -9,7 +9,7 @@ describe('uploadDocument against the real API', () => {
   const clientFor = (token: string | null) => new ApiClient({ origin: testApi, token: () => token });
 
   it('sends kind and file as multipart with the bearer token, reports progress up to 100%, answers the stored document', async () => {
-    const auth = await newSignedUpPatient();
+    const auth = await newPatientAuth();
     const progress: UploadProgress[] = [];
     const size = 2 * 1024 * 1024;
     const document = await uploadDocument(
@@ -31,7 +31,7 @@ describe('uploadDocument against the real API', () => {
   });
 
   it('turns 415 for content that is not a document into ApiError unsupported_media_type', async () => {
-    const auth = await newSignedUpPatient();
+    const auth = await newPatientAuth();
     const error = await uploadDocument(clientFor(auth.token), {
       kind: 'ecg',
       file: sampleFile(SAMPLE_BYTES.html(), 'scan.pdf'),
@@ -42,7 +42,7 @@ describe('uploadDocument against the real API', () => {
   });
 
   it('turns a file over the limit (OZ_MAX_UPLOAD_MB, 20 by default) into ApiError payload_too_large', async () => {
-    const auth = await newSignedUpPatient();
+    const auth = await newPatientAuth();
     const error = await uploadDocument(clientFor(auth.token), {
       kind: 'mri',
       file: sampleFile(pdfOfSize(20 * 1024 * 1024 + 1), 'mri.pdf'),
@@ -61,7 +61,7 @@ describe('uploadDocument against the real API', () => {
   });
 
   it('is abortable: rejects with AbortError and stores nothing', async () => {
-    const auth = await newSignedUpPatient();
+    const auth = await newPatientAuth();
     const controller = new AbortController();
     const pending = uploadDocument(
       clientFor(auth.token),

@@ -22,11 +22,27 @@ export interface TextFieldOptions extends FieldBase {
 
 const ids = (name: string) => ({ input: `${name}-input`, hint: `${name}-hint`, error: `${name}-error` });
 
-function describedBy(field: FieldBase): string | undefined {
+/**
+ * The ids a control's aria-describedby lists, skipping the absent ones. Its error goes first: it
+ * is what a screen reader user needs to hear on returning to the field.
+ */
+export function describedBy(...list: (string | false | undefined)[]): string | undefined {
+  return list.filter(Boolean).join(' ') || undefined;
+}
+
+/** A field's error under it, linked from the control by aria-describedby. */
+export function fieldError(id: string, text: string | undefined): TemplateResult | typeof nothing {
+  return text ? html`<span class="field-error" part="error field-error" id=${id}>${text}</span>` : nothing;
+}
+
+/** A form's own problem. Always rendered (empty when fine) so screen readers announce a problem when it appears. */
+export function formAlert(text: string | undefined): TemplateResult {
+  return html`<div role="alert" part="error form-error" class="form-error">${text ?? nothing}</div>`;
+}
+
+function fieldDescribedBy(field: FieldBase): string | undefined {
   const { hint, error } = ids(field.name);
-  // The error first: it is what a screen reader user needs to hear on returning to the field.
-  const list = [field.error ? error : '', field.hint ? hint : ''].filter(Boolean).join(' ');
-  return list || undefined;
+  return describedBy(field.error && error, field.hint && hint);
 }
 
 /** Read before typing: elderly users should not have to fail once to learn the format. */
@@ -35,9 +51,7 @@ function hint(field: FieldBase) {
 }
 
 function error(field: FieldBase) {
-  return field.error
-    ? html`<span class="field-error" part="error field-error" id=${ids(field.name).error}>${field.error}</span>`
-    : nothing;
+  return fieldError(ids(field.name).error, field.error);
 }
 
 /**
@@ -62,7 +76,7 @@ export function textField(field: TextFieldOptions): TemplateResult {
           inputmode=${ifDefined(field.inputmode)}
           aria-required=${field.optionalNote ? 'false' : 'true'}
           aria-invalid=${field.error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy(field))}
+          aria-describedby=${ifDefined(fieldDescribedBy(field))}
         />
         ${field.after ?? nothing}
       </div>
@@ -118,7 +132,7 @@ export function checkboxField(field: CheckboxFieldOptions): TemplateResult {
           type="checkbox"
           aria-required="true"
           aria-invalid=${field.error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy(field))}
+          aria-describedby=${ifDefined(fieldDescribedBy(field))}
         />
         <label for=${id.input} part="label">${field.label}</label>
       </div>

@@ -3,6 +3,7 @@ import { expect, fixture, html, waitUntil } from '../../test/testing.ts';
 import { testApi } from '../../test/api.ts';
 import { dutyConsultation, postAs } from '../../test/chat.ts';
 import { patientWithApplication, scheduleAsDoctor, watchEventSources } from '../../test/consultations.ts';
+import { forgetSession } from '../../test/session.ts';
 import { configure, session } from '../index.ts';
 import { liveNotifications, type LiveNotifications } from './live-notifications.ts';
 
@@ -14,9 +15,7 @@ describe('live notifications', () => {
   before(() => configure({ api: testApi, lang: 'ru' }));
 
   beforeEach(async () => {
-    await session.ready;
-    session.clear();
-    localStorage.clear();
+    await forgetSession();
     live = liveNotifications(testApi);
     live.retry.initialMs = 50;
     watch = watchEventSources();

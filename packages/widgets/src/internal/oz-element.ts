@@ -1,5 +1,5 @@
 import type { User } from '@oz/contracts';
-import { LitElement, type CSSResultGroup } from 'lit';
+import { html, LitElement, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { RerenderOnChange } from '../controllers/rerender-on-change.ts';
 import type { OzEventDetail, OzEventName } from '../events/index.ts';
@@ -12,9 +12,20 @@ import { hostStyles } from '../styles/host.ts';
 import { toApiOrigin } from './api-origin.ts';
 import { pageConfig } from './page-config.ts';
 
+/** What `roleGate` says, in the element's own words. */
+export interface RoleGateWords {
+  restoring: string;
+  signInPrompt: string;
+  /** Why a signed-in user of another role cannot use the element. */
+  otherRole: string;
+  /** The parts of that note; `sign-in-prompt` unless given. */
+  otherRolePart?: string;
+}
+
 /**
  * The base of every Oblako Zdorovya element (never extend LitElement directly): language,
- * API origin, translations, the shared session, typed events and a guarded `define()`.
+ * API origin, translations, the shared session and what follows a change of the signed-in
+ * person, focus after a view swaps, typed events and a guarded `define()`.
  */
 export class OzElement extends LitElement {
   static override styles: CSSResultGroup = [hostStyles, baseStyles];
@@ -38,6 +49,9 @@ export class OzElement extends LitElement {
 
   /** The page-wide session shared by all elements. */
   protected readonly session: OzSession = session;
+
+  /** Whose data the last render showed (see userKey). */
+  #shownUserKey: string | undefined;
 
   constructor() {
     super();
@@ -82,6 +96,42 @@ export class OzElement extends LitElement {
     return user?.mustChangePassword ? this.t.common.finishPasswordChange : prompt;
   }
 
+  /**
+   * What an element for one role shows until such a user is signed in: a note while the session
+   * is restored, the sign-in prompt, or why this account cannot use it. Undefined once it can.
+   */
+  protected roleGate(role: User['role'], words: RoleGateWords): TemplateResult | undefined {
+    const user = this.user;
+    if (!user && this.session.status === 'restoring') return html`<p class="loading">${words.restoring}</p>`;
+    if (!user) return html`<p part="sign-in-prompt">${this.signInPromptText(words.signInPrompt)}</p>`;
+    if (user.role !== role) return html`<p part=${words.otherRolePart ?? 'sign-in-prompt'}>${words.otherRole}</p>`;
+    return undefined;
+  }
+
+  /**
+   * Whose data the element shows: the signed-in user's id (undefined for nobody). When it differs
+   * from the one of the last render, `userChanged()` runs first.
+   */
+  protected userKey(): string | undefined {
+    return this.user?.id;
+  }
+
+  /**
+   * Another person signed in, or the user signed out (`previous` is whose data was shown): nothing
+   * of theirs may stay on screen. Runs in willUpdate, before the render and before tasks read their
+   * arguments.
+   */
+  protected userChanged(_previous: string | undefined): void {}
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const key = this.userKey();
+    if (key === this.#shownUserKey) return;
+    const previous = this.#shownUserKey;
+    this.#shownUserKey = key;
+    this.userChanged(previous);
+  }
+
   /** The API client for this element's origin, carrying the session token. */
   protected get client(): ApiClient {
     return sessionClient(this.apiOrigin);
@@ -93,6 +143,23 @@ export class OzElement extends LitElement {
     if (this.api && this.session.status === 'signed-out' && !pageConfig.api) {
       void this.session.use(this.apiOrigin);
     }
+  }
+
+  /**
+   * Focuses the first of `selectors` found in the shadow root. When a view swaps, the focused
+   * control is gone: this decides where keyboard and screen reader users go on from.
+   */
+  protected focusFirst(...selectors: string[]): void {
+    for (const selector of selectors) {
+      const target = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (target) return target.focus();
+    }
+  }
+
+  /** `focusFirst` once the pending render is done, for a target that render brings. */
+  protected async focusAfterUpdate(...selectors: string[]): Promise<void> {
+    await this.updateComplete;
+    this.focusFirst(...selectors);
   }
 
   /** Dispatches a typed `oz-…` event that crosses shadow roots, for the host page to hear. */

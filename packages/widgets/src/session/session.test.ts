@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '../../test/testing.ts';
 import { callApi, registerPatient, testApi } from '../../test/api.ts';
+import { forgetSession } from '../../test/session.ts';
 import { ApiError, NetworkError } from '../api/errors.ts';
 import { configure } from '../index.ts';
 import { session } from './session.ts';
@@ -18,11 +19,7 @@ describe('session', () => {
 
   before(() => configure({ api: testApi }));
 
-  beforeEach(async () => {
-    await session.ready;
-    session.clear();
-    localStorage.clear();
-  });
+  beforeEach(forgetSession);
 
   it('is one object per page, even when the bundle is loaded twice', async () => {
     const secondCopy = (await import(`./session.ts?copy=${Date.now()}`)) as typeof import('./session.ts');

@@ -1,8 +1,9 @@
 import type { Center, User } from '@oz/contracts';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Lang, Translation } from '../../i18n/index.ts';
+import { describedBy, fieldError } from '../../internal/fields.ts';
 import { ageToday } from './age.ts';
 
 /** The center and disease names in the reader's language (the catalog has Russian and English). */
@@ -49,7 +50,7 @@ export function centerField(view: CenterFieldView): TemplateResult {
           </div>
         `,
       )}
-      ${fieldError('centerId', view.error)}
+      ${fieldError('centerId-error', view.error)}
     </fieldset>
   `;
 }
@@ -66,7 +67,6 @@ export interface DiseaseFieldView {
 /** A list, not radios: a center has up to seven long names, which would push the form off a phone screen. */
 export function diseaseField(view: DiseaseFieldView): TemplateResult {
   const a = view.t.apply;
-  const describedBy = [view.error ? 'disease-error' : '', 'disease-hint'].filter(Boolean).join(' ');
   return html`
     <div class="field" part="field disease-field">
       <label for="disease-input" part="label">${a.diseaseLabel}</label>
@@ -77,7 +77,7 @@ export function diseaseField(view: DiseaseFieldView): TemplateResult {
         part="select"
         aria-required="true"
         aria-invalid=${view.error ? 'true' : 'false'}
-        aria-describedby=${describedBy}
+        aria-describedby=${ifDefined(describedBy(view.error && 'disease-error', 'disease-hint'))}
         ?disabled=${!view.center}
         @change=${(event: Event) => view.onChange((event.currentTarget as HTMLSelectElement).value)}
       >
@@ -90,7 +90,7 @@ export function diseaseField(view: DiseaseFieldView): TemplateResult {
           `,
         )}
       </select>
-      ${fieldError('disease', view.error)}
+      ${fieldError('disease-error', view.error)}
     </div>
   `;
 }
@@ -123,7 +123,6 @@ export interface TextAreaFieldView {
 
 /** A labelled textarea; errors linked first so a screen reader hears them on returning to the field. */
 export function textAreaField(view: TextAreaFieldView): TemplateResult {
-  const describedBy = [view.error ? `${view.name}-error` : '', `${view.name}-hint`].filter(Boolean).join(' ');
   return html`
     <div class="field" part="field ${view.name}-field">
       <label for=${`${view.name}-input`} part="label">${view.label}</label>
@@ -135,13 +134,9 @@ export function textAreaField(view: TextAreaFieldView): TemplateResult {
         rows=${view.rows}
         aria-required="true"
         aria-invalid=${view.error ? 'true' : 'false'}
-        aria-describedby=${describedBy}
+        aria-describedby=${ifDefined(describedBy(view.error && `${view.name}-error`, `${view.name}-hint`))}
       ></textarea>
-      ${fieldError(view.name, view.error)}
+      ${fieldError(`${view.name}-error`, view.error)}
     </div>
   `;
-}
-
-function fieldError(name: string, error: string | undefined) {
-  return error ? html`<span class="field-error" part="error field-error" id=${`${name}-error`}>${error}</span>` : nothing;
 }

@@ -1,19 +1,9 @@
+import { checksChunk } from '../../internal/lazy-chunk.ts';
+
 export type ApplicationChecks = typeof import('./application-checks.ts');
 
-let loading: Promise<ApplicationChecks> | undefined;
-
 /**
- * Loads the application schema in its own chunk, once per page; started when <oz-apply> appears
- * so it is there by the first submit. Resolves undefined when the chunk cannot be loaded: the form
- * then goes unchecked and the API answers with the very same field errors. A failed load is
- * forgotten so the next call retries (slow rural connections drop requests).
+ * The application schema in its own chunk, loaded once per page; started when <oz-apply> appears
+ * so it is there by the first submit. Undefined when it cannot be loaded (see checksChunk).
  */
-export async function loadApplicationChecks(): Promise<ApplicationChecks | undefined> {
-  loading ??= import('./application-checks.ts');
-  try {
-    return await loading;
-  } catch {
-    loading = undefined;
-    return undefined;
-  }
-}
+export const loadApplicationChecks = checksChunk((): Promise<ApplicationChecks> => import('./application-checks.ts'));

@@ -1,24 +1,21 @@
 import type { AuthResponse, MedicalDocument } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
-import { registerPatient } from '../../../test/api.ts';
+import { registerPatient, signInViaApi, stubApi } from '../../../test/api.ts';
 import {
   SAMPLE_BYTES,
-  answerRoute,
   applyToBakulevViaApi,
   chooseFiles,
-  crampedButtons,
   listApplications,
   listDocuments,
   pdfFile,
   sampleFile,
   selectOption,
-  showPhoneControls,
-  signIn,
-  staffAuth,
+  uploadBakulevRequired,
   uploadViaApi,
-  useTestApi,
 } from '../../../test/documents.ts';
 import { query, shadow, text } from '../../../test/dom.ts';
+import { expectFitsPhone, showPhoneControls } from '../../../test/phone.ts';
+import { signInPage, useTestApi } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { session } from '../../session/session.ts';
@@ -46,6 +43,38 @@ async function ready(el: OzApply): Promise<void> {
 
 async function checklistReady(el: OzApply): Promise<void> {
   await waitUntil(() => shadow(el).querySelector('ul.kind-rows') !== null, 'the checklist did not appear');
+}
+
+/** Signs `auth` in and opens the form for the Bakulev center, its checklist loaded. */
+async function bakulevForm(auth: AuthResponse): Promise<OzApply> {
+  signInPage(auth);
+  const el = await fixture<OzApply>(html`<oz-apply center="bakulev"></oz-apply>`);
+  await checklistReady(el);
+  return el;
+}
+
+/** A new patient who uploaded an ECG and an unrelated document, at the Bakulev center's form. */
+async function withEcgAndOther() {
+  const auth = await patient();
+  const ecg = await uploadViaApi(auth.token, 'ecg', pdfFile('ЭКГ.pdf'));
+  const other = await uploadViaApi(auth.token, 'other', pdfFile('анализ крови.pdf'));
+  const el = await bakulevForm(auth);
+  return { auth, ecg, other, el };
+}
+
+/** A new patient with every document the Bakulev center requires, at its form filled in. */
+async function readyToSend(disease: string, words: { diagnosis: string; complaints: string }): Promise<OzApply> {
+  const auth = await patient();
+  await uploadBakulevRequired(auth.token);
+  const el = await bakulevForm(auth);
+  fillIn(el, disease, words);
+  return el;
+}
+
+/** Chooses the disease and types the diagnosis and the complaints, as the patient would. */
+function fillIn(el: OzApply, disease: string, words: { diagnosis: string; complaints: string }): void {
+  selectOption(query<HTMLSelectElement>(el, 'select[name="disease"]'), disease);
+  type(el, words);
 }
 
 function type(el: Element, values: { diagnosis?: string; complaints?: string }): void {
@@ -78,7 +107,7 @@ describe('<oz-apply>', () => {
     await expect(el).to.be.accessible();
 
     const auth = await patient();
-    signIn(auth);
+    signInPage(auth);
     await ready(el);
     expect(query(el, '[part~="full-name"]').textContent).to.equal(auth.user.fullName);
 
@@ -88,20 +117,14 @@ describe('<oz-apply>', () => {
   });
 
   it('tells a doctor that applications are filed by patients', async () => {
-    signIn(await staffAuth('+79000000002', 'demo-kulakov'));
+    signInPage(await signInViaApi({ phone: '+79000000002', password: 'demo-kulakov' }));
     const el = await fixture<OzApply>(html`<oz-apply></oz-apply>`);
     await waitUntil(() => shadow(el).querySelector('[part~="sign-in-prompt"]') !== null);
     expect(query(el, '[part~="sign-in-prompt"]').textContent).to.equal(ru.apply.patientsOnly);
   });
 
   it('with center="bakulev": fixed center, its diseases and checklist, name and age from the profile', async () => {
-    const auth = await patient();
-    const ecg = await uploadViaApi(auth.token, 'ecg', pdfFile('ЭКГ.pdf'));
-    const other = await uploadViaApi(auth.token, 'other', pdfFile('анализ крови.pdf'));
-    signIn(auth);
-    const el = await fixture<OzApply>(html`<oz-apply center="bakulev"></oz-apply>`);
-    await ready(el);
-    await checklistReady(el);
+    const { auth, ecg, other, el } = await withEcgAndOther();
 
     expect(shadow(el).querySelector('input[name="centerId"]'), 'a preset center cannot be changed').to.equal(null);
     expect(query(el, '[part~="center-name"]').textContent).to.contain('Бакулева');
@@ -130,13 +153,7 @@ describe('<oz-apply>', () => {
   });
 
   it('says what is missing before sending, then uploads the missing documents in place and files the application', async () => {
-    const auth = await patient();
-    const ecg = await uploadViaApi(auth.token, 'ecg', pdfFile('ЭКГ.pdf'));
-    const other = await uploadViaApi(auth.token, 'other', pdfFile('анализ крови.pdf'));
-    signIn(auth);
-    const el = await fixture<OzApply>(html`<oz-apply center="bakulev"></oz-apply>`);
-    await ready(el);
-    await checklistReady(el);
+    const { auth, ecg, other, el } = await withEcgAndOther();
 
     // Everything empty: field errors, the missing documents named, and nothing sent.
     button(el, 'submit').click();
@@ -153,8 +170,7 @@ describe('<oz-apply>', () => {
     await expect(el).to.be.accessible();
 
     // Only the documents are left: focus goes to the message that names them.
-    selectOption(query<HTMLSelectElement>(el, 'select[name="disease"]'), 'heart_rhythm_disorders');
-    type(el, { diagnosis: 'Фибрилляция предсердий', complaints: 'Перебои в работе сердца, одышка при подъёме по лестнице' });
+    fillIn(el, 'heart_rhythm_disorders', { diagnosis: 'Фибрилляция предсердий', complaints: 'Перебои в работе сердца, одышка при подъёме по лестнице' });
     button(el, 'submit').click();
     await waitUntil(() => focused(el)?.id === 'documentIds-error', 'focus did not go to the missing documents');
 
@@ -206,11 +222,8 @@ describe('<oz-apply>', () => {
       uploadViaApi(auth.token, 'echocg'),
       uploadViaApi(auth.token, 'ecg', pdfFile('старая ЭКГ.pdf')),
     ]);
-    signIn(auth);
-    const el = await fixture<OzApply>(html`<oz-apply center="bakulev"></oz-apply>`);
-    await checklistReady(el);
-    selectOption(query<HTMLSelectElement>(el, 'select[name="disease"]'), 'cardiomyopathies');
-    type(el, { diagnosis: 'ДКМП', complaints: 'Слабость' });
+    const el = await bakulevForm(auth);
+    fillIn(el, 'cardiomyopathies', { diagnosis: 'ДКМП', complaints: 'Слабость' });
 
     box(el, echo.id).click();
     button(el, 'submit').click();
@@ -227,9 +240,7 @@ describe('<oz-apply>', () => {
 
   it('explains a refused upload on its own checklist line and keeps it missing', async () => {
     const auth = await patient();
-    signIn(auth);
-    const el = await fixture<OzApply>(html`<oz-apply center="bakulev"></oz-apply>`);
-    await checklistReady(el);
+    const el = await bakulevForm(auth);
     let uploaded = false;
     el.addEventListener('oz-document-uploaded', () => (uploaded = true));
 
@@ -247,15 +258,9 @@ describe('<oz-apply>', () => {
   });
 
   it('shows the API’s 422 for missing documents when the page’s list was out of date', async () => {
-    const auth = await patient();
-    await Promise.all((['discharge_summary', 'ecg', 'echocg'] as const).map((kind) => uploadViaApi(auth.token, kind)));
-    signIn(auth);
-    const el = await fixture<OzApply>(html`<oz-apply center="bakulev"></oz-apply>`);
-    await checklistReady(el);
-    selectOption(query<HTMLSelectElement>(el, 'select[name="disease"]'), 'cardiomyopathies');
-    type(el, { diagnosis: 'ДКМП', complaints: 'Слабость' });
+    const el = await readyToSend('cardiomyopathies', { diagnosis: 'ДКМП', complaints: 'Слабость' });
 
-    const answer = answerRoute('POST', '/applications', 422, {
+    const answer = stubApi('POST', '/applications', 422, {
       error: {
         code: 'validation_failed',
         message: 'Attach the required documents: ЭХО КГ',
@@ -276,14 +281,11 @@ describe('<oz-apply>', () => {
   it('says up front that this center already has a waiting application, and explains the API’s 409', async () => {
     const auth = await patient();
     await applyToBakulevViaApi(auth.token);
-    signIn(auth);
-    const el = await fixture<OzApply>(html`<oz-apply center="bakulev"></oz-apply>`);
-    await checklistReady(el);
+    const el = await bakulevForm(auth);
     await waitUntil(() => shadow(el).querySelector('[part~="notice"]') !== null, 'no notice about the waiting application');
     expect(query(el, '[part~="notice"]').textContent).to.contain(ru.apply.waiting('').split(' от ')[0]!);
 
-    selectOption(query<HTMLSelectElement>(el, 'select[name="disease"]'), 'coronary_heart_disease');
-    type(el, { diagnosis: 'ИБС', complaints: 'Боли за грудиной' });
+    fillIn(el, 'coronary_heart_disease', { diagnosis: 'ИБС', complaints: 'Боли за грудиной' });
     button(el, 'submit').click();
     await waitUntil(() => formAlert(el) !== '', 'no alert for the 409');
     expect(formAlert(el)).to.equal(ru.apply.conflict);
@@ -292,15 +294,9 @@ describe('<oz-apply>', () => {
   });
 
   it('shows clearly that the program period is closed (409 program_closed)', async () => {
-    const auth = await patient();
-    await Promise.all((['discharge_summary', 'ecg', 'echocg'] as const).map((kind) => uploadViaApi(auth.token, kind)));
-    signIn(auth);
-    const el = await fixture<OzApply>(html`<oz-apply center="bakulev"></oz-apply>`);
-    await checklistReady(el);
-    selectOption(query<HTMLSelectElement>(el, 'select[name="disease"]'), 'coronary_heart_disease');
-    type(el, { diagnosis: 'ИБС', complaints: 'Боли' });
+    const el = await readyToSend('coronary_heart_disease', { diagnosis: 'ИБС', complaints: 'Боли' });
     // The shared test server runs without a program period; this one answer stands in for one that ended.
-    const answer = answerRoute('POST', '/applications', 409, {
+    const answer = stubApi('POST', '/applications', 409, {
       error: { code: 'program_closed', message: 'The program ended on 2021-10-31; new applications are not accepted' },
     });
     let submitted = false;
@@ -318,7 +314,7 @@ describe('<oz-apply>', () => {
 
   it('without a center attribute lets the patient choose one, with that center’s diseases and checklist', async () => {
     const auth = await patient();
-    signIn(auth);
+    signInPage(auth);
     const el = await fixture<OzApply>(html`<oz-apply></oz-apply>`);
     await ready(el);
     const disease = query<HTMLSelectElement>(el, 'select[name="disease"]');
@@ -346,7 +342,7 @@ describe('<oz-apply>', () => {
 
   it('speaks English with lang="en"', async () => {
     const auth = await patient();
-    signIn(auth);
+    signInPage(auth);
     const el = await fixture<OzApply>(html`<oz-apply lang="en" center="kulakov"></oz-apply>`);
     await checklistReady(el);
     expect(query(el, 'h2').textContent).to.equal(en.apply.title);
@@ -364,19 +360,14 @@ describe('<oz-apply>', () => {
   it('fits a 360px phone: no sideways scrolling, big touch targets, text of at least 16px', async () => {
     const auth = await patient();
     await uploadViaApi(auth.token, 'ecg', pdfFile('Электрокардиограмма-от-двенадцатого-марта-две-тысячи-двадцать-четвёртого.pdf'));
-    signIn(auth);
+    signInPage(auth);
     const wrapper = await fixture(html`<div style="width: 360px"><oz-apply></oz-apply></div>`);
     const el = wrapper.querySelector('oz-apply') as OzApply;
     await ready(el);
     query<HTMLInputElement>(el, '#center-bakulev').click();
     await checklistReady(el);
     showPhoneControls(el);
-    expect(crampedButtons(el, 360), 'buttons whose words do not fit').to.deep.equal([]);
-    expect(el.scrollWidth, 'no horizontal overflow').to.be.at.most(360);
-    for (const control of shadow(el).querySelectorAll<HTMLElement>('button, select, textarea')) {
-      if (control.offsetParent === null) continue;
-      expect(control.getBoundingClientRect().height, control.textContent!).to.be.at.least(44);
-    }
+    expectFitsPhone(el, 360, 'button, select, textarea');
     for (const small of shadow(el).querySelectorAll<HTMLElement>('.hint, label, .requirement')) {
       expect(parseFloat(getComputedStyle(small).fontSize), small.textContent!).to.be.at.least(16);
     }

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/errors.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describeError, describeFieldError } from '../../internal/describe-error.ts';
+import { formAlert } from '../../internal/fields.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { DocumentUpload } from '../oz-documents/document-upload.ts';
 import { PatientDocuments } from '../oz-documents/patient-documents.ts';
@@ -102,8 +103,6 @@ export class OzApply extends OzElement {
     onSuccess: (application) => this.#onSubmitted(application),
   });
 
-  #userId: string | undefined;
-
   override connectedCallback(): void {
     super.connectedCallback();
     // The schema's chunk loads while the person reads and types.
@@ -112,21 +111,19 @@ export class OzApply extends OzElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Another person signed in (or out): nothing of the previous one may stay on screen.
-    const userId = this.user?.id;
-    if (userId !== this.#userId) {
-      this.#userId = userId;
-      this.#upload.cancel();
-      this.#upload.clearError();
-      this.#form.reset();
-      this.chosenCenterId = undefined;
-      this.disease = '';
-      this.choice = new Map();
-      this.submitted = undefined;
-      this.status = undefined;
-      this.missingOnServerOnly = false;
-    }
     if (changed.has('center')) this.disease = '';
+  }
+
+  protected override userChanged(): void {
+    this.#upload.cancel();
+    this.#upload.clearError();
+    this.#form.reset();
+    this.chosenCenterId = undefined;
+    this.disease = '';
+    this.choice = new Map();
+    this.submitted = undefined;
+    this.status = undefined;
+    this.missingOnServerOnly = false;
   }
 
   override render(): TemplateResult {
@@ -140,10 +137,8 @@ export class OzApply extends OzElement {
 
   #renderBody(): TemplateResult {
     const a = this.t.apply;
-    const user = this.user;
-    if (!user && this.session.status === 'restoring') return html`<p class="loading">${a.restoring}</p>`;
-    if (!user) return html`<p part="sign-in-prompt">${this.signInPromptText(a.signInPrompt)}</p>`;
-    if (user.role !== 'patient') return html`<p part="sign-in-prompt">${a.patientsOnly}</p>`;
+    const gate = this.roleGate('patient', { restoring: a.restoring, signInPrompt: a.signInPrompt, otherRole: a.patientsOnly });
+    if (gate) return gate;
     if (this.submitted) {
       const center = this.#centers.value?.find((c) => c.id === this.submitted?.centerId);
       return confirmation(this.t, this.locale, center, this.#onAgain);
@@ -194,7 +189,7 @@ export class OzApply extends OzElement {
         ${textAreaField({ name: 'complaints', label: a.complaintsLabel, hint: a.complaintsHint, rows: 4, error: this.#fieldText('complaints') })}
         ${center ? this.#renderChecklist(center) : nothing}
         <div role="status" part="status" class="status">${this.status?.(t) ?? nothing}</div>
-        <div role="alert" part="error form-error" class="form-error">${this.#formErrorText() ?? nothing}</div>
+        ${formAlert(this.#formErrorText())}
         <button type="submit" class="primary" part="button submit" ?disabled=${form.pending}>
           ${form.pending ? a.sending : a.submit}
         </button>
@@ -293,7 +288,7 @@ export class OzApply extends OzElement {
     await this.updateComplete;
     // FormSubmit focuses the first invalid field; when only documents are missing, go to that message.
     if (!this.renderRoot.querySelector('[aria-invalid="true"]')) {
-      this.renderRoot.querySelector<HTMLElement>('#documentIds-error')?.focus();
+      this.focusFirst('#documentIds-error');
     }
   };
 
@@ -303,7 +298,7 @@ export class OzApply extends OzElement {
     // The attached documents are now in use, and this center has a waiting application.
     this.#documents.refresh();
     this.#waiting.refresh();
-    return this.#focusHeading('#done-title');
+    return this.focusAfterUpdate('#done-title');
   }
 
   #onAgain = (): void => {
@@ -313,7 +308,7 @@ export class OzApply extends OzElement {
     this.status = undefined;
     this.missingOnServerOnly = false;
     this.#form.reset();
-    void this.#focusHeading('#title');
+    void this.focusAfterUpdate('#title');
   };
 
   #onPick = async (kind: DocumentKind, file: File): Promise<void> => {
@@ -321,9 +316,8 @@ export class OzApply extends OzElement {
     this.#upload.clearError();
     this.status = (t) => t.documents.uploadStarted(file.name);
     const pending = this.#upload.upload(kind, file);
-    await this.updateComplete;
     // The buttons of this line give way to the progress bar; its stop button is the next thing to reach.
-    this.renderRoot.querySelector<HTMLElement>('button[part~="cancel-upload-button"]')?.focus();
+    await this.focusAfterUpdate('button[part~="cancel-upload-button"]');
 
     const { document, aborted } = await pending;
     if (document) {
@@ -334,16 +328,8 @@ export class OzApply extends OzElement {
     } else {
       this.status = aborted ? (t) => t.documents.uploadCancelled : undefined;
     }
-    await this.updateComplete;
-    this.renderRoot
-      .querySelector<HTMLElement>(`li[data-kind="${kind}"] button[part~="choose-file-button"]`)
-      ?.focus();
+    await this.focusAfterUpdate(`li[data-kind="${kind}"] button[part~="choose-file-button"]`);
   };
-
-  async #focusHeading(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
 }
 
 declare global {

@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import type { FormState } from '../../controllers/form-submit.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describeFieldError } from '../../internal/describe-error.ts';
+import { formAlert } from '../../internal/fields.ts';
 
 export interface ComposerProps {
   t: Translation;
@@ -57,7 +58,7 @@ export function renderComposer(props: ComposerProps): TemplateResult {
       </span>
       <span class="visually-hidden" aria-live="polite">${over ? t.chat.tooLong : ''}</span>
       ${errorText ? html`<span id="chat-text-error" part="error field-error" class="field-error">${errorText}</span>` : nothing}
-      <div role="alert" part="error form-error" class="form-error">${props.formError ?? nothing}</div>
+      ${formAlert(props.formError)}
       <button type="submit" class="primary" part="button send-button" ?disabled=${form.pending}>
         ${form.pending ? t.chat.sending : t.chat.send}
       </button>

@@ -4,6 +4,7 @@ import { registerPatient, testApi } from '../../../test/api.ts';
 import { DUTY, cancelAs, dutyConsultation, messagesOf, postAs } from '../../../test/chat.ts';
 import { watchEventSources } from '../../../test/consultations.ts';
 import { query, shadow } from '../../../test/dom.ts';
+import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
@@ -40,11 +41,7 @@ async function openChat(consultationId: string, lang?: string) {
 describe('<oz-chat>', () => {
   before(() => configure({ api: testApi, lang: 'ru' }));
 
-  beforeEach(async () => {
-    await session.ready;
-    session.clear();
-    localStorage.clear();
-  });
+  beforeEach(forgetSession);
 
   it('asks a signed-out visitor to sign in', async () => {
     const el = await fixture<OzChat>(html`<oz-chat consultation="anything"></oz-chat>`);

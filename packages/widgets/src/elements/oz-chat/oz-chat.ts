@@ -146,9 +146,8 @@ export class OzChat extends OzElement {
   }
 
   /** Moves focus to the chat's heading, e.g. when a host opens a consultation at its chat. */
-  async focusTitle(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#chat-title')?.focus();
+  focusTitle(): Promise<void> {
+    return this.focusAfterUpdate('#chat-title');
   }
 
   override connectedCallback(): void {

@@ -13,6 +13,7 @@ import {
 } from '../../../test/consultations.ts';
 import { cancelAs, dutyConsultation, messagesOf, postAs } from '../../../test/chat.ts';
 import { query, shadow, text } from '../../../test/dom.ts';
+import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
@@ -33,14 +34,25 @@ async function renderSection(template = html`<oz-consultations></oz-consultation
   return el;
 }
 
+/** A new patient whose application the demo doctor scheduled, signed in, with the section rendered. */
+async function scheduledAndShown(template = html`<oz-consultations></oz-consultations>`) {
+  const { auth, application } = await patientWithApplication();
+  const consultation = await scheduleAsDoctor(application.id);
+  session.adopt(auth, testApi);
+  const el = await renderSection(template);
+  return { auth, consultation, el };
+}
+
+/** Presses a card's button (`withdraw-button`, `cancel-button`) and waits for its confirmation. */
+async function openDialog(el: OzConsultations, part: string) {
+  button(el, part).click();
+  await waitUntil(() => dialog(el).open, 'no confirmation dialog');
+}
+
 describe('<oz-consultations>', () => {
   before(() => configure({ api: testApi, lang: 'ru' }));
 
-  beforeEach(async () => {
-    await session.ready;
-    session.clear();
-    localStorage.clear();
-  });
+  beforeEach(forgetSession);
 
   it('asks a signed-out visitor to sign in', async () => {
     const el = await fixture<OzConsultations>(html`<oz-consultations></oz-consultations>`);
@@ -78,8 +90,7 @@ describe('<oz-consultations>', () => {
     await expect(el).to.be.accessible();
 
     // Changing one's mind: "Нет, оставить" keeps it.
-    button(el, 'withdraw-button').click();
-    await waitUntil(() => dialog(el).open, 'no confirmation dialog');
+    await openDialog(el, 'withdraw-button');
     expect(dialog(el).textContent).to.contain(t.confirmWithdrawTitle);
     expect(shadow(el).activeElement, 'the harmless answer has the focus').to.equal(button(el, 'keep-button'));
     await expect(el).to.be.accessible();
@@ -89,8 +100,7 @@ describe('<oz-consultations>', () => {
     await waitUntil(() => shadow(el).activeElement === button(el, 'withdraw-button'), 'focus did not go back to the button that opened it');
     expect((await patientState(auth.token)).applications[0]!.status).to.equal('submitted');
 
-    button(el, 'withdraw-button').click();
-    await waitUntil(() => dialog(el).open, 'no confirmation dialog');
+    await openDialog(el, 'withdraw-button');
     const withdrawn = oneEvent(el, 'oz-application-cancelled');
     button(el, 'confirm-button').click();
     const event = await withdrawn;
@@ -126,13 +136,9 @@ describe('<oz-consultations>', () => {
   });
 
   it('cancels a scheduled consultation with a reason after confirmation', async () => {
-    const { auth, application } = await patientWithApplication();
-    const consultation = await scheduleAsDoctor(application.id);
-    session.adopt(auth, testApi);
-    const el = await renderSection();
+    const { auth, consultation, el } = await scheduledAndShown();
 
-    button(el, 'cancel-button').click();
-    await waitUntil(() => dialog(el).open, 'no confirmation dialog');
+    await openDialog(el, 'cancel-button');
     expect(dialog(el).textContent).to.contain(t.confirmCancelTitle);
     const reason = query<HTMLTextAreaElement>(el, 'textarea[name="reason"]');
     expect(shadow(el).activeElement).to.equal(reason);
@@ -143,8 +149,7 @@ describe('<oz-consultations>', () => {
     expect(dialog(el).open).to.equal(false);
     expect((await patientState(auth.token)).consultations[0]!.status).to.equal('scheduled');
 
-    button(el, 'cancel-button').click();
-    await waitUntil(() => dialog(el).open, 'no confirmation dialog');
+    await openDialog(el, 'cancel-button');
     await sendKeys({ type: 'Уезжаю к дочери' });
     const cancelled = oneEvent(el, 'oz-consultation-cancelled');
     button(el, 'confirm-button').click();
@@ -165,13 +170,9 @@ describe('<oz-consultations>', () => {
   });
 
   it('says in the dialog, in Russian, when the consultation can no longer be cancelled', async () => {
-    const { auth, application } = await patientWithApplication();
-    const consultation = await scheduleAsDoctor(application.id);
-    session.adopt(auth, testApi);
-    const el = await renderSection();
+    const { consultation, el } = await scheduledAndShown();
 
-    button(el, 'cancel-button').click();
-    await waitUntil(() => dialog(el).open, 'no confirmation dialog');
+    await openDialog(el, 'cancel-button');
     // Meanwhile the doctor cancels it.
     await cancelAsDoctor(consultation.id, 'Врач заболел');
     button(el, 'confirm-button').click();
@@ -236,10 +237,7 @@ describe('<oz-consultations>', () => {
       }
     }
     WithVideo.define('oz-consultations-with-video');
-    const { auth, application } = await patientWithApplication();
-    const consultation = await scheduleAsDoctor(application.id);
-    session.adopt(auth, testApi);
-    const el = await renderSection(html`<oz-consultations-with-video></oz-consultations-with-video>`);
+    const { consultation, el } = await scheduledAndShown(html`<oz-consultations-with-video></oz-consultations-with-video>`);
     expect(query(el, '[part~="join"] button').dataset.consultation).to.equal(consultation.id);
     expect(text(el)).not.to.contain('Видеосвязь откроется');
   });
@@ -264,10 +262,7 @@ describe('<oz-consultations>', () => {
   });
 
   it('speaks English with lang="en"', async () => {
-    const { auth, application } = await patientWithApplication();
-    const consultation = await scheduleAsDoctor(application.id);
-    session.adopt(auth, testApi);
-    const el = await renderSection(html`<oz-consultations lang="en"></oz-consultations>`);
+    const { consultation, el } = await scheduledAndShown(html`<oz-consultations lang="en"></oz-consultations>`);
     expect(query(el, 'h2').textContent).to.equal(en.consultations.title);
     const upcoming = sectionText(el, 'upcoming');
     expect(upcoming).to.contain(formatStart('en', consultation.startsAt));

@@ -1,6 +1,6 @@
 import type { Application, Center, Conclusion, Consultation } from '@oz/contracts';
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { isAbortError } from '../../api/errors.ts';
 import { describeError } from '../../internal/describe-error.ts';
@@ -88,7 +88,6 @@ export class OzConsultations extends OzElement {
   /** The button that opened the dialog, to give focus back to. */
   #trigger: HTMLElement | undefined;
   #centers: { origin: string; items: Center[] } | undefined;
-  #shownUser: string | undefined;
   readonly #chats = new ChatToggles(this);
   readonly #conclusions = new ConclusionsController(this, () => this.client);
 
@@ -137,19 +136,6 @@ export class OzConsultations extends OzElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#load.abort();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const userId = this.#patientId();
-    if (userId !== this.#shownUser) {
-      // Another person (or nobody) now: nothing of the previous one may remain on screen.
-      this.#shownUser = userId;
-      this.#conclusions.reset();
-      this.#chats.reset();
-      this.statusMessage = '';
-      this.#closeDialog();
-    }
   }
 
   /**
@@ -257,6 +243,18 @@ export class OzConsultations extends OzElement {
     `;
   }
 
+  /** Only the patient's own data shows here (see #patientId). */
+  protected override userKey(): string | undefined {
+    return this.#patientId();
+  }
+
+  protected override userChanged(): void {
+    this.#conclusions.reset();
+    this.#chats.reset();
+    this.statusMessage = '';
+    this.#closeDialog();
+  }
+
   /** Only patients have this section; signed in with a password of their own (else the API says 403). */
   #patientId(): string | undefined {
     const user = this.user;
@@ -328,8 +326,7 @@ export class OzConsultations extends OzElement {
     // The button that opened the dialog is gone with its card's old state: focus the section title.
     this.#trigger = undefined;
     this.#closeDialog();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+    await this.focusAfterUpdate('#title');
     void this.refresh();
   };
 

@@ -3,8 +3,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FormState } from '../../controllers/form-submit.ts';
 import type { Translation } from '../../i18n/index.ts';
-import { describedBy, fieldError, formAlert, submitButton } from './desk-parts.ts';
-import { REVIEW_TARGET_DAYS, formatDateTime, isOverdue, localDateValue, timeZoneLabel, waitingDays } from './desk-time.ts';
+import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
+import { submitButton } from './desk-parts.ts';
+import { durationField, whenInput } from './desk-fields.ts';
+import { REVIEW_TARGET_DAYS, formatDateTime, isOverdue, timeZoneLabel, waitingDays } from './desk-time.ts';
 
 /** Consultation lengths offered; the contract allows 10–120 minutes, the seed's default is 30. */
 export const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
@@ -90,49 +92,20 @@ function renderScheduleForm(props: ApplicationViewProps): TemplateResult {
         <legend part="label">${desk.when}</legend>
         <span class="hint" part="hint" id="startsAt-hint">${desk.timeZoneHint(timeZoneLabel(locale, now))}</span>
         <div class="when-inputs">
-          <div class="when-input">
-            <label for="date-input" part="label">${desk.date}</label>
-            <input
-              part="input"
-              id="date-input"
-              name="date"
-              type="date"
-              min=${localDateValue(now)}
-              aria-required="true"
-              aria-invalid=${whenError ? 'true' : 'false'}
-              aria-describedby=${ifDefined(whenDescribedBy)}
-            />
-          </div>
-          <div class="when-input">
-            <label for="time-input" part="label">${desk.time}</label>
-            <input
-              part="input"
-              id="time-input"
-              name="time"
-              type="time"
-              aria-required="true"
-              aria-invalid=${whenError ? 'true' : 'false'}
-              aria-describedby=${ifDefined(whenDescribedBy)}
-            />
-          </div>
+          ${whenInput({ id: 'date-input', name: 'date', type: 'date', label: desk.date, now, error: whenError, describedBy: whenDescribedBy })}
+          ${whenInput({ id: 'time-input', name: 'time', type: 'time', label: desk.time, now, error: whenError, describedBy: whenDescribedBy })}
         </div>
         ${fieldError('startsAt-error', whenError)}
       </fieldset>
-      <div class="field" part="field durationMinutes-field">
-        <label for="duration-input" part="label">${desk.duration}</label>
-        <select
-          part="select"
-          id="duration-input"
-          name="durationMinutes"
-          aria-invalid=${durationError ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy(durationError && 'duration-error'))}
-        >
-          ${DURATIONS.map(
-            (minutes) => html`<option value=${minutes} ?selected=${minutes === DEFAULT_DURATION}>${desk.minutes(minutes)}</option>`,
-          )}
-        </select>
-        ${fieldError('duration-error', durationError)}
-      </div>
+      ${durationField({
+        t,
+        id: 'duration-input',
+        errorId: 'duration-error',
+        label: desk.duration,
+        choices: DURATIONS,
+        chosen: DEFAULT_DURATION,
+        error: durationError,
+      })}
       ${formAlert(props.formText(schedule))} ${submitButton(schedule, desk.scheduleSubmit, desk.sending, 'schedule-button')}
     </form>
   `;

@@ -24,18 +24,8 @@ export class ApplicationsSection {
 
   constructor(ctx: DeskContext) {
     this.#ctx = ctx;
-    this.#schedule = scheduleForm({
-      host: ctx.host,
-      client: ctx.client,
-      checks: ctx.checks,
-      onSuccess: (consultation) => this.#scheduled(consultation),
-    });
-    this.#decline = declineForm({
-      host: ctx.host,
-      client: ctx.client,
-      checks: ctx.checks,
-      onSuccess: (application) => this.#declined(application),
-    });
+    this.#schedule = scheduleForm(ctx, (consultation) => this.#scheduled(consultation));
+    this.#decline = declineForm(ctx, (application) => this.#declined(application));
   }
 
   /** Forgets everything of the previous doctor. */

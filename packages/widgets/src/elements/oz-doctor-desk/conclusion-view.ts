@@ -3,7 +3,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FormState } from '../../controllers/form-submit.ts';
 import type { Translation } from '../../i18n/index.ts';
-import { describedBy, fieldError, formAlert, renderLoad, submitButton } from './desk-parts.ts';
+import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
+import { renderLoad, submitButton } from './desk-parts.ts';
 import { formatDateTime } from './desk-time.ts';
 
 const OUTCOMES: readonly ConclusionOutcome[] = ['conclusion', 'in_person'];

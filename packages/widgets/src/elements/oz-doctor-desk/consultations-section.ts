@@ -27,18 +27,8 @@ export class ConsultationsSection {
 
   constructor(ctx: DeskContext) {
     this.#ctx = ctx;
-    this.#conclusion = conclusionForm({
-      host: ctx.host,
-      client: ctx.client,
-      checks: ctx.checks,
-      onSuccess: (conclusion) => this.#concluded(conclusion),
-    });
-    this.#cancel = cancelForm({
-      host: ctx.host,
-      client: ctx.client,
-      checks: ctx.checks,
-      onSuccess: (consultation) => this.#cancelled(consultation),
-    });
+    this.#conclusion = conclusionForm(ctx, (conclusion) => this.#concluded(conclusion));
+    this.#cancel = cancelForm(ctx, (consultation) => this.#cancelled(consultation));
   }
 
   /** Forgets everything of the previous doctor. */

@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
-import { testApi } from '../../../test/api.ts';
+import { signInViaApi, testApi } from '../../../test/api.ts';
 import { DUTY, dutyConsultation, messagesOf, postAs } from '../../../test/chat.ts';
-import { signIn } from '../../../test/doctor-desk.ts';
 import { query, shadow } from '../../../test/dom.ts';
+import { forgetSession } from '../../../test/session.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
 import { liveNotifications } from '../../internal/live-notifications.ts';
@@ -14,15 +14,11 @@ const card = (el: Element, id: string) => shadow(el).querySelector<HTMLLIElement
 describe('<oz-doctor-desk> chat with the patient', () => {
   before(() => configure({ api: testApi, lang: 'ru' }));
 
-  beforeEach(async () => {
-    await session.ready;
-    session.clear();
-    localStorage.clear();
-  });
+  beforeEach(forgetSession);
 
   it('marks a consultation when the patient writes, opens it at the chat, and the doctor answers', async () => {
     const { patient, consultation } = await dutyConsultation({ topic: 'Тянущая боль внизу живота', fullName: 'Жукова Вера Павловна' });
-    session.adopt(await signIn(DUTY.kulakov), testApi);
+    session.adopt(await signInViaApi(DUTY.kulakov), testApi);
     const el = await fixture<OzDoctorDesk>(html`<oz-doctor-desk section="consultations"></oz-doctor-desk>`);
     await waitUntil(() => card(el, consultation.id), 'the duty consultation is not listed');
     await waitUntil(() => liveNotifications(testApi).status === 'open', 'the live stream did not open');

@@ -1,19 +1,12 @@
 import type { FieldError } from '@oz/contracts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { lazyChunk } from '../../internal/lazy-chunk.ts';
 import type { CheckableSchema } from '../../internal/precheck.ts';
 
 export type DeskChecks = typeof import('./desk-checks.ts');
 
-let loading: Promise<DeskChecks> | undefined;
-
-/** Loads the schemas once per page; a failed load is forgotten so the next submit retries. */
-function loadDeskChecks(): Promise<DeskChecks> {
-  loading ??= import('./desk-checks.ts').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+/** The desk's schemas in their own chunk, loaded once per page. */
+const loadDeskChecks = lazyChunk((): Promise<DeskChecks> => import('./desk-checks.ts'));
 
 /**
  * Gives the desk its contract schemas: the chunk starts loading when the desk is on the page,

@@ -3,7 +3,7 @@ import type { ReactiveElement } from 'lit';
 import type { ApiClient } from '../../api/client.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
 import type { DeskChecksController } from './desk-checks-controller.ts';
-import { DeskProblem, explainConclusionConflict, explainScheduleConflict, isConflict } from './desk-problems.ts';
+import { DeskProblem, explainConclusionConflict, explainScheduleConflict, explainingConflict } from './desk-problems.ts';
 import { localToIsoWithOffset } from './desk-time.ts';
 
 /** The four forms of <oz-doctor-desk>: what each sends, how it is pre-checked, what a 409 means. */
@@ -32,79 +32,69 @@ export interface CancelInput {
   reason: string;
 }
 
-interface FormDeps<Result, Input> {
+/** What every desk form needs from the desk (its DeskContext has all of it). */
+export interface DeskFormDeps {
   host: ReactiveElement;
   /** Read at submit time: the element's API origin may change after it was created. */
   client: () => ApiClient;
   checks: DeskChecksController;
-  onSuccess: (result: Result, input: Input) => void | Promise<void>;
 }
 
-export function scheduleForm({ host, client, checks, onSuccess }: FormDeps<Consultation, ScheduleInput>) {
+/** What a desk form does once the API accepted it. */
+export type OnSent<Result, Input> = (result: Result, input: Input) => void | Promise<void>;
+
+export function scheduleForm({ host, client, checks }: DeskFormDeps, onSuccess: OnSent<Consultation, ScheduleInput>) {
   return new FormSubmit<ScheduleInput, Consultation>(host, {
     fields: ['startsAt', 'durationMinutes'],
     precheck: ({ startsAt, durationMinutes }) => {
       // Two inputs make one value: say what is missing before the schema calls it malformed.
-      if (!startsAt) return [missing('startsAt')];
+      if (!startsAt) return [requiredError('startsAt')];
       return checks.check((c) => c.ScheduleApplicationRequest, { startsAt, durationMinutes });
     },
-    send: async ({ applicationId, startsAt, durationMinutes }, signal) => {
-      try {
-        return await client().scheduleApplication(applicationId, { startsAt, durationMinutes }, signal);
-      } catch (error) {
-        if (isConflict(error)) throw await explainScheduleConflict(client(), applicationId, error, signal);
-        throw error;
-      }
-    },
+    send: ({ applicationId, startsAt, durationMinutes }, signal) =>
+      explainingConflict(client().scheduleApplication(applicationId, { startsAt, durationMinutes }, signal), (error) =>
+        explainScheduleConflict(client(), applicationId, error, signal),
+      ),
     onSuccess,
   });
 }
 
-export function declineForm({ host, client, checks, onSuccess }: FormDeps<Application, DeclineInput>) {
+export function declineForm({ host, client, checks }: DeskFormDeps, onSuccess: OnSent<Application, DeclineInput>) {
   return new FormSubmit<DeclineInput, Application>(host, {
     fields: ['reason'],
     precheck: ({ reason }) => checks.check((c) => c.DeclineApplicationRequest, { reason }),
-    send: async ({ applicationId, reason }, signal) => {
-      try {
-        return await client().declineApplication(applicationId, { reason: reason.trim() }, signal);
-      } catch (error) {
-        if (isConflict(error)) throw new DeskProblem('alreadyReviewed', { cause: error });
-        throw error;
-      }
-    },
+    send: ({ applicationId, reason }, signal) =>
+      explainingConflict(
+        client().declineApplication(applicationId, { reason: reason.trim() }, signal),
+        (error) => new DeskProblem('alreadyReviewed', { cause: error }),
+      ),
     onSuccess,
   });
 }
 
-export function conclusionForm({ host, client, checks, onSuccess }: FormDeps<Conclusion, ConclusionInput>) {
+export function conclusionForm({ host, client, checks }: DeskFormDeps, onSuccess: OnSent<Conclusion, ConclusionInput>) {
   return new FormSubmit<ConclusionInput, Conclusion>(host, {
     fields: ['text', 'recommendations', 'outcome'],
     precheck: ({ consultationId: _id, ...body }) => checks.check((c) => c.WriteConclusionRequest, body),
-    send: async ({ consultationId, text, recommendations, outcome }, signal) => {
+    send: ({ consultationId, text, recommendations, outcome }, signal) => {
       const body = { text: text.trim(), recommendations: recommendations.trim(), outcome };
-      try {
-        return await client().writeConclusion(consultationId, body, signal);
-      } catch (error) {
-        if (isConflict(error)) throw await explainConclusionConflict(client(), consultationId, error, signal);
-        throw error;
-      }
+      return explainingConflict(client().writeConclusion(consultationId, body, signal), (error) =>
+        explainConclusionConflict(client(), consultationId, error, signal),
+      );
     },
     onSuccess,
   });
 }
 
-export function cancelForm({ host, client, checks, onSuccess }: FormDeps<Consultation, CancelInput>) {
+export function cancelForm({ host, client, checks }: DeskFormDeps, onSuccess: OnSent<Consultation, CancelInput>) {
   return new FormSubmit<CancelInput, Consultation>(host, {
     fields: ['reason'],
     precheck: ({ reason }) => checks.check((c) => c.CancelConsultationRequest, reasonBody(reason)),
-    send: async ({ consultationId, reason }, signal) => {
-      try {
-        return await client().cancelConsultation(consultationId, reasonBody(reason), signal);
-      } catch (error) {
-        if (isConflict(error)) throw new DeskProblem('notCancellable', { cause: error });
-        throw error;
-      }
-    },
+    send: ({ consultationId, reason }, signal) =>
+      explainingConflict(
+        client().cancelConsultation(consultationId, reasonBody(reason), signal),
+        (error) => new DeskProblem('notCancellable', { cause: error }),
+      ),
     onSuccess,
   });
 }
@@ -115,7 +105,8 @@ function reasonBody(reason: string): { reason?: string } {
   return trimmed ? { reason: trimmed } : {};
 }
 
-function missing(field: string): FieldError {
+/** A field left empty, said before the schema would call the combined value malformed. */
+export function requiredError(field: string): FieldError {
   return { field, code: 'required', message: 'This field is required' };
 }
 

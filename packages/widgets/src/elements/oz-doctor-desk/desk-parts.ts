@@ -2,12 +2,7 @@ import { TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FormState } from '../../controllers/form-submit.ts';
 
-/** Small pieces every desk form shares. */
-
-/** Always rendered (empty when fine) so screen readers announce a problem when it appears. */
-export function formAlert(text: string | undefined): TemplateResult {
-  return html`<div role="alert" part="error form-error" class="form-error">${text ?? nothing}</div>`;
-}
+/** Small pieces every desk form shares (the error and alert markup is internal/fields.ts). */
 
 export function submitButton(form: FormState, label: string, sending: string, part: string): TemplateResult {
   return html`
@@ -15,17 +10,6 @@ export function submitButton(form: FormState, label: string, sending: string, pa
       ${form.pending ? sending : label}
     </button>
   `;
-}
-
-/** A field's error under it, linked from the control by aria-describedby. */
-export function fieldError(id: string, text: string | undefined): TemplateResult | typeof nothing {
-  return text ? html`<span class="field-error" part="error field-error" id=${id}>${text}</span>` : nothing;
-}
-
-/** The ids a control's aria-describedby lists: its error first, then its hint. */
-export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const list = ids.filter(Boolean).join(' ');
-  return list || undefined;
 }
 
 /** What a load shows: its last value (kept while it reloads), "Загружаем…", or the error with a retry. */

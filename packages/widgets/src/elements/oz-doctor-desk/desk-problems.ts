@@ -21,6 +21,16 @@ export function isConflict(error: unknown): error is ApiError {
   return error instanceof ApiError && error.status === 409;
 }
 
+/** Awaits a desk action; a 409 is replaced by what `explain` makes of it, other failures stay. */
+export async function explainingConflict<T>(action: Promise<T>, explain: (error: ApiError) => Error | Promise<Error>): Promise<T> {
+  try {
+    return await action;
+  } catch (error) {
+    if (isConflict(error)) throw await explain(error);
+    throw error;
+  }
+}
+
 /** Words for a failed desk action: an explained conflict, else the shared error texts. */
 export function describeDeskError(t: Translation, error: unknown): string {
   if (error instanceof DeskProblem) return t.doctorDesk[error.conflict];

@@ -2,7 +2,8 @@ import type { MedicalDocument } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translation } from '../../i18n/index.ts';
 import { formatDateTime } from './desk-time.ts';
-import { formAlert, renderLoad } from './desk-parts.ts';
+import { formAlert } from '../../internal/fields.ts';
+import { renderLoad } from './desk-parts.ts';
 import { formatSize } from './save-document.ts';
 
 export interface DocumentsViewProps {

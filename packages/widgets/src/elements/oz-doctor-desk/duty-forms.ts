@@ -1,10 +1,9 @@
 import type { Consultation, DutySlot, FieldError } from '@oz/contracts';
-import type { ReactiveElement } from 'lit';
 import type { ApiClient } from '../../api/client.ts';
 import { mySlots, publishSlots, removeSlot } from '../../api/duty-slots.ts';
 import { ApiError } from '../../api/errors.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
-import type { DeskChecksController } from './desk-checks-controller.ts';
+import { requiredError, type DeskFormDeps, type OnSent } from './desk-forms.ts';
 import { localToIsoWithOffset } from './desk-time.ts';
 
 /** The two forms of the duty section: opening time for booking, and removing a free slot. */
@@ -32,21 +31,14 @@ export class DutyProblem extends Error {
   }
 }
 
-interface FormDeps<Result, Input> {
-  host: ReactiveElement;
-  client: () => ApiClient;
-  checks: DeskChecksController;
-  onSuccess: (result: Result, input: Input) => void | Promise<void>;
-}
-
-export function publishForm({ host, client, checks, onSuccess }: FormDeps<DutySlot[], PublishInput>) {
+export function publishForm({ host, client, checks }: DeskFormDeps, onSuccess: OnSent<DutySlot[], PublishInput>) {
   return new FormSubmit<PublishInput, DutySlot[]>(host, {
     fields: ['startsAt', 'endsAt', 'durationMinutes'],
     precheck: (input) => {
       // Three inputs make two values: say which one is missing before the schema calls it malformed.
       const missing: FieldError[] = [];
-      if (!input.startsAt) missing.push(required('startsAt'));
-      if (!input.endsAt) missing.push(required('endsAt'));
+      if (!input.startsAt) missing.push(requiredError('startsAt'));
+      if (!input.endsAt) missing.push(requiredError('endsAt'));
       if (missing.length > 0) return missing;
       if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) {
         return [{ field: 'endsAt', code: 'invalid', message: 'The end must be later than the start' }];
@@ -66,7 +58,7 @@ export function publishForm({ host, client, checks, onSuccess }: FormDeps<DutySl
   });
 }
 
-export function removeSlotForm({ host, client, onSuccess }: Omit<FormDeps<DutySlot, DutySlot>, 'checks'>) {
+export function removeSlotForm({ host, client }: Omit<DeskFormDeps, 'checks'>, onSuccess: OnSent<DutySlot, DutySlot>) {
   return new FormSubmit<DutySlot, DutySlot>(host, {
     fields: [],
     precheck: () => [],
@@ -123,8 +115,4 @@ async function explainOverlap(client: ApiClient, input: PublishInput, error: Api
     // Without the lists, the plain explanation still says what to do.
   }
   return new DutyProblem('overlap', undefined, { cause: error });
-}
-
-function required(field: string): FieldError {
-  return { field, code: 'required', message: 'This field is required' };
 }

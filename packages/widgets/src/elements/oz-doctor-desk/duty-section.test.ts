@@ -1,10 +1,11 @@
 import type { DutySlot } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { registerPatient, testApi } from '../../../test/api.ts';
+import { registerPatient, signInViaApi, testApi } from '../../../test/api.ts';
 import { DUTY, bookAs, cancelAs, futurePeriod, mySlotsOf, publishAsDuty } from '../../../test/chat.ts';
-import { DEMO, signIn } from '../../../test/doctor-desk.ts';
+import { DEMO } from '../../../test/doctor-desk.ts';
 import { fill, query, shadow } from '../../../test/dom.ts';
+import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
@@ -27,7 +28,7 @@ const when = (slot: { startsAt: string; endsAt: string }) =>
 
 /** A duty doctor's desk on the «Дежурства» section, with the schedule loaded. */
 async function openDuty(account: { phone: string; password: string } = DUTY.bakulev, lang?: string) {
-  const auth = await signIn(account);
+  const auth = await signInViaApi(account);
   session.adopt(auth, testApi);
   const el = await fixture<OzDoctorDesk>(
     lang ? html`<oz-doctor-desk lang=${lang}></oz-doctor-desk>` : html`<oz-doctor-desk></oz-doctor-desk>`,
@@ -53,14 +54,10 @@ async function submitPublish(el: OzDoctorDesk) {
 describe('<oz-doctor-desk> «Дежурства»', () => {
   before(() => configure({ api: testApi, lang: 'ru' }));
 
-  beforeEach(async () => {
-    await session.ready;
-    session.clear();
-    localStorage.clear();
-  });
+  beforeEach(forgetSession);
 
   it('is not there for a doctor who is not on duty, even when asked for', async () => {
-    session.adopt(await signIn(DEMO.bakulev), testApi);
+    session.adopt(await signInViaApi(DEMO.bakulev), testApi);
     const el = await fixture<OzDoctorDesk>(html`<oz-doctor-desk section="duty"></oz-doctor-desk>`);
     await waitUntil(() => shadow(el).querySelector('[part~="summary"]'), 'the queue did not load');
     expect(tabs(el)).to.have.length(2);
@@ -189,7 +186,7 @@ describe('<oz-doctor-desk> «Дежурства»', () => {
   it('shows a patient\'s booking as booked with the name, leads to the consultation, and frees the time when it is cancelled', async () => {
     const [slot] = await publishAsDuty('bakulev', 1, 20);
     const { auth: patient } = await registerPatient({ fullName: 'Белова Анна Сергеевна' });
-    const auth = await signIn(DUTY.bakulev);
+    const auth = await signInViaApi(DUTY.bakulev);
     session.adopt(auth, testApi);
     const page = await fixture<HTMLDivElement>(html`<div><oz-notifications></oz-notifications><oz-doctor-desk section="duty"></oz-doctor-desk></div>`);
     const el = page.querySelector('oz-doctor-desk')!;

@@ -30,17 +30,8 @@ export class DutySection {
 
   constructor(ctx: DeskContext) {
     this.#ctx = ctx;
-    this.#publish = publishForm({
-      host: ctx.host,
-      client: ctx.client,
-      checks: ctx.checks,
-      onSuccess: (slots) => this.#published(slots),
-    });
-    this.#remove = removeSlotForm({
-      host: ctx.host,
-      client: ctx.client,
-      onSuccess: (slot) => this.#removed(slot),
-    });
+    this.#publish = publishForm(ctx, (slots) => this.#published(slots));
+    this.#remove = removeSlotForm(ctx, (slot) => this.#removed(slot));
   }
 
   /** Forgets everything of the previous doctor. */

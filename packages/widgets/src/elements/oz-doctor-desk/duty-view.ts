@@ -1,10 +1,11 @@
 import type { Consultation, DutySlot } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FormState } from '../../controllers/form-submit.ts';
 import type { Translation } from '../../i18n/index.ts';
-import { describedBy, fieldError, formAlert, submitButton } from './desk-parts.ts';
+import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
+import { submitButton } from './desk-parts.ts';
+import { durationField, whenInput } from './desk-fields.ts';
 import { formatDate, formatTime, localDateValue, timeZoneLabel } from './desk-time.ts';
 
 /** Lengths of one duty consultation offered; the contract allows 10–120 minutes, the API's default is 20. */
@@ -31,21 +32,8 @@ export function renderPublishForm(props: PublishFormProps): TemplateResult {
   const startError = props.fieldText('startsAt');
   const endError = props.fieldText('endsAt');
   const lengthError = props.fieldText('durationMinutes');
-  const input = (id: string, name: string, type: string, label: string, error: string | undefined, errorId: string) => html`
-    <div class="when-input">
-      <label for=${id} part="label">${label}</label>
-      <input
-        part="input"
-        id=${id}
-        name=${name}
-        type=${type}
-        min=${ifDefined(type === 'date' ? localDateValue(now) : undefined)}
-        aria-required="true"
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy(error && errorId, 'duty-period-hint'))}
-      />
-    </div>
-  `;
+  const periodDescribedBy = (error: string | undefined, errorId: string) => describedBy(error && errorId, 'duty-period-hint');
+  const startDescribedBy = periodDescribedBy(startError, 'duty-start-error');
   return html`
     <form
       part="form publish-form"
@@ -60,27 +48,29 @@ export function renderPublishForm(props: PublishFormProps): TemplateResult {
         <legend part="label">${desk.dutyPeriod}</legend>
         <span class="hint" part="hint" id="duty-period-hint">${desk.timeZoneHint(timeZoneLabel(locale, now))}</span>
         <div class="when-inputs">
-          ${input('duty-date-input', 'date', 'date', desk.dutyDate, startError, 'duty-start-error')}
-          ${input('duty-start-input', 'start', 'time', desk.dutyStart, startError, 'duty-start-error')}
-          ${input('duty-end-input', 'end', 'time', desk.dutyEnd, endError, 'duty-end-error')}
+          ${whenInput({ id: 'duty-date-input', name: 'date', type: 'date', label: desk.dutyDate, now, error: startError, describedBy: startDescribedBy })}
+          ${whenInput({ id: 'duty-start-input', name: 'start', type: 'time', label: desk.dutyStart, now, error: startError, describedBy: startDescribedBy })}
+          ${whenInput({
+            id: 'duty-end-input',
+            name: 'end',
+            type: 'time',
+            label: desk.dutyEnd,
+            now,
+            error: endError,
+            describedBy: periodDescribedBy(endError, 'duty-end-error'),
+          })}
         </div>
         ${fieldError('duty-start-error', startError)} ${fieldError('duty-end-error', endError)}
       </fieldset>
-      <div class="field" part="field durationMinutes-field">
-        <label for="duty-length-input" part="label">${desk.slotLength}</label>
-        <select
-          part="select"
-          id="duty-length-input"
-          name="durationMinutes"
-          aria-invalid=${lengthError ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy(lengthError && 'duty-length-error'))}
-        >
-          ${SLOT_LENGTHS.map(
-            (minutes) => html`<option value=${minutes} ?selected=${minutes === DEFAULT_SLOT_LENGTH}>${desk.minutes(minutes)}</option>`,
-          )}
-        </select>
-        ${fieldError('duty-length-error', lengthError)}
-      </div>
+      ${durationField({
+        t,
+        id: 'duty-length-input',
+        errorId: 'duty-length-error',
+        label: desk.slotLength,
+        choices: SLOT_LENGTHS,
+        chosen: DEFAULT_SLOT_LENGTH,
+        error: lengthError,
+      })}
       <p class="note preview" part="publish-preview" aria-live="polite">${props.preview ?? nothing}</p>
       ${formAlert(props.formText)} ${submitButton(form, desk.publishSubmit, desk.sending, 'publish-button')}
     </form>

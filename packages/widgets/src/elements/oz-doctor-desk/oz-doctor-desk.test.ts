@@ -1,19 +1,12 @@
 import type { Application, Conclusion, Consultation, NotificationList } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { callApi, registerPatient, testApi } from '../../../test/api.ts';
+import { callApi, registerPatient, signInViaApi, testApi } from '../../../test/api.ts';
+import { DEMO, applyTo, futureSlot, scheduleThroughApi, withClockShifted } from '../../../test/doctor-desk.ts';
 import { fill, query, shadow, text } from '../../../test/dom.ts';
-import {
-  DEMO,
-  applyTo,
-  futureSlot,
-  scheduleThroughApi,
-  signIn,
-  withClockShifted,
-} from '../../../test/doctor-desk.ts';
+import { useTestApi } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
-import { pageConfig } from '../../internal/page-config.ts';
 import { session } from '../../session/session.ts';
 import { DAY_MS, formatDateTime } from './desk-time.ts';
 import { OzDoctorDesk } from './oz-doctor-desk.ts';
@@ -36,7 +29,7 @@ const focused = (el: Element) => shadow(el).activeElement;
 
 /** Signs the page in as `account` and puts a desk on it, waiting until its first list is there. */
 async function openDesk(account: { phone: string; password: string }, lang?: string) {
-  const auth = await signIn(account);
+  const auth = await signInViaApi(account);
   session.adopt(auth, testApi);
   const el = await fixture<OzDoctorDesk>(
     lang ? html`<oz-doctor-desk lang=${lang}></oz-doctor-desk>` : html`<oz-doctor-desk></oz-doctor-desk>`,
@@ -64,14 +57,21 @@ async function showConsultations(el: OzDoctorDesk) {
   await waitUntil(() => shadow(el).querySelector('#consultations-title'), 'consultations did not load');
 }
 
+/** A new patient's consultation with the demo Bakulev doctor, opened on the desk at its conclusion form. */
+async function openConclusionForm() {
+  const { application, patient, auth: patientAuth } = await applyTo('bakulev');
+  const auth = await signInViaApi(DEMO.bakulev);
+  const consultation = await scheduleThroughApi(auth.token, application.id, futureSlot().iso);
+  const { el } = await openDesk(DEMO.bakulev);
+  await showConsultations(el);
+  await waitUntil(() => consultationCard(el, consultation.id));
+  button(el, 'write-conclusion-button', consultationCard(el, consultation.id)!).click();
+  await el.updateComplete;
+  return { el, consultation, patient, patientAuth };
+}
+
 describe('<oz-doctor-desk>', () => {
-  beforeEach(async () => {
-    pageConfig.configure({ api: testApi, lang: 'ru' });
-    await session.use(testApi);
-    await session.ready;
-    session.clear();
-    localStorage.clear();
-  });
+  beforeEach(useTestApi);
 
   it('asks a signed-out visitor to sign in, and tells a patient or a manager it is for doctors', async () => {
     const el = await fixture<OzDoctorDesk>(html`<oz-doctor-desk></oz-doctor-desk>`);
@@ -87,7 +87,7 @@ describe('<oz-doctor-desk>', () => {
     expect(shadow(el).querySelector('[part~="tabs"]')).to.equal(null);
     await expect(el).to.be.accessible();
 
-    session.adopt(await signIn(DEMO.manager), testApi);
+    session.adopt(await signInViaApi(DEMO.manager), testApi);
     await el.updateComplete;
     expect(text(el)).to.contain(desk.doctorsOnly);
     expect(text(el)).not.to.contain(desk.patientHint);
@@ -310,7 +310,7 @@ describe('<oz-doctor-desk>', () => {
   it("lists the doctor's consultations upcoming first, marks today's in words, and cancels after a confirmation", async () => {
     const later = await applyTo('bakulev');
     const sooner = await applyTo('bakulev');
-    const auth = await signIn(DEMO.bakulev);
+    const auth = await signInViaApi(DEMO.bakulev);
     const slotLater = futureSlot();
     const slotSooner = { iso: new Date(Date.parse(slotLater.iso) - DAY_MS).toISOString() };
     const cLater = await scheduleThroughApi(auth.token, later.application.id, slotLater.iso);
@@ -360,7 +360,7 @@ describe('<oz-doctor-desk>', () => {
 
   it("marks a consultation that is today with the word «Сегодня»", async () => {
     const { application } = await applyTo('bakulev');
-    const auth = await signIn(DEMO.bakulev);
+    const auth = await signInViaApi(DEMO.bakulev);
     const slot = futureSlot();
     const consultation = await scheduleThroughApi(auth.token, application.id, slot.iso);
     // The doctor opens the desk on that day, an hour before.
@@ -378,15 +378,7 @@ describe('<oz-doctor-desk>', () => {
   });
 
   it('writes the conclusion (text, recommendations, outcome), fires oz-conclusion-written, then shows it as written', async () => {
-    const { application, patient, auth: patientAuth } = await applyTo('bakulev');
-    const auth = await signIn(DEMO.bakulev);
-    const consultation = await scheduleThroughApi(auth.token, application.id, futureSlot().iso);
-
-    const { el } = await openDesk(DEMO.bakulev);
-    await showConsultations(el);
-    await waitUntil(() => consultationCard(el, consultation.id));
-    button(el, 'write-conclusion-button', consultationCard(el, consultation.id)!).click();
-    await el.updateComplete;
+    const { el, consultation, patient, patientAuth } = await openConclusionForm();
     expect(focused(el)?.id).to.equal('consultation-title');
     expect(text(el)).to.contain(desk.consultationTitle(patient.fullName));
     await expect(el).to.be.accessible();
@@ -421,14 +413,7 @@ describe('<oz-doctor-desk>', () => {
   });
 
   it('says so when the consultation was cancelled before the conclusion was sent', async () => {
-    const { application, auth: patientAuth } = await applyTo('bakulev');
-    const auth = await signIn(DEMO.bakulev);
-    const consultation = await scheduleThroughApi(auth.token, application.id, futureSlot().iso);
-    const { el } = await openDesk(DEMO.bakulev);
-    await showConsultations(el);
-    await waitUntil(() => consultationCard(el, consultation.id));
-    button(el, 'write-conclusion-button', consultationCard(el, consultation.id)!).click();
-    await el.updateComplete;
+    const { el, consultation, patientAuth } = await openConclusionForm();
 
     await callApi('POST', `/consultations/${consultation.id}/cancel`, { token: patientAuth.token, body: {} });
     fill(el, { text: 'Заключение по документам' });
@@ -472,7 +457,7 @@ describe('<oz-doctor-desk>', () => {
     const { el } = await openDesk(DEMO.bakulev);
     await openApplication(el, bakulev.patient.fullName);
 
-    session.adopt(await signIn(DEMO.kulakov), testApi);
+    session.adopt(await signInViaApi(DEMO.kulakov), testApi);
     await waitUntil(() => shadow(el).querySelector('[part~="summary"]'), 'the Kulakov queue did not load');
     expect(shadow(el).querySelector('#application-title'), 'the Bakulev application stayed open').to.equal(null);
     expect(cardOf(el, bakulev.patient.fullName)).to.equal(undefined);

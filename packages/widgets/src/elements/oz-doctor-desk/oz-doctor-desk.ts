@@ -1,5 +1,5 @@
 import type { ChatMessage, Consultation, User } from '@oz/contracts';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { VideoJoinController } from '../../internal/video-join.ts';
@@ -89,8 +89,6 @@ export class OzDoctorDesk extends OzElement {
   @state() private announcement = '';
   @state() private refreshing = false;
 
-  /** The doctor the shown data belongs to; another one (or nobody) resets the open views. */
-  #shownDoctor: string | null = null;
   /** Consultations a patient wrote in while the doctor was not looking at their chat. */
   readonly #newMessages = new Set<string>();
 
@@ -116,7 +114,7 @@ export class OzDoctorDesk extends OzElement {
     announce: (message) => {
       this.announcement = message;
     },
-    focus: (...selectors) => this.#focus(...selectors),
+    focus: (...selectors) => this.focusAfterUpdate(...selectors),
     videoAction: (consultation) => this.renderVideoAction(consultation),
     api: () => this.api,
     showConsultation: (consultation) => {
@@ -166,20 +164,6 @@ export class OzDoctorDesk extends OzElement {
     super.disconnectedCallback();
     document.removeEventListener('oz-notification', this.#onNotification);
     this.#applications.disconnect();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const doctor = this.#doctorKey();
-    if (doctor !== this.#shownDoctor) {
-      // Signed out or another doctor: nothing of the previous one may stay on screen.
-      this.#shownDoctor = doctor;
-      this.announcement = '';
-      this.#newMessages.clear();
-      this.#applications.reset();
-      this.#consultations.reset();
-      this.#duty.reset();
-    }
   }
 
   override render(): TemplateResult {
@@ -262,6 +246,19 @@ export class OzDoctorDesk extends OzElement {
     return user?.role === 'doctor' ? user : null;
   }
 
+  /** The desk works for a doctor at an API: another origin is another person too. */
+  protected override userKey(): string | undefined {
+    return this.#doctorKey() ?? undefined;
+  }
+
+  protected override userChanged(): void {
+    this.announcement = '';
+    this.#newMessages.clear();
+    this.#applications.reset();
+    this.#consultations.reset();
+    this.#duty.reset();
+  }
+
   #doctorKey(): string | null {
     const doctor = this.#doctor();
     return doctor ? `${this.apiOrigin} ${doctor.id}` : null;
@@ -294,15 +291,6 @@ export class OzDoctorDesk extends OzElement {
   #onNotification = (): void => {
     if (this.#doctorKey()) void this.#data.refresh();
   };
-
-  /** After a view swaps, the focused control is gone: focus the first match that exists. */
-  async #focus(...selectors: string[]): Promise<void> {
-    await this.updateComplete;
-    for (const selector of selectors) {
-      const target = this.renderRoot.querySelector<HTMLElement>(selector);
-      if (target) return target.focus();
-    }
-  }
 }
 
 declare global {

@@ -2,7 +2,8 @@ import type { DutySlot } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FormState } from '../../controllers/form-submit.ts';
 import type { Translation } from '../../i18n/index.ts';
-import { formAlert, submitButton } from './desk-parts.ts';
+import { formAlert } from '../../internal/fields.ts';
+import { submitButton } from './desk-parts.ts';
 
 export interface RemoveSlotDialogProps {
   t: Translation;

@@ -1,6 +1,7 @@
 import type { MedicalDocument } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translation } from '../../i18n/index.ts';
+import { formAlert } from '../../internal/fields.ts';
 
 export interface DeleteDialogView {
   t: Translation;
@@ -34,7 +35,7 @@ export function deleteDialog(view: DeleteDialogView): TemplateResult {
       <p id="delete-text">
         ${document ? d.confirmText(t.domain.documentKinds[document.kind], document.fileName) : nothing}
       </p>
-      <div role="alert" part="error form-error" class="form-error">${view.error ?? nothing}</div>
+      ${formAlert(view.error)}
       <div class="actions">
         <button type="button" part="button keep-button" autofocus @click=${view.onKeep}>${d.keep}</button>
         <button

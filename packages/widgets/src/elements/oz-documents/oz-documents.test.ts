@@ -1,24 +1,21 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
+import { newPatientAuth, signInViaApi } from '../../../test/api.ts';
 import {
   SAMPLE_BYTES,
   applyToBakulevViaApi,
   catchDownloads,
   chooseFiles,
-  crampedButtons,
   listDocuments,
-  newSignedUpPatient,
   pdfFile,
   pdfOfSize,
   sampleFile,
   selectOption,
-  showPhoneControls,
-  signIn,
-  staffAuth,
   uploadViaApi,
-  useTestApi,
 } from '../../../test/documents.ts';
 import { query, shadow, text } from '../../../test/dom.ts';
+import { expectFitsPhone, showPhoneControls } from '../../../test/phone.ts';
+import { signInPage, useTestApi } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { session } from '../../session/session.ts';
@@ -60,14 +57,14 @@ describe('<oz-documents>', () => {
   beforeEach(useTestApi);
 
   it('asks a signed-out visitor to sign in, then shows the list once someone signs in', async () => {
-    const auth = await newSignedUpPatient();
+    const auth = await newPatientAuth();
     await uploadViaApi(auth.token, 'ecg', pdfFile('ЭКГ.pdf'));
     const el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
     expect(query(el, '[part~="sign-in-prompt"]').textContent).to.equal(ru.documents.signInPrompt);
     expect(shadow(el).querySelector('form')).to.equal(null);
     await expect(el).to.be.accessible();
 
-    signIn(auth);
+    signInPage(auth);
     const [card] = await listed(el, 1);
     expect(card!.textContent).to.contain('ЭКГ.pdf');
 
@@ -78,14 +75,14 @@ describe('<oz-documents>', () => {
   });
 
   it('tells a doctor that documents are uploaded by patients', async () => {
-    signIn(await staffAuth('+79000000001', 'demo-bakulev'));
+    signInPage(await signInViaApi({ phone: '+79000000001', password: 'demo-bakulev' }));
     const el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
     expect(query(el, '[part~="sign-in-prompt"]').textContent).to.equal(ru.documents.patientsOnly);
   });
 
   it('uploads with a visible progress bar, lists the document and fires oz-document-uploaded', async () => {
-    const auth = await newSignedUpPatient();
-    signIn(auth);
+    const auth = await newPatientAuth();
+    signInPage(auth);
     const el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
     await waitUntil(() => text(el).includes(ru.documents.empty));
     await expect(el).to.be.accessible();
@@ -122,7 +119,7 @@ describe('<oz-documents>', () => {
   });
 
   it('asks for the kind and the file before sending anything', async () => {
-    signIn(await newSignedUpPatient());
+    signInPage(await newPatientAuth());
     const el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
     let uploaded = false;
     el.addEventListener('oz-document-uploaded', () => (uploaded = true));
@@ -147,8 +144,8 @@ describe('<oz-documents>', () => {
   });
 
   it('explains a file of the wrong type (415) and a file too large (413), keeping the choice for another try', async () => {
-    const auth = await newSignedUpPatient();
-    signIn(auth);
+    const auth = await newPatientAuth();
+    signInPage(auth);
     const el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
 
     fillAndUpload(el, 'ecg', sampleFile(SAMPLE_BYTES.html(), 'scan.pdf'));
@@ -163,8 +160,8 @@ describe('<oz-documents>', () => {
   });
 
   it('stops an upload on request and stores nothing', async () => {
-    const auth = await newSignedUpPatient();
-    signIn(auth);
+    const auth = await newPatientAuth();
+    signInPage(auth);
     const el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
     let uploaded = false;
     el.addEventListener('oz-document-uploaded', () => (uploaded = true));
@@ -180,8 +177,8 @@ describe('<oz-documents>', () => {
   });
 
   it('takes a photo from the camera on phones (capture) and uploads it', async () => {
-    const auth = await newSignedUpPatient();
-    signIn(auth);
+    const auth = await newPatientAuth();
+    signInPage(auth);
     const el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
     const camera = query<HTMLInputElement>(el, 'input[data-picker="camera"]');
     expect(camera.getAttribute('capture')).to.equal('environment');
@@ -195,10 +192,10 @@ describe('<oz-documents>', () => {
   });
 
   it('lists kind, file name, date and size, and saves a document through an object URL, never a URL with the token', async () => {
-    const auth = await newSignedUpPatient();
+    const auth = await newPatientAuth();
     await uploadViaApi(auth.token, 'ecg', sampleFile(SAMPLE_BYTES.png(), 'ecg.png', 'image/png'));
     const newest = await uploadViaApi(auth.token, 'discharge_summary', pdfFile('Выписка из стационара.pdf'));
-    signIn(auth);
+    signInPage(auth);
     const el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
     const [first, second] = await listed(el, 2);
 
@@ -225,9 +222,9 @@ describe('<oz-documents>', () => {
   });
 
   it('deletes after a confirmation in a modal dialog; Escape and "keep" change nothing', async () => {
-    const auth = await newSignedUpPatient();
+    const auth = await newPatientAuth();
     const document = await uploadViaApi(auth.token, 'mri', pdfFile('МРТ.pdf'));
-    signIn(auth);
+    signInPage(auth);
     const el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
     const [card] = await listed(el, 1);
     const deleteButton = card!.querySelector<HTMLButtonElement>('button[part~="delete-button"]')!;
@@ -273,9 +270,9 @@ describe('<oz-documents>', () => {
   });
 
   it('says up front that a document attached to an open application cannot be deleted, and explains the server’s 409', async () => {
-    const auth = await newSignedUpPatient();
+    const auth = await newPatientAuth();
     const spare = await uploadViaApi(auth.token, 'ecg', pdfFile('ЭКГ-2.pdf'));
-    signIn(auth);
+    signInPage(auth);
     const el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
     await listed(el, 1);
 
@@ -304,8 +301,8 @@ describe('<oz-documents>', () => {
   });
 
   it('follows changes made by other elements on the page', async () => {
-    const auth = await newSignedUpPatient();
-    signIn(auth);
+    const auth = await newPatientAuth();
+    signInPage(auth);
     const wrapper = await fixture(html`<div><oz-documents></oz-documents><span id="other"></span></div>`);
     const el = wrapper.querySelector('oz-documents') as OzDocuments;
     await waitUntil(() => text(el).includes(ru.documents.empty));
@@ -318,12 +315,12 @@ describe('<oz-documents>', () => {
   });
 
   it('speaks English with lang="en"', async () => {
-    const auth = await newSignedUpPatient();
+    const auth = await newPatientAuth();
     await uploadViaApi(auth.token, 'pelvic_ultrasound', pdfFile('scan.pdf'));
     const signedOut = await fixture<OzDocuments>(html`<oz-documents lang="en"></oz-documents>`);
     expect(query(signedOut, '[part~="sign-in-prompt"]').textContent).to.equal(en.documents.signInPrompt);
 
-    signIn(auth);
+    signInPage(auth);
     const el = await fixture<OzDocuments>(html`<oz-documents lang="en"></oz-documents>`);
     const [card] = await listed(el, 1);
     expect(query(el, 'h2').textContent).to.equal(en.documents.title);
@@ -336,19 +333,14 @@ describe('<oz-documents>', () => {
   });
 
   it('fits a 360px phone: no sideways scrolling, big touch targets, text of at least 16px', async () => {
-    const auth = await newSignedUpPatient();
+    const auth = await newPatientAuth();
     await uploadViaApi(auth.token, 'discharge_summary', pdfFile('Очень-длинное-имя-файла-без-пробелов-выписка-из-стационара-2024.pdf'));
-    signIn(auth);
+    signInPage(auth);
     const wrapper = await fixture(html`<div style="width: 360px"><oz-documents></oz-documents></div>`);
     const el = wrapper.querySelector('oz-documents') as OzDocuments;
     await listed(el, 1);
     showPhoneControls(el);
-    expect(crampedButtons(el, 360), 'buttons whose words do not fit').to.deep.equal([]);
-    expect(el.scrollWidth, 'no horizontal overflow').to.be.at.most(360);
-    for (const control of shadow(el).querySelectorAll<HTMLElement>('button, select')) {
-      if (control.offsetParent === null) continue;
-      expect(control.getBoundingClientRect().height, control.textContent!).to.be.at.least(44);
-    }
+    expectFitsPhone(el, 360, 'button, select');
     expect(parseFloat(getComputedStyle(query(el, 'select')).fontSize)).to.be.at.least(16);
     expect(parseFloat(getComputedStyle(query(el, '[part~="meta"]')).fontSize)).to.be.at.least(16);
   });

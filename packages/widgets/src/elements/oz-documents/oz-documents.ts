@@ -1,5 +1,5 @@
 import type { DocumentKind, MedicalDocument } from '@oz/contracts';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ApiError } from '../../api/errors.ts';
 import type { Translation } from '../../i18n/index.ts';
@@ -78,7 +78,6 @@ export class OzDocuments extends OzElement {
   /** Aborts downloads still running when the element leaves the page. */
   #downloads = new AbortController();
   #deleted = false;
-  #userId: string | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -90,21 +89,15 @@ export class OzDocuments extends OzElement {
     this.#downloads.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // Another person signed in (or out): nothing of the previous one may stay on screen.
-    const userId = this.user?.id;
-    if (userId !== this.#userId) {
-      this.#userId = userId;
-      this.#upload.cancel();
-      this.#upload.clearError();
-      this.kind = '';
-      this.file = null;
-      this.kindMissing = this.fileMissing = false;
-      this.status = this.listError = undefined;
-      this.deleteTarget = null;
-      this.renderRoot?.querySelector?.('dialog')?.close();
-    }
+  protected override userChanged(): void {
+    this.#upload.cancel();
+    this.#upload.clearError();
+    this.kind = '';
+    this.file = null;
+    this.kindMissing = this.fileMissing = false;
+    this.status = this.listError = undefined;
+    this.deleteTarget = null;
+    this.renderRoot?.querySelector?.('dialog')?.close();
   }
 
   override render(): TemplateResult {
@@ -118,10 +111,8 @@ export class OzDocuments extends OzElement {
 
   #renderBody(): TemplateResult {
     const t = this.t.documents;
-    const user = this.user;
-    if (!user && this.session.status === 'restoring') return html`<p class="loading">${t.restoring}</p>`;
-    if (!user) return html`<p part="sign-in-prompt">${this.signInPromptText(t.signInPrompt)}</p>`;
-    if (user.role !== 'patient') return html`<p part="sign-in-prompt">${t.patientsOnly}</p>`;
+    const gate = this.roleGate('patient', { restoring: t.restoring, signInPrompt: t.signInPrompt, otherRole: t.patientsOnly });
+    if (gate) return gate;
     return html`
       <p class="intro">${t.intro}</p>
       ${uploadForm({
@@ -194,15 +185,13 @@ export class OzDocuments extends OzElement {
     this.fileMissing = !file;
     this.status = undefined;
     if (!kind || !file) {
-      await this.updateComplete;
-      this.#focus(!kind ? '#kind-input' : 'button[part~="choose-file-button"]');
+      await this.focusAfterUpdate(!kind ? '#kind-input' : 'button[part~="choose-file-button"]');
       return;
     }
     this.status = (t) => t.documents.uploadStarted(file.name);
     const pending = this.#upload.upload(kind, file);
-    await this.updateComplete;
     // The button pressed is replaced by the progress bar; the way to stop it is the next thing to reach.
-    this.#focus('button[part~="cancel-upload-button"]');
+    await this.focusAfterUpdate('button[part~="cancel-upload-button"]');
 
     const { document, aborted } = await pending;
     if (document) {
@@ -214,8 +203,7 @@ export class OzDocuments extends OzElement {
     } else {
       this.status = aborted ? (t) => t.documents.uploadCancelled : undefined;
     }
-    await this.updateComplete;
-    this.#focus('button[part~="upload-button"]');
+    await this.focusAfterUpdate('button[part~="upload-button"]');
   };
 
   #onDownload = async (document: MedicalDocument): Promise<void> => {
@@ -284,10 +272,6 @@ export class OzDocuments extends OzElement {
 
   #dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
-  }
-
-  #focus(selector: string): void {
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 }
 

@@ -1,8 +1,9 @@
 import type { DocumentKind } from '@oz/contracts';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Lang, Translation } from '../../i18n/index.ts';
+import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
 import type { DocumentUpload } from './document-upload.ts';
 import { formatFileSize } from './format.ts';
 import { filePicker, uploadProgress } from './upload-parts.ts';
@@ -43,7 +44,7 @@ export interface UploadFormView {
 export function uploadForm(view: UploadFormView): TemplateResult {
   const { t, upload } = view;
   const d = t.documents;
-  const fileDescribedBy = ['file-status', view.fileError ? 'file-error' : '', 'file-hint'].filter(Boolean).join(' ');
+  const fileDescribedBy = describedBy('file-status', view.fileError && 'file-error', 'file-hint');
   return html`
     <form part="form upload-form" class="form" novalidate aria-labelledby="upload-title" @submit=${view.onSubmit}>
       <h3 id="upload-title">${d.uploadTitle}</h3>
@@ -64,9 +65,7 @@ export function uploadForm(view: UploadFormView): TemplateResult {
             (kind) => html`<option value=${kind} .selected=${live(view.kind === kind)}>${t.domain.documentKinds[kind]}</option>`,
           )}
         </select>
-        ${view.kindError
-          ? html`<span class="field-error" part="error field-error" id="kind-error">${view.kindError}</span>`
-          : nothing}
+        ${fieldError('kind-error', view.kindError)}
       </div>
 
       <div class="field" part="field file-field" role="group" aria-labelledby="file-label" data-invalid=${view.fileError ? 'true' : 'false'}>
@@ -82,12 +81,10 @@ export function uploadForm(view: UploadFormView): TemplateResult {
         <span id="file-status" class="file-status" part="file-status">
           ${view.file ? d.chosenFile(view.file.name, formatFileSize(view.file.size, view.lang)) : d.noFile}
         </span>
-        ${view.fileError
-          ? html`<span class="field-error" part="error field-error" id="file-error">${view.fileError}</span>`
-          : nothing}
+        ${fieldError('file-error', view.fileError)}
       </div>
 
-      <div role="alert" part="error form-error" class="form-error">${view.formError ?? nothing}</div>
+      ${formAlert(view.formError)}
       ${upload.pending
         ? uploadProgress(t, upload, view.onCancel)
         : html`<button type="submit" class="primary" part="button submit upload-button">${d.uploadSubmit}</button>`}

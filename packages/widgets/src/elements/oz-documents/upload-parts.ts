@@ -17,6 +17,7 @@ export const ACCEPTED_FILES = [
   'image/heic',
   'image/heif',
   'application/dicom',
+  'application/zip',
   '.pdf',
   '.jpg',
   '.jpeg',
@@ -25,6 +26,7 @@ export const ACCEPTED_FILES = [
   '.heif',
   '.dcm',
   '.dicom',
+  '.zip',
 ].join(',');
 
 export interface FilePickerOptions {
@@ -123,7 +125,14 @@ export function uploadProgress(t: Translation, upload: DocumentUpload, onCancel:
 
 /** Words for a failed upload: the two refusals people meet most get their own advice. */
 export function describeUploadError(t: Translation, error: unknown): string {
-  if (error instanceof ApiError && error.code === 'payload_too_large') return t.documents.tooLarge;
-  if (error instanceof ApiError && error.code === 'unsupported_media_type') return t.documents.unsupportedType;
+  if (!(error instanceof ApiError)) return describeError(t, error);
+  // A ZIP of DICOM images (a CT or MRI study) is refused for a reason the person can fix.
+  const reason = error.details?.['reason'];
+  const entry = error.details?.['entry'];
+  if (reason === 'zip_not_dicom' && typeof entry === 'string') return t.documents.zipNotDicom(entry);
+  if (reason === 'zip_encrypted') return t.documents.zipEncrypted;
+  if (reason === 'zip_too_many_files' || reason === 'zip_too_large') return t.documents.zipTooBig;
+  if (error.code === 'payload_too_large') return t.documents.tooLarge;
+  if (error.code === 'unsupported_media_type') return t.documents.unsupportedType;
   return describeError(t, error);
 }

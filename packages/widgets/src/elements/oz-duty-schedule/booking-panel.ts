@@ -1,6 +1,8 @@
 import type { DutySlot } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Lang, Translation } from '../../i18n/index.ts';
+import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
 import { MOSCOW, clockRange, dayLabel, differsFromMoscow } from './slot-days.ts';
 
 /** Who is looking decides what the panel offers: the form, a prompt to sign in, or a note for staff. */
@@ -74,9 +76,6 @@ function panelBody(view: BookingPanelView): TemplateResult {
 
 function bookingForm(view: BookingPanelView): TemplateResult {
   const d = view.t.dutySchedule;
-  const describedBy = [view.topicError ? 'topic-error' : '', 'topic-hint', view.topicMax ? 'topic-counter' : '']
-    .filter(Boolean)
-    .join(' ');
   return html`
     <form part="form" class="form" novalidate aria-labelledby="booking-title" @submit=${view.onSubmit}>
       <fieldset class="channel" part="field channel-field" aria-describedby="channel-hint">
@@ -108,19 +107,17 @@ function bookingForm(view: BookingPanelView): TemplateResult {
           rows="3"
           maxlength=${view.topicMax ?? nothing}
           aria-invalid=${view.topicError ? 'true' : 'false'}
-          aria-describedby=${describedBy}
+          aria-describedby=${ifDefined(describedBy(view.topicError && 'topic-error', 'topic-hint', view.topicMax ? 'topic-counter' : undefined))}
           .value=${view.topic}
           @input=${(event: Event) => view.onTopic((event.currentTarget as HTMLTextAreaElement).value)}
         ></textarea>
         ${view.topicMax
           ? html`<span class="counter" part="counter" id="topic-counter">${d.topicCounter(view.topic.length, view.topicMax)}</span>`
           : nothing}
-        ${view.topicError
-          ? html`<span class="field-error" part="error field-error" id="topic-error">${view.topicError}</span>`
-          : nothing}
+        ${fieldError('topic-error', view.topicError)}
       </div>
 
-      <div role="alert" part="error form-error" class="form-error">${view.formError ?? nothing}</div>
+      ${formAlert(view.formError)}
       <button type="submit" class="primary" part="button submit" ?disabled=${view.pending}>
         ${view.pending ? d.sending : d.submit}
       </button>

@@ -2,18 +2,10 @@ import type { DutySlot } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { query, shadow, text } from '../../../test/dom.ts';
-import {
-  DUTY_DOCTORS,
-  bookViaApi,
-  freeSlots,
-  listConsultations,
-  newPatientAuth,
-  publishSlots,
-  signInAs,
-  signInPage,
-  stubApi,
-  useDutyTestApi,
-} from '../../../test/duty.ts';
+import { newPatientAuth, signInViaApi, stubApi } from '../../../test/api.ts';
+import { DUTY } from '../../../test/chat.ts';
+import { bookViaApi, freeSlots, listConsultations, publishSlots } from '../../../test/duty.ts';
+import { signInPage, useTestApi } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { session } from '../../session/session.ts';
@@ -71,7 +63,7 @@ async function render(center: string | null = 'kulakov', lang = 'ru'): Promise<O
 }
 
 describe('<oz-duty-schedule>', () => {
-  beforeEach(useDutyTestApi);
+  beforeEach(useTestApi);
 
   it('shows every free time by local day with the duty doctor, and asks a signed-out visitor to sign in to book', async () => {
     const [mine] = await publishSlots(1);
@@ -102,7 +94,7 @@ describe('<oz-duty-schedule>', () => {
       expect(shadow(el).getElementById(doctorId!)!.textContent).to.equal(d.dutyDoctor(slot.doctorName));
     }
     expect(slotButton(el, mine!.id).parentElement!.previousElementSibling!.textContent).to.equal(
-      d.dutyDoctor(DUTY_DOCTORS.kulakov.fullName),
+      d.dutyDoctor(DUTY.kulakov.fullName),
     );
     await expect(el).to.be.accessible();
 
@@ -142,7 +134,7 @@ describe('<oz-duty-schedule>', () => {
     expect(text(el)).to.contain(d.channelHint);
     const requirements = partText(el, 'requirements');
     for (const needed of ['камере и микрофону', '2 Мбит/с', '512 кбит/с', 'Chrome']) expect(requirements).to.contain(needed);
-    expect(partText(el, 'summary-doctor')).to.equal(DUTY_DOCTORS.kulakov.fullName);
+    expect(partText(el, 'summary-doctor')).to.equal(DUTY.kulakov.fullName);
     expect(partText(el, 'summary-when')).to.contain(localTime(slot!.startsAt));
 
     await until(() => has(el, '[part~="counter"]'), 'the topic limit did not load');
@@ -161,7 +153,7 @@ describe('<oz-duty-schedule>', () => {
     await el.updateComplete;
     expect(partText(el, 'booked-date')).to.contain(dayMonth(slot!.startsAt));
     expect(partText(el, 'booked-time')).to.contain(localTime(slot!.startsAt));
-    expect(partText(el, 'booked-doctor')).to.equal(DUTY_DOCTORS.kulakov.fullName);
+    expect(partText(el, 'booked-doctor')).to.equal(DUTY.kulakov.fullName);
     expect(partText(el, 'where')).to.equal(d.doneWhere);
     expect(focusedId(el)).to.equal('done-title');
     await expect(el).to.be.accessible();
@@ -251,7 +243,7 @@ describe('<oz-duty-schedule>', () => {
     expect(stub.calls).to.have.length(1);
     expect(formAlert(el)).to.equal(d.programClosed);
 
-    signInPage(await signInAs(DUTY_DOCTORS.bakulev.phone, DUTY_DOCTORS.bakulev.password));
+    signInPage(await signInViaApi(DUTY.bakulev));
     await el.updateComplete;
     expect(pressed(el), 'another person does not inherit the choice').to.deep.equal([]);
     await pick(el, slot!);
@@ -273,13 +265,13 @@ describe('<oz-duty-schedule>', () => {
     query<HTMLInputElement>(el, '#center-kulakov').click();
     await listed(el, kulakov!.id);
     const doctors = () => new Set([...shadow(el).querySelectorAll('[part~="doctor"]')].map((p) => p.textContent));
-    expect([...doctors()]).to.deep.equal([d.dutyDoctor(DUTY_DOCTORS.kulakov.fullName)]);
+    expect([...doctors()]).to.deep.equal([d.dutyDoctor(DUTY.kulakov.fullName)]);
     await pick(el, kulakov!);
 
     query<HTMLInputElement>(el, '#center-bakulev').click();
     await listed(el, bakulev!.id);
     expect(hasSlot(el, kulakov!.id)).to.equal(false);
-    expect([...doctors()]).to.deep.equal([d.dutyDoctor(DUTY_DOCTORS.bakulev.fullName)]);
+    expect([...doctors()]).to.deep.equal([d.dutyDoctor(DUTY.bakulev.fullName)]);
     expect(pressed(el), 'a choice in another center is dropped').to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
@@ -366,7 +358,7 @@ describe('<oz-duty-schedule>', () => {
     const section = slotButton(el, slot!.id).closest('section')!;
     expect(section.querySelector('h3')!.textContent).to.contain(dayMonth(slot!.startsAt, 'en'));
     expect(slotButton(el, slot!.id).textContent?.trim()).to.equal(localTime(slot!.startsAt, 'en'));
-    expect(text(el)).to.contain(t.dutyDoctor(DUTY_DOCTORS.kulakov.fullName));
+    expect(text(el)).to.contain(t.dutyDoctor(DUTY.kulakov.fullName));
 
     await pick(el, slot!);
     expect(query(el, '#booking-title').textContent).to.equal(t.bookingTitle);

@@ -125,8 +125,6 @@ export class OzDutySchedule extends OzElement {
     onSuccess: (consultation) => this.#onBooked(consultation),
   });
 
-  #userId: string | undefined;
-
   override connectedCallback(): void {
     super.connectedCallback();
     // The topic's limit and the pre-check come in their own chunk, loaded while the person reads.
@@ -137,20 +135,19 @@ export class OzDutySchedule extends OzElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const userId = this.user?.id;
-    if (userId !== this.#userId) {
-      // A visitor who picked a time and then signed in keeps it; another person's choices do not stay.
-      if (this.#userId !== undefined) {
-        this.selected = undefined;
-        this.topic = '';
-        this.lost = undefined;
-      }
-      this.#userId = userId;
-      this.booked = undefined;
-      this.#form.reset();
-    }
     if (changed.has('center')) this.#forgetChoice();
     this.#noticeLostSlot();
+  }
+
+  protected override userChanged(previous: string | undefined): void {
+    // A visitor who picked a time and then signed in keeps it; another person's choices do not stay.
+    if (previous !== undefined) {
+      this.selected = undefined;
+      this.topic = '';
+      this.lost = undefined;
+    }
+    this.booked = undefined;
+    this.#form.reset();
   }
 
   override render(): TemplateResult {
@@ -388,7 +385,7 @@ export class OzDutySchedule extends OzElement {
   /** A quick choice disappears with the notice: go on to the booking panel of the new time. */
   #onPickNearest = async (slot: DutySlot): Promise<void> => {
     this.#choose(slot);
-    await this.#focus('#booking-title');
+    await this.focusAfterUpdate('#booking-title');
   };
 
   #onRefresh = async (): Promise<void> => {
@@ -417,7 +414,7 @@ export class OzDutySchedule extends OzElement {
     this.chosenAnnouncement = undefined;
     this.lost = { reason: 'taken', wanted };
     const reload = this.#slots.run();
-    await this.#focus('#taken-title');
+    await this.focusAfterUpdate('#taken-title');
     await reload;
   }
 
@@ -432,12 +429,12 @@ export class OzDutySchedule extends OzElement {
     this.emit('oz-booked', { consultation });
     // Fresh times are ready when the patient books another.
     void this.#slots.run();
-    await this.#focus('#done-title');
+    await this.focusAfterUpdate('#done-title');
   }
 
   #onAgain = async (): Promise<void> => {
     this.booked = undefined;
-    await this.#focus('#title');
+    await this.focusAfterUpdate('#title');
   };
 
   #onJumpToSignIn = (): void => {
@@ -451,11 +448,6 @@ export class OzDutySchedule extends OzElement {
       register;
     target.focus();
   };
-
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
 }
 
 declare global {

@@ -9,6 +9,7 @@ import {
   scheduleAsDoctor,
 } from '../../../test/consultations.ts';
 import { query, shadow, text } from '../../../test/dom.ts';
+import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
@@ -31,11 +32,7 @@ async function renderBell(template = html`<oz-notifications></oz-notifications>`
 describe('<oz-notifications>', () => {
   before(() => configure({ api: testApi, lang: 'ru' }));
 
-  beforeEach(async () => {
-    await session.ready;
-    session.clear();
-    localStorage.clear();
-  });
+  beforeEach(forgetSession);
 
   it('asks a signed-out visitor to sign in, with no bell', async () => {
     const el = await fixture<OzNotifications>(html`<oz-notifications></oz-notifications>`);
@@ -58,11 +55,11 @@ describe('<oz-notifications>', () => {
     const event = await heard;
     expect(event.detail.notification.kind).to.equal('application_scheduled');
     expect(event.bubbles && event.composed).to.equal(true);
-    await el.updateComplete;
-    expect(bell(el).getAttribute('aria-label')).to.equal('Уведомления: 1 новое');
+    // The event may come before the element has drawn it: wait for the count, then the announcement.
+    await waitUntil(() => bell(el).getAttribute('aria-label') === 'Уведомления: 1 новое', `label: ${bell(el).getAttribute('aria-label')}`);
     expect(query(el, '[part="badge"]').textContent?.trim()).to.equal('1');
     const expected = ru.domain.notificationTexts.application_scheduled(formatWhen('ru', consultation.startsAt));
-    expect(query(el, '[role="status"]').textContent).to.equal(ru.notifications.arrived(expected));
+    await waitUntil(() => query(el, '[role="status"]').textContent === ru.notifications.arrived(expected), 'no announcement');
 
     bell(el).click();
     await el.updateComplete;

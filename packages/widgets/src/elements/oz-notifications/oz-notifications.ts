@@ -256,7 +256,7 @@ export class OzNotifications extends OzElement {
     const now = new Date().toISOString();
     this.actionError = undefined;
     this.list = { ...list, items: list.items.map((item) => (item.readAt ? item : { ...item, readAt: now })), unread: 0 };
-    await this.#focusTitle();
+    await this.focusAfterUpdate('#panel-title');
     // The API marks one at a time; the list then tells the true count (older ones may remain).
     const results = await Promise.allSettled(unread.map((item) => this.client.markNotificationRead(item.id)));
     const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -275,16 +275,8 @@ export class OzNotifications extends OzElement {
   }
 
   /** The pressed button is gone: go to the next new notification's button, else the panel title. */
-  async #focusAfterMarking(): Promise<void> {
-    await this.updateComplete;
-    const next = this.renderRoot.querySelector<HTMLElement>('button[part~="mark-read-button"]');
-    if (next) next.focus();
-    else await this.#focusTitle();
-  }
-
-  async #focusTitle(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
+  #focusAfterMarking(): Promise<void> {
+    return this.focusAfterUpdate('button[part~="mark-read-button"]', '#panel-title');
   }
 
   #toggle = (): void => {
@@ -293,8 +285,7 @@ export class OzNotifications extends OzElement {
 
   #closeAndFocusBell = async (): Promise<void> => {
     this.open = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.bell')?.focus();
+    await this.focusAfterUpdate('.bell');
   };
 
   #onKeyDown = (event: KeyboardEvent): void => {

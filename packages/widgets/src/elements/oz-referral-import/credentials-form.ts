@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Lang, Translation } from '../../i18n/index.ts';
+import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
 import type { ResendState } from './credentials-resend.ts';
 import { passwordSentText } from './sent-password.ts';
 
@@ -22,11 +24,9 @@ export function credentialsForm({ t, lang, state, onSend }: CredentialsFormView)
   const r = t.referralImport;
   const pending = state?.status === 'pending';
   const failed = state?.status === 'failed' ? state : undefined;
-  const fieldError = failed?.phoneProblem ? failed.problem(t) : undefined;
+  const phoneError = failed?.phoneProblem ? failed.problem(t) : undefined;
   const formError = failed && !failed.phoneProblem ? failed.problem(t) : undefined;
   const ids = { hint: `${CREDENTIALS_PHONE_ID}-hint`, error: `${CREDENTIALS_PHONE_ID}-error` };
-  // The error first: it is what a screen reader user needs to hear on returning to the field.
-  const describedBy = [fieldError ? ids.error : '', ids.hint].filter(Boolean).join(' ');
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -48,12 +48,12 @@ export function credentialsForm({ t, lang, state, onSend }: CredentialsFormView)
             inputmode="tel"
             autocomplete="off"
             aria-required="true"
-            aria-invalid=${fieldError ? 'true' : 'false'}
-            aria-describedby=${describedBy}
+            aria-invalid=${phoneError ? 'true' : 'false'}
+            aria-describedby=${ifDefined(describedBy(phoneError && ids.error, ids.hint))}
           />
-          ${fieldError ? html`<span class="field-error" part="error field-error" id=${ids.error}>${fieldError}</span>` : nothing}
+          ${fieldError(ids.error, phoneError)}
         </div>
-        <div role="alert" part="error form-error" class="form-error">${formError ?? nothing}</div>
+        ${formAlert(formError)}
         <button type="submit" class="primary" part="button send-password-button" ?disabled=${pending}>
           ${pending ? r.sendingPassword : r.sendPassword}
         </button>

@@ -1,18 +1,11 @@
 import type { AuthResponse } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { registerPatient, uniquePhone } from '../../../test/api.ts';
+import { registerPatient, signInViaApi, uniquePhone } from '../../../test/api.ts';
 import { buttonPart, fieldErrorText, fill, query } from '../../../test/dom.ts';
-import { chooseFiles, signIn, useTestApi } from '../../../test/documents.ts';
-import {
-  MANAGER,
-  failImportSms,
-  importedPatient,
-  referralFile,
-  referralRow,
-  resendViaApi,
-  signInAs,
-} from '../../../test/referrals.ts';
+import { chooseFiles } from '../../../test/documents.ts';
+import { MANAGER, failImportSms, importedPatient, referralFile, referralRow, resendViaApi } from '../../../test/referrals.ts';
+import { signInPage, useTestApi } from '../../../test/session.ts';
 import type { OzCredentialsSentEvent } from '../../events/index.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
@@ -28,7 +21,7 @@ const DAY_MS = 24 * 3600 * 1000;
 let manager: AuthResponse;
 
 async function managerElement(lang = 'ru'): Promise<OzReferralImport> {
-  signIn(manager);
+  signInPage(manager);
   return fixture<OzReferralImport>(html`<oz-referral-import lang=${lang}></oz-referral-import>`);
 }
 
@@ -113,7 +106,7 @@ function smsRow(el: OzReferralImport, phone: string): HTMLTableRowElement {
 
 describe('<oz-referral-import>: a new password for a patient', () => {
   before(async () => {
-    manager = await signInAs(MANAGER);
+    manager = await signInViaApi(MANAGER);
   });
   beforeEach(useTestApi);
 
@@ -291,7 +284,7 @@ describe('<oz-referral-import>: a new password for a patient', () => {
     buttonPart(el, 'send-password-button').click();
     session.clear();
     await el.updateComplete;
-    signIn(manager);
+    signInPage(manager);
     await el.updateComplete;
     // Whether or not the aborted request reached the server, it has answered once this one does.
     expect([200, 429]).to.include(await resendViaApi(manager.token, patient.phone));
@@ -302,7 +295,7 @@ describe('<oz-referral-import>: a new password for a patient', () => {
   });
 
   it('fits a 360px phone: no sideways scrolling, big enough field, button and text', async () => {
-    signIn(manager);
+    signInPage(manager);
     const wrapper = await fixture(html`<div style="width: 360px"><oz-referral-import></oz-referral-import></div>`);
     const el = wrapper.querySelector('oz-referral-import') as OzReferralImport;
     await sendPassword(el, '12345');

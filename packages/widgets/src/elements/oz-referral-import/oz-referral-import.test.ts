@@ -1,8 +1,8 @@
 import { MAX_REFERRAL_ROWS, REFERRAL_COLUMNS, REQUIRED_REFERRAL_COLUMNS, type ReferralColumn } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
-import { callApi, registerPatient, testApi, uniquePhone } from '../../../test/api.ts';
+import { callApi, registerPatient, signInViaApi, testApi, uniquePhone } from '../../../test/api.ts';
 import { buttonPart, query, text } from '../../../test/dom.ts';
-import { catchDownloads, chooseFiles, signIn, useTestApi } from '../../../test/documents.ts';
+import { catchDownloads, chooseFiles } from '../../../test/documents.ts';
 import {
   BAKULEV_DOCTOR,
   MANAGER,
@@ -11,8 +11,8 @@ import {
   referralFile,
   referralRow,
   referralsInQueue,
-  signInAs,
 } from '../../../test/referrals.ts';
+import { signInPage, useTestApi } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { session } from '../../session/session.ts';
@@ -24,7 +24,7 @@ OzReferralImport.define('oz-referral-import');
 const t = ru.referralImport;
 
 async function managerElement(lang = 'ru'): Promise<OzReferralImport> {
-  signIn(await signInAs(MANAGER));
+  signInPage(await signInViaApi(MANAGER));
   return fixture<OzReferralImport>(html`<oz-referral-import lang=${lang}></oz-referral-import>`);
 }
 
@@ -83,11 +83,11 @@ describe('<oz-referral-import>', () => {
     expect(el.shadowRoot!.querySelector('input[type="file"]')).to.equal(null);
     await expect(el).to.be.accessible();
 
-    signIn((await registerPatient()).auth);
+    signInPage((await registerPatient()).auth);
     await el.updateComplete;
     expect(query(el, '[part~="managers-only"]').textContent).to.equal(t.managersOnly);
 
-    signIn(await signInAs(BAKULEV_DOCTOR));
+    signInPage(await signInViaApi(BAKULEV_DOCTOR));
     await el.updateComplete;
     expect(query(el, '[part~="managers-only"]').textContent).to.equal(t.managersOnly);
     expect(el.shadowRoot!.querySelector('input[type="file"]')).to.equal(null);
@@ -201,7 +201,7 @@ describe('<oz-referral-import>', () => {
     const { patient } = await registerPatient();
     const fresh = referralRow();
     const table = [fresh, referralRow({ ФИО: patient.fullName, Телефон: patient.phone })];
-    await importViaApi((await signInAs(MANAGER)).token, referralFile(table), false);
+    await importViaApi((await signInViaApi(MANAGER)).token, referralFile(table), false);
 
     const el = await managerElement();
     await check(el, referralFile(table));
@@ -293,7 +293,7 @@ describe('<oz-referral-import>', () => {
     session.clear();
     await el.updateComplete;
     expect(query(el, '[part~="sign-in-prompt"]').textContent).to.equal(t.signInPrompt);
-    signIn(await signInAs(MANAGER));
+    signInPage(await signInViaApi(MANAGER));
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~="preview"]'), 'the old preview is gone').to.equal(null);
     expect(fileInput(el)).to.exist;
@@ -321,7 +321,7 @@ describe('<oz-referral-import>', () => {
   });
 
   it('fits a 360px phone: no sideways scrolling, big enough buttons and text', async () => {
-    signIn(await signInAs(MANAGER));
+    signInPage(await signInViaApi(MANAGER));
     const wrapper = await fixture(html`<div style="width: 360px"><oz-referral-import></oz-referral-import></div>`);
     const el = wrapper.querySelector('oz-referral-import') as OzReferralImport;
     await check(el, referralFile([referralRow(), referralRow({ Телефон: 'нет' }), referralRow({ Центр: 'Кулакова' })]));
@@ -338,7 +338,7 @@ describe('<oz-referral-import>', () => {
     // A session that still shows the manager while the token is a patient's (e.g. roles changed):
     // the API decides, and its refusal is worded, not shown as a bare error.
     const { auth } = await registerPatient();
-    const manager = await signInAs(MANAGER);
+    const manager = await signInViaApi(MANAGER);
     session.adopt({ token: auth.token, user: manager.user }, testApi);
     const el = await fixture<OzReferralImport>(html`<oz-referral-import></oz-referral-import>`);
     await check(el, referralFile([referralRow({ Телефон: uniquePhone() })]));

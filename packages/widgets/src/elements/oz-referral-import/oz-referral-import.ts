@@ -1,6 +1,6 @@
 import type { Center, CredentialsResendResult, ReferralImportReport } from '@oz/contracts';
 import { Task } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { NetworkError } from '../../api/errors.ts';
 import { referralTemplateUrl } from '../../api/referrals.ts';
@@ -103,23 +103,10 @@ export class OzReferralImport extends OzElement {
     args: () => [this.apiOrigin, this.user?.role === 'manager'] as const,
   });
 
-  #userId: string | undefined;
   /** Bumped on every reset, so an answer to an abandoned upload is ignored. */
   #generation = 0;
   /** The status that repeats the form's confirmation, which the form already shows. */
   #formSentWords: Words | undefined;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // Another person signed in (or out): nothing of the previous one's table may stay on screen.
-    const userId = this.user?.id;
-    if (userId !== this.#userId) {
-      this.#userId = userId;
-      this.#reset();
-      this.#formResend.reset();
-      this.status = undefined;
-    }
-  }
 
   override render(): TemplateResult {
     const statusClass = this.#statusShownInForm() ? 'status visually-hidden' : 'status';
@@ -134,10 +121,13 @@ export class OzReferralImport extends OzElement {
 
   #renderBody(): TemplateResult {
     const r = this.t.referralImport;
-    const user = this.user;
-    if (!user && this.session.status === 'restoring') return html`<p class="loading">${r.restoring}</p>`;
-    if (!user) return html`<p part="sign-in-prompt">${this.signInPromptText(r.signInPrompt)}</p>`;
-    if (user.role !== 'manager') return html`<p part="sign-in-prompt managers-only">${r.managersOnly}</p>`;
+    const gate = this.roleGate('manager', {
+      restoring: r.restoring,
+      signInPrompt: r.signInPrompt,
+      otherRole: r.managersOnly,
+      otherRolePart: 'sign-in-prompt managers-only',
+    });
+    if (gate) return gate;
     const file = this.file;
     const report = this.report;
     const context = { t: this.t, lang: this.locale, centers: this.#centers.value ?? [] };
@@ -197,9 +187,8 @@ export class OzReferralImport extends OzElement {
     this.problem = undefined;
     this.status = (t) => t.referralImport.checkingTitle(file.name);
     const running = this.#upload.run(file, 'check');
-    await this.updateComplete;
     // The input is disabled while the file goes out; the way to stop is the next thing to reach.
-    this.#focus('button[part~="stop-button"]');
+    await this.focusAfterUpdate('button[part~="stop-button"]');
 
     const { report, error, aborted } = await running;
     if (generation !== this.#generation) return;
@@ -213,8 +202,7 @@ export class OzReferralImport extends OzElement {
     this.file = null;
     this.status = aborted ? (t) => t.referralImport.checkStopped : undefined;
     this.problem = error === undefined ? undefined : (t) => describeFileProblem(t, file.name, error);
-    await this.updateComplete;
-    this.#focus('#file-input');
+    await this.focusAfterUpdate('#file-input');
   };
 
   /** The manager confirmed the preview: import the same file for real (accounts, referrals, SMS). */
@@ -238,8 +226,7 @@ export class OzReferralImport extends OzElement {
     // The file went out and the answer was lost: the import may have been written; a new check tells.
     this.problem = (t) =>
       error instanceof NetworkError ? t.referralImport.importInterrupted : describeFileProblem(t, file.name, error);
-    await this.updateComplete;
-    this.#focus('button[part~="confirm-button"]', 'button[part~="choose-another-button"]');
+    await this.focusAfterUpdate('button[part~="confirm-button"]', 'button[part~="choose-another-button"]');
   };
 
   /** A new password by phone from the form; the field is cleared for the next patient once it went out. */
@@ -264,7 +251,7 @@ export class OzReferralImport extends OzElement {
     if (state.status === 'sent') this.#passwordSent(state.result, false);
     await this.updateComplete;
     // The button was disabled while pending, which drops focus: back to it, or to its row's "Отправлено".
-    if (!this.#hasFocus()) this.#focus(`[data-resend="${CSS.escape(phone)}"]`);
+    if (!this.#hasFocus()) this.focusFirst(`[data-resend="${CSS.escape(phone)}"]`);
   };
 
   #passwordSent(result: CredentialsResendResult, fromForm: boolean): void {
@@ -281,8 +268,7 @@ export class OzReferralImport extends OzElement {
   #onChooseAnother = async (): Promise<void> => {
     this.#reset();
     this.status = undefined;
-    await this.updateComplete;
-    this.#focus('#file-input');
+    await this.focusAfterUpdate('#file-input');
   };
 
   /** The error report as a CSV file, made here from the report: nothing more to ask the API. */
@@ -294,6 +280,12 @@ export class OzReferralImport extends OzElement {
     saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name, this.renderRoot);
     this.status = (t) => t.referralImport.reportSaved;
   };
+
+  protected override userChanged(): void {
+    this.#reset();
+    this.#formResend.reset();
+    this.status = undefined;
+  }
 
   #reset(): void {
     this.#generation += 1;
@@ -307,19 +299,8 @@ export class OzReferralImport extends OzElement {
   }
 
   /** After a step swaps, the focused control is gone: move focus to the new step's heading. */
-  async #focusView(): Promise<void> {
-    await this.updateComplete;
-    this.#focus('[data-focus-target]');
-  }
-
-  #focus(...selectors: string[]): void {
-    for (const selector of selectors) {
-      const target = this.renderRoot.querySelector<HTMLElement>(selector);
-      if (target) {
-        target.focus();
-        return;
-      }
-    }
+  #focusView(): Promise<void> {
+    return this.focusAfterUpdate('[data-focus-target]');
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ReferralImportReport } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
+import { formAlert } from '../../internal/fields.ts';
 import { hasProblems } from './error-report.ts';
 import { errorsTable, reportCounts, rowsTable, summaryList, type ReportContext } from './report-tables.ts';
 import type { ReferralUpload } from './referral-upload.ts';
@@ -40,7 +41,7 @@ export function previewView(view: PreviewView): TemplateResult {
         ? html`<p><button type="button" part="button download-report-button" @click=${view.onDownloadReport}>${r.downloadReport}</button></p>`
         : nothing}
       ${rowsTable(view, view.report, false)}
-      <div role="alert" part="error form-error" class="form-error">${view.problem ?? nothing}</div>
+      ${formAlert(view.problem)}
       ${importing
         ? uploadProgress(view.t, view.upload, view.fileName, () => undefined)
         : html`

@@ -2,6 +2,7 @@ import { PASSWORD_MIN_LENGTH } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { callApi, newPatient, registerPatient, testApi } from '../../../test/api.ts';
 import { alertText, buttonPart, field, fieldErrorText, fill, query, submitButton, text } from '../../../test/dom.ts';
+import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
@@ -36,11 +37,7 @@ async function submitSignIn(el: OzRegister, phone: string, password: string) {
 describe('<oz-register>', () => {
   before(() => configure({ api: testApi, lang: 'ru' }));
 
-  beforeEach(async () => {
-    await session.ready;
-    session.clear();
-    localStorage.clear();
-  });
+  beforeEach(forgetSession);
 
   it('registers a new patient, shows who is signed in and fires oz-signed-in', async () => {
     const el = await fixture<OzRegister>(html`<oz-register></oz-register>`);

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContractChecksController } from '../../controllers/contract-checks-controller.ts';
 import type { FormState } from '../../controllers/form-submit.ts';
 import { describeError, describeFieldError } from '../../internal/describe-error.ts';
-import { checkboxField, passwordField, textField } from '../../internal/fields.ts';
+import { checkboxField, formAlert, passwordField, textField } from '../../internal/fields.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import {
   passwordForm,
@@ -153,19 +153,25 @@ export class OzRegister extends OzElement {
       <form part="form" class="form" novalidate aria-labelledby="form-title" @submit=${this.#onSignIn}>
         <h2 id="form-title" tabindex="-1" data-focus-target>${t.register.signInTitle}</h2>
         <p class="intro">${t.register.signInIntro}</p>
-        ${textField({
-          name: 'phone',
-          label: t.fields.phone,
-          hint: t.fields.phoneHint,
-          type: 'tel',
-          inputmode: 'tel',
-          autocomplete: 'tel',
-          error: this.#fieldText(form, 'phone'),
-        })}
+        ${this.#phoneField(form)}
         ${this.#passwordInput(form, 'password', t.fields.password, 'current-password')}
         ${this.#formAlert(form)} ${this.#submitButton(form, t.register.signInSubmit)}
       </form>
     `;
+  }
+
+  /** The phone is the account's login, at sign-in and at registration alike. */
+  #phoneField(form: FormState): TemplateResult {
+    const t = this.t;
+    return textField({
+      name: 'phone',
+      label: t.fields.phone,
+      hint: t.fields.phoneHint,
+      type: 'tel',
+      inputmode: 'tel',
+      autocomplete: 'tel',
+      error: this.#fieldText(form, 'phone'),
+    });
   }
 
   /** The 152-FZ consent checkbox with the link to its text: at registration, and at an imported patient's first password. */
@@ -205,15 +211,7 @@ export class OzRegister extends OzElement {
           autocomplete: 'bday',
           error: this.#fieldText(form, 'birthDate'),
         })}
-        ${textField({
-          name: 'phone',
-          label: t.fields.phone,
-          hint: t.fields.phoneHint,
-          type: 'tel',
-          inputmode: 'tel',
-          autocomplete: 'tel',
-          error: this.#fieldText(form, 'phone'),
-        })}
+        ${this.#phoneField(form)}
         ${textField({
           name: 'email',
           label: t.fields.email,
@@ -321,10 +319,8 @@ export class OzRegister extends OzElement {
     `;
   }
 
-  /** Always rendered (empty when fine) so screen readers announce an error when it appears. */
   #formAlert(form: FormState): TemplateResult {
-    const text = form.formError === undefined ? undefined : describeError(this.t, form.formError);
-    return html`<div role="alert" part="error form-error" class="form-error">${text ?? nothing}</div>`;
+    return formAlert(form.formError === undefined ? undefined : describeError(this.t, form.formError));
   }
 
   #fieldText(form: FormState, field: string): string | undefined {
@@ -413,9 +409,8 @@ export class OzRegister extends OzElement {
   }
 
   /** After a view swaps, the focused control is gone: move focus to the new view's heading. */
-  async #focusNewView(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[data-focus-target]')?.focus();
+  #focusNewView(): Promise<void> {
+    return this.focusAfterUpdate('[data-focus-target]');
   }
 }
 

@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { callApi, testApi } from '../../../test/api.ts';
+import { callApi, signInViaApi, testApi } from '../../../test/api.ts';
 import { shadow } from '../../../test/dom.ts';
-import { consultationStartingSoon, isPlaying, signIn, TestPeer, watchWebSockets } from '../../../test/video.ts';
+import { consultationStartingSoon, isPlaying, TestPeer, watchWebSockets } from '../../../test/video.ts';
+import { forgetSession } from '../../../test/session.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
 import type { OzVideoRoom } from './oz-video-room.ts';
@@ -35,11 +36,7 @@ async function waitForRemoteVideo(el: OzVideoRoom, message: string) {
 describe('<oz-video-room> in an embedded room (real signaling, real WebRTC on loopback)', () => {
   before(() => configure({ api: testApi, lang: 'ru' }));
 
-  beforeEach(async () => {
-    await session.ready;
-    session.clear();
-    localStorage.clear();
-  });
+  beforeEach(forgetSession);
 
   it('connects the patient with the doctor both ways, follows the doctor leaving and rejoins after a network drop', async function () {
     this.timeout(90_000);
@@ -242,7 +239,7 @@ describe('<oz-video-room> in an embedded room (real signaling, real WebRTC on lo
     const el = await renderReady(consultation.id);
     await join(el);
     // The same patient signs in on another device and joins there.
-    const elsewhere = await TestPeer.join((await signIn(patient.phone, patient.password)).token, consultation.id);
+    const elsewhere = await TestPeer.join((await signInViaApi({ phone: patient.phone, password: patient.password })).token, consultation.id);
     await waitUntil(() => part(el, 'after-call'), 'not replaced', { timeout: 10_000 });
     expect(part(el, 'after-call')!.textContent).to.contain(t.replacedTitle);
     expect(part(el, 'rejoin-button')!.textContent!.trim()).to.equal(t.joinHere);

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '../../../test/testing.ts';
 import { testApi } from '../../../test/api.ts';
 import { shadow } from '../../../test/dom.ts';
 import { consultationStartingSoon, interceptFetch } from '../../../test/video.ts';
+import { forgetSession } from '../../../test/session.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
 import type { OzVideoRoom } from './oz-video-room.ts';
@@ -17,11 +18,7 @@ const loadedResources = () => performance.getEntriesByType('resource').map((entr
 describe('<oz-video-room> in an OpenVidu room', () => {
   before(() => configure({ api: testApi, lang: 'ru' }));
 
-  beforeEach(async () => {
-    await session.ready;
-    session.clear();
-    localStorage.clear();
-  });
+  beforeEach(forgetSession);
 
   it('loads openvidu-browser only then, connects with the token, and says clearly that the video server is unreachable', async function () {
     this.timeout(60_000);

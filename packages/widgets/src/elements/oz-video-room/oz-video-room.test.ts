@@ -4,6 +4,7 @@ import { scheduleAsDoctor } from '../../../test/consultations.ts';
 import { query, shadow, text } from '../../../test/dom.ts';
 import { consultationStartingSoon, interceptFetch, isPlaying } from '../../../test/video.ts';
 import { applyToBakulev } from '../../../test/consultations.ts';
+import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
@@ -27,11 +28,7 @@ async function waitForVerdict(el: Element) {
 describe('<oz-video-room> before joining', () => {
   before(() => configure({ api: testApi, lang: 'ru' }));
 
-  beforeEach(async () => {
-    await session.ready;
-    session.clear();
-    localStorage.clear();
-  });
+  beforeEach(forgetSession);
 
   it('asks a signed-out visitor to sign in, without downloading the video code', async () => {
     const el = await fixture<OzVideoRoom>(html`<oz-video-room consultation="c-1"></oz-video-room>`);

@@ -371,9 +371,8 @@ export class OzVideoRoom extends OzElement {
   }
 
   /** After a view swaps, the focused control is gone: move focus to the new view's heading. */
-  async #focusView(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[data-focus-target]')?.focus();
+  #focusView(): Promise<void> {
+    return this.focusAfterUpdate('[data-focus-target]');
   }
 }
 

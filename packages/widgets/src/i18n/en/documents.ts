@@ -13,7 +13,8 @@ export const documentsEn: typeof documentsRu = {
   kindPlaceholder: 'Choose from the list',
   kindRequired: 'Choose what document it is',
   fileLabel: 'File',
-  fileHint: 'A PDF, a photo (JPEG, PNG, HEIC) or a DICOM image. If there are several pages, upload each one separately.',
+  fileHint:
+    'A PDF, a photo (JPEG, PNG, HEIC) or a DICOM image. If there are several pages, upload each one separately. A CT or MRI from a disc: a ZIP of the folder with the images.',
   chooseFile: 'Choose a file',
   takePhoto: 'Take a photo',
   noFile: 'No file chosen yet',
@@ -28,7 +29,11 @@ export const documentsEn: typeof documentsRu = {
   uploadCancelled: 'Upload stopped. The file was not saved.',
   uploaded: (kind, name) => `The document “${kind}” (${name}) has been uploaded.`,
   tooLarge: 'The file is too large. Take a photo of each page separately, or save the document smaller and upload it again.',
-  unsupportedType: 'This file cannot be used. Upload a PDF, a photo (JPEG, PNG, HEIC) or a DICOM image.',
+  unsupportedType: 'This file cannot be used. Upload a PDF, a photo (JPEG, PNG, HEIC), a DICOM image or a ZIP of DICOM images.',
+  zipNotDicom: (entry: string) =>
+    `The archive holds “${entry}”, which is not a DICOM image. Put only the folder with the images (usually named DICOM) in the archive and upload it again.`,
+  zipEncrypted: 'The archive is protected by a password. Save it without one and upload it again.',
+  zipTooBig: 'The archive holds too many images. Upload them in several archives, for example one series each.',
 
   listTitle: 'Uploaded documents',
   loadingList: 'Loading your documents…',

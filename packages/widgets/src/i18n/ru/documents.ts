@@ -12,7 +12,8 @@ export const documentsRu = {
   kindPlaceholder: 'Выберите из списка',
   kindRequired: 'Выберите, что это за документ',
   fileLabel: 'Файл',
-  fileHint: 'Подойдёт PDF, фотография (JPEG, PNG, HEIC) или снимок DICOM. Если страниц несколько, загрузите каждую отдельно.',
+  fileHint:
+    'Подойдёт PDF, фотография (JPEG, PNG, HEIC) или снимок DICOM. Если страниц несколько, загрузите каждую отдельно. КТ или МРТ с диска — ZIP-архивом папки со снимками.',
   chooseFile: 'Выбрать файл',
   takePhoto: 'Сфотографировать',
   noFile: 'Файл ещё не выбран',
@@ -28,7 +29,12 @@ export const documentsRu = {
   uploaded: (kind: string, name: string) => `Документ «${kind}» (${name}) загружен.`,
   tooLarge:
     'Файл слишком большой. Сфотографируйте каждую страницу отдельно или сохраните документ в меньшем размере и загрузите снова.',
-  unsupportedType: 'Такой файл не подходит. Загрузите PDF, фотографию (JPEG, PNG, HEIC) или снимок DICOM.',
+  unsupportedType: 'Такой файл не подходит. Загрузите PDF, фотографию (JPEG, PNG, HEIC), снимок DICOM или ZIP-архив со снимками DICOM.',
+  /** A ZIP with something that is not a DICOM image: `entry` is its name inside the archive. */
+  zipNotDicom: (entry: string) =>
+    `В архиве есть файл «${entry}», который не является снимком DICOM. Положите в архив только папку со снимками (обычно она называется DICOM) и загрузите снова.`,
+  zipEncrypted: 'Архив защищён паролем. Сохраните его без пароля и загрузите снова.',
+  zipTooBig: 'В архиве слишком много снимков. Загрузите их несколькими архивами, например по одной серии.',
 
   listTitle: 'Загруженные документы',
   loadingList: 'Загружаем список документов…',
