@@ -37,7 +37,7 @@ describe('<oz-video-room> in an OpenVidu room', () => {
       expect(loadedResources().some((name) => name.includes('openvidu-browser')), 'loaded before an OpenVidu room').to.equal(false);
 
       part<HTMLButtonElement>(el, 'join-button')!.click();
-      await waitUntil(() => loadedResources().some((name) => name.includes('openvidu-browser')), 'openvidu-browser was not loaded', { timeout: 10_000 });
+      await waitUntil(() => loadedResources().some((name) => name.includes('openvidu-browser')), 'openvidu-browser was not loaded', { timeout: 30_000 });
       // The element's import resolves to the same module instance as this one.
       const { OpenVidu, Session } = await import('openvidu-browser');
       const connect = spyOn(Session.prototype, 'connect');
