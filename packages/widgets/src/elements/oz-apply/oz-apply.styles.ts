@@ -1,22 +1,10 @@
 import { css } from 'lit';
+import { choiceStyles } from '../../styles/forms.ts';
 import { tokens } from '../../styles/tokens.ts';
 
-/** The application form: radios with long center names, the profile, the document checklist. */
-export const styles = css`
-  fieldset {
-    margin: 0 0 ${tokens.spacing};
-    padding: 0;
-    border: 0;
-    min-width: 0;
-  }
-
-  legend {
-    padding: 0;
-    font-weight: 600;
-    margin-bottom: 4px;
-  }
-
-  .radio-row,
+/** What only the application has; fields and pickers come from upload.styles.ts, the radio rows are shared. */
+const applyStyles = css`
+  /* A document to attach: a checkbox row laid out like the radio rows. */
   .attach-row {
     display: flex;
     align-items: flex-start;
@@ -24,15 +12,6 @@ export const styles = css`
     padding: 6px 0;
   }
 
-  .radio-row input[type='radio'] {
-    width: 28px;
-    height: 28px;
-    flex: none;
-    margin: 0;
-    accent-color: ${tokens.colorPrimary};
-  }
-
-  .radio-row label,
   .attach-row label {
     font-weight: 400;
     margin: 0;
@@ -156,3 +135,6 @@ export const styles = css`
     color: ${tokens.colorTextMuted};
   }
 `;
+
+/** The application form: radios with long center names, the profile, the document checklist. */
+export const styles = [choiceStyles, applyStyles];

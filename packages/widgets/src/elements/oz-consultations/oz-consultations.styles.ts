@@ -1,16 +1,11 @@
 import { css } from 'lit';
+import { dialogStyles } from '../../styles/dialogs.ts';
+import { actionRowStyles, fieldStyles, optionalMarkStyles } from '../../styles/forms.ts';
+import { focusHeadingStyles } from '../../styles/headings.ts';
 import { tokens } from '../../styles/tokens.ts';
 
-/** One column of cards that fits a 360px phone; long texts wrap, buttons take full rows there. */
-export const styles = css`
-  h2:focus {
-    outline: none;
-  }
-
-  h2:focus-visible {
-    outline: 3px solid ${tokens.colorFocus};
-  }
-
+/** What only the cards have; the confirmation dialog, its field and its buttons are the shared ones. */
+const consultationsStyles = css`
   h3 {
     font-size: max(18px, calc(var(--oz-font-size, 18px) * 1.15));
   }
@@ -158,36 +153,6 @@ export const styles = css`
   .dialog {
     width: min(30em, calc(100vw - 16px));
     max-height: calc(100vh - 16px);
-    padding: ${tokens.spacing};
-    border: 2px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
-    color: ${tokens.colorText};
-  }
-
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
-  }
-
-  .field {
-    margin-bottom: ${tokens.spacing};
-  }
-
-  .field label {
-    display: block;
-    font-weight: 600;
-    margin-bottom: 4px;
-  }
-
-  .optional {
-    font-weight: 400;
-    color: ${tokens.colorTextMuted};
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${tokens.spacingSmall};
   }
 
   .actions button {
@@ -228,3 +193,6 @@ export const styles = css`
     visibility: hidden;
   }
 `;
+
+/** One column of cards that fits a 360px phone; long texts wrap, buttons take full rows there. */
+export const styles = [focusHeadingStyles, fieldStyles, optionalMarkStyles, actionRowStyles, dialogStyles, consultationsStyles];

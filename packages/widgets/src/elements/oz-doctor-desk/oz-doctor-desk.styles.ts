@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import { dialogStyles } from '../../styles/dialogs.ts';
+import { actionRowStyles, fieldHelpStyles, fieldStyles } from '../../styles/forms.ts';
+import { focusHeadingStyles } from '../../styles/headings.ts';
+import { tabStyles } from '../../styles/tabs.ts';
 import { tokens } from '../../styles/tokens.ts';
 
-/**
- * One column that fits a 360px phone; the desk gets wider than the resident widgets because
- * doctors read it on a desktop, but nothing sits side by side unless there is room.
- */
-export const styles = css`
+/** What only the desk has; fields, tabs, action rows and dialogs are the shared ones. */
+const deskStyles = css`
   .desk {
     max-width: 56em;
   }
@@ -18,7 +19,6 @@ export const styles = css`
   .meta,
   .submitted,
   .note,
-  .hint,
   .optional {
     color: ${tokens.colorTextMuted};
   }
@@ -39,23 +39,12 @@ export const styles = css`
   }
 
   .tabs {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${tokens.spacingSmall};
     flex: 1 1 20em;
   }
 
   .tab {
     flex: 1 1 auto;
     padding: 0 0.8em;
-    border-color: ${tokens.colorBorder};
-    color: ${tokens.colorText};
-  }
-
-  .tab[aria-pressed='true'] {
-    border-color: ${tokens.colorPrimary};
-    background: ${tokens.colorPrimary};
-    color: ${tokens.colorOnPrimary};
   }
 
   .count {
@@ -73,12 +62,17 @@ export const styles = css`
   }
 
   .cards,
-  .document-list {
+  .document-list,
+  .slot-list {
     list-style: none;
     margin: 0 0 ${tokens.spacing};
     padding: 0;
     display: grid;
     gap: ${tokens.spacing};
+  }
+
+  .slot-list {
+    gap: ${tokens.spacingSmall};
   }
 
   .card {
@@ -160,12 +154,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${tokens.spacingSmall};
-  }
-
   .actions:empty {
     display: none;
   }
@@ -237,17 +225,14 @@ export const styles = css`
     border-top: 2px solid ${tokens.colorSurfaceAlt};
   }
 
-  .field {
-    margin: 0 0 ${tokens.spacing};
-  }
-
+  /* The margin again here: the date-and-time fieldsets also carry .when, which would beat the shared .field margin. */
   fieldset.field {
+    margin: 0 0 ${tokens.spacing};
     border: 0;
     padding: 0;
     min-width: 0;
   }
 
-  .field label,
   .field legend {
     display: block;
     font-weight: 600;
@@ -258,19 +243,6 @@ export const styles = css`
   .field .optional,
   .field .hint {
     font-weight: 400;
-  }
-
-  .hint,
-  .field-error {
-    display: block;
-    font-size: ${tokens.fontSizeSmall};
-    margin-bottom: 4px;
-  }
-
-  .field-error {
-    color: ${tokens.colorDanger};
-    font-weight: 600;
-    margin: 4px 0 0;
   }
 
   .when-inputs {
@@ -344,33 +316,12 @@ export const styles = css`
   .dialog {
     width: min(32em, calc(100vw - 16px));
     max-height: calc(100vh - 16px);
-    padding: ${tokens.spacing};
-    border: 2px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
-    color: ${tokens.colorText};
-  }
-
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
   }
 
   .dialog .form {
     margin: 0;
     padding: 0;
     border: 0;
-  }
-
-  h2:focus,
-  h3:focus,
-  h4:focus {
-    outline: none;
-  }
-
-  h2:focus-visible,
-  h3:focus-visible,
-  h4:focus-visible {
-    outline: 3px solid ${tokens.colorFocus};
   }
 
   .topic {
@@ -388,14 +339,6 @@ export const styles = css`
 
   .chat {
     margin: ${tokens.spacing} 0;
-  }
-
-  .slot-list {
-    list-style: none;
-    margin: 0 0 ${tokens.spacing};
-    padding: 0;
-    display: grid;
-    gap: ${tokens.spacingSmall};
   }
 
   /* Time and status on the left, the button on the right: one short row per slot on a phone. */
@@ -457,3 +400,9 @@ export const styles = css`
     display: none;
   }
 `;
+
+/**
+ * One column that fits a 360px phone; the desk gets wider than the resident widgets because
+ * doctors read it on a desktop, but nothing sits side by side unless there is room.
+ */
+export const styles = [focusHeadingStyles, tabStyles, fieldStyles, fieldHelpStyles, actionRowStyles, dialogStyles, deskStyles];

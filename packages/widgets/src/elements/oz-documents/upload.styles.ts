@@ -1,18 +1,19 @@
 import { css } from 'lit';
+import { dialogStyles } from '../../styles/dialogs.ts';
+import { actionRowStyles, fieldHelpStyles, fieldStyles } from '../../styles/forms.ts';
+import { focusHeadingStyles } from '../../styles/headings.ts';
+import { noticeStyles } from '../../styles/notice.ts';
+import { uploadProgressStyles } from '../../styles/progress.ts';
 import { tokens } from '../../styles/tokens.ts';
 
-/**
- * Styles <oz-documents> and <oz-apply> share: labelled fields, the file pickers, the progress
- * bar, messages and the confirmation dialog. One column that fits a 360px phone.
- */
-export const uploadStyles = css`
+/** What only the upload parts have; fields, action rows, progress, notice and dialog are the shared ones. */
+const uploadPartStyles = css`
   /* The shared input rule sets display: block, which would undo the hidden file inputs' [hidden]. */
   [hidden] {
     display: none !important;
   }
 
-  .intro,
-  .hint {
+  .intro {
     color: ${tokens.colorTextMuted};
   }
 
@@ -20,31 +21,11 @@ export const uploadStyles = css`
     margin-bottom: ${tokens.spacing};
   }
 
-  .field {
-    margin-bottom: ${tokens.spacing};
-  }
-
-  .field label,
+  /* A field's name where no single control takes a <label>: the file pickers, a preset center. */
   .field .label {
     display: block;
     font-weight: 600;
     margin-bottom: 4px;
-  }
-
-  .hint,
-  .field-error {
-    display: block;
-    font-size: ${tokens.fontSizeSmall};
-  }
-
-  .hint {
-    margin-bottom: 4px;
-  }
-
-  .field-error {
-    margin-top: 4px;
-    color: ${tokens.colorDanger};
-    font-weight: 600;
   }
 
   select[aria-invalid='true'],
@@ -57,8 +38,7 @@ export const uploadStyles = css`
     resize: vertical;
   }
 
-  .pickers,
-  .actions {
+  .pickers {
     display: flex;
     flex-wrap: wrap;
     gap: ${tokens.spacingSmall};
@@ -87,28 +67,8 @@ export const uploadStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .upload-progress {
-    margin-bottom: ${tokens.spacing};
-  }
-
-  .upload-progress label {
-    display: block;
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-
-  .progress-row {
-    display: flex;
-    align-items: center;
-    gap: ${tokens.spacingSmall};
-    margin: 4px 0 ${tokens.spacingSmall};
-  }
-
   /* A thick bar with a visible track: the browser's default is a thin line old eyes miss. */
   progress {
-    flex: 1 1 auto;
-    min-width: 0;
-    height: 20px;
     appearance: none;
     border: 1px solid ${tokens.colorBorder};
     border-radius: ${tokens.radius};
@@ -126,11 +86,6 @@ export const uploadStyles = css`
 
   progress::-moz-progress-bar {
     background: ${tokens.colorPrimary};
-  }
-
-  .progress-text {
-    flex: none;
-    font-variant-numeric: tabular-nums;
   }
 
   button[type='submit'] {
@@ -153,27 +108,8 @@ export const uploadStyles = css`
     opacity: 0.75;
   }
 
-  /* Error and status boxes come from the base styles; a notice has their shape. */
-  .notice {
-    padding: ${tokens.spacingSmall} ${tokens.spacing};
-    border-radius: ${tokens.radius};
-    margin-bottom: ${tokens.spacing};
-    font-weight: 600;
-  }
-
-  .notice {
-    background: ${tokens.colorSurfaceAlt};
-    border-left: 4px solid ${tokens.colorPrimary};
-    font-weight: 400;
-  }
-
   .dialog {
     width: min(30em, calc(100vw - 2 * ${tokens.spacing}));
-    padding: ${tokens.spacing};
-    border: 2px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
-    color: ${tokens.colorText};
     font-family: ${tokens.fontFamily};
     font-size: ${tokens.fontSize};
     line-height: ${tokens.lineHeight};
@@ -182,18 +118,19 @@ export const uploadStyles = css`
   .dialog .actions button {
     flex: 1 1 auto;
   }
-
-  .dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
-  }
-
-  h2:focus,
-  h3:focus {
-    outline: none;
-  }
-
-  h2:focus-visible,
-  h3:focus-visible {
-    outline: 3px solid ${tokens.colorFocus};
-  }
 `;
+
+/**
+ * Styles <oz-documents> and <oz-apply> share: labelled fields, the file pickers, the progress
+ * bar, messages and the confirmation dialog. One column that fits a 360px phone.
+ */
+export const uploadStyles = [
+  focusHeadingStyles,
+  fieldStyles,
+  fieldHelpStyles,
+  actionRowStyles,
+  uploadProgressStyles,
+  noticeStyles,
+  dialogStyles,
+  uploadPartStyles,
+];

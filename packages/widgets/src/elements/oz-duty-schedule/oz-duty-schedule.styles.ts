@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { choiceStyles, fieldHelpStyles, fieldStyles, optionalMarkStyles } from '../../styles/forms.ts';
+import { focusHeadingStyles } from '../../styles/headings.ts';
 import { tokens } from '../../styles/tokens.ts';
 
-/** One column on a 360px phone: times wrap three to a row, the booking panel sits under its day. */
-export const styles = css`
+/** What only the schedule has; the fields, the radio rows and the focus of headings are the shared ones. */
+const scheduleStyles = css`
   .intro,
   .muted,
   .pick-hint {
@@ -22,59 +24,21 @@ export const styles = css`
     font-weight: 600;
   }
 
-  fieldset {
-    margin: 0 0 ${tokens.spacing};
-    padding: 0;
-    border: 0;
-    min-width: 0;
-  }
-
-  legend,
-  .field label {
-    display: block;
-    padding: 0;
-    font-weight: 600;
-    margin-bottom: 4px;
-  }
-
-  .radio-row {
-    display: flex;
-    align-items: flex-start;
-    gap: ${tokens.spacingSmall};
-    padding: 6px 0;
-  }
-
-  .radio-row input[type='radio'] {
-    width: 28px;
-    height: 28px;
-    flex: none;
-    margin: 0;
-    accent-color: ${tokens.colorPrimary};
-  }
-
-  .radio-row label {
-    font-weight: 400;
-    margin: 0;
-    padding-top: 1px;
-    overflow-wrap: anywhere;
-  }
-
   .center-title {
     display: block;
     font-weight: 600;
   }
 
-  .hint,
-  .counter,
-  .field-error {
+  /* The character counter under the question reads like a hint. */
+  .counter {
     display: block;
+    margin-top: 4px;
     font-size: ${tokens.fontSizeSmall};
+    color: ${tokens.colorTextMuted};
   }
 
   .hint,
-  .counter,
-  .optional {
-    color: ${tokens.colorTextMuted};
+  .counter {
     font-weight: 400;
   }
 
@@ -159,18 +123,6 @@ export const styles = css`
     margin: 0 0 ${tokens.spacingSmall};
   }
 
-  h2:focus,
-  h3:focus,
-  h4:focus {
-    outline: none;
-  }
-
-  h2:focus-visible,
-  h3:focus-visible,
-  h4:focus-visible {
-    outline: 3px solid ${tokens.colorFocus};
-  }
-
   .summary {
     display: grid;
     grid-template-columns: minmax(0, auto) minmax(0, 1fr);
@@ -208,30 +160,12 @@ export const styles = css`
     margin-bottom: 4px;
   }
 
-  .field {
-    margin-bottom: ${tokens.spacing};
-  }
-
   textarea {
     resize: vertical;
   }
 
   textarea[aria-invalid='true'] {
     border-color: ${tokens.colorDanger};
-  }
-
-  .hint {
-    margin-bottom: 4px;
-  }
-
-  .counter,
-  .field-error {
-    margin-top: 4px;
-  }
-
-  .field-error {
-    color: ${tokens.colorDanger};
-    font-weight: 600;
   }
 
   /* The message boxes come from the base styles; here only what differs. */
@@ -274,3 +208,6 @@ export const styles = css`
     margin-top: ${tokens.spacingSmall};
   }
 `;
+
+/** One column on a 360px phone: times wrap three to a row, the booking panel sits under its day. */
+export const styles = [focusHeadingStyles, fieldStyles, choiceStyles, optionalMarkStyles, fieldHelpStyles, scheduleStyles];

@@ -1,8 +1,8 @@
 import { css } from 'lit';
+import { focusHeadingStyles } from '../../styles/headings.ts';
 import { tokens } from '../../styles/tokens.ts';
 
-/** A bell that sits in a page header; its panel hangs below it and fits a 360px phone. */
-export const styles = css`
+const notificationsStyles = css`
   :host {
     display: inline-block;
     position: relative;
@@ -70,14 +70,6 @@ export const styles = css`
     font-size: ${tokens.fontSize};
   }
 
-  h2:focus {
-    outline: none;
-  }
-
-  h2:focus-visible {
-    outline: 3px solid ${tokens.colorFocus};
-  }
-
   .mark-all {
     width: 100%;
     margin-bottom: ${tokens.spacingSmall};
@@ -133,3 +125,6 @@ export const styles = css`
     color: ${tokens.colorTextMuted};
   }
 `;
+
+/** A bell that sits in a page header; its panel hangs below it and fits a 360px phone. */
+export const styles = [focusHeadingStyles, notificationsStyles];

@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import { actionRowStyles, fieldStyles } from '../../styles/forms.ts';
+import { focusHeadingStyles } from '../../styles/headings.ts';
+import { noticeStyles } from '../../styles/notice.ts';
+import { uploadProgressStyles } from '../../styles/progress.ts';
 import { tokens } from '../../styles/tokens.ts';
 
-/**
- * One column that fits a 360px phone: the tables keep three narrow columns whose text wraps,
- * rather than scrolling sideways.
- */
-export const styles = css`
+/** What only the import has; the fields, action rows, progress and notice are the shared ones. */
+const importStyles = css`
   .oz-base {
     max-width: 52em;
     /* The tables switch to cards by the element's own width, wherever the page puts it. */
@@ -22,16 +23,6 @@ export const styles = css`
   .hint {
     display: block;
     font-size: ${tokens.fontSizeSmall};
-  }
-
-  h2:focus,
-  h3:focus {
-    outline: none;
-  }
-
-  h2:focus-visible,
-  h3:focus-visible {
-    outline: 3px solid ${tokens.colorFocus};
   }
 
   h4 {
@@ -137,16 +128,6 @@ export const styles = css`
     border-top: 1px solid ${tokens.colorBorder};
   }
 
-  .field {
-    margin-bottom: ${tokens.spacing};
-  }
-
-  .field label {
-    display: block;
-    font-weight: 600;
-    margin-bottom: 4px;
-  }
-
   .field .hint {
     margin-bottom: 4px;
   }
@@ -180,35 +161,20 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .upload-progress {
-    margin-bottom: ${tokens.spacing};
+  /* The table's name, set like the bar's label under it. */
+  .progress-title {
+    display: block;
+    font-weight: 600;
+    overflow-wrap: anywhere;
   }
 
   .progress-title,
   .upload-progress label {
-    display: block;
-    font-weight: 600;
     margin: 0 0 4px;
-    overflow-wrap: anywhere;
-  }
-
-  .progress-row {
-    display: flex;
-    align-items: center;
-    gap: ${tokens.spacingSmall};
-    margin: 4px 0 ${tokens.spacingSmall};
   }
 
   progress {
-    flex: 1 1 auto;
-    min-width: 0;
-    height: 20px;
     accent-color: ${tokens.colorPrimary};
-  }
-
-  .progress-text {
-    flex: none;
-    font-variant-numeric: tabular-nums;
   }
 
   .upload-progress .hint {
@@ -349,31 +315,18 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${tokens.spacingSmall};
-  }
-
   .actions button {
     flex: 1 1 12em;
   }
 
-  /* Error and status boxes come from the base styles; a notice has their shape. */
-  .notice {
-    padding: ${tokens.spacingSmall} ${tokens.spacing};
-    border-radius: ${tokens.radius};
-    margin-bottom: ${tokens.spacing};
-    font-weight: 600;
-  }
-
+  /* The message boxes come from the base styles; here only what differs. */
   .status:not(:empty) {
     margin: ${tokens.spacing} 0 0;
   }
-
-  .notice {
-    background: ${tokens.colorSurfaceAlt};
-    border-left: 4px solid ${tokens.colorPrimary};
-    font-weight: 400;
-  }
 `;
+
+/**
+ * One column that fits a 360px phone: the tables keep three narrow columns whose text wraps,
+ * rather than scrolling sideways.
+ */
+export const styles = [focusHeadingStyles, fieldStyles, actionRowStyles, uploadProgressStyles, noticeStyles, importStyles];

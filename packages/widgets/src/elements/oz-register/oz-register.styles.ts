@@ -1,12 +1,12 @@
 import { css } from 'lit';
+import { actionRowStyles, fieldHelpStyles, fieldStyles, optionalMarkStyles } from '../../styles/forms.ts';
+import { focusHeadingStyles } from '../../styles/headings.ts';
+import { tabStyles } from '../../styles/tabs.ts';
 import { tokens } from '../../styles/tokens.ts';
 
-/** One column that fits a 360px phone; nothing sits side by side unless there is room. */
-export const styles = css`
+/** What only the account forms have; the fields, tabs and action rows are the shared ones. */
+const registerStyles = css`
   .tabs {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${tokens.spacingSmall};
     margin-bottom: ${tokens.spacing};
   }
 
@@ -15,32 +15,9 @@ export const styles = css`
     flex: 1 1 8em;
     min-width: 0;
     padding: 0 0.4em;
-    border-color: ${tokens.colorBorder};
-    color: ${tokens.colorText};
-  }
-
-  .tab[aria-pressed='true'] {
-    border-color: ${tokens.colorPrimary};
-    background: ${tokens.colorPrimary};
-    color: ${tokens.colorOnPrimary};
   }
 
   .intro {
-    color: ${tokens.colorTextMuted};
-  }
-
-  .field {
-    margin-bottom: ${tokens.spacing};
-  }
-
-  .field label {
-    display: block;
-    font-weight: 600;
-    margin-bottom: 4px;
-  }
-
-  .optional {
-    font-weight: 400;
     color: ${tokens.colorTextMuted};
   }
 
@@ -56,29 +33,6 @@ export const styles = css`
 
   .reveal {
     flex: none;
-  }
-
-  .hint,
-  .field-error {
-    display: block;
-    font-size: ${tokens.fontSizeSmall};
-  }
-
-  .hint {
-    margin-bottom: 4px;
-  }
-
-  .field-error {
-    margin-top: 4px;
-  }
-
-  .hint {
-    color: ${tokens.colorTextMuted};
-  }
-
-  .field-error {
-    color: ${tokens.colorDanger};
-    font-weight: 600;
   }
 
   .checkbox-row {
@@ -104,12 +58,6 @@ export const styles = css`
     margin: ${tokens.spacing} 0 0;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${tokens.spacingSmall};
-  }
-
   button[type='submit'] {
     width: 100%;
   }
@@ -122,12 +70,7 @@ export const styles = css`
   .user {
     font-size: ${tokens.fontSizeHeading};
   }
-
-  h2:focus {
-    outline: none;
-  }
-
-  h2:focus-visible {
-    outline: 3px solid ${tokens.colorFocus};
-  }
 `;
+
+/** One column that fits a 360px phone; nothing sits side by side unless there is room. */
+export const styles = [focusHeadingStyles, tabStyles, fieldStyles, optionalMarkStyles, fieldHelpStyles, actionRowStyles, registerStyles];

@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { dialogStyles } from '../../styles/dialogs.ts';
+import { fieldStyles } from '../../styles/forms.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 const videoBackground = css`var(--oz-video-background, #1b1f24)`;
 
-/** One column on a 360px phone: the picture first, then big buttons one under another. */
-export const styles = css`
+/** What only the video room has; the fields and the dialog are the shared ones. */
+const roomStyles = css`
   .room {
     max-width: 48em;
   }
@@ -85,8 +87,8 @@ export const styles = css`
     margin-bottom: ${tokens.spacing};
   }
 
-  .level label,
-  .field label {
+  /* The microphone level's label, set like a field's. */
+  .level label {
     display: block;
     font-weight: 600;
     margin-bottom: 4px;
@@ -96,10 +98,6 @@ export const styles = css`
     display: block;
     width: 100%;
     height: 24px;
-  }
-
-  .field {
-    margin-bottom: ${tokens.spacing};
   }
 
   .connection {
@@ -299,15 +297,6 @@ export const styles = css`
   /* The doctor's confirmation */
   .dialog {
     max-width: min(32em, calc(100vw - 2 * ${tokens.spacing}));
-    padding: ${tokens.spacing};
-    border: 2px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-    color: ${tokens.colorText};
-    background: ${tokens.colorSurface};
-  }
-
-  .dialog::backdrop {
-    background: rgba(0, 0, 0, 0.5);
   }
 
   .dialog-actions {
@@ -320,3 +309,6 @@ export const styles = css`
     flex: 1 1 12em;
   }
 `;
+
+/** One column on a 360px phone: the picture first, then big buttons one under another. */
+export const styles = [fieldStyles, dialogStyles, roomStyles];
