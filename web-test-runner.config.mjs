@@ -10,6 +10,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { testServerEnv } from './scripts/test-server-env.mjs';
+import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 
 /** Asks the OS for a port nobody uses, so parallel runs and other local servers never collide. */
 function freePort() {
@@ -154,14 +155,7 @@ export default {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
+          ...CHROMIUM_ARGS,
           // Video room tests: fake camera and microphone, permission granted without a prompt, and
           // ICE candidates on a machine that has only the loopback interface.
           '--use-fake-ui-for-media-stream',

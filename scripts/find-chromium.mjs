@@ -3,6 +3,18 @@ import { spawnSync } from 'node:child_process';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
+/** Headless Chromium flags for every browser test here (see TOOLCHAIN.md): no sandbox, GPU or background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 /**
  * The Chromium the browser tests drive: CHROME_PATH, else Debian's. When neither is there,
  * installs Debian's package as root, or says exactly what to install. npm tools cannot

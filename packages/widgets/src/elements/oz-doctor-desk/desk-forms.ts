@@ -52,9 +52,7 @@ export function scheduleForm({ host, client, checks }: DeskFormDeps, onSuccess: 
       return checks.check((c) => c.ScheduleApplicationRequest, { startsAt, durationMinutes });
     },
     send: ({ applicationId, startsAt, durationMinutes }, signal) =>
-      explainingConflict(client().scheduleApplication(applicationId, { startsAt, durationMinutes }, signal), (error) =>
-        explainScheduleConflict(client(), applicationId, error, signal),
-      ),
+      explainingConflict(client().scheduleApplication(applicationId, { startsAt, durationMinutes }, signal), explainScheduleConflict),
     onSuccess,
   });
 }

@@ -4,7 +4,7 @@ import { describeError } from '../../internal/describe-error.ts';
 import type { Translation } from '../../i18n/index.ts';
 
 /** Why the API answered 409 here, in words more precise than the generic "conflict". */
-export type DeskConflict = 'busy' | 'alreadyReviewed' | 'notCancellable' | 'conclusionExists' | 'consultationCancelled';
+export type DeskConflict = 'busy' | 'busyOnDuty' | 'alreadyReviewed' | 'notCancellable' | 'conclusionExists' | 'consultationCancelled';
 
 /** A 409 explained: the desk says which of the possible conflicts happened. */
 export class DeskProblem extends Error {
@@ -38,22 +38,15 @@ export function describeDeskError(t: Translation, error: unknown): string {
 }
 
 /**
- * A 409 on scheduling means the application was reviewed meanwhile or the doctor is busy then.
- * The error body tells them apart only in its English message (never branched on), so ask the
- * application's current status instead.
+ * A 409 on scheduling: the API names why in `details.reason` (the doctor is busy then, by a
+ * consultation or by their own open duty time, or the application was reviewed meanwhile).
+ * Any other 409 (e.g. program_closed) keeps its own words.
  */
-export async function explainScheduleConflict(
-  client: ApiClient,
-  applicationId: string,
-  error: ApiError,
-  signal: AbortSignal,
-): Promise<Error> {
-  try {
-    const current = await client.application(applicationId, signal);
-    return new DeskProblem(current.status === 'submitted' ? 'busy' : 'alreadyReviewed', { cause: error });
-  } catch {
-    return error;
-  }
+export function explainScheduleConflict(error: ApiError): Error {
+  const reason = error.details['reason'];
+  if (reason === 'already_reviewed') return new DeskProblem('alreadyReviewed', { cause: error });
+  if (reason === 'doctor_busy') return new DeskProblem(error.details['slotId'] ? 'busyOnDuty' : 'busy', { cause: error });
+  return error;
 }
 
 /** A 409 on a conclusion: the consultation was cancelled, or its conclusion is already written. */

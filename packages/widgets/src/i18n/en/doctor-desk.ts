@@ -61,6 +61,7 @@ export const doctorDeskEn: typeof doctorDeskRu = {
   whenRequired: 'Enter the date and time of the consultation',
   scheduled: (name, when) => `The online consultation is scheduled for ${when} (patient: ${name}). The patient will be notified.`,
   busy: 'You already have a consultation at that time. Choose another time.',
+  busyOnDuty: 'You have duty time open then, and a patient may book it at any moment. Choose another time, or remove that time from your duty.',
   alreadyReviewed: 'This application has already been reviewed: a consultation was scheduled or it was declined. Refresh the list.',
 
   declineTitle: 'Decline the consultation',
