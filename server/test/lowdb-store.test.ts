@@ -52,7 +52,7 @@ describe('lowdb store', () => {
     await store.notifications.insert(note('older', '2026-11-27T09:00:00.000Z'));
     await store.notifications.insert(note('first', at));
     await store.notifications.insert(note('second', at));
-    assert.deepEqual((await store.notifications.listByUser('u1', 10)).map((n) => n.id), ['second', 'first', 'older']);
+    assert.deepEqual((await store.notifications.pageByUser('u1', { limit: 10 })).items.map((n) => n.id), ['second', 'first', 'older']);
     await store.close();
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NextCursor, pageQuery } from './paging.ts';
 import { DIAGNOSIS_MAX, COMPLAINTS_MAX } from './constants.ts';
 import { CenterId } from './centers.ts';
 
@@ -49,10 +50,10 @@ export const Application = z
   .meta({ id: 'Application' });
 export type Application = z.infer<typeof Application>;
 
-export const ApplicationList = z.object({ items: z.array(Application) }).meta({ id: 'ApplicationList' });
+export const ApplicationList = z.object({ items: z.array(Application), nextCursor: NextCursor }).meta({ id: 'ApplicationList' });
 export type ApplicationList = z.infer<typeof ApplicationList>;
 
-export const ApplicationListQuery = z.object({ status: ApplicationStatus.optional() });
+export const ApplicationListQuery = pageQuery('applications').extend({ status: ApplicationStatus.optional() });
 
 export const ScheduleApplicationRequest = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NextCursor, pageQuery } from './paging.ts';
 import { CenterId } from './centers.ts';
 
 export const ConsultationStatus = z.enum(['scheduled', 'in_progress', 'completed', 'cancelled']);
@@ -33,7 +34,13 @@ export const Consultation = z
   .meta({ id: 'Consultation' });
 export type Consultation = z.infer<typeof Consultation>;
 
-export const ConsultationList = z.object({ items: z.array(Consultation) }).meta({ id: 'ConsultationList' });
+export const ConsultationList = z.object({ items: z.array(Consultation), nextCursor: NextCursor }).meta({ id: 'ConsultationList' });
+
+export const ConsultationListQuery = pageQuery('consultations').extend({
+  from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only consultations starting at or after this time' }),
+  to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only consultations starting before this time' }),
+  order: z.enum(['asc', 'desc']).default('asc').meta({ description: 'By start time: `asc` (default, the earliest first) or `desc`' }),
+});
 export type ConsultationList = z.infer<typeof ConsultationList>;
 
 export const CancelConsultationRequest = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NextCursor, pageQuery } from './paging.ts';
 import { MAX_SLOTS_PER_PUBLISH, TOPIC_MAX } from './constants.ts';
 import { CenterId } from './centers.ts';
 
@@ -19,10 +20,10 @@ export const DutySlot = z
   .meta({ id: 'DutySlot' });
 export type DutySlot = z.infer<typeof DutySlot>;
 
-export const DutySlotList = z.object({ items: z.array(DutySlot) }).meta({ id: 'DutySlotList' });
+export const DutySlotList = z.object({ items: z.array(DutySlot), nextCursor: NextCursor }).meta({ id: 'DutySlotList' });
 export type DutySlotList = z.infer<typeof DutySlotList>;
 
-export const DutySlotQuery = z.object({
+export const DutySlotQuery = pageQuery('dutySlots').extend({
   centerId: CenterId.optional(),
   from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: now' }),
   to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: 14 days after `from`' }),

@@ -23,6 +23,7 @@ export const ErrorCode = z.enum([
   'video_unavailable', // the video server (OpenVidu) did not answer or refused us
   'sms_unavailable', // the SMS gateway did not take the message; nothing was changed
   'password_already_set', // the patient has chosen their own password; no new one-time password is sent
+  'unavailable', // the database or file storage cannot be reached right now; try again shortly (Retry-After)
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

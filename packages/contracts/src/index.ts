@@ -1,4 +1,5 @@
 export * from './constants.ts';
+export * from './paging.ts';
 export * from './errors.ts';
 export * from './field-errors.ts';
 export * from './phone.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NextCursor, pageQuery } from './paging.ts';
 import { MESSAGE_MAX } from './constants.ts';
 import { Role } from './users.ts';
 
@@ -16,7 +17,14 @@ export const ChatMessage = z
   .meta({ id: 'ChatMessage' });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
-export const ChatMessageList = z.object({ items: z.array(ChatMessage) }).meta({ id: 'ChatMessageList' });
+export const ChatMessageList = z
+  .object({
+    items: z.array(ChatMessage).meta({ description: 'Oldest first within the page; the first page holds the latest messages' }),
+    nextCursor: NextCursor.meta({ description: 'The cursor of the page of earlier messages; `null` when there are none' }),
+  })
+  .meta({ id: 'ChatMessageList' });
+
+export const ChatMessageListQuery = pageQuery('messages');
 export type ChatMessageList = z.infer<typeof ChatMessageList>;
 
 export const PostMessageRequest = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NextCursor, pageQuery } from './paging.ts';
 
 export const NotificationKind = z.enum([
   'application_submitted',
@@ -29,9 +30,11 @@ export const Notification = z
 export type Notification = z.infer<typeof Notification>;
 
 export const NotificationList = z
-  .object({ items: z.array(Notification), unread: z.number().int() })
+  .object({ items: z.array(Notification), unread: z.number().int(), nextCursor: NextCursor })
   .meta({ id: 'NotificationList' });
 export type NotificationList = z.infer<typeof NotificationList>;
+
+export const NotificationListQuery = pageQuery('notifications');
 
 /** Short-lived ticket for the SSE stream, so the long-lived bearer token never goes into a URL. */
 export const StreamTicket = z.object({ ticket: z.string(), expiresAt: z.string() }).meta({ id: 'StreamTicket' });

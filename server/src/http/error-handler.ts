@@ -3,7 +3,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode } from '@oz/contracts';
 import type { AppEnv } from './env.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, validationFailed } from './api-error.ts';
+import { DuplicateKeyError, InvalidCursorError, StoreUnavailableError } from '../ports/store.ts';
+
+/** Seconds a client waits before trying again when the database is away (a restart or a fail-over). */
+const UNAVAILABLE_RETRY_SECONDS = 5;
 
 const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'malformed_request',
@@ -24,6 +28,14 @@ const PLAIN_MESSAGES: Partial<Record<number, string>> = {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof InvalidCursorError) return validationFailed([{ field: 'cursor', code: 'invalid', message: error.message }]);
+  // The store's own unique rules, when a service did not foresee the case: a conflict, never a 500.
+  if (error instanceof DuplicateKeyError) return new ApiError(409, 'conflict', 'This conflicts with data saved at the same moment; reload and try again');
+  if (error instanceof StoreUnavailableError) {
+    return new ApiError(503, 'unavailable', 'The service is briefly unavailable; please try again in a few seconds', undefined, {
+      'Retry-After': String(UNAVAILABLE_RETRY_SECONDS),
+    });
+  }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const code = CODE_OF_STATUS[status] ?? 'internal';

@@ -127,11 +127,29 @@ export interface NotificationRecord {
   readAt: string | null;
 }
 
+/** One page of a list that grows with the program; `cursor` is what the previous page's `nextCursor` said. */
+export interface PageRequest {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** A stretch of time [from, to) over a record's start; either end may be open. */
+export interface TimeRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
 export interface UserRepository {
   findById(id: string): Promise<UserRecord | undefined>;
   findByPhone(phone: string): Promise<UserRecord | undefined>;
   count(): Promise<number>;
-  /** Fails with DuplicateKeyError when the phone is taken. */
+  /** Fails with DuplicateKeyError('phone') when the phone is taken. */
   insert(user: UserRecord): Promise<void>;
   update(id: string, changes: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord>;
 }
@@ -150,56 +168,79 @@ export interface TokenRepository {
 export interface DocumentRepository {
   insert(document: DocumentRecord): Promise<void>;
   findById(id: string): Promise<DocumentRecord | undefined>;
+  /** Newest first; a patient's documents are few. */
   listByOwner(ownerId: string): Promise<DocumentRecord[]>;
   delete(id: string): Promise<void>;
 }
 
 export interface ApplicationRepository {
+  /** Fails with DuplicateKeyError('waitingApplication') when the patient already waits at that center. */
   insert(application: ApplicationRecord): Promise<void>;
   findById(id: string): Promise<ApplicationRecord | undefined>;
   update(id: string, changes: Partial<Omit<ApplicationRecord, 'id'>>): Promise<ApplicationRecord>;
-  /** Newest first. */
+  /** Newest first; a patient's applications are few. */
   listByPatient(patientId: string): Promise<ApplicationRecord[]>;
-  /** Oldest first: the order a center's queue is worked in. */
-  listByCenter(centerId: CenterId, status?: ApplicationStatus): Promise<ApplicationRecord[]>;
+  /** The patient's application waiting for review at the center, if any (at most one). */
+  findWaiting(patientId: string, centerId: CenterId): Promise<ApplicationRecord | undefined>;
+  /** A center's queue, oldest first: the order it is worked in. */
+  pageByCenter(centerId: CenterId, status: ApplicationStatus | undefined, page: PageRequest): Promise<Page<ApplicationRecord>>;
+}
+
+export interface ConsultationPageRequest extends PageRequest, TimeRange {
+  /** By start time: `asc` (default) or `desc`. */
+  order?: 'asc' | 'desc' | undefined;
 }
 
 export interface ConsultationRepository {
+  /**
+   * Fails with DuplicateKeyError('slotId') when the duty slot already has a live consultation,
+   * and with DuplicateKeyError('doctorTime') when it overlaps another scheduled one of the doctor.
+   */
   insert(consultation: ConsultationRecord): Promise<void>;
   findById(id: string): Promise<ConsultationRecord | undefined>;
   update(id: string, changes: Partial<Omit<ConsultationRecord, 'id'>>): Promise<ConsultationRecord>;
-  /** By start time. */
-  listByPatient(patientId: string): Promise<ConsultationRecord[]>;
-  listByDoctor(doctorId: string): Promise<ConsultationRecord[]>;
+  pageByPatient(patientId: string, page: ConsultationPageRequest): Promise<Page<ConsultationRecord>>;
+  pageByDoctor(doctorId: string, page: ConsultationPageRequest): Promise<Page<ConsultationRecord>>;
+  /** The first scheduled consultation of the doctor sharing a moment with [startsAt, endsAt). */
+  findScheduledOverlapping(doctorId: string, startsAt: string, endsAt: string): Promise<ConsultationRecord | undefined>;
+  /** Scheduled duty consultations of the patient starting after `after`. */
+  countUpcomingDuty(patientId: string, after: string): Promise<number>;
+  /** Whether the patient has ever had a consultation with the doctor. */
+  existsWith(patientId: string, doctorId: string): Promise<boolean>;
 }
 
 export interface ConclusionRepository {
+  /** Fails with DuplicateKeyError('consultationId') when the consultation already has one. */
   insert(conclusion: ConclusionRecord): Promise<void>;
   findByConsultation(consultationId: string): Promise<ConclusionRecord | undefined>;
 }
 
 export interface NotificationRepository {
   insert(notification: NotificationRecord): Promise<void>;
-  /** Newest first. */
-  listByUser(userId: string, limit: number): Promise<NotificationRecord[]>;
+  /** Newest first; of two written in the same millisecond, the later written first. */
+  pageByUser(userId: string, page: PageRequest): Promise<Page<NotificationRecord>>;
   countUnread(userId: string): Promise<number>;
   markRead(id: string, userId: string, at: string): Promise<NotificationRecord | undefined>;
 }
 
 export interface DutySlotRepository {
+  /** Fails with DuplicateKeyError('doctorTime') when it overlaps another slot of the doctor. */
   insert(slot: DutySlotRecord): Promise<void>;
   findById(id: string): Promise<DutySlotRecord | undefined>;
   update(id: string, changes: Partial<Omit<DutySlotRecord, 'id'>>): Promise<DutySlotRecord>;
   delete(id: string): Promise<void>;
-  /** Slots starting in [from, to), by start time; of one center when given. */
-  listStartingBetween(from: string, to: string, centerId?: CenterId): Promise<DutySlotRecord[]>;
-  listByDoctor(doctorId: string): Promise<DutySlotRecord[]>;
+  /** Free slots (no consultation) starting in [from, to), by start time; of one center when given. */
+  pageFree(range: Required<TimeRange>, centerId: CenterId | undefined, page: PageRequest): Promise<Page<DutySlotRecord>>;
+  /** The doctor's slots, free and booked, starting in the range, by start time. */
+  pageByDoctor(doctorId: string, range: TimeRange, page: PageRequest): Promise<Page<DutySlotRecord>>;
+  /** The first slot of the doctor sharing a moment with [startsAt, endsAt). */
+  findOverlapping(doctorId: string, startsAt: string, endsAt: string): Promise<DutySlotRecord | undefined>;
 }
 
 export interface MessageRepository {
   insert(message: MessageRecord): Promise<void>;
-  /** Oldest first. */
-  listByConsultation(consultationId: string): Promise<MessageRecord[]>;
+  /** Newest first, so the first page is the latest of the chat; pages go back in time. */
+  pageByConsultation(consultationId: string, page: PageRequest): Promise<Page<MessageRecord>>;
 }
 
 export interface StoreRepositories {
@@ -215,16 +256,24 @@ export interface StoreRepositories {
 }
 
 /**
- * The persistence port. Every `transaction` is all-or-nothing and serialised with every other
- * one, so concurrent requests never lose an update. Adapters: lowdb (default), PostgreSQL (scale).
+ * The persistence port. Adapters: lowdb (default, one process), PostgreSQL (scale).
+ *
+ * Every `transaction` is all-or-nothing and isolated as if it ran alone, so concurrent requests
+ * never lose an update. The adapter may run `work` more than once (PostgreSQL retries a
+ * serialization conflict), so `work` must only read and write through `tx`: no SMS, no events,
+ * no other I/O. Side effects come after the transaction resolves.
  */
 export interface Store extends StoreRepositories {
+  readonly name: 'lowdb' | 'postgres';
   transaction<T>(work: (tx: StoreRepositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
+/** What a unique rule of the store refused: the same key from every adapter. */
+export type DuplicateKey = 'phone' | 'consultationId' | 'slotId' | 'doctorTime' | 'waitingApplication' | 'id';
+
 export class DuplicateKeyError extends Error {
-  constructor(readonly key: string) {
+  constructor(readonly key: DuplicateKey) {
     super(`Duplicate ${key}`);
     this.name = 'DuplicateKeyError';
   }
@@ -234,5 +283,21 @@ export class RecordNotFoundError extends Error {
   constructor(readonly entity: string, readonly id: string) {
     super(`${entity} ${id} not found`);
     this.name = 'RecordNotFoundError';
+  }
+}
+
+/** A page cursor that no adapter wrote (edited, or from another list). */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The page cursor is not valid; start from the first page');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** The database cannot be reached now (down, restarting, a dropped connection); a later try may work. */
+export class StoreUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super('The database is not available', { cause });
+    this.name = 'StoreUnavailableError';
   }
 }

@@ -98,8 +98,8 @@ export const applicationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     return c.json(await c.var.services.applications.create(c.var.principal.user, input), 201);
   })
   .openapi(list, async (c) => {
-    const { status } = c.req.valid('query');
-    return c.json({ items: await c.var.services.applications.list(c.var.principal.user, status) }, 200);
+    const { status, limit, cursor } = c.req.valid('query');
+    return c.json(await c.var.services.applications.list(c.var.principal.user, status, { limit, cursor }), 200);
   })
   .openapi(getOne, async (c) => c.json(await c.var.services.applications.get(c.var.principal.user, c.req.valid('param').id), 200))
   .openapi(schedule, async (c) => {

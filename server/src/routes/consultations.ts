@@ -6,6 +6,8 @@ import {
   Conclusion,
   Consultation,
   ConsultationList,
+  ConsultationListQuery,
+  ChatMessageListQuery,
   PostMessageRequest,
   WriteConclusionRequest,
 } from '@oz/contracts';
@@ -22,8 +24,9 @@ const list = createRoute({
   ...common,
   method: 'get',
   path: '/',
-  summary: 'My consultations (the patient\'s or the doctor\'s), by start time',
-  responses: { 200: { description: 'Consultations', ...json(ConsultationList) }, 401: e[401], 403: e[403] },
+  summary: 'My consultations (the patient\'s or the doctor\'s), by start time, a page at a time',
+  request: { query: ConsultationListQuery },
+  responses: { 200: { description: 'Consultations', ...json(ConsultationList) }, 401: e[401], 403: e[403], 422: e[422] },
 });
 
 const getOne = createRoute({
@@ -68,9 +71,9 @@ const listMessages = createRoute({
   ...common,
   method: 'get',
   path: '/{id}/messages',
-  summary: 'The consultation\'s chat, oldest first (its patient and doctor only)',
-  request: { params: IdParam },
-  responses: { 200: { description: 'Messages', ...json(ChatMessageList) }, 401: e[401], 404: e[404] },
+  summary: 'The consultation\'s chat (its patient and doctor only): the latest page, oldest first within it; `nextCursor` pages back in time',
+  request: { params: IdParam, query: ChatMessageListQuery },
+  responses: { 200: { description: 'Messages', ...json(ChatMessageList) }, 401: e[401], 404: e[404], 422: e[422] },
 });
 
 const postMessage = createRoute({
@@ -83,7 +86,7 @@ const postMessage = createRoute({
 });
 
 export const consultationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(list, async (c) => c.json({ items: await c.var.services.consultations.list(c.var.principal.user) }, 200))
+  .openapi(list, async (c) => c.json(await c.var.services.consultations.list(c.var.principal.user, c.req.valid('query')), 200))
   .openapi(getOne, async (c) => c.json(await c.var.services.consultations.get(c.var.principal.user, c.req.valid('param').id), 200))
   .openapi(cancel, async (c) => {
     // The body is optional: a bare POST cancels without a reason.
@@ -98,7 +101,7 @@ export const consultationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     c.json(await c.var.services.consultations.conclusion(c.var.principal.user, c.req.valid('param').id), 200),
   )
   .openapi(listMessages, async (c) =>
-    c.json({ items: await c.var.services.messages.list(c.var.principal.user, c.req.valid('param').id) }, 200),
+    c.json(await c.var.services.messages.list(c.var.principal.user, c.req.valid('param').id, c.req.valid('query')), 200),
   )
   .openapi(postMessage, async (c) => {
     const { text } = c.req.valid('json');

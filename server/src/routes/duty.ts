@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { BookDutySlotRequest, Consultation, DutySlotList, DutySlotQuery, PublishDutySlotsRequest } from '@oz/contracts';
+import { BookDutySlotRequest, Consultation, DutySlotList, DutySlotQuery, PublishDutySlotsRequest, pageQuery } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
@@ -24,7 +24,8 @@ const listMine = createRoute({
   summary: 'The duty doctor\'s own slots, free and booked',
   security: bearerSecurity,
   middleware: [requireAuth, requireRole('doctor')] as const,
-  responses: { 200: { description: 'Own slots', ...json(DutySlotList) }, 401: e[401], 403: e[403] },
+  request: { query: pageQuery('dutySlots') },
+  responses: { 200: { description: 'Own slots from a day ago on, by start time', ...json(DutySlotList) }, 401: e[401], 403: e[403], 422: e[422] },
 });
 
 const publish = createRoute({
@@ -75,11 +76,14 @@ const book = createRoute({
 });
 
 export const dutyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listFree, async (c) => c.json({ items: await c.var.services.duty.listFree(c.req.valid('query')) }, 200))
-  .openapi(listMine, async (c) => c.json({ items: await c.var.services.duty.listMine(c.var.principal.user) }, 200))
+  .openapi(listFree, async (c) => {
+    const { limit, cursor, ...range } = c.req.valid('query');
+    return c.json(await c.var.services.duty.listFree(range, { limit, cursor }), 200);
+  })
+  .openapi(listMine, async (c) => c.json(await c.var.services.duty.listMine(c.var.principal.user, c.req.valid('query')), 200))
   .openapi(publish, async (c) => {
     const { startsAt, endsAt, durationMinutes } = c.req.valid('json');
-    return c.json({ items: await c.var.services.duty.publish(c.var.principal.user, startsAt, endsAt, durationMinutes) }, 201);
+    return c.json({ items: await c.var.services.duty.publish(c.var.principal.user, startsAt, endsAt, durationMinutes), nextCursor: null }, 201);
   })
   .openapi(remove, async (c) => {
     await c.var.services.duty.remove(c.var.principal.user, c.req.valid('param').id);

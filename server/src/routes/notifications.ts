@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import { Notification, NotificationList, StreamTicket } from '@oz/contracts';
+import { Notification, NotificationList, NotificationListQuery, StreamTicket } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
 import { validationHook } from '../http/validation-hook.ts';
 import { requireAuth } from '../http/authenticate.ts';
@@ -14,10 +14,11 @@ const list = createRoute({
   method: 'get',
   path: '/',
   tags: ['Notifications'],
-  summary: 'My latest notifications and the unread count',
+  summary: 'My notifications, newest first, a page at a time, and the unread count',
   security: bearerSecurity,
   middleware: [requireAuth] as const,
-  responses: { 200: { description: 'Notifications, newest first', ...json(NotificationList) }, 401: e[401] },
+  request: { query: NotificationListQuery },
+  responses: { 200: { description: 'Notifications, newest first', ...json(NotificationList) }, 401: e[401], 422: e[422] },
 });
 
 const markRead = createRoute({
@@ -51,7 +52,7 @@ const stream = createRoute({
 });
 
 export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(list, async (c) => c.json(await c.var.services.notifications.list(c.var.principal.user.id), 200))
+  .openapi(list, async (c) => c.json(await c.var.services.notifications.list(c.var.principal.user.id, c.req.valid('query')), 200))
   .openapi(markRead, async (c) =>
     c.json(await c.var.services.notifications.markRead(c.var.principal.user.id, c.req.valid('param').id), 200),
   )

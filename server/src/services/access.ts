@@ -8,6 +8,5 @@ export async function doctorMaySeePatient(store: Store, doctor: UserRecord, pati
   if (doctor.role !== 'doctor' || !doctor.centerId) return false;
   const applications = await store.applications.listByPatient(patientId);
   if (applications.some((application) => application.centerId === doctor.centerId)) return true;
-  const consultations = await store.consultations.listByPatient(patientId);
-  return consultations.some((consultation) => consultation.doctorId === doctor.id);
+  return store.consultations.existsWith(patientId, doctor.id);
 }

@@ -1,5 +1,5 @@
 import { ageOn, type Application, type CreateApplicationRequest } from '@oz/contracts';
-import type { ApplicationRecord, ConsultationRecord, Store, UserRecord } from '../ports/store.ts';
+import { DuplicateKeyError, type ApplicationRecord, type ConsultationRecord, type Page, type PageRequest, type Store, type UserRecord } from '../ports/store.ts';
 import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
 import { CENTERS } from '../catalog/centers.ts';
 import type { NotificationService } from './notifications.ts';
@@ -56,24 +56,31 @@ export class ApplicationService {
       createdAt: at,
       updatedAt: at,
     };
+    const alreadyWaiting = (applicationId?: string) =>
+      new ApiError(409, 'conflict', 'You already have an application to this center waiting for review', applicationId ? { applicationId } : undefined);
     await this.store.transaction(async (tx) => {
-      const open = (await tx.applications.listByPatient(patient.id)).find(
-        (application) => application.centerId === input.centerId && application.status === 'submitted',
-      );
-      if (open) throw new ApiError(409, 'conflict', 'You already have an application to this center waiting for review', { applicationId: open.id });
-      await tx.applications.insert(record);
+      const open = await tx.applications.findWaiting(patient.id, input.centerId);
+      if (open) throw alreadyWaiting(open.id);
+      try {
+        await tx.applications.insert(record);
+      } catch (error) {
+        // The store's own rule, for a twin request that got past the check at the same moment.
+        if (error instanceof DuplicateKeyError) throw alreadyWaiting();
+        throw error;
+      }
     });
     return this.view(record, patient);
   }
 
-  async list(viewer: UserRecord, status?: Application['status']): Promise<Application[]> {
+  /** A patient's own applications are few and come on one page; a center's queue is paged. */
+  async list(viewer: UserRecord, status: Application['status'] | undefined, page: PageRequest): Promise<Page<Application>> {
     if (viewer.role === 'patient') {
       const own = await this.store.applications.listByPatient(viewer.id);
-      return own.filter((a) => !status || a.status === status).map((a) => this.view(a, viewer));
+      return { items: own.filter((a) => !status || a.status === status).map((a) => this.view(a, viewer)), nextCursor: null };
     }
     if (viewer.role === 'doctor' && viewer.centerId) {
-      const queue = await this.store.applications.listByCenter(viewer.centerId, status);
-      return Promise.all(queue.map((a) => this.viewWithPatient(a)));
+      const queue = await this.store.applications.pageByCenter(viewer.centerId, status, page);
+      return { items: await Promise.all(queue.items.map((a) => this.viewWithPatient(a))), nextCursor: queue.nextCursor };
     }
     throw forbidden('Applications are for patients and the centers\' doctors');
   }
@@ -109,19 +116,23 @@ export class ApplicationService {
     await this.store.transaction(async (tx) => {
       const current = await tx.applications.findById(id);
       if (current?.status !== 'submitted') throw alreadyReviewed();
-      const busy = (await tx.consultations.listByDoctor(doctor.id)).find(
-        (other) => other.status === 'scheduled' && overlaps(other, consultation),
-      );
-      if (busy) throw new ApiError(409, 'conflict', 'You already have a consultation at that time', { reason: 'doctor_busy', consultationId: busy.id });
+      const endsAt = endOf(consultation);
+      const busy = await tx.consultations.findScheduledOverlapping(doctor.id, consultation.startsAt, endsAt);
+      if (busy) throw doctorBusy(busy.id);
       // A free duty slot is time a patient may book at any moment: the doctor is not free then either.
-      const dutySlot = (await tx.dutySlots.listByDoctor(doctor.id)).find((slot) => overlaps(slot, consultation));
+      const dutySlot = await tx.dutySlots.findOverlapping(doctor.id, consultation.startsAt, endsAt);
       if (dutySlot) {
         throw new ApiError(409, 'conflict', `You have duty time open at ${moscowTime(dutySlot.startsAt)}; remove that slot or choose another time`, {
           reason: 'doctor_busy',
           slotId: dutySlot.id,
         });
       }
-      await tx.consultations.insert(consultation);
+      try {
+        await tx.consultations.insert(consultation);
+      } catch (error) {
+        if (error instanceof DuplicateKeyError && error.key === 'doctorTime') throw doctorBusy();
+        throw error;
+      }
       await tx.applications.update(id, { status: 'scheduled', consultationId: consultation.id, reviewedBy: doctor.id, updatedAt: at });
     });
     const patient = await this.store.users.findById(application.patientId);
@@ -208,10 +219,8 @@ export class ApplicationService {
 const alreadyReviewed = () =>
   new ApiError(409, 'conflict', 'This application has already been reviewed', { reason: 'already_reviewed' });
 
-type Timed = { startsAt: string; durationMinutes: number };
+const doctorBusy = (consultationId?: string) =>
+  new ApiError(409, 'conflict', 'You already have a consultation at that time', { reason: 'doctor_busy', ...(consultationId ? { consultationId } : {}) });
 
-/** Two stretches of time, each a start and a length (consultations, duty slots), share a moment. */
-function overlaps(a: Timed, b: Timed): boolean {
-  const end = (c: Timed) => Date.parse(c.startsAt) + c.durationMinutes * 60_000;
-  return Date.parse(a.startsAt) < end(b) && Date.parse(b.startsAt) < end(a);
-}
+const endOf = (timed: { startsAt: string; durationMinutes: number }) =>
+  new Date(Date.parse(timed.startsAt) + timed.durationMinutes * 60_000).toISOString();

@@ -1,5 +1,5 @@
 import type { Conclusion, Consultation, WriteConclusionRequest } from '@oz/contracts';
-import { DuplicateKeyError, type ConsultationRecord, type Store, type UserRecord } from '../ports/store.ts';
+import { DuplicateKeyError, type ConsultationPageRequest, type ConsultationRecord, type Page, type Store, type UserRecord } from '../ports/store.ts';
 import { ApiError, forbidden, notFound } from '../http/api-error.ts';
 import type { NotificationService } from './notifications.ts';
 import { moscowTime } from './moscow-time.ts';
@@ -14,14 +14,14 @@ export class ConsultationService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(viewer: UserRecord): Promise<Consultation[]> {
+  async list(viewer: UserRecord, page: ConsultationPageRequest): Promise<Page<Consultation>> {
     const records =
       viewer.role === 'patient'
-        ? await this.store.consultations.listByPatient(viewer.id)
+        ? await this.store.consultations.pageByPatient(viewer.id, page)
         : viewer.role === 'doctor'
-          ? await this.store.consultations.listByDoctor(viewer.id)
+          ? await this.store.consultations.pageByDoctor(viewer.id, page)
           : forbiddenList();
-    return Promise.all(records.map((record) => this.view(record)));
+    return { items: await Promise.all(records.items.map((record) => this.view(record))), nextCursor: records.nextCursor };
   }
 
   async get(viewer: UserRecord, id: string): Promise<Consultation> {
@@ -41,8 +41,10 @@ export class ConsultationService {
         await tx.dutySlots.update(current.slotId, { consultationId: null });
       }
       if (current.applicationId) {
-        // A doctor's cancellation puts the application back in the center's queue; a patient's withdraws it.
-        await tx.applications.update(current.applicationId, side === 'doctor'
+        // A doctor's cancellation puts the application back in the center's queue, unless the
+        // patient has filed a newer one there meanwhile (one waits per center); a patient's withdraws it.
+        const waitingAlready = side === 'doctor' && (await tx.applications.findWaiting(current.patientId, current.centerId));
+        await tx.applications.update(current.applicationId, side === 'doctor' && !waitingAlready
           ? { status: 'submitted', consultationId: null, updatedAt: at }
           : { status: 'cancelled', updatedAt: at });
       }

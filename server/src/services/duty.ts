@@ -1,5 +1,5 @@
 import { MAX_SLOTS_PER_PUBLISH, type DutySlot } from '@oz/contracts';
-import type { ConsultationRecord, DutySlotRecord, Store, UserRecord } from '../ports/store.ts';
+import { DuplicateKeyError, type ConsultationRecord, type DutySlotRecord, type Page, type PageRequest, type Store, type UserRecord } from '../ports/store.ts';
 import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
 import type { NotificationService } from './notifications.ts';
 import { assertProgramOpen, type ProgramPeriod } from './program-period.ts';
@@ -50,36 +50,40 @@ export class DutyService {
       createdAt,
     }));
     const periodEnd = start + count * durationMinutes * MINUTE;
+    const [periodStartIso, periodEndIso] = [new Date(start).toISOString(), new Date(periodEnd).toISOString()];
     await this.store.transaction(async (tx) => {
-      const own = await tx.dutySlots.listByDoctor(doctor.id);
-      const clash = own.find((slot) => Date.parse(slot.startsAt) < periodEnd && start < slotEnd(slot));
+      const clash = await tx.dutySlots.findOverlapping(doctor.id, periodStartIso, periodEndIso);
       if (clash) {
         throw new ApiError(409, 'conflict', `You already have a slot at ${moscowTime(clash.startsAt)} in this period`, { slotId: clash.id });
       }
-      const busy = (await tx.consultations.listByDoctor(doctor.id)).find(
-        (c) => c.status === 'scheduled' && Date.parse(c.startsAt) < periodEnd && start < Date.parse(c.startsAt) + c.durationMinutes * MINUTE,
-      );
+      const busy = await tx.consultations.findScheduledOverlapping(doctor.id, periodStartIso, periodEndIso);
       if (busy) throw new ApiError(409, 'conflict', `You have a consultation at ${moscowTime(busy.startsAt)} in this period`, { consultationId: busy.id });
-      for (const slot of slots) await tx.dutySlots.insert(slot);
+      try {
+        for (const slot of slots) await tx.dutySlots.insert(slot);
+      } catch (error) {
+        // The store's own rule, for a twin request that got past the checks at the same moment.
+        if (error instanceof DuplicateKeyError) throw new ApiError(409, 'conflict', 'You already have a slot in this period');
+        throw error;
+      }
     });
     return slots.map((slot) => view(slot, doctor));
   }
 
   /** Free future slots, for anyone (no sign-in needed to look). */
-  async listFree(query: { centerId?: DutySlot['centerId']; from?: string; to?: string }): Promise<DutySlot[]> {
+  async listFree(query: { centerId?: DutySlot['centerId']; from?: string; to?: string }, page: PageRequest): Promise<Page<DutySlot>> {
     const now = this.now().getTime();
     const from = Math.max(query.from ? Date.parse(query.from) : now, now);
     const to = Math.min(query.to ? Date.parse(query.to) : from + DEFAULT_RANGE_MS, from + MAX_RANGE_MS);
-    const slots = await this.store.dutySlots.listStartingBetween(new Date(from).toISOString(), new Date(to).toISOString(), query.centerId);
-    return this.withDoctors(slots.filter((slot) => slot.consultationId === null));
+    const slots = await this.store.dutySlots.pageFree({ from: new Date(from).toISOString(), to: new Date(to).toISOString() }, query.centerId, page);
+    return { items: await this.withDoctors(slots.items), nextCursor: slots.nextCursor };
   }
 
   /** The duty doctor's own slots, free and booked, from a day ago on. */
-  async listMine(doctor: UserRecord): Promise<DutySlot[]> {
+  async listMine(doctor: UserRecord, page: PageRequest): Promise<Page<DutySlot>> {
     if (doctor.role !== 'doctor') throw forbidden('Only doctors have duty slots');
-    const since = this.now().getTime() - 24 * 60 * MINUTE;
-    const own = await this.store.dutySlots.listByDoctor(doctor.id);
-    return own.filter((slot) => Date.parse(slot.startsAt) >= since).map((slot) => view(slot, doctor));
+    const since = new Date(this.now().getTime() - 24 * 60 * MINUTE).toISOString();
+    const own = await this.store.dutySlots.pageByDoctor(doctor.id, { from: since }, page);
+    return { items: own.items.map((slot) => view(slot, doctor)), nextCursor: own.nextCursor };
   }
 
   async remove(doctor: UserRecord, id: string): Promise<void> {
@@ -101,11 +105,9 @@ export class DutyService {
       if (!slot) throw notFound('The slot');
       if (slot.consultationId) throw new ApiError(409, 'slot_taken', 'Someone has just booked this time; choose another');
       if (Date.parse(slot.startsAt) <= this.now().getTime()) throw new ApiError(409, 'slot_taken', 'This time has already started; choose another');
-      const upcoming = (await tx.consultations.listByPatient(patient.id)).filter(
-        (c) => c.kind === 'duty' && c.status === 'scheduled' && c.startsAt > at,
-      );
-      if (upcoming.length >= this.rules.maxBookingsPerPatient) {
-        throw new ApiError(409, 'booking_limit', `You already have ${upcoming.length} upcoming consultations with duty doctors; cancel one to book another`, {
+      const upcoming = await tx.consultations.countUpcomingDuty(patient.id, at);
+      if (upcoming >= this.rules.maxBookingsPerPatient) {
+        throw new ApiError(409, 'booking_limit', `You already have ${upcoming} upcoming consultations with duty doctors; cancel one to book another`, {
           limit: this.rules.maxBookingsPerPatient,
         });
       }
@@ -127,7 +129,13 @@ export class DutyService {
         createdAt: at,
         updatedAt: at,
       };
-      await tx.consultations.insert(record);
+      try {
+        await tx.consultations.insert(record);
+      } catch (error) {
+        // The store's own guard: never two live consultations on one slot, nor two at one time for the doctor.
+        if (error instanceof DuplicateKeyError) throw new ApiError(409, 'slot_taken', 'Someone has just booked this time; choose another');
+        throw error;
+      }
       await tx.dutySlots.update(slot.id, { consultationId: record.id });
       return record;
     });

@@ -1,5 +1,5 @@
-import type { ChatMessage } from '@oz/contracts';
-import type { MessageRecord, Store, UserRecord } from '../ports/store.ts';
+import type { ChatMessage, ChatMessageList } from '@oz/contracts';
+import type { MessageRecord, PageRequest, Store, UserRecord } from '../ports/store.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import type { LiveEventBus } from './event-bus.ts';
 import { newId } from './tokens.ts';
@@ -12,15 +12,16 @@ export class MessageService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(viewer: UserRecord, consultationId: string): Promise<ChatMessage[]> {
+  /** The latest page first, its messages oldest first as a chat reads; `nextCursor` goes back in time. */
+  async list(viewer: UserRecord, consultationId: string, page: PageRequest): Promise<ChatMessageList> {
     const consultation = await this.participantOnly(viewer, consultationId);
-    const [messages, patient, doctor] = await Promise.all([
-      this.store.messages.listByConsultation(consultationId),
+    const [found, patient, doctor] = await Promise.all([
+      this.store.messages.pageByConsultation(consultationId, page),
       this.store.users.findById(consultation.patientId),
       this.store.users.findById(consultation.doctorId),
     ]);
     const people = new Map([patient, doctor].filter((u): u is UserRecord => Boolean(u)).map((u) => [u.id, u]));
-    return messages.map((message) => view(message, people.get(message.authorId)));
+    return { items: found.items.reverse().map((message) => view(message, people.get(message.authorId))), nextCursor: found.nextCursor };
   }
 
   async post(author: UserRecord, consultationId: string, text: string): Promise<ChatMessage> {

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Notification, NotificationList } from '@oz/contracts';
-import type { NotificationRecord, Store, UserRecord } from '../ports/store.ts';
+import type { NotificationRecord, PageRequest, Store, UserRecord } from '../ports/store.ts';
 import type { SmsSender } from '../ports/sms-sender.ts';
 import { notFound, unauthenticated } from '../http/api-error.ts';
 import type { LiveEvent, LiveEventBus } from './event-bus.ts';
 import { newId } from './tokens.ts';
 
-const LIST_LIMIT = 50;
 const TICKET_TTL_MS = 60_000;
 
 export interface NewNotification {
@@ -58,12 +57,12 @@ export class NotificationService {
     });
   }
 
-  async list(userId: string): Promise<NotificationList> {
-    const [items, unread] = await Promise.all([
-      this.store.notifications.listByUser(userId, LIST_LIMIT),
+  async list(userId: string, page: PageRequest): Promise<NotificationList> {
+    const [found, unread] = await Promise.all([
+      this.store.notifications.pageByUser(userId, page),
       this.store.notifications.countUnread(userId),
     ]);
-    return { items: items.map(toPublicNotification), unread };
+    return { items: found.items.map(toPublicNotification), unread, nextCursor: found.nextCursor };
   }
 
   async markRead(userId: string, id: string): Promise<Notification> {

@@ -82,6 +82,7 @@ export const en: Translation = {
     sms_unavailable: 'SMS cannot be sent right now. Nothing was changed; please try again later.',
     password_already_set: 'The patient has already set their own password and signs in with it. No new SMS password is needed.',
     booking_limit: 'You already have bookings with the duty doctor. Cancel one to book again.',
+    unavailable: 'The service is briefly unavailable. Please try again in a few seconds.',
     internal: 'Something went wrong on the server. Please try again later.',
     rateLimitedFor: (minutes) => `Too many attempts. Please try again in ${minutes} ${plural('en', minutes, ['minute', 'minutes', 'minutes'])}.`,
     network: 'No connection to the server. Check your internet connection and try again.',

@@ -3,33 +3,45 @@ import {
   RecordNotFoundError,
   type ApplicationRecord,
   type ConclusionRecord,
+  type ConsultationPageRequest,
   type ConsultationRecord,
   type DocumentRecord,
   type DutySlotRecord,
   type MessageRecord,
   type NotificationRecord,
   type StoreRepositories,
+  type TimeRange,
   type TokenRecord,
   type UserRecord,
 } from '../../ports/store.ts';
+import { pageInMemory, type Sequenced } from './page-cursor.ts';
+
+/** Each stored record carries its write sequence, which orders records written in the same millisecond. */
+type Stored<T> = T & { seq: number };
 
 export interface StoreData {
   schemaVersion: number;
-  users: UserRecord[];
-  tokens: TokenRecord[];
-  documents: DocumentRecord[];
-  applications: ApplicationRecord[];
-  consultations: ConsultationRecord[];
-  conclusions: ConclusionRecord[];
-  notifications: NotificationRecord[];
-  dutySlots: DutySlotRecord[];
-  messages: MessageRecord[];
+  /** The next write sequence. */
+  nextSeq: number;
+  users: Stored<UserRecord>[];
+  tokens: Stored<TokenRecord>[];
+  documents: Stored<DocumentRecord>[];
+  applications: Stored<ApplicationRecord>[];
+  consultations: Stored<ConsultationRecord>[];
+  conclusions: Stored<ConclusionRecord>[];
+  notifications: Stored<NotificationRecord>[];
+  dutySlots: Stored<DutySlotRecord>[];
+  messages: Stored<MessageRecord>[];
 }
 
-export const SCHEMA_VERSION = 1;
+/** 2: records carry `seq` (page cursors). */
+export const SCHEMA_VERSION = 2;
+
+export const COLLECTIONS = ['users', 'tokens', 'documents', 'applications', 'consultations', 'conclusions', 'notifications', 'dutySlots', 'messages'] as const;
 
 export const emptyData = (): StoreData => ({
   schemaVersion: SCHEMA_VERSION,
+  nextSeq: 1,
   users: [],
   tokens: [],
   documents: [],
@@ -41,43 +53,73 @@ export const emptyData = (): StoreData => ({
   messages: [],
 });
 
+/** Files written before records had a sequence get one in the order they were written. */
+export function upgradeData(data: Partial<StoreData> & { schemaVersion?: number }): StoreData {
+  const upgraded = { ...emptyData(), ...data, schemaVersion: SCHEMA_VERSION } as StoreData;
+  let next = upgraded.nextSeq ?? 1;
+  for (const name of COLLECTIONS) {
+    for (const record of upgraded[name] as { seq?: number }[]) {
+      if (typeof record.seq !== 'number') record.seq = next++;
+      else next = Math.max(next, record.seq + 1);
+    }
+  }
+  upgraded.nextSeq = next;
+  return upgraded;
+}
+
 /** Method names that change data; outside a transaction each becomes a transaction of its own. */
 export const WRITE_METHODS = new Set(['insert', 'update', 'delete', 'revoke', 'revokeAllForUser', 'purge', 'markRead']);
 
-// Callers get copies: changing a returned record must never change the store behind its back.
-const copy = <T>(value: T): T => structuredClone(value);
-const copyOrUndefined = <T>(value: T | undefined): T | undefined => (value === undefined ? undefined : copy(value));
+/** Callers get copies without the sequence: changing a returned record never changes the store. */
+function copy<T>(value: Stored<T>): T {
+  const { seq: _seq, ...rest } = structuredClone(value);
+  return rest as T;
+}
+const copyOrUndefined = <T>(value: Stored<T> | undefined): T | undefined => (value === undefined ? undefined : copy(value));
 
-type Collections = Omit<StoreData, 'schemaVersion'>;
+type Collections = Omit<StoreData, 'schemaVersion' | 'nextSeq'>;
+type Item<K extends keyof Collections> = Collections[K][number] extends Stored<infer T> ? T : never;
 
-/** find / filter / insert / update / remove over one array of records with an `id`. */
+/** find / filter / insert / update / remove over one array of records. */
 function collection<K extends keyof Collections>(data: () => StoreData, key: K, entity: string) {
-  type Item = Collections[K][number];
-  const items = () => data()[key] as Item[];
+  type Row = Stored<Item<K>>;
+  const rows = () => data()[key] as unknown as Row[];
   return {
-    find: (predicate: (item: Item) => boolean) => copyOrUndefined(items().find(predicate)),
-    filter: (predicate: (item: Item) => boolean) => items().filter(predicate).map(copy),
-    insert: (item: Item) => {
-      items().push(copy(item));
+    rows,
+    find: (predicate: (item: Row) => boolean) => copyOrUndefined<Item<K>>(rows().find(predicate)),
+    filter: (predicate: (item: Row) => boolean) => rows().filter(predicate),
+    insert: (item: Item<K>) => {
+      const store = data();
+      rows().push(Object.assign(structuredClone(item) as object, { seq: store.nextSeq }) as Row);
+      store.nextSeq += 1;
     },
-    update: (predicate: (item: Item) => boolean, id: string, changes: Partial<Item>) => {
-      const item = items().find(predicate);
-      if (!item) throw new RecordNotFoundError(entity, id);
-      Object.assign(item, copy(changes));
-      return copy(item);
+    update: (id: string, changes: Partial<Item<K>>, check?: (next: Row) => void) => {
+      const row = rows().find((candidate) => (candidate as { id?: string }).id === id);
+      if (!row) throw new RecordNotFoundError(entity, id);
+      const next = Object.assign({}, row, structuredClone(changes)) as Row;
+      check?.(next);
+      Object.assign(row, next);
+      return copy<Item<K>>(row);
     },
-    remove: (predicate: (item: Item) => boolean) => {
-      const index = items().findIndex(predicate);
-      if (index >= 0) items().splice(index, 1);
+    remove: (predicate: (item: Row) => boolean) => {
+      const index = rows().findIndex(predicate);
+      if (index >= 0) rows().splice(index, 1);
     },
   };
 }
 
-const byTime = <T>(pick: (item: T) => string, direction: 1 | -1) => (a: T, b: T) =>
-  direction * (pick(a) < pick(b) ? -1 : pick(a) > pick(b) ? 1 : 0);
+const sequenced = <T extends { seq: number }>(rows: T[], key: (row: T) => string): Sequenced<Omit<T, 'seq'>>[] =>
+  rows.map((row) => ({ record: copy(row), key: key(row), seq: row.seq }));
 
-/** Newest first; of two written in the same millisecond, the later written comes first. */
-const newestFirst = <T>(items: T[], pick: (item: T) => string) => items.reverse().sort(byTime(pick, -1));
+const endOf = (item: { startsAt: string; durationMinutes: number }) =>
+  new Date(Date.parse(item.startsAt) + item.durationMinutes * 60_000).toISOString();
+
+/** Shares a moment with [startsAt, endsAt); ISO strings of one format compare as times. */
+const overlaps = (item: { startsAt: string; durationMinutes: number }, startsAt: string, endsAt: string) =>
+  item.startsAt < endsAt && startsAt < endOf(item);
+
+const inRange = (startsAt: string, range: TimeRange) =>
+  (range.from === undefined || startsAt >= range.from) && (range.to === undefined || startsAt < range.to);
 
 /** Repositories over the in-memory data; the store holds its mutex around writes. */
 export function lowdbRepositories(data: () => StoreData): StoreRepositories {
@@ -90,33 +132,71 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
   const notifications = collection(data, 'notifications', 'notification');
   const dutySlots = collection(data, 'dutySlots', 'duty slot');
   const messages = collection(data, 'messages', 'message');
+
+  // The same unique rules as the PostgreSQL schema's constraints, so both adapters refuse alike.
+  const checkPhone = (user: UserRecord) => {
+    if (users.rows().some((other) => other.phone === user.phone && other.id !== user.id)) throw new DuplicateKeyError('phone');
+  };
+  const checkWaiting = (application: ApplicationRecord) => {
+    if (application.status !== 'submitted') return;
+    const other = applications.rows().find(
+      (a) => a.id !== application.id && a.patientId === application.patientId && a.centerId === application.centerId && a.status === 'submitted',
+    );
+    if (other) throw new DuplicateKeyError('waitingApplication');
+  };
+  const checkConsultation = (consultation: ConsultationRecord) => {
+    if (consultation.slotId && consultation.status !== 'cancelled') {
+      const taken = consultations.rows().some((c) => c.id !== consultation.id && c.slotId === consultation.slotId && c.status !== 'cancelled');
+      if (taken) throw new DuplicateKeyError('slotId');
+    }
+    if (consultation.status === 'scheduled') {
+      const clash = consultations.rows().some(
+        (c) => c.id !== consultation.id && c.doctorId === consultation.doctorId && c.status === 'scheduled' && overlaps(c, consultation.startsAt, endOf(consultation)),
+      );
+      if (clash) throw new DuplicateKeyError('doctorTime');
+    }
+  };
+  const checkSlot = (slot: DutySlotRecord) => {
+    const clash = dutySlots.rows().some((s) => s.id !== slot.id && s.doctorId === slot.doctorId && overlaps(s, slot.startsAt, endOf(slot)));
+    if (clash) throw new DuplicateKeyError('doctorTime');
+  };
+  const checkId = (rows: { id: string }[], id: string) => {
+    if (rows.some((row) => row.id === id)) throw new DuplicateKeyError('id');
+  };
+
+  const pageConsultations = (match: (c: ConsultationRecord) => boolean, page: ConsultationPageRequest) =>
+    pageInMemory(
+      sequenced(consultations.filter((c) => match(c) && inRange(c.startsAt, page)), (c) => c.startsAt),
+      page.order ?? 'asc',
+      page,
+    );
+
   return {
     users: {
       findById: async (id) => users.find((user) => user.id === id),
       findByPhone: async (phone) => users.find((user) => user.phone === phone),
-      count: async () => data().users.length,
+      count: async () => users.rows().length,
       insert: async (user) => {
-        if (data().users.some((existing) => existing.phone === user.phone)) throw new DuplicateKeyError('phone');
+        checkId(users.rows(), user.id);
+        checkPhone(user);
         users.insert(user);
       },
-      update: async (id, changes) => {
-        if (changes.phone && data().users.some((other) => other.phone === changes.phone && other.id !== id)) {
-          throw new DuplicateKeyError('phone');
-        }
-        return users.update((user) => user.id === id, id, changes);
-      },
+      update: async (id, changes) => users.update(id, changes, checkPhone),
     },
     tokens: {
-      insert: async (token) => tokens.insert(token),
+      insert: async (token) => {
+        checkId(tokens.rows(), token.id);
+        tokens.insert(token);
+      },
       findByHash: async (tokenHash) => tokens.find((token) => token.tokenHash === tokenHash),
       findById: async (id) => tokens.find((token) => token.id === id),
       revoke: async (id, at) => {
-        const token = data().tokens.find((candidate) => candidate.id === id);
+        const token = tokens.rows().find((candidate) => candidate.id === id);
         if (token && token.revokedAt === null) token.revokedAt = at;
       },
       revokeAllForUser: async (userId, at, keepId) => {
         let revoked = 0;
-        for (const token of data().tokens) {
+        for (const token of tokens.rows()) {
           if (token.userId === userId && token.id !== keepId && token.revokedAt === null) {
             token.revokedAt = at;
             revoked += 1;
@@ -125,42 +205,60 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
         return revoked;
       },
       purge: async (before) => {
-        const keep = data().tokens.filter((token) => token.expiresAt >= before && (token.revokedAt ?? before) >= before);
-        const removed = data().tokens.length - keep.length;
+        const keep = tokens.rows().filter((token) => token.expiresAt >= before && (token.revokedAt ?? before) >= before);
+        const removed = tokens.rows().length - keep.length;
         data().tokens = keep;
         return removed;
       },
     },
     documents: {
-      insert: async (document) => documents.insert(document),
+      insert: async (document) => {
+        checkId(documents.rows(), document.id);
+        documents.insert(document);
+      },
       findById: async (id) => documents.find((document) => document.id === id),
       listByOwner: async (ownerId) =>
-        newestFirst(documents.filter((document) => document.ownerId === ownerId), (d) => d.uploadedAt),
+        pageInMemory(sequenced(documents.filter((d) => d.ownerId === ownerId), (d) => d.uploadedAt), 'desc', { limit: Number.MAX_SAFE_INTEGER }).items,
       delete: async (id) => documents.remove((document) => document.id === id),
     },
     applications: {
-      insert: async (application) => applications.insert(application),
+      insert: async (application) => {
+        checkId(applications.rows(), application.id);
+        checkWaiting(application);
+        applications.insert(application);
+      },
       findById: async (id) => applications.find((application) => application.id === id),
-      update: async (id, changes) => applications.update((application) => application.id === id, id, changes),
+      update: async (id, changes) => applications.update(id, changes, checkWaiting),
       listByPatient: async (patientId) =>
-        newestFirst(applications.filter((application) => application.patientId === patientId), (a) => a.createdAt),
-      listByCenter: async (centerId, status) =>
-        applications
-          .filter((application) => application.centerId === centerId && (!status || application.status === status))
-          .sort(byTime((a) => a.createdAt, 1)),
+        pageInMemory(sequenced(applications.filter((a) => a.patientId === patientId), (a) => a.createdAt), 'desc', { limit: Number.MAX_SAFE_INTEGER }).items,
+      findWaiting: async (patientId, centerId) =>
+        applications.find((a) => a.patientId === patientId && a.centerId === centerId && a.status === 'submitted'),
+      pageByCenter: async (centerId, status, page) =>
+        pageInMemory(
+          sequenced(applications.filter((a) => a.centerId === centerId && (!status || a.status === status)), (a) => a.createdAt),
+          'asc',
+          page,
+        ),
     },
     consultations: {
-      insert: async (consultation) => consultations.insert(consultation),
+      insert: async (consultation) => {
+        checkId(consultations.rows(), consultation.id);
+        checkConsultation(consultation);
+        consultations.insert(consultation);
+      },
       findById: async (id) => consultations.find((consultation) => consultation.id === id),
-      update: async (id, changes) => consultations.update((consultation) => consultation.id === id, id, changes),
-      listByPatient: async (patientId) =>
-        consultations.filter((consultation) => consultation.patientId === patientId).sort(byTime((c) => c.startsAt, 1)),
-      listByDoctor: async (doctorId) =>
-        consultations.filter((consultation) => consultation.doctorId === doctorId).sort(byTime((c) => c.startsAt, 1)),
+      update: async (id, changes) => consultations.update(id, changes, checkConsultation),
+      pageByPatient: async (patientId, page) => pageConsultations((c) => c.patientId === patientId, page),
+      pageByDoctor: async (doctorId, page) => pageConsultations((c) => c.doctorId === doctorId, page),
+      findScheduledOverlapping: async (doctorId, startsAt, endsAt) =>
+        consultations.find((c) => c.doctorId === doctorId && c.status === 'scheduled' && overlaps(c, startsAt, endsAt)),
+      countUpcomingDuty: async (patientId, after) =>
+        consultations.filter((c) => c.patientId === patientId && c.kind === 'duty' && c.status === 'scheduled' && c.startsAt > after).length,
+      existsWith: async (patientId, doctorId) => consultations.rows().some((c) => c.patientId === patientId && c.doctorId === doctorId),
     },
     conclusions: {
       insert: async (conclusion) => {
-        if (data().conclusions.some((existing) => existing.consultationId === conclusion.consultationId)) {
+        if (conclusions.rows().some((existing) => existing.consultationId === conclusion.consultationId)) {
           throw new DuplicateKeyError('consultationId');
         }
         conclusions.insert(conclusion);
@@ -168,34 +266,46 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
       findByConsultation: async (consultationId) => conclusions.find((conclusion) => conclusion.consultationId === consultationId),
     },
     notifications: {
-      insert: async (notification) => notifications.insert(notification),
-      listByUser: async (userId, limit) =>
-        newestFirst(notifications.filter((notification) => notification.userId === userId), (n) => n.createdAt).slice(0, limit),
-      countUnread: async (userId) =>
-        data().notifications.filter((notification) => notification.userId === userId && notification.readAt === null).length,
+      insert: async (notification) => {
+        checkId(notifications.rows(), notification.id);
+        notifications.insert(notification);
+      },
+      pageByUser: async (userId, page) =>
+        pageInMemory(sequenced(notifications.filter((n) => n.userId === userId), (n) => n.createdAt), 'desc', page),
+      countUnread: async (userId) => notifications.filter((n) => n.userId === userId && n.readAt === null).length,
       markRead: async (id, userId, at) => {
-        const notification = data().notifications.find((candidate) => candidate.id === id && candidate.userId === userId);
+        const notification = notifications.rows().find((candidate) => candidate.id === id && candidate.userId === userId);
         if (!notification) return undefined;
         notification.readAt ??= at;
         return copy(notification);
       },
     },
     dutySlots: {
-      insert: async (slot) => dutySlots.insert(slot),
+      insert: async (slot) => {
+        checkId(dutySlots.rows(), slot.id);
+        checkSlot(slot);
+        dutySlots.insert(slot);
+      },
       findById: async (id) => dutySlots.find((slot) => slot.id === id),
-      update: async (id, changes) => dutySlots.update((slot) => slot.id === id, id, changes),
+      update: async (id, changes) => dutySlots.update(id, changes, checkSlot),
       delete: async (id) => dutySlots.remove((slot) => slot.id === id),
-      listStartingBetween: async (from, to, centerId) =>
-        dutySlots
-          .filter((slot) => slot.startsAt >= from && slot.startsAt < to && (!centerId || slot.centerId === centerId))
-          .sort(byTime((slot) => slot.startsAt, 1)),
-      listByDoctor: async (doctorId) =>
-        dutySlots.filter((slot) => slot.doctorId === doctorId).sort(byTime((slot) => slot.startsAt, 1)),
+      pageFree: async (range, centerId, page) =>
+        pageInMemory(
+          sequenced(dutySlots.filter((s) => s.consultationId === null && inRange(s.startsAt, range) && (!centerId || s.centerId === centerId)), (s) => s.startsAt),
+          'asc',
+          page,
+        ),
+      pageByDoctor: async (doctorId, range, page) =>
+        pageInMemory(sequenced(dutySlots.filter((s) => s.doctorId === doctorId && inRange(s.startsAt, range)), (s) => s.startsAt), 'asc', page),
+      findOverlapping: async (doctorId, startsAt, endsAt) => dutySlots.find((s) => s.doctorId === doctorId && overlaps(s, startsAt, endsAt)),
     },
     messages: {
-      insert: async (message) => messages.insert(message),
-      listByConsultation: async (consultationId) =>
-        messages.filter((message) => message.consultationId === consultationId).sort(byTime((m) => m.createdAt, 1)),
+      insert: async (message) => {
+        checkId(messages.rows(), message.id);
+        messages.insert(message);
+      },
+      pageByConsultation: async (consultationId, page) =>
+        pageInMemory(sequenced(messages.filter((m) => m.consultationId === consultationId), (m) => m.createdAt), 'desc', page),
     },
   };
 }

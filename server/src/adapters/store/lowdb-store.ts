@@ -5,7 +5,7 @@ import type { Store, StoreRepositories } from '../../ports/store.ts';
 import { Mutex } from '../../lib/mutex.ts';
 import { DurableJsonFile, StoreCorruptError } from './durable-json-file.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { emptyData, lowdbRepositories, SCHEMA_VERSION, WRITE_METHODS, type StoreData } from './lowdb-repositories.ts';
+import { emptyData, lowdbRepositories, SCHEMA_VERSION, upgradeData, WRITE_METHODS, type StoreData } from './lowdb-repositories.ts';
 
 export const STORE_FILE_NAME = 'oz-store.json';
 
@@ -22,8 +22,8 @@ export async function openLowdbStore(dataDir: string): Promise<Store> {
     const db = new Low<StoreData>(new DurableJsonFile<StoreData>(file), emptyData());
     await db.read();
     checkShape(db.data, file);
-    // Collections added by newer versions start empty.
-    db.data = { ...emptyData(), ...db.data };
+    // Collections added by newer versions start empty; older records get their write sequence.
+    db.data = upgradeData(db.data);
     await db.write();
     return new LowdbStore(db, unlock);
   } catch (error) {
@@ -46,6 +46,7 @@ function checkShape(data: unknown, file: string): void {
 }
 
 class LowdbStore implements Store {
+  readonly name = 'lowdb';
   private readonly mutex = new Mutex();
   private readonly raw: StoreRepositories;
   readonly users: Store['users'];

@@ -87,7 +87,10 @@ export class ReferralImportService {
           continue;
         }
         const applications = await repositories.applications.listByPatient(existing.id);
-        const already = applications.some((a) => a.source === 'referral' && a.centerId === row.centerId && OPEN.has(a.status));
+        // Known: an open referral there, or any application already waiting at that center (one waits per center).
+        const already = applications.some(
+          (a) => a.centerId === row.centerId && (a.status === 'submitted' || (a.source === 'referral' && OPEN.has(a.status))),
+        );
         plans.push({ outcome: already ? 'known' : 'attach', row });
       }
       return { plans, ownerErrors };
