@@ -49,6 +49,7 @@ const Environment = z.object({
     })
     .pipe(z.array(IceServer)),
   DATABASE_URL: z.string().optional(),
+  OZ_DB_POOL_MAX: positiveInt(10),
   OZ_PROGRAM_START: IsoDate.optional(),
   OZ_PROGRAM_END: IsoDate.optional(),
   OZ_MAX_UPLOAD_MB: positiveInt(20),
@@ -61,6 +62,16 @@ const Environment = z.object({
   OZ_SMS_TOKEN: z.string().optional(),
   OZ_SMS_SENDER: z.string().max(11).optional(),
   OZ_LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  OZ_S3_ENDPOINT: z.url().optional(),
+  OZ_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens')
+    .optional(),
+  OZ_S3_REGION: z.string().default('us-east-1'),
+  OZ_S3_ACCESS_KEY_ID: z.string().optional(),
+  OZ_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  OZ_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  OZ_S3_PREFIX: z.string().default(''),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -75,7 +86,9 @@ function toConfig(env: z.infer<typeof Environment>) {
     trustProxy: env.OZ_TRUST_PROXY,
     openVidu: env.OPENVIDU_URL && env.OPENVIDU_SECRET ? { url: env.OPENVIDU_URL, secret: env.OPENVIDU_SECRET } : null,
     iceServers: env.OZ_ICE_SERVERS,
-    databaseUrl: env.DATABASE_URL,
+    /** PostgreSQL instead of the embedded lowdb file; then any number of instances may share it. */
+    databaseUrl: env.DATABASE_URL ?? null,
+    databasePoolMax: env.OZ_DB_POOL_MAX,
     programPeriod: { start: env.OZ_PROGRAM_START ?? null, end: env.OZ_PROGRAM_END ?? null },
     maxUploadBytes: env.OZ_MAX_UPLOAD_MB * 1024 * 1024,
     rateLimitPerMinute: env.OZ_RATE_LIMIT_PER_MINUTE,
@@ -86,6 +99,18 @@ function toConfig(env: z.infer<typeof Environment>) {
     signInUrl: env.OZ_SIGN_IN_URL ?? (env.OZ_PUBLIC_URL ? new URL('/portal.html', env.OZ_PUBLIC_URL).toString() : `http://localhost:${env.PORT}/portal.html`),
     smsGateway: env.OZ_SMS_URL ? { url: env.OZ_SMS_URL, token: env.OZ_SMS_TOKEN, sender: env.OZ_SMS_SENDER } : null,
     logLevel: env.OZ_LOG_LEVEL,
+    /** Files go to this bucket when OZ_S3_BUCKET is set, else to OZ_DATA_DIR/files. */
+    s3: env.OZ_S3_BUCKET
+      ? {
+          endpoint: env.OZ_S3_ENDPOINT,
+          bucket: env.OZ_S3_BUCKET,
+          region: env.OZ_S3_REGION,
+          accessKeyId: env.OZ_S3_ACCESS_KEY_ID,
+          secretAccessKey: env.OZ_S3_SECRET_ACCESS_KEY,
+          forcePathStyle: env.OZ_S3_FORCE_PATH_STYLE,
+          prefix: env.OZ_S3_PREFIX,
+        }
+      : null,
   };
 }
 
@@ -114,8 +139,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (data.OZ_PROGRAM_START && data.OZ_PROGRAM_END && data.OZ_PROGRAM_START > data.OZ_PROGRAM_END) {
     problems.push('OZ_PROGRAM_START: must not be after OZ_PROGRAM_END');
   }
-  if (data.DATABASE_URL) {
-    problems.push('DATABASE_URL: the PostgreSQL store is not available in this version; unset it to use the embedded store');
+  if (data.DATABASE_URL && !/^postgres(ql)?:\/\//.test(data.DATABASE_URL)) {
+    problems.push('DATABASE_URL: must be a PostgreSQL address such as postgres://oz@db.example.ru:5432/oz');
+  }
+  // A half-written S3 setup must stop start-up: otherwise files would silently land on the local disk.
+  const s3WithoutBucket = Object.keys(present).filter((name) => name.startsWith('OZ_S3_') && name !== 'OZ_S3_BUCKET');
+  if (!data.OZ_S3_BUCKET && s3WithoutBucket.length > 0) {
+    problems.push(`OZ_S3_BUCKET: set it to keep files in S3 (${s3WithoutBucket.join(', ')} given), or unset those to keep files on disk`);
+  }
+  if (Boolean(data.OZ_S3_ACCESS_KEY_ID) !== Boolean(data.OZ_S3_SECRET_ACCESS_KEY)) {
+    const missing = data.OZ_S3_ACCESS_KEY_ID ? 'OZ_S3_SECRET_ACCESS_KEY' : 'OZ_S3_ACCESS_KEY_ID';
+    problems.push(`${missing}: set both OZ_S3_ACCESS_KEY_ID and OZ_S3_SECRET_ACCESS_KEY, or neither for the default AWS credential chain`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return toConfig(data);

@@ -46,7 +46,7 @@ function startTokenPurge(accounts: ReturnType<typeof createServices>['accounts']
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   // Config and store problems are the operator's to fix: say what, without a stack trace.
-  const known = error instanceof ConfigError || (error instanceof Error && /Store|DataDir/.test(error.name));
+  const known = error instanceof ConfigError || (error instanceof Error && /Store|DataDir|Database/.test(error.name));
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

@@ -58,4 +58,70 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ OZ_PROGRAM_START: '2021-10-31', OZ_PROGRAM_END: '2020-11-01' }), /OZ_PROGRAM_START/);
     assert.throws(() => loadConfig({ OZ_PROGRAM_START: '1.11.2020' }), /YYYY-MM-DD/);
   });
+
+  it('keeps files on disk unless OZ_S3_BUCKET is set', () => {
+    assert.equal(loadConfig({}).s3, null);
+  });
+
+  it('reads the S3 variables', () => {
+    const config = loadConfig({
+      OZ_S3_ENDPOINT: 'https://storage.example.ru',
+      OZ_S3_BUCKET: 'oz-files',
+      OZ_S3_REGION: 'ru-central1',
+      OZ_S3_ACCESS_KEY_ID: 'id',
+      OZ_S3_SECRET_ACCESS_KEY: 'secret',
+      OZ_S3_FORCE_PATH_STYLE: 'true',
+      OZ_S3_PREFIX: 'oz/files/',
+    });
+    assert.deepEqual(config.s3, {
+      endpoint: 'https://storage.example.ru',
+      bucket: 'oz-files',
+      region: 'ru-central1',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+      prefix: 'oz/files/',
+    });
+  });
+
+  it('takes AWS, us-east-1, virtual-host addressing, no prefix and the default credential chain when only OZ_S3_BUCKET is set', () => {
+    assert.deepEqual(loadConfig({ OZ_S3_BUCKET: 'oz-files' }).s3, {
+      endpoint: undefined,
+      bucket: 'oz-files',
+      region: 'us-east-1',
+      accessKeyId: undefined,
+      secretAccessKey: undefined,
+      forcePathStyle: false,
+      prefix: '',
+    });
+  });
+
+  it('stops on a half S3 configuration, naming the missing variable', () => {
+    assert.throws(() => loadConfig({ OZ_S3_ENDPOINT: 'http://127.0.0.1:9000', OZ_S3_FORCE_PATH_STYLE: 'true' }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /OZ_S3_BUCKET: set it/);
+      return true;
+    });
+    assert.throws(() => loadConfig({ OZ_S3_BUCKET: 'oz-files', OZ_S3_ACCESS_KEY_ID: 'id' }), /OZ_S3_SECRET_ACCESS_KEY: set both/);
+    assert.throws(() => loadConfig({ OZ_S3_BUCKET: 'oz-files', OZ_S3_SECRET_ACCESS_KEY: 'secret' }), /OZ_S3_ACCESS_KEY_ID: set both/);
+  });
+
+  it('never repeats the S3 secret in its messages', () => {
+    assert.throws(() => loadConfig({ OZ_S3_SECRET_ACCESS_KEY: 'very-secret-value' }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.ok(!error.message.includes('very-secret-value'));
+      return true;
+    });
+  });
+
+  it('checks the S3 values: an endpoint URL, a bucket name, true or false', () => {
+    assert.throws(
+      () => loadConfig({ OZ_S3_BUCKET: 'Oz_Files', OZ_S3_ENDPOINT: 'storage.example.ru', OZ_S3_FORCE_PATH_STYLE: 'yes' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        for (const name of ['OZ_S3_BUCKET', 'OZ_S3_ENDPOINT', 'OZ_S3_FORCE_PATH_STYLE']) assert.match(error.message, new RegExp(name));
+        return true;
+      },
+    );
+  });
 });

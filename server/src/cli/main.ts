@@ -90,7 +90,7 @@ if (isEntryPoint) {
   runCli(process.argv.slice(2)).then(
     (output) => console.log(output),
     (error: unknown) => {
-      const expected = error instanceof UsageError || error instanceof ConfigError || error instanceof ApiError || /Store|DataDir/.test((error as Error).name);
+      const expected = error instanceof UsageError || error instanceof ConfigError || error instanceof ApiError || /Store|DataDir|Database/.test((error as Error).name);
       console.error(expected ? (error as Error).message : error);
       process.exit(expected ? 2 : 1);
     },

@@ -5,6 +5,7 @@ import type { ErrorCode } from '@oz/contracts';
 import type { AppEnv } from './env.ts';
 import { ApiError, validationFailed } from './api-error.ts';
 import { DuplicateKeyError, InvalidCursorError, StoreUnavailableError } from '../ports/store.ts';
+import { FileNotFoundError, FileStoreUnavailableError } from '../ports/file-store.ts';
 
 /** Seconds a client waits before trying again when the database is away (a restart or a fail-over). */
 const UNAVAILABLE_RETRY_SECONDS = 5;
@@ -31,7 +32,8 @@ function toApiError(error: unknown): ApiError {
   if (error instanceof InvalidCursorError) return validationFailed([{ field: 'cursor', code: 'invalid', message: error.message }]);
   // The store's own unique rules, when a service did not foresee the case: a conflict, never a 500.
   if (error instanceof DuplicateKeyError) return new ApiError(409, 'conflict', 'This conflicts with data saved at the same moment; reload and try again');
-  if (error instanceof StoreUnavailableError) {
+  if (error instanceof FileNotFoundError) return new ApiError(404, 'not_found', 'The file of this document is missing from the storage');
+  if (error instanceof StoreUnavailableError || error instanceof FileStoreUnavailableError) {
     return new ApiError(503, 'unavailable', 'The service is briefly unavailable; please try again in a few seconds', undefined, {
       'Retry-After': String(UNAVAILABLE_RETRY_SECONDS),
     });

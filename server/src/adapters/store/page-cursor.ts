@@ -17,7 +17,9 @@ export function encodeCursor(position: CursorPosition): string {
 export function decodeCursor(cursor: string): CursorPosition {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && Number.isSafeInteger(value[1])) {
+    // Every list is ordered by a time: a key that is not one was not written by us.
+    const isTime = (key: unknown) => typeof key === 'string' && !Number.isNaN(Date.parse(key));
+    if (Array.isArray(value) && value.length === 2 && isTime(value[0]) && Number.isSafeInteger(value[1])) {
       return { key: value[0], seq: value[1] as number };
     }
   } catch {

@@ -1,0 +1,141 @@
+import type { ConsultationPageRequest, StoreRepositories, TimeRange } from '../../../ports/store.ts';
+import {
+  applicationsTable,
+  conclusionsTable,
+  consultationsTable,
+  documentsTable,
+  dutySlotsTable,
+  messagesTable,
+  notificationsTable,
+  tokensTable,
+  usersTable,
+} from './rows.ts';
+import { run, tableAccess } from './table-access.ts';
+import type { SqlQueryable } from './sql.ts';
+
+/** `AND starts_at >= $n AND starts_at < $m` for the ends of the range that are given. */
+function rangeCondition(range: TimeRange, params: unknown[]): string {
+  let sql = '';
+  if (range.from !== undefined) {
+    params.push(range.from);
+    sql += ` AND starts_at >= $${params.length}`;
+  }
+  if (range.to !== undefined) {
+    params.push(range.to);
+    sql += ` AND starts_at < $${params.length}`;
+  }
+  return sql;
+}
+
+/** The port's repositories in SQL over one connection (a transaction's) or the pool (autocommit reads). */
+export function postgresRepositories(db: SqlQueryable): StoreRepositories {
+  const users = tableAccess(db, usersTable, 'user');
+  const tokens = tableAccess(db, tokensTable, 'token');
+  const documents = tableAccess(db, documentsTable, 'document');
+  const applications = tableAccess(db, applicationsTable, 'application');
+  const consultations = tableAccess(db, consultationsTable, 'consultation');
+  const conclusions = tableAccess(db, conclusionsTable, 'conclusion', 'consultationId');
+  const notifications = tableAccess(db, notificationsTable, 'notification');
+  const dutySlots = tableAccess(db, dutySlotsTable, 'duty slot');
+  const messages = tableAccess(db, messagesTable, 'message');
+
+  const pageConsultations = (column: 'patient_id' | 'doctor_id', id: string, page: ConsultationPageRequest) => {
+    const params: unknown[] = [id];
+    const where = `${column} = $1${rangeCondition(page, params)}`;
+    return consultations.page(where, params, 'starts_at', page.order ?? 'asc', page);
+  };
+
+  return {
+    users: {
+      findById: (id) => users.findByKey(id),
+      findByPhone: (phone) => users.find('phone = $1', [phone]),
+      count: () => users.count('true', []),
+      insert: (user) => users.insert(user),
+      update: (id, changes) => users.update(id, changes),
+    },
+    tokens: {
+      insert: (token) => tokens.insert(token),
+      findByHash: (tokenHash) => tokens.find('token_hash = $1', [tokenHash]),
+      findById: (id) => tokens.findByKey(id),
+      revoke: async (id, at) => {
+        await run(db, 'UPDATE tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
+      },
+      revokeAllForUser: async (userId, at, keepId) =>
+        (await run(db, 'UPDATE tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $3', [userId, at, keepId ?? null]))
+          .rowCount ?? 0,
+      purge: (before) => tokens.remove('expires_at < $1 OR revoked_at < $1', [before]),
+    },
+    documents: {
+      insert: (document) => documents.insert(document),
+      findById: (id) => documents.findByKey(id),
+      listByOwner: (ownerId) => documents.findMany('owner_id = $1', [ownerId], 'ORDER BY uploaded_at DESC, seq DESC'),
+      delete: async (id) => {
+        await documents.remove('id = $1', [id]);
+      },
+    },
+    applications: {
+      insert: (application) => applications.insert(application),
+      findById: (id) => applications.findByKey(id),
+      update: (id, changes) => applications.update(id, changes),
+      listByPatient: (patientId) => applications.findMany('patient_id = $1', [patientId], 'ORDER BY created_at DESC, seq DESC'),
+      findWaiting: (patientId, centerId) => applications.find("patient_id = $1 AND center_id = $2 AND status = 'submitted'", [patientId, centerId]),
+      pageByCenter: (centerId, status, page) =>
+        status
+          ? applications.page('center_id = $1 AND status = $2', [centerId, status], 'created_at', 'asc', page)
+          : applications.page('center_id = $1', [centerId], 'created_at', 'asc', page),
+    },
+    consultations: {
+      insert: (consultation) => consultations.insert(consultation),
+      findById: (id) => consultations.findByKey(id),
+      update: (id, changes) => consultations.update(id, changes),
+      pageByPatient: (patientId, page) => pageConsultations('patient_id', patientId, page),
+      pageByDoctor: (doctorId, page) => pageConsultations('doctor_id', doctorId, page),
+      findScheduledOverlapping: (doctorId, startsAt, endsAt) =>
+        consultations.find("doctor_id = $1 AND status = 'scheduled' AND starts_at < $3 AND ends_at > $2", [doctorId, startsAt, endsAt], 'ORDER BY starts_at'),
+      countUpcomingDuty: (patientId, after) =>
+        consultations.count("patient_id = $1 AND kind = 'duty' AND status = 'scheduled' AND starts_at > $2", [patientId, after]),
+      existsWith: async (patientId, doctorId) =>
+        (await run(db, 'SELECT 1 FROM consultations WHERE patient_id = $1 AND doctor_id = $2 LIMIT 1', [patientId, doctorId])).rows.length > 0,
+    },
+    conclusions: {
+      insert: (conclusion) => conclusions.insert(conclusion),
+      findByConsultation: (consultationId) => conclusions.findByKey(consultationId),
+    },
+    notifications: {
+      insert: (notification) => notifications.insert(notification),
+      pageByUser: (userId, page) => notifications.page('user_id = $1', [userId], 'created_at', 'desc', page),
+      countUnread: (userId) => notifications.count('user_id = $1 AND read_at IS NULL', [userId]),
+      markRead: async (id, userId, at) => {
+        await run(db, 'UPDATE notifications SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND user_id = $2', [id, userId, at]);
+        return notifications.find('id = $1 AND user_id = $2', [id, userId]);
+      },
+    },
+    dutySlots: {
+      insert: (slot) => dutySlots.insert(slot),
+      findById: (id) => dutySlots.findByKey(id),
+      update: (id, changes) => dutySlots.update(id, changes),
+      delete: async (id) => {
+        await dutySlots.remove('id = $1', [id]);
+      },
+      pageFree: (range, centerId, page) => {
+        const params: unknown[] = [];
+        let where = `consultation_id IS NULL${rangeCondition(range, params)}`;
+        if (centerId) {
+          params.push(centerId);
+          where += ` AND center_id = $${params.length}`;
+        }
+        return dutySlots.page(where, params, 'starts_at', 'asc', page);
+      },
+      pageByDoctor: (doctorId, range, page) => {
+        const params: unknown[] = [doctorId];
+        return dutySlots.page(`doctor_id = $1${rangeCondition(range, params)}`, params, 'starts_at', 'asc', page);
+      },
+      findOverlapping: (doctorId, startsAt, endsAt) =>
+        dutySlots.find('doctor_id = $1 AND starts_at < $3 AND ends_at > $2', [doctorId, startsAt, endsAt], 'ORDER BY starts_at'),
+    },
+    messages: {
+      insert: (message) => messages.insert(message),
+      pageByConsultation: (consultationId, page) => messages.page('consultation_id = $1', [consultationId], 'created_at', 'desc', page),
+    },
+  };
+}
