@@ -53,8 +53,9 @@ export const onError: ErrorHandler<AppEnv> = (error, c) => {
   if (apiError.status >= 500) {
     // The stack, not the request: bodies may hold personal data. A known failure (the video
     // server is down) needs no stack, only its message.
-    const known = error instanceof ApiError;
-    console.error(JSON.stringify({ at: new Date().toISOString(), requestId: c.var.requestId, error: known ? error.message : String(error), ...(known ? {} : { stack: (error as Error).stack }) }));
+    const known = apiError.code !== 'internal';
+    const cause = (error as Error).cause instanceof Error ? `: ${((error as Error).cause as Error).message}` : '';
+    console.error(JSON.stringify({ at: new Date().toISOString(), requestId: c.var.requestId, error: known ? `${(error as Error).message}${cause}` : String(error), ...(known ? {} : { stack: (error as Error).stack }) }));
   }
   for (const [name, value] of Object.entries(apiError.headers)) c.header(name, value);
   return c.json(apiError.toBody(), apiError.status);

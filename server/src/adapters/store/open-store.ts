@@ -28,11 +28,16 @@ export function withoutPassword(url: string): string {
 /** PostgreSQL when DATABASE_URL is set (migrated at open), else the lowdb file in OZ_DATA_DIR. */
 export async function openStore(config: Pick<Config, 'databaseUrl' | 'databasePoolMax' | 'dataDir'>): Promise<Store> {
   if (!config.databaseUrl) return openLowdbStore(config.dataDir);
+  let lastReported = 0;
   const pool = pgPool({
     connectionString: config.databaseUrl,
     max: config.databasePoolMax,
-    // An idle connection that broke (the database restarted) is dropped by the pool; say so once.
-    onIdleError: (error) => console.error(JSON.stringify({ at: new Date().toISOString(), error: `database connection lost: ${error.message}` })),
+    // Idle connections that broke (the database restarted) are dropped by the pool; one line per outage is enough.
+    onIdleError: (error) => {
+      if (Date.now() - lastReported < 10_000) return;
+      lastReported = Date.now();
+      console.error(JSON.stringify({ at: new Date().toISOString(), error: `database connection lost: ${error.message}` }));
+    },
   });
   try {
     return await openPostgresStore(pool);
