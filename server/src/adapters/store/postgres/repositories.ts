@@ -91,7 +91,8 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
       pageByPatient: (patientId, page) => pageConsultations('patient_id', patientId, page),
       pageByDoctor: (doctorId, page) => pageConsultations('doctor_id', doctorId, page),
       findScheduledOverlapping: (doctorId, startsAt, endsAt) =>
-        consultations.find("doctor_id = $1 AND status = 'scheduled' AND starts_at < $3 AND ends_at > $2", [doctorId, startsAt, endsAt], 'ORDER BY starts_at'),
+        // The same expression as the exclusion constraint, so its GiST index answers this.
+        consultations.find("doctor_id = $1 AND status = 'scheduled' AND tstzrange(starts_at, ends_at) && tstzrange($2, $3)", [doctorId, startsAt, endsAt], 'ORDER BY starts_at'),
       countUpcomingDuty: (patientId, after) =>
         consultations.count("patient_id = $1 AND kind = 'duty' AND status = 'scheduled' AND starts_at > $2", [patientId, after]),
       existsWith: async (patientId, doctorId) =>
@@ -131,7 +132,7 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
         return dutySlots.page(`doctor_id = $1${rangeCondition(range, params)}`, params, 'starts_at', 'asc', page);
       },
       findOverlapping: (doctorId, startsAt, endsAt) =>
-        dutySlots.find('doctor_id = $1 AND starts_at < $3 AND ends_at > $2', [doctorId, startsAt, endsAt], 'ORDER BY starts_at'),
+        dutySlots.find('doctor_id = $1 AND tstzrange(starts_at, ends_at) && tstzrange($2, $3)', [doctorId, startsAt, endsAt], 'ORDER BY starts_at'),
     },
     messages: {
       insert: (message) => messages.insert(message),
