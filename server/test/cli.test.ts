@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { runCli, UsageError } from '../src/cli/main.ts';
 import { openLowdbStore } from '../src/adapters/store/lowdb-store.ts';
 import { verifyPassword } from '../src/services/passwords.ts';
+import { startTestServer } from './helpers.ts';
+import { freshDatabaseUrl, reachableServer } from './store/test-databases.ts';
 
 describe('CLI: staff add', () => {
   let dir: string;
@@ -70,6 +72,35 @@ describe('CLI: staff add', () => {
       );
     } finally {
       await store.close();
+    }
+  });
+});
+
+const noDatabase = !(await reachableServer());
+
+describe('CLI: staff add on PostgreSQL', { skip: noDatabase ? 'no PostgreSQL server answers at 127.0.0.1:5432 (set OZ_TEST_DATABASE_URL)' : false }, () => {
+  it('adds an account while a server runs on the same database, without the data directory\'s lock', async () => {
+    const database = (await freshDatabaseUrl())!;
+    const dir = await mkdtemp(join(tmpdir(), 'oz-cli-pg-'));
+    const server = await startTestServer({ DATABASE_URL: database.url });
+    // Holds OZ_DATA_DIR's lock, as a server on the embedded store would: the command must not need it.
+    const embedded = await openLowdbStore(dir);
+    try {
+      const output = await runCli(
+        ['staff', 'add', '--role', 'doctor', '--center', 'bakulev', '--phone', '+79211002050', '--password', 'doctor secret', '--name', 'Петров А. И.'],
+        { DATABASE_URL: database.url, OZ_DATA_DIR: dir },
+      );
+      assert.match(output, /Added doctor Петров А\. И\. at bakulev; signs in with \+79211002050/);
+      const login = await server.request('/api/v1/auth/login', { json: { phone: '+79211002050', password: 'doctor secret' } });
+      assert.equal(login.status, 200);
+      const { user } = (await login.json()) as { user: { role: string; centerId: string } };
+      assert.deepEqual([user.role, user.centerId], ['doctor', 'bakulev']);
+      assert.equal(await embedded.users.count(), 0, 'nothing went to the embedded store');
+    } finally {
+      await embedded.close();
+      await server.close();
+      await database.drop();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
