@@ -28,8 +28,14 @@ async function main(argv: string[]): Promise<void> {
   const purge = startTokenPurge(services.accounts);
   const stop = () => {
     clearInterval(purge);
-    server.close(() => void store.close().then(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 3000).unref();
+    setTimeout(() => process.exit(0), 5000).unref();
+    // No new connections; once the requests in flight are done, the ports (and the store) close.
+    server.close(() => void ports.close().finally(() => process.exit(0)));
+    // Streams and signaling sockets never end by themselves and would hold server.close() open:
+    // end them now (their browsers reconnect, through the proxy, to another instance), and drop
+    // the keep-alive connections they leave idle rather than wait out their timeout.
+    void Promise.all([ports.live.close(), ports.signaling.close()]).catch(() => undefined);
+    if ('closeIdleConnections' in server) setInterval(() => server.closeIdleConnections(), 100).unref();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -41,7 +41,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       );
     },
     close: async () => {
-      await ports.store.close();
+      await ports.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

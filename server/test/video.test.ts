@@ -7,6 +7,7 @@ import { errorOf, registerPatient, startTestServer, type TestServer } from './he
 import { applyToBakulev, signInStaff } from './fixtures.ts';
 import { startFakeOpenVidu } from './fake-openvidu.ts';
 import { SignalingHub } from '../src/adapters/video/signaling-hub.ts';
+import { memoryCoordination } from '../src/adapters/coordination/open-coordination.ts';
 import { VideoService } from '../src/services/video.ts';
 import type { VideoProvider } from '../src/ports/video-provider.ts';
 
@@ -195,24 +196,24 @@ describe('embedded signaling over WebSocket', () => {
 });
 
 describe('signaling hub', () => {
-  it('refuses a third participant', () => {
-    const hub = new SignalingHub();
+  it('refuses a third participant', async () => {
+    const hub = new SignalingHub(memoryCoordination().signaling);
     const closes: number[] = [];
     const socket = () => ({ send: () => undefined, close: (code: number) => closes.push(code) });
-    const ticket = (userId: string, role: 'patient' | 'doctor') => hub.redeemTicket(hub.issueTicket('c1', userId, role), 'c1')!;
-    hub.join(ticket('patient-1', 'patient'), socket());
-    hub.join(ticket('doctor-1', 'doctor'), socket());
-    hub.join(ticket('someone-else', 'patient'), socket());
+    const ticket = async (userId: string, role: 'patient' | 'doctor') => (await hub.redeemTicket(await hub.issueTicket('c1', userId, role), 'c1'))!;
+    assert.equal(await hub.join(await ticket('patient-1', 'patient'), socket()).joined, true);
+    assert.equal(await hub.join(await ticket('doctor-1', 'doctor'), socket()).joined, true);
+    assert.equal(await hub.join(await ticket('someone-else', 'patient'), socket()).joined, false);
     assert.deepEqual(closes, [4009]);
-    assert.deepEqual(hub.roles('c1'), ['patient', 'doctor']);
+    assert.deepEqual(await hub.roles('c1'), ['patient', 'doctor']);
   });
 
-  it('lets a ticket expire after a minute', () => {
+  it('lets a ticket expire after a minute', async () => {
     let now = 0;
-    const hub = new SignalingHub(() => now);
-    const ticket = hub.issueTicket('c1', 'u', 'patient');
+    const hub = new SignalingHub(memoryCoordination().signaling, () => now);
+    const ticket = await hub.issueTicket('c1', 'u', 'patient');
     now = 61_000;
-    assert.equal(hub.redeemTicket(ticket, 'c1'), undefined);
+    assert.equal(await hub.redeemTicket(ticket, 'c1'), undefined);
   });
 });
 

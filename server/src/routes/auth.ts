@@ -81,12 +81,12 @@ const changePassword = createRoute({
 export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(register, async (c) => {
     const input = c.req.valid('json');
-    limitAttemptsPerPhone(c, input.phone);
+    await limitAttemptsPerPhone(c, input.phone);
     return c.json(await c.var.services.accounts.register(input), 201);
   })
   .openapi(login, async (c) => {
     const { phone, password } = c.req.valid('json');
-    limitAttemptsPerPhone(c, phone);
+    await limitAttemptsPerPhone(c, phone);
     return c.json(await c.var.services.accounts.signIn(phone, password), 200);
   })
   .openapi(logout, async (c) => {
@@ -96,6 +96,6 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   .openapi(changePassword, async (c) => {
     const { currentPassword, newPassword, consent } = c.req.valid('json');
     const { user, tokenId } = c.var.principal;
-    limitAttemptsPerUser(c, user.id);
+    await limitAttemptsPerUser(c, user.id);
     return c.json({ user: await c.var.services.accounts.changePassword(user.id, tokenId, currentPassword, newPassword, consent) }, 200);
   });

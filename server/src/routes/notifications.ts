@@ -6,7 +6,7 @@ import { validationHook } from '../http/validation-hook.ts';
 import { requireAuth } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
-import type { LiveEvent } from '../services/event-bus.ts';
+import type { LiveEvent } from '../ports/live-events.ts';
 
 const HEARTBEAT_MS = 25_000; // below common proxy idle timeouts (30-60 s)
 
@@ -56,25 +56,35 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   .openapi(markRead, async (c) =>
     c.json(await c.var.services.notifications.markRead(c.var.principal.user.id, c.req.valid('param').id), 200),
   )
-  .openapi(ticket, (c) => c.json(c.var.services.notifications.issueStreamTicket(c.var.principal.user.id, c.var.principal.tokenId), 201))
-  .openapi(stream, (c) => {
+  .openapi(ticket, async (c) => c.json(await c.var.services.notifications.issueStreamTicket(c.var.principal.user.id, c.var.principal.tokenId), 201))
+  .openapi(stream, async (c) => {
     const { notifications, accounts } = c.var.services;
-    const { userId, tokenId } = notifications.redeemStreamTicket(c.req.valid('query').ticket);
+    const { userId, tokenId } = await notifications.redeemStreamTicket(c.req.valid('query').ticket);
+    const pending: LiveEvent[] = [];
+    let interrupted = false;
+    let wake: (() => void) | undefined;
+    // Subscribed before the response starts: `ready` promises that what happens next arrives, and
+    // a database that cannot carry events yet is a 503 the browser retries, not a silent stream.
+    const unsubscribe = await notifications.subscribe(userId, {
+      event: (event) => {
+        pending.push(event);
+        wake?.();
+      },
+      interrupted: () => {
+        interrupted = true;
+        wake?.();
+      },
+    });
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no'); // nginx must not buffer the stream
     return streamSSE(c, async (sse) => {
-      const pending: LiveEvent[] = [];
-      let wake: (() => void) | undefined;
-      const unsubscribe = notifications.subscribe(userId, (event) => {
-        pending.push(event);
-        wake?.();
-      });
       sse.onAbort(() => {
         unsubscribe();
         wake?.();
       });
       await sse.writeSSE({ event: 'ready', data: '{}' });
-      while (!sse.aborted && !sse.closed) {
+      // Interrupted: events may have been missed; ending the stream makes the browser resume and reload.
+      while (!sse.aborted && !sse.closed && !interrupted) {
         // Signed out, password changed or expired: nothing more reaches this stream.
         if (!(await accounts.isSessionActive(tokenId))) break;
         const next = pending.shift();
@@ -87,7 +97,7 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
           setTimeout(resolve, HEARTBEAT_MS);
         });
         wake = undefined;
-        if (pending.length === 0 && !sse.aborted) await sse.write(': keep-alive\n\n');
+        if (pending.length === 0 && !sse.aborted && !interrupted) await sse.write(': keep-alive\n\n');
       }
       unsubscribe();
     }) as never;

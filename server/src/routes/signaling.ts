@@ -2,19 +2,20 @@ import type { Hono } from 'hono';
 import type { UpgradeWebSocket } from 'hono/ws';
 import { SignalClose } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
-import type { SignalingHub, SignalSocket } from '../adapters/video/signaling-hub.ts';
+import type { RoomConnection, SignalSocket } from '../ports/signaling.ts';
 
 /**
  * The embedded provider's signaling room. Authenticated by the one-use ticket from
  * POST /consultations/:id/video, never by the long-lived bearer token (it would sit in a URL).
+ * The other participant's socket may be on another instance: the rooms carry messages there.
  */
 export function mountSignaling(app: Hono<AppEnv>, upgradeWebSocket: UpgradeWebSocket): void {
   app.get(
     '/api/v1/video/rooms/:id',
-    upgradeWebSocket((c) => {
-      const hub: SignalingHub = c.var.services.signaling;
-      const ticket = hub.redeemTicket(c.req.query('ticket') ?? '', c.req.param('id') ?? '');
-      let room: { onMessage(text: string): void; onClose(): void } | undefined;
+    upgradeWebSocket(async (c) => {
+      const rooms = c.var.services.signaling;
+      const ticket = await rooms.redeemTicket(c.req.query('ticket') ?? '', c.req.param('id') ?? '');
+      let room: RoomConnection | undefined;
       return {
         onOpen: (_event, ws) => {
           if (!ticket) {
@@ -22,7 +23,7 @@ export function mountSignaling(app: Hono<AppEnv>, upgradeWebSocket: UpgradeWebSo
             return;
           }
           const socket: SignalSocket = { send: (text) => ws.send(text), close: (code, reason) => ws.close(code, reason) };
-          room = hub.join(ticket, socket);
+          room = rooms.join(ticket, socket);
         },
         onMessage: (event) => {
           if (typeof event.data === 'string') room?.onMessage(event.data);

@@ -3,14 +3,15 @@ import type { Store } from '../ports/store.ts';
 import type { FileStore } from '../ports/file-store.ts';
 import type { SmsSender } from '../ports/sms-sender.ts';
 import type { VideoProvider } from '../ports/video-provider.ts';
-import type { SignalingHub } from '../adapters/video/signaling-hub.ts';
+import type { SignalingRooms } from '../ports/signaling.ts';
+import type { LiveEvents } from '../ports/live-events.ts';
+import type { RateLimits, Tickets } from '../ports/coordination.ts';
 import { VideoService } from './video.ts';
 import { ReferralImportService } from './referrals/import-referrals.ts';
 import { CredentialsResendService } from './referrals/resend-credentials.ts';
 import { AccountService } from './accounts.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { DocumentService } from './documents.ts';
-import { LiveEventBus } from './event-bus.ts';
 import { NotificationService } from './notifications.ts';
 import { ApplicationService } from './applications.ts';
 import { ConsultationService } from './consultations.ts';
@@ -23,7 +24,14 @@ export interface Ports {
   sms: SmsSender;
   video: VideoProvider;
   /** The embedded provider's rooms; present whatever the provider, so the WebSocket route can answer. */
-  signaling: SignalingHub;
+  signaling: SignalingRooms;
+  /** Live events to users' streams, on whichever instance holds them. */
+  live: LiveEvents;
+  /** Rate limits and one-use tickets every instance agrees on. */
+  limits: RateLimits;
+  tickets: Tickets;
+  /** Ends live streams and signaling sockets (their browsers reconnect elsewhere), then closes every connection and the store. */
+  close(): Promise<void>;
 }
 
 export interface Services {
@@ -37,28 +45,27 @@ export interface Services {
   duty: DutyService;
   messages: MessageService;
   video: VideoService;
-  signaling: SignalingHub;
+  signaling: SignalingRooms;
   referrals: ReferralImportService;
   credentials: CredentialsResendService;
 }
 
-export function createServices({ store, files, sms, video, signaling }: Ports, config: Config, now: () => Date = () => new Date()): Services {
-  const bus = new LiveEventBus();
-  const notifications = new NotificationService(store, bus, sms, now);
+export function createServices({ store, files, sms, video, signaling, live, limits, tickets }: Ports, config: Config, now: () => Date = () => new Date()): Services {
+  const notifications = new NotificationService(store, live, tickets, sms, now);
   const credentialSettings = { oneTimePasswordTtlMs: config.oneTimePasswordTtlMs, signInUrl: config.signInUrl };
   return {
     store,
     accounts: new AccountService(store, config.tokenTtlMs, now),
-    signInLimiter: new RateLimiter(config.rateLimitPerMinute, 60_000, () => now().getTime()),
+    signInLimiter: new RateLimiter(limits, 'sign-in', config.rateLimitPerMinute, 60_000, () => now().getTime()),
     documents: new DocumentService(store, files, config.maxUploadBytes, now),
     notifications,
     applications: new ApplicationService(store, notifications, config.programPeriod, now),
     consultations: new ConsultationService(store, notifications, now),
     duty: new DutyService(store, notifications, { programPeriod: config.programPeriod, maxBookingsPerPatient: config.maxDutyBookingsPerPatient }, now),
-    messages: new MessageService(store, bus, now),
+    messages: new MessageService(store, live, now),
     video: new VideoService(store, video, config.iceServers, now),
     signaling,
     referrals: new ReferralImportService(store, sms, credentialSettings, now),
-    credentials: new CredentialsResendService(store, sms, credentialSettings, now),
+    credentials: new CredentialsResendService(store, sms, limits, credentialSettings, now),
   };
 }

@@ -1,14 +1,15 @@
 import type { ChatMessage, ChatMessageList } from '@oz/contracts';
 import type { MessageRecord, PageRequest, Store, UserRecord } from '../ports/store.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
-import type { LiveEventBus } from './event-bus.ts';
+import type { LiveEvents } from '../ports/live-events.ts';
+import { publishQuietly } from './live-delivery.ts';
 import { newId } from './tokens.ts';
 
 /** The chat of a consultation: its patient and its doctor only, delivered live to both. */
 export class MessageService {
   constructor(
     private readonly store: Store,
-    private readonly bus: LiveEventBus,
+    private readonly live: LiveEvents,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -30,9 +31,7 @@ export class MessageService {
     const record: MessageRecord = { id: newId(), consultationId, authorId: author.id, text, createdAt: this.now().toISOString() };
     await this.store.messages.insert(record);
     const message = view(record, author);
-    for (const userId of new Set([consultation.patientId, consultation.doctorId])) {
-      this.bus.publish(userId, { type: 'message', data: message });
-    }
+    await Promise.all([...new Set([consultation.patientId, consultation.doctorId])].map((userId) => publishQuietly(this.live, userId, { type: 'message', data: message })));
     return message;
   }
 

@@ -1,12 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import type { Notification, NotificationList } from '@oz/contracts';
 import type { NotificationRecord, PageRequest, Store, UserRecord } from '../ports/store.ts';
 import type { SmsSender } from '../ports/sms-sender.ts';
+import type { LiveEvents, LiveSubscriber } from '../ports/live-events.ts';
+import type { Tickets } from '../ports/coordination.ts';
 import { notFound, unauthenticated } from '../http/api-error.ts';
-import type { LiveEvent, LiveEventBus } from './event-bus.ts';
+import { publishQuietly } from './live-delivery.ts';
 import { newId } from './tokens.ts';
 
+const TICKET_KIND = 'stream';
 const TICKET_TTL_MS = 60_000;
+
+interface StreamTicketPayload {
+  userId: string;
+  tokenId: string;
+}
 
 export interface NewNotification {
   kind: Notification['kind'];
@@ -22,11 +29,10 @@ export interface NewNotification {
 
 /** In-cabinet notifications, live delivery to open streams, and the SMS copy. */
 export class NotificationService {
-  private readonly tickets = new Map<string, { userId: string; tokenId: string; expiresAt: number }>();
-
   constructor(
     private readonly store: Store,
-    private readonly bus: LiveEventBus,
+    private readonly live: LiveEvents,
+    private readonly tickets: Tickets,
     private readonly sms: SmsSender,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -42,7 +48,7 @@ export class NotificationService {
       readAt: null,
     };
     await this.store.notifications.insert(record);
-    this.bus.publish(user.id, { type: 'notification', data: toPublicNotification(record) });
+    await publishQuietly(this.live, user.id, { type: 'notification', data: toPublicNotification(record) });
     if (notification.sms) this.sendSms(user.phone, notification.sms);
   }
 
@@ -72,25 +78,22 @@ export class NotificationService {
   }
 
   /** A one-use ticket valid for a minute: EventSource cannot send headers, and a URL must not carry the real token. */
-  issueStreamTicket(userId: string, tokenId: string): { ticket: string; expiresAt: string } {
+  async issueStreamTicket(userId: string, tokenId: string): Promise<{ ticket: string; expiresAt: string }> {
     const now = this.now().getTime();
-    for (const [ticket, entry] of this.tickets) if (entry.expiresAt <= now) this.tickets.delete(ticket);
-    const ticket = randomBytes(24).toString('base64url');
-    this.tickets.set(ticket, { userId, tokenId, expiresAt: now + TICKET_TTL_MS });
+    const ticket = await this.tickets.issue(TICKET_KIND, { userId, tokenId } satisfies StreamTicketPayload, TICKET_TTL_MS, now);
     return { ticket, expiresAt: new Date(now + TICKET_TTL_MS).toISOString() };
   }
 
-  /** The user, and the session the stream lives by: it ends when that session ends. */
-  redeemStreamTicket(ticket: string): { userId: string; tokenId: string } {
-    const entry = this.tickets.get(ticket);
-    this.tickets.delete(ticket);
-    if (!entry || entry.expiresAt <= this.now().getTime()) throw unauthenticated('The stream ticket is unknown or expired');
+  /** The user, and the session the stream lives by: it ends when that session ends. Once, on any instance. */
+  async redeemStreamTicket(ticket: string): Promise<StreamTicketPayload> {
+    const entry = await this.tickets.redeem<StreamTicketPayload>(TICKET_KIND, ticket, this.now().getTime());
+    if (!entry) throw unauthenticated('The stream ticket is unknown or expired');
     return { userId: entry.userId, tokenId: entry.tokenId };
   }
 
-  /** Live events of one user: notifications and chat messages. */
-  subscribe(userId: string, listener: (event: LiveEvent) => void): () => void {
-    return this.bus.subscribe(userId, listener);
+  /** Live events of one user (notifications and chat messages), published on any instance. */
+  subscribe(userId: string, subscriber: LiveSubscriber): Promise<() => void> {
+    return this.live.subscribe(userId, subscriber);
   }
 }
 

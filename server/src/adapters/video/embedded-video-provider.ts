@@ -6,14 +6,15 @@ export function embeddedVideoProvider(hub: SignalingHub): VideoProvider {
   return {
     name: 'embedded',
     async join(participant, { origin, iceServers }) {
-      const ticket = hub.issueTicket(participant.consultationId, participant.userId, participant.role);
+      const ticket = await hub.issueTicket(participant.consultationId, participant.userId, participant.role);
       const url = new URL(`/api/v1/video/rooms/${encodeURIComponent(participant.consultationId)}`, origin);
       url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
       url.searchParams.set('ticket', ticket);
       return { provider: 'embedded', url: url.toString(), role: participant.role, iceServers };
     },
+    /** Reaches both sockets wherever they are: the hub's post carries `ended` to their instances. */
     async end(consultationId) {
-      hub.end(consultationId);
+      await hub.end(consultationId);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { CredentialsResendResult } from '@oz/contracts';
 import type { Store, UserRecord } from '../../ports/store.ts';
 import type { SmsSender } from '../../ports/sms-sender.ts';
+import type { RateLimits } from '../../ports/coordination.ts';
 import { ApiError, forbidden, rateLimited } from '../../http/api-error.ts';
 import { hashPassword } from '../passwords.ts';
 import { credentialsText, newOneTimePassword } from './one-time-password.ts';
@@ -14,11 +15,11 @@ const RESEND_INTERVAL_MS = 60_000;
  * did not arrive, or its password expired ("ask the program manager for a new one").
  */
 export class CredentialsResendService {
-  private readonly lastSent = new Map<string, number>();
-
   constructor(
     private readonly store: Store,
     private readonly sms: SmsSender,
+    /** Shared by every instance: a double click landing on two instances still sends one SMS. */
+    private readonly limits: RateLimits,
     private readonly settings: ReferralImportSettings,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -30,11 +31,10 @@ export class CredentialsResendService {
     if (!patient.mustChangePassword) throw passwordAlreadySet();
 
     const now = this.now().getTime();
-    const wait = (this.lastSent.get(phone) ?? -Infinity) + RESEND_INTERVAL_MS - now;
-    if (wait > 0) throw rateLimited(Math.ceil(wait / 1000));
-    // Taken before the first await, so a second request at the same moment waits its minute.
-    this.forgetOld(now);
-    this.lastSent.set(phone, now);
+    // Taken atomically before the SMS, so a second request at the same moment waits its minute.
+    const minute = `credentials-sms:${phone}`;
+    const wait = await this.limits.hit(minute, 1, RESEND_INTERVAL_MS, now);
+    if (wait > 0) throw rateLimited(wait);
 
     const password = newOneTimePassword();
     const passwordHash = await hashPassword(password, 'generated');
@@ -42,7 +42,7 @@ export class CredentialsResendService {
     try {
       await this.sms.send({ to: phone, text: credentialsText(this.settings.signInUrl, phone, password) });
     } catch {
-      this.lastSent.delete(phone); // nothing went out: the manager may try again at once
+      await this.limits.forget(minute); // nothing went out: the manager may try again at once
       throw new ApiError(502, 'sms_unavailable', 'The SMS could not be sent; nothing was changed. Try again later');
     }
 
@@ -56,10 +56,6 @@ export class CredentialsResendService {
       await tx.tokens.revokeAllForUser(patient.id, at);
     });
     return { phone, fullName: patient.fullName, expiresAt };
-  }
-
-  private forgetOld(now: number): void {
-    for (const [phone, at] of this.lastSent) if (now - at >= RESEND_INTERVAL_MS) this.lastSent.delete(phone);
   }
 }
 
