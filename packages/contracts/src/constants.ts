@@ -45,3 +45,14 @@ export type ReferralColumn = keyof typeof REFERRAL_COLUMNS;
 
 export const REQUIRED_REFERRAL_COLUMNS: readonly ReferralColumn[] = ['fullName', 'birthDate', 'phone', 'diagnosis', 'center'];
 export const MAX_REFERRAL_ROWS = 5000;
+
+/** Page sizes of the lists that grow with the program: the default when `limit` is absent, and the most one page holds. */
+export const PAGE_LIMITS = {
+  applications: { default: 50, max: 200 },
+  consultations: { default: 100, max: 200 },
+  notifications: { default: 50, max: 200 },
+  dutySlots: { default: 200, max: 500 },
+  messages: { default: 100, max: 200 },
+} as const;
+
+export type PagedList = keyof typeof PAGE_LIMITS;

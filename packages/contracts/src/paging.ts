@@ -1,15 +1,5 @@
 import { z } from 'zod';
-
-/** Page sizes of the lists that grow with the program: the default when `limit` is absent, and the most one page holds. */
-export const PAGE_LIMITS = {
-  applications: { default: 50, max: 200 },
-  consultations: { default: 100, max: 200 },
-  notifications: { default: 50, max: 200 },
-  dutySlots: { default: 200, max: 500 },
-  messages: { default: 100, max: 200 },
-} as const;
-
-export type PagedList = keyof typeof PAGE_LIMITS;
+import { PAGE_LIMITS, type PagedList } from './constants.ts';
 
 /** `?limit&cursor` of a paged list; `cursor` is the previous page's `nextCursor`. */
 export function pageQuery(list: PagedList) {

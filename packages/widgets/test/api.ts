@@ -89,3 +89,23 @@ export function stubApi(method: string, path: string, status: number, body: unkn
     },
   };
 }
+
+/**
+ * Records the URLs of matching API requests (`path` without the query string) while they still go
+ * to the real API: to check what an element asked for (a range, an order, a page size).
+ */
+export function watchApi(method: string, path: string) {
+  const original = window.fetch;
+  const calls: URL[] = [];
+  window.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if ((init?.method ?? 'GET') === method && url.split('?')[0] === `${testApi}/api/v1${path}`) calls.push(new URL(url));
+    return original(input, init);
+  };
+  return {
+    calls,
+    restore() {
+      window.fetch = original;
+    },
+  };
+}

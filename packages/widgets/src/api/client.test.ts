@@ -1,8 +1,10 @@
 import { fieldErrorsFromIssues, RegisterRequest } from '@oz/contracts';
 import { expect } from '@open-wc/testing';
 import { newPatient, registerPatient, testApi } from '../../test/api.ts';
+import { dutyConsultation, postAs } from '../../test/chat.ts';
 import { ApiClient } from './client.ts';
 import { ApiError, NetworkError } from './errors.ts';
+import { listMessages } from './messages.ts';
 import { readApiError } from './read-error.ts';
 
 describe('ApiClient against the real API', () => {
@@ -53,6 +55,23 @@ describe('ApiClient against the real API', () => {
     controller.abort();
     const error = await pending.catch((e: unknown) => e);
     expect((error as Error).name).to.equal('AbortError');
+  });
+
+  it('reads a paged list page by page: limit and cursor go out, the whole { items, nextCursor } comes back', async () => {
+    const { patient, consultation } = await dutyConsultation();
+    for (const text of ['первое', 'второе', 'третье']) await postAs(patient.token, consultation.id, text);
+    const own = new ApiClient({ origin: testApi, token: () => patient.token });
+    const latest = await listMessages(own, consultation.id, { limit: 2 });
+    expect(latest.items.map((m) => m.text), 'the latest page, oldest first').to.deep.equal(['второе', 'третье']);
+    expect(latest.nextCursor).to.be.a('string');
+    const earlier = await listMessages(own, consultation.id, { limit: 2, cursor: latest.nextCursor! });
+    expect(earlier.items.map((m) => m.text)).to.deep.equal(['первое']);
+    expect(earlier.nextCursor).to.equal(null);
+    // Without paging options the API's default page: everything here.
+    expect((await listMessages(own, consultation.id)).items).to.have.length(3);
+    // A cursor the API never wrote is a field error, not a crash.
+    const error = (await listMessages(own, consultation.id, { cursor: 'not-a-cursor' }).catch((e: unknown) => e)) as ApiError;
+    expect([error.status, error.fields.map((f) => f.field)]).to.deep.equal([422, ['cursor']]);
   });
 
   it('turns an unreachable API into a NetworkError', async () => {

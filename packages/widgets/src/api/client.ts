@@ -24,7 +24,18 @@ import type {
   RegisterRequest,
 } from '@oz/contracts';
 import { NetworkError, isAbortError, type ApiError } from './errors.ts';
+import { pageLimit, searchOf, type PageOptions } from './page-query.ts';
 import { readApiError } from './read-error.ts';
+
+/** GET /consultations: by start time, optionally within `from`–`to` (ISO with offset). */
+export interface ConsultationListOptions extends PageOptions {
+  /** Only consultations starting at or after this time. */
+  from?: string | undefined;
+  /** Only consultations starting before this time. */
+  to?: string | undefined;
+  /** `asc` (the API's default: the earliest first) or `desc`. */
+  order?: 'asc' | 'desc' | undefined;
+}
 
 export interface ApiClientOptions {
   /** API origin, e.g. `https://oz.example.ru`; requests go to `${origin}/api/v1`. */
@@ -104,8 +115,9 @@ export class ApiClient {
   }
 
   // Applications (path 1)
-  applications(options: { status?: ApplicationStatus; signal?: AbortSignal } = {}) {
-    const query = options.status ? `?status=${options.status}` : '';
+  /** A doctor's center queue, oldest first, one page; a patient's own applications (all on one page). */
+  applications(options: { status?: ApplicationStatus | undefined } & PageOptions = {}) {
+    const query = searchOf({ status: options.status, limit: pageLimit('applications', options.limit), cursor: options.cursor });
     return this.request<ApplicationList>('GET', `/applications${query}`, { signal: options.signal });
   }
 
@@ -130,8 +142,12 @@ export class ApiClient {
   }
 
   // Consultations
-  consultations(signal?: AbortSignal) {
-    return this.request<ConsultationList>('GET', '/consultations', { signal });
+  /** One page of the user's consultations (a patient's own, a doctor's own). */
+  consultations(options: ConsultationListOptions = {}) {
+    const { from, to, order, limit, cursor } = options;
+    return this.request<ConsultationList>('GET', `/consultations${searchOf({ from, to, order, limit: pageLimit('consultations', limit), cursor })}`, {
+      signal: options.signal,
+    });
   }
 
   consultation(id: string, signal?: AbortSignal) {
@@ -151,8 +167,10 @@ export class ApiClient {
   }
 
   // Notifications
-  notifications(signal?: AbortSignal) {
-    return this.request<NotificationList>('GET', '/notifications', { signal });
+  /** One page of the user's notifications, newest first, with the count of unread ones. */
+  notifications(options: PageOptions = {}) {
+    const query = searchOf({ limit: pageLimit('notifications', options.limit), cursor: options.cursor });
+    return this.request<NotificationList>('GET', `/notifications${query}`, { signal: options.signal });
   }
 
   markNotificationRead(id: string, signal?: AbortSignal) {

@@ -1,11 +1,13 @@
 import type { DutySlotList, PublishDutySlotsRequest } from '@oz/contracts';
 import type { ApiClient } from './client.ts';
+import { pageLimit, searchOf, type PageOptions } from './page-query.ts';
 
 /** The duty doctor's own side of path 2 (routes/duty.ts): publishing free time and taking it back. */
 
-/** The doctor's own slots from a day ago on, free and booked (`status`, `consultationId`). */
-export function mySlots(client: ApiClient, signal?: AbortSignal): Promise<DutySlotList> {
-  return client.request<DutySlotList>('GET', '/duty/slots/mine', { signal });
+/** One page of the doctor's own slots from a day ago on, by start time, free and booked (`status`, `consultationId`). */
+export function mySlots(client: ApiClient, page: PageOptions = {}): Promise<DutySlotList> {
+  const search = searchOf({ limit: pageLimit('dutySlots', page.limit), cursor: page.cursor });
+  return client.request<DutySlotList>('GET', `/duty/slots/mine${search}`, { signal: page.signal });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BookDutySlotRequest, CenterId, Consultation, DutySlotList } from '@oz/contracts';
 import type { ApiClient } from './client.ts';
+import { pageLimit, searchOf, type PageOptions } from './page-query.ts';
 
 /** Path 2 of the program: duty doctors' free time and booking it (routes/duty.ts of the server). */
 
@@ -11,13 +12,13 @@ export interface DutySlotsQuery {
   to?: string | undefined;
 }
 
-/** Free future slots, by start time. Public: the list is the same for everyone, so no token is sent. */
-export function dutySlots(client: ApiClient, query: DutySlotsQuery = {}, signal?: AbortSignal): Promise<DutySlotList> {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
-  // Not params.size: older phone browsers still in use lack it.
-  const search = params.toString();
-  return client.request<DutySlotList>('GET', `/duty/slots${search ? `?${search}` : ''}`, { signal, token: null });
+/**
+ * One page of free future slots, by start time. Public: the list is the same for everyone, so no
+ * token is sent. A `cursor` continues the same `query`: pass it again with the cursor.
+ */
+export function dutySlots(client: ApiClient, query: DutySlotsQuery = {}, page: PageOptions = {}): Promise<DutySlotList> {
+  const search = searchOf({ ...query, limit: pageLimit('dutySlots', page.limit), cursor: page.cursor });
+  return client.request<DutySlotList>('GET', `/duty/slots${search}`, { signal: page.signal, token: null });
 }
 
 /**

@@ -1,11 +1,18 @@
 import type { ChatMessage, ChatMessageList } from '@oz/contracts';
 import type { ApiClient } from './client.ts';
+import { pageLimit, searchOf, type PageOptions } from './page-query.ts';
 
 /** The chat of a consultation (GET/POST /consultations/:id/messages): its patient and doctor only. */
 
-/** Every message of the consultation, oldest first. 404 for anyone but its patient and doctor. */
-export function listMessages(client: ApiClient, consultationId: string, signal?: AbortSignal): Promise<ChatMessageList> {
-  return client.request<ChatMessageList>('GET', `/consultations/${encodeURIComponent(consultationId)}/messages`, { signal });
+/**
+ * One page of the consultation's messages: the first page holds the latest ones, each page is
+ * oldest first, and `nextCursor` goes back in time. 404 for anyone but its patient and doctor.
+ */
+export function listMessages(client: ApiClient, consultationId: string, page: PageOptions = {}): Promise<ChatMessageList> {
+  const search = searchOf({ limit: pageLimit('messages', page.limit), cursor: page.cursor });
+  return client.request<ChatMessageList>('GET', `/consultations/${encodeURIComponent(consultationId)}/messages${search}`, {
+    signal: page.signal,
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import { dutyScheduleEn } from './en/duty-schedule.ts';
 import { videoRoomEn } from './en/video-room.ts';
 import { chatEn } from './en/chat.ts';
 import { referralImportEn } from './en/referral-import.ts';
+import { pagingEn } from './en/paging.ts';
 
 const characters = (n: number) => `${n} ${plural('en', n, ['character', 'characters', 'characters'])}`;
 
@@ -116,6 +117,7 @@ export const en: Translation = {
   },
 
   domain: domainEn,
+  paging: pagingEn,
   documents: documentsEn,
   apply: applyEn,
   consultations: consultationsEn,

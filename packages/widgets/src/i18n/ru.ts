@@ -10,6 +10,7 @@ import { dutyScheduleRu } from './ru/duty-schedule.ts';
 import { videoRoomRu } from './ru/video-room.ts';
 import { chatRu } from './ru/chat.ts';
 import { referralImportRu } from './ru/referral-import.ts';
+import { pagingRu } from './ru/paging.ts';
 
 /**
  * Russian: the source of every string. Plain words for elderly users and the program's own
@@ -121,6 +122,7 @@ export const ru = {
 
   // One section per element (and shared domain words), each in its own file.
   domain: domainRu,
+  paging: pagingRu,
   documents: documentsRu,
   apply: applyRu,
   consultations: consultationsRu,

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@oz/contracts';
 import { expect } from '@open-wc/testing';
-import { groupMessages, localDay, mergeMessages } from './message-groups.ts';
+import { groupMessages, localDay } from './message-groups.ts';
 
 const at = (day: number, hour: number, minute: number) => new Date(2026, 2, day, hour, minute).toISOString();
 const message = (id: string, authorId: string, createdAt: string): ChatMessage => ({
@@ -30,9 +30,4 @@ describe('chat message groups', () => {
     expect(groups[3]!.day).to.equal('2026-03-03');
   });
 
-  it('merges a sent message and its live copy once, oldest first', () => {
-    const first = message('a', 'patient', at(2, 10, 0));
-    const second = message('b', 'doctor', at(2, 10, 5));
-    expect(mergeMessages([second], [first, second]).map((m) => m.id)).to.deep.equal(['a', 'b']);
-  });
 });

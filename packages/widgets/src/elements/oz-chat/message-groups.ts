@@ -27,11 +27,9 @@ export function localDay(moment: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** Oldest first, each message once: a sent message comes back live as well as in the answer. */
-export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
-  const byId = new Map(current.map((message) => [message.id, message]));
-  for (const message of incoming) byId.set(message.id, message);
-  return [...byId.values()].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
+/** The order a chat reads: oldest first (ids break a tie of the same millisecond). */
+export function compareMessages(a: ChatMessage, b: ChatMessage): number {
+  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id);
 }
 
 /** Groups consecutive messages of one author on one local day that are at most `gapMs` apart. */

@@ -35,6 +35,8 @@ export const styles = css`
     max-height: 24em;
     overflow-y: auto;
     overscroll-behavior: contain;
+    /* The chat keeps the reader's place itself when earlier messages go in above. */
+    overflow-anchor: none;
     padding: ${tokens.spacingSmall};
     margin-bottom: ${tokens.spacingSmall};
     border: 1px solid ${tokens.colorBorder};

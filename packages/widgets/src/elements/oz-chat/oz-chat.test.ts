@@ -4,6 +4,7 @@ import { registerPatient, testApi } from '../../../test/api.ts';
 import { DUTY, cancelAs, dutyConsultation, messagesOf, postAs } from '../../../test/chat.ts';
 import { watchEventSources } from '../../../test/consultations.ts';
 import { query, shadow } from '../../../test/dom.ts';
+import { loadMoreButton, loadMoreName, pressEnterOn, pressWhileFailing } from '../../../test/paging.ts';
 import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
@@ -230,6 +231,58 @@ describe('<oz-chat>', () => {
     const el = await openChat(consultation.id);
     expect(query(el, '[part="title"]').textContent).to.equal(t.titleWithPatient);
     expect(query(el, '[part~="author"]').textContent).to.equal(t.author('Орлова Ирина Петровна', t.roles.patient));
+  });
+
+  it('opens at the latest messages; earlier ones come above on request without moving what the reader sees', async () => {
+    const { patient, doctor, consultation } = await dutyConsultation();
+    // Long enough that three of them overflow the conversation's box.
+    const texts = Array.from({ length: 7 }, (_, i) => `Сообщение ${i + 1}.${' Давление к вечеру поднимается, голова тяжёлая.'.repeat(5)}`);
+    const posted = [];
+    for (const [i, text] of texts.entries()) posted.push(await postAs(i % 2 ? doctor.token : patient.token, consultation.id, text));
+    session.adopt(patient, testApi);
+    // As wide as a phone: the button's words take two lines there, «Загружаем…» one.
+    const phone = await fixture<HTMLDivElement>(html`<div style="width: 360px"><oz-chat consultation=${consultation.id} page-size="3"></oz-chat></div>`);
+    const el = phone.querySelector('oz-chat')!;
+    await waitUntil(() => messages(el).length === 3, 'the latest page is not shown');
+    await waitUntil(() => liveNotifications(testApi).status === 'open', 'the live stream did not open');
+    expect(messageTexts(el), 'the latest three, oldest first').to.deep.equal(texts.slice(4));
+    const log = query(el, '[part~="log"]');
+    expect(log.scrollHeight).to.be.greaterThan(log.clientHeight);
+    expect(log.scrollTop + log.clientHeight, 'it opens at the newest message').to.be.closeTo(log.scrollHeight, 2);
+    const more = () => loadMoreButton(el);
+    expect(loadMoreName(more())).to.equal(t.showEarlier);
+    expect(log.contains(more()), 'the button is in the conversation').to.equal(true);
+    expect(more()!.compareDocumentPosition(messages(el)[0]!) & Node.DOCUMENT_POSITION_FOLLOWING, 'above the messages').to.not.equal(0);
+    await expect(el).to.be.accessible();
+
+    // The reader scrolls up to the top and asks for earlier messages from the keyboard.
+    log.scrollTop = 0;
+    const message = (id: string) => query(el, `[data-message-id="${id}"]`);
+    const offset = (id: string) => message(id).getBoundingClientRect().top - log.getBoundingClientRect().top;
+    const before = offset(posted[4]!.id);
+    await pressEnterOn(more()!);
+    await waitUntil(() => messages(el).length === 6, 'the earlier messages did not come');
+    expect(messageTexts(el)).to.deep.equal(texts.slice(1));
+    expect(offset(posted[4]!.id), 'the message the reader was looking at stays in place').to.be.closeTo(before, 2);
+    expect(shadow(el).activeElement).to.equal(more());
+
+    // The earliest page fails once; the same button tries again.
+    const error = await pressWhileFailing(el, `/consultations/${consultation.id}/messages`);
+    expect(error.textContent?.replace(/\s+/g, ' ').trim()).to.equal(`${ru.paging.moreFailed} ${ru.errors.internal}`);
+    expect(loadMoreName(more())).to.equal(ru.paging.retry);
+    expect(messages(el)).to.have.length(6);
+    await expect(el).to.be.accessible();
+    await pressEnterOn(more()!);
+    await waitUntil(() => messages(el).length === 7, 'the retry did not bring the earliest messages');
+    expect(messageTexts(el), 'every message once, oldest first').to.deep.equal(texts);
+    expect(more(), 'nothing earlier is left').to.equal(null);
+    expect(shadow(el).activeElement, 'focus goes to the earliest message').to.equal(message(posted[0]!.id));
+
+    // A new one comes live at the bottom, once, and is scrolled to.
+    await postAs(doctor.token, consultation.id, 'Измерьте давление утром и вечером.');
+    await waitUntil(() => messages(el).length === 8, 'the new message did not arrive live');
+    expect(messageTexts(el)).to.deep.equal([...texts, 'Измерьте давление утром и вечером.']);
+    await waitUntil(() => log.scrollTop + log.clientHeight >= log.scrollHeight - 2, 'the newest message is not in view');
   });
 
   it('speaks English with lang="en"', async () => {

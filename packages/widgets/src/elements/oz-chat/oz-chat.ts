@@ -5,12 +5,14 @@ import { property, state } from 'lit/decorators.js';
 import { ApiError, isAbortError } from '../../api/errors.ts';
 import { listMessages, postMessage } from '../../api/messages.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
+import { PagedList } from '../../controllers/paged-list.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { OzElement } from '../../internal/oz-element.ts';
+import { loadMoreStyles } from '../../styles/load-more.ts';
 import { renderComposer } from './composer.ts';
 import { loadChatChecks, type ChatChecks } from './load-chat-checks.ts';
-import { mergeMessages } from './message-groups.ts';
+import { compareMessages } from './message-groups.ts';
 import { authorLabel, renderMessageList } from './message-list.ts';
 import { styles } from './oz-chat.styles.ts';
 
@@ -19,11 +21,13 @@ const DEFAULT_MAX = 2000;
 /** A long message is cut in the spoken announcement; the whole of it is on screen. */
 const ANNOUNCE_MAX = 300;
 
-/** What was loaded, tagged with the viewer and the consultation so nothing stale is ever shown. */
+/**
+ * What was loaded (the messages are in the paged list), tagged with the viewer and the consultation
+ * so nothing stale is ever shown.
+ */
 interface Loaded {
   key: string;
   consultation: Consultation;
-  messages: ChatMessage[];
 }
 
 interface Draft {
@@ -42,6 +46,8 @@ class ChatClosedError extends Error {
  * doctor see it. New messages arrive live over the page's one notification stream and are
  * announced to screen readers; own messages are marked «Вы». Enter makes a new line, the
  * «Отправить» button (or Ctrl+Enter) sends. A cancelled consultation's chat is read-only.
+ * A long chat opens at its latest messages; «Показать более ранние сообщения» at the top brings
+ * the earlier ones without moving what the reader is looking at.
  *
  * @event oz-message-sent - The person sent a message here. `detail: { message }`.
  *
@@ -55,9 +61,10 @@ class ChatClosedError extends Error {
  * @csspart closed-note - The note that a cancelled consultation's chat is closed.
  * @csspart form - The message form; `label`, `hint`, `textarea` and `counter` (also `counter-over`
  *   past the limit) inside.
- * @csspart button - Every button; also `send-button`, `retry-button`.
+ * @csspart button - Every button; also `send-button`, `retry-button`, `load-more` (earlier messages).
  * @csspart error - Error texts; `field-error` under the message box, `form-error` for a failed send,
- *   `load-error` when the chat cannot be read.
+ *   `load-error` when the chat cannot be read, `load-more-error` when earlier messages did not come.
+ * @csspart load-more-area - The top of the conversation: the button for earlier messages and its error.
  * @csspart prompt - What a signed-out visitor sees.
  *
  * @cssproperty --oz-color-primary - Buttons, own messages' edge and the focus ring (default #0b5cad).
@@ -70,7 +77,7 @@ class ChatClosedError extends Error {
  * @cssproperty --oz-spacing - Base spacing (default 16px).
  */
 export class OzChat extends OzElement {
-  static override styles = [OzElement.styles, styles];
+  static override styles = [OzElement.styles, loadMoreStyles, styles];
 
   /** The id of the consultation whose chat this is. */
   @property({ reflect: true }) consultation = '';
@@ -81,6 +88,13 @@ export class OzChat extends OzElement {
    */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
+  /**
+   * How many messages one page holds (`limit` of the API, at most 200): the chat opens with the
+   * latest page, and each «Показать более ранние сообщения» brings one more. Unset: the API's
+   * default (100).
+   */
+  @property({ type: Number, attribute: 'page-size' }) pageSize?: number;
+
   @state() private loaded: Loaded | undefined;
   @state() private draft = '';
   @state() private announcement = '';
@@ -88,21 +102,41 @@ export class OzChat extends OzElement {
 
   #checks: ChatChecks | undefined;
   #shownKey: string | undefined;
-  #renderedCount = 0;
+  /** The first and the last message drawn: which end of the conversation grew. */
+  #shownEnds: { first?: string | undefined; last?: string | undefined } = {};
+  /** Where the reader was, counted from the bottom, while earlier messages go in above. */
+  #keepFromBottom: number | undefined;
   #statusRequest: AbortController | undefined;
 
+  /** The messages loaded so far, oldest first; earlier pages go in above, live ones below. */
+  readonly #messages = new PagedList<ChatMessage>(this, {
+    name: 'messages',
+    keyOf: (message) => message.id,
+    pagesGo: 'before',
+    compare: compareMessages,
+    itemSelector: (message) => `[data-message-id="${message.id}"]`,
+  });
+
   readonly #load = new Task(this, {
-    args: () => [this.#viewerKey(), this.consultation] as const,
-    task: async ([viewer, id], { signal }): Promise<Loaded | undefined> => {
+    args: () => [this.#viewerKey(), this.consultation, this.pageSize] as const,
+    task: async ([viewer, id, limit], { signal }) => {
       if (!viewer || !id) return undefined;
       const client = this.client;
-      const [consultation, list] = await Promise.all([client.consultation(id, signal), listMessages(client, id, signal)]);
-      return { key: `${viewer} ${id}`, consultation, messages: mergeMessages([], list.items) };
+      const [consultation, page] = await Promise.all([client.consultation(id, signal), listMessages(client, id, { limit, signal })]);
+      return { key: `${viewer} ${id}`, consultation, page, limit };
     },
     onComplete: (loaded) => {
-      // Messages that came live while the list was loading stay.
-      const previous = this.#current();
-      this.loaded = loaded && previous?.key === loaded.key ? { ...loaded, messages: mergeMessages(previous.messages, loaded.messages) } : loaded;
+      if (!loaded) {
+        this.loaded = undefined;
+        this.#messages.reset();
+        return;
+      }
+      const { key, consultation, page, limit } = loaded;
+      const readNext = (cursor: string, signal: AbortSignal) => listMessages(this.client, consultation.id, { cursor, limit, signal });
+      // Read again (the stream came back): earlier pages already shown and messages that came live stay.
+      if (this.#current()?.key === key) this.#messages.mergeFirstPage(page, readNext);
+      else this.#messages.reset(page, readNext);
+      this.loaded = { key, consultation };
     },
   });
 
@@ -171,17 +205,38 @@ export class OzChat extends OzElement {
       this.announcement = '';
       this.#form.reset();
     }
+    const ends = this.#ends();
+    const shown = this.#shownEnds;
+    if (ends.first !== shown.first && ends.last === shown.last && shown.last !== undefined) {
+      // Earlier messages are about to go in above: measure before the render moves anything.
+      const log = this.renderRoot?.querySelector<HTMLElement>('.log');
+      if (log) this.#keepFromBottom = log.scrollHeight - log.scrollTop;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const count = this.#current()?.messages.length ?? 0;
-    if (count !== this.#renderedCount) {
-      this.#renderedCount = count;
+    const ends = this.#ends();
+    const shown = this.#shownEnds;
+    if (ends.first === shown.first && ends.last === shown.last) return;
+    this.#shownEnds = ends;
+    const keep = this.#keepFromBottom;
+    this.#keepFromBottom = undefined;
+    const log = this.renderRoot.querySelector<HTMLElement>('.log');
+    if (!log) return;
+    if (keep !== undefined) {
+      // Earlier messages went in above: what the reader was looking at stays where it was.
+      log.scrollTop = log.scrollHeight - keep;
+    } else if (ends.last !== shown.last) {
       // The newest message is at the bottom: keep it in view, as every messenger does.
-      const log = this.renderRoot.querySelector<HTMLElement>('.log');
-      if (log) log.scrollTop = log.scrollHeight;
+      log.scrollTop = log.scrollHeight;
     }
+  }
+
+  /** The ids of the first and last message to show. */
+  #ends(): { first?: string | undefined; last?: string | undefined } {
+    const messages = this.#current() ? this.#messages.items : [];
+    return { first: messages[0]?.id, last: messages[messages.length - 1]?.id };
   }
 
   override render(): TemplateResult {
@@ -209,12 +264,14 @@ export class OzChat extends OzElement {
     if (this.#load.status === TaskStatus.ERROR && !isAbortError(this.#load.error) && !current) return this.#renderLoadError();
     if (!current) return html`<p class="note" aria-busy="true">${c.loading}</p>`;
     const closed = current.consultation.status === 'cancelled';
+    const messages = this.#messages.items;
     return html`
       <p part="intro" class="note">${user.role === 'doctor' ? c.introDoctor : c.intro}</p>
       <div class="log" part="log" tabindex="0" role="region" aria-label=${c.messagesLabel}>
-        ${current.messages.length === 0
+        ${this.#messages.renderMore({ t: this.t, label: c.showEarlier })}
+        ${messages.length === 0
           ? html`<p part="empty" class="note empty">${c.empty}</p>`
-          : renderMessageList({ t: this.t, locale: this.locale, messages: current.messages, ownId: user.id, now: Date.now() })}
+          : renderMessageList({ t: this.t, locale: this.locale, messages, ownId: user.id, now: Date.now() })}
       </div>
       ${closed ? this.#renderClosed() : this.#renderComposer(current)}
     `;
@@ -288,8 +345,8 @@ export class OzChat extends OzElement {
   #onLiveMessage(message: ChatMessage): void {
     const current = this.#current();
     if (!current || message.consultationId !== current.consultation.id) return;
-    const known = current.messages.some((item) => item.id === message.id);
-    this.loaded = { ...current, messages: mergeMessages(current.messages, [message]) };
+    const known = this.#messages.items.some((item) => item.id === message.id);
+    this.#messages.upsert([message], 'end');
     if (known || message.authorId === this.user?.id) return;
     const author = authorLabel(this.t, { own: false, authorName: message.authorName, authorRole: message.authorRole });
     const text = message.text.length > ANNOUNCE_MAX ? `${message.text.slice(0, ANNOUNCE_MAX)}…` : message.text;
@@ -298,7 +355,7 @@ export class OzChat extends OzElement {
 
   async #sent(message: ChatMessage): Promise<void> {
     const current = this.#current();
-    if (current) this.loaded = { ...current, messages: mergeMessages(current.messages, [message]) };
+    if (current) this.#messages.upsert([message], 'end');
     this.draft = '';
     this.announcement = this.t.chat.sent;
     this.emit('oz-message-sent', { message });

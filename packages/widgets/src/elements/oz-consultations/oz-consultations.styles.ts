@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { dialogStyles } from '../../styles/dialogs.ts';
 import { actionRowStyles, fieldStyles, optionalMarkStyles } from '../../styles/forms.ts';
 import { focusHeadingStyles } from '../../styles/headings.ts';
+import { loadMoreStyles } from '../../styles/load-more.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 /** What only the cards have; the confirmation dialog, its field and its buttons are the shared ones. */
@@ -195,4 +196,4 @@ const consultationsStyles = css`
 `;
 
 /** One column of cards that fits a 360px phone; long texts wrap, buttons take full rows there. */
-export const styles = [focusHeadingStyles, fieldStyles, optionalMarkStyles, actionRowStyles, dialogStyles, consultationsStyles];
+export const styles = [focusHeadingStyles, fieldStyles, optionalMarkStyles, actionRowStyles, dialogStyles, loadMoreStyles, consultationsStyles];

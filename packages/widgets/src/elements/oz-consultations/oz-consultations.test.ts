@@ -1,7 +1,7 @@
 import type { Consultation } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { registerPatient, testApi } from '../../../test/api.ts';
+import { registerPatient, testApi, watchApi } from '../../../test/api.ts';
 import {
   applyToBakulev,
   cancelAsDoctor,
@@ -11,8 +11,9 @@ import {
   patientWithApplication,
   scheduleAsDoctor,
 } from '../../../test/consultations.ts';
-import { cancelAs, dutyConsultation, messagesOf, postAs } from '../../../test/chat.ts';
+import { bookAs, cancelAs, dutyConsultation, messagesOf, postAs, publishAsDuty } from '../../../test/chat.ts';
 import { query, shadow, text } from '../../../test/dom.ts';
+import { loadMoreButton, loadMoreName, pressEnterOn, pressWhileFailing } from '../../../test/paging.ts';
 import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
@@ -26,6 +27,11 @@ const section = (el: Element, name: string) => shadow(el).querySelector<HTMLElem
 const sectionText = (el: Element, name: string) => (section(el, name)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const dialog = (el: Element) => query<HTMLDialogElement>(el, 'dialog');
 const button = (el: Element, part: string) => query<HTMLButtonElement>(el, `button[part~="${part}"]`);
+/** The ids of the consultation cards in a section, top to bottom. */
+const cardIds = (el: Element, name: string) =>
+  [...(section(el, name)?.querySelectorAll('article[part~="consultation"]') ?? [])].map(
+    (card) => card.getAttribute('aria-labelledby')!.replace(/^consultation-|-title$/g, ''),
+  );
 
 /** Renders the section and waits until the patient's data is on screen. */
 async function renderSection(template = html`<oz-consultations></oz-consultations>`) {
@@ -348,6 +354,50 @@ describe('<oz-consultations>', () => {
     expect(chat.shadowRoot!.querySelector('textarea')).to.equal(null);
     expect(chat.shadowRoot!.querySelector('[part~="text"]')!.textContent).to.equal('Жду вас.');
     await expect(el).to.be.accessible();
+  });
+
+  it('asks for the latest first, and shows earlier past ones with «Показать ещё» at the end of the past', async () => {
+    // Six times of one duty doctor: four booked and cancelled (past), the last one booked (upcoming).
+    const slots = await publishAsDuty('kulakov', 2);
+    const { auth: patient } = await registerPatient();
+    const cancelled: Consultation[] = [];
+    for (const slot of slots.slice(0, 4)) {
+      const booked = await bookAs(patient.token, slot.id);
+      await cancelAs(patient.token, booked.id);
+      cancelled.push(booked);
+    }
+    const upcoming = await bookAs(patient.token, slots[5]!.id);
+    session.adopt(patient, testApi);
+    const watch = watchApi('GET', '/consultations');
+    let el: OzConsultations;
+    try {
+      el = await renderSection(html`<oz-consultations page-size="2"></oz-consultations>`);
+    } finally {
+      watch.restore();
+    }
+    expect(watch.calls[0]!.searchParams.get('order')).to.equal('desc');
+    expect(watch.calls[0]!.searchParams.get('limit')).to.equal('2');
+    expect(cardIds(el, 'upcoming')).to.deep.equal([upcoming.id]);
+    expect(cardIds(el, 'past'), 'the latest past one').to.deep.equal([cancelled[3]!.id]);
+    const past = section(el, 'past')!;
+    expect(loadMoreName(loadMoreButton(el, past))).to.equal(`${ru.paging.showMore}: ${t.pastTitle}`);
+    await expect(el).to.be.accessible();
+
+    await pressEnterOn(loadMoreButton(el, past)!);
+    await waitUntil(() => cardIds(el, 'past').length === 3, 'earlier consultations did not come');
+    expect(cardIds(el, 'past')).to.deep.equal([cancelled[3]!.id, cancelled[2]!.id, cancelled[1]!.id]);
+    expect(shadow(el).activeElement).to.equal(loadMoreButton(el, past));
+
+    const error = await pressWhileFailing(el, '/consultations', past);
+    expect(error.textContent?.replace(/\s+/g, ' ').trim()).to.equal(`${ru.paging.moreFailed} ${ru.errors.internal}`);
+    expect(loadMoreName(loadMoreButton(el, past))).to.equal(ru.paging.retry);
+    await expect(el).to.be.accessible();
+    await pressEnterOn(loadMoreButton(el, past)!);
+    await waitUntil(() => cardIds(el, 'past').length === 4, 'the retry did not bring the earliest one');
+    expect(cardIds(el, 'past'), 'latest first, each once').to.deep.equal([...cancelled].reverse().map((c) => c.id));
+    expect(cardIds(el, 'upcoming')).to.deep.equal([upcoming.id]);
+    expect(loadMoreButton(el), 'no button after the last page').to.equal(null);
+    expect(shadow(el).activeElement?.id, 'focus goes to the card that came').to.equal(`consultation-${cancelled[0]!.id}-title`);
   });
 
   it('drops the previous person\'s data when the user signs out', async () => {

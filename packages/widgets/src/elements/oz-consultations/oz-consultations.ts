@@ -1,11 +1,12 @@
 import type { Application, Center, Conclusion, Consultation } from '@oz/contracts';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { isAbortError } from '../../api/errors.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { PageEventsController } from '../../controllers/page-events.ts';
+import { PagedList } from '../../controllers/paged-list.ts';
 import { VideoJoinController } from '../../internal/video-join.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { OzChat } from '../oz-chat/oz-chat.ts';
@@ -18,10 +19,12 @@ import { renderConsultationCard } from './consultation-card.ts';
 import { styles } from './oz-consultations.styles.ts';
 import { printConclusion } from './print-conclusion.ts';
 
-/** What was loaded, tagged with its user so another user's data is never shown after a switch. */
+/**
+ * What was loaded (the consultations are in the paged list), tagged with its user so another user's
+ * data is never shown after a switch.
+ */
 interface Loaded {
   userId: string;
-  consultations: Consultation[];
   applications: Application[];
   centers: Center[];
 }
@@ -32,7 +35,9 @@ interface Loaded {
  * a consultation or withdrawing an application, the doctor's conclusion to read and print, and
  * the correspondence with the doctor (`<oz-chat>`, opened in place under each consultation; a
  * card says «Новое сообщение» when the doctor wrote while it was closed). It refreshes by itself
- * when a notification arrives (a consultation scheduled, a conclusion ready).
+ * when a notification arrives (a consultation scheduled, a conclusion ready). Consultations come
+ * latest first in pages: the first holds the upcoming ones and the latest past ones, and
+ * «Показать ещё» under the past ones brings earlier ones.
  *
  * From 15 minutes before the start a consultation's card offers the video room in place
  * (`<oz-video-room>`); before that it says when the room opens. `renderJoin()` can be
@@ -58,10 +63,11 @@ interface Loaded {
  * @csspart chat - The opened `<oz-chat>` of a consultation (style its inside through its own parts);
  *   `new-message` the «Новое сообщение» marker next to `chat-button`.
  * @csspart button - Every button; also `cancel-button`, `withdraw-button`, `conclusion-button`, `chat-button`,
- *   `print-button`, `retry-button`, `confirm-button`, `keep-button`.
+ *   `print-button`, `retry-button`, `confirm-button`, `keep-button`, `load-more` (earlier consultations).
  * @csspart dialog - The confirmation dialog; `textarea` is its reason field, `label` its label.
  * @csspart status - Confirmations such as "Онлайн-консультация отменена".
- * @csspart error - Error texts.
+ * @csspart error - Error texts; `load-more-error` when earlier consultations did not come.
+ * @csspart load-more-area - The end of the past consultations: «Показать ещё» and its error.
  * @csspart sign-in-prompt - What a signed-out visitor sees.
  * @csspart print-frame - The hidden frame a conclusion is printed from.
  *
@@ -77,6 +83,12 @@ interface Loaded {
 export class OzConsultations extends OzElement {
   static override styles = [OzElement.styles, styles];
 
+  /**
+   * How many consultations one page holds (`limit` of the API, at most 200); «Показать ещё» under
+   * the past ones brings the next page. Unset: the API's default (100).
+   */
+  @property({ type: Number, attribute: 'page-size' }) pageSize?: number;
+
   @state() private data: Loaded | undefined;
   /** The cancel or withdraw being confirmed in the dialog. */
   @state() private action: PendingAction | undefined;
@@ -91,20 +103,35 @@ export class OzConsultations extends OzElement {
   readonly #chats = new ChatToggles(this);
   readonly #conclusions = new ConclusionsController(this, () => this.client);
 
+  /** The patient's consultations loaded so far, latest start first (upcoming ones are on the first page). */
+  readonly #consultations = new PagedList<Consultation>(this, {
+    name: 'consultations',
+    keyOf: (consultation) => consultation.id,
+    itemSelector: (consultation) => `#consultation-${consultation.id}-title`,
+  });
+
   readonly #load = new Task(this, {
-    task: async ([userId, origin]: readonly [string | undefined, string], { signal }): Promise<Loaded | undefined> => {
+    task: async ([userId, origin, limit]: readonly [string | undefined, string, number | undefined], { signal }) => {
       if (!userId) return undefined;
       const client = this.client;
       const [consultations, applications, centers] = await Promise.all([
-        client.consultations(signal),
+        client.consultations({ order: 'desc', limit, signal }),
         client.applications({ signal }),
         this.#loadCenters(origin, signal),
       ]);
-      return { userId, consultations: consultations.items, applications: applications.items, centers };
+      return { userId, limit, consultations, applications: applications.items, centers };
     },
-    args: () => [this.#patientId(), this.apiOrigin] as const,
-    onComplete: (data) => {
-      this.data = data;
+    args: () => [this.#patientId(), this.apiOrigin, this.pageSize] as const,
+    onComplete: (loaded) => {
+      if (!loaded) {
+        this.data = undefined;
+        this.#consultations.reset();
+        return;
+      }
+      const { userId, limit, consultations, applications, centers } = loaded;
+      // A refresh starts over: a new consultation may fall anywhere among the pages already shown.
+      this.#consultations.reset(consultations, (cursor, signal) => this.client.consultations({ order: 'desc', cursor, limit, signal }));
+      this.data = { userId, applications, centers };
     },
   });
 
@@ -198,8 +225,9 @@ export class OzConsultations extends OzElement {
 
   #renderSections(data: Loaded): TemplateResult {
     const c = this.t.consultations;
-    const { applications, upcoming, past } = arrange(data.consultations, data.applications);
-    if (applications.length + upcoming.length + past.length === 0) return html`<p class="muted">${c.empty}</p>`;
+    const list = this.#consultations;
+    const { applications, upcoming, past } = arrange(list.items, data.applications);
+    if (applications.length + upcoming.length + past.length === 0 && !list.hasMore) return html`<p class="muted">${c.empty}</p>`;
     const base = { t: this.t, locale: this.locale, centers: data.centers };
     const cardContext = {
       ...base,
@@ -226,19 +254,28 @@ export class OzConsultations extends OzElement {
         upcoming.map((consultation) => renderConsultationCard(cardContext, consultation, true)),
         c.noUpcoming,
       )}
-      ${past.length > 0
-        ? this.#section('past', c.pastTitle, past.map((consultation) => renderConsultationCard(cardContext, consultation, false)))
+      ${past.length > 0 || list.hasMore
+        ? this.#section(
+            'past',
+            c.pastTitle,
+            past.map((consultation) => renderConsultationCard(cardContext, consultation, false)),
+            undefined,
+            list.renderMore({ t: this.t, listName: c.pastTitle }),
+          )
         : nothing}
     `;
   }
 
-  #section(name: string, title: string, cards: TemplateResult[], emptyText?: string): TemplateResult {
+  #section(name: string, title: string, cards: TemplateResult[], emptyText?: string, end?: TemplateResult): TemplateResult {
     return html`
       <section part="section ${name}-section" class="section" aria-labelledby="${name}-title">
         <h3 id="${name}-title">${title}</h3>
         ${cards.length > 0
           ? html`<ul class="cards">${cards.map((card) => html`<li>${card}</li>`)}</ul>`
-          : html`<p class="muted">${emptyText}</p>`}
+          : emptyText
+            ? html`<p class="muted">${emptyText}</p>`
+            : nothing}
+        ${end ?? nothing}
       </section>
     `;
   }
@@ -358,10 +395,9 @@ export class OzConsultations extends OzElement {
   }
 
   #replaceConsultation(consultation: Consultation): void {
-    const data = this.#currentData();
-    if (!data) return;
-    const consultations = data.consultations.map((item) => (item.id === consultation.id ? consultation : item));
-    this.data = { ...data, consultations };
+    if (this.#currentData() && this.#consultations.items.some((item) => item.id === consultation.id)) {
+      this.#consultations.upsert([consultation]);
+    }
   }
 
   #replaceApplication(application: Application): void {

@@ -46,9 +46,20 @@ export class ApplicationsSection {
     const diseaseName = (id: string) => this.#diseaseName(id);
     const application = this.open;
     if (!application) {
+      const queue = ctx.data.queueList;
       return renderLoad(ctx.data.queue, {
-        complete: (applications) =>
-          renderQueue({ t, locale, now, applications, diseaseName, onOpen: (chosen) => this.#openView(chosen) }),
+        complete: () =>
+          renderQueue({
+            t,
+            locale,
+            now,
+            applications: queue.items,
+            more: queue.hasMore,
+            // The next page comes as the doctor scrolls to the end; the button serves the keyboard.
+            end: queue.renderMore({ t, listName: t.doctorDesk.queueTitle, onScroll: true }),
+            diseaseName,
+            onOpen: (chosen) => this.#openView(chosen),
+          }),
         loadingText: t.doctorDesk.loading,
         describe,
         retryText: t.doctorDesk.retry,

@@ -76,12 +76,13 @@ export class ConsultationsSection {
           }),
         )
       : renderLoad(ctx.data.consultations, {
-          complete: (consultations) =>
+          complete: () =>
             renderConsultations({
               t,
               locale,
               now,
-              consultations,
+              consultations: ctx.data.consultationList.items,
+              end: ctx.data.consultationList.renderMore({ t, listName: t.doctorDesk.consultationsTitle }),
               onOpen: (chosen) => this.show(chosen),
               onOpenChat: (chosen) => this.show(chosen, 'chat'),
               hasNewMessage: ctx.hasNewMessage,

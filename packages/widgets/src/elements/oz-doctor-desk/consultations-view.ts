@@ -8,6 +8,11 @@ export interface ConsultationsViewProps {
   locale: string;
   now: number;
   consultations: readonly Consultation[];
+  /**
+   * What follows the upcoming ones: «Показать ещё» (controllers/paged-list.ts). Pages go forward
+   * in time from a week ago, so later ones hold consultations further ahead.
+   */
+  end: unknown;
   onOpen: (consultation: Consultation) => void;
   onCancel: (consultation: Consultation) => void;
   /** Opens the consultation at its chat. */
@@ -18,7 +23,7 @@ export interface ConsultationsViewProps {
   videoAction: (consultation: Consultation) => unknown;
 }
 
-/** The doctor's consultations: upcoming ones first (today's marked), then past and cancelled. */
+/** The doctor's consultations from a week ago on: upcoming ones first (today's marked), then past and cancelled. */
 export function renderConsultations(props: ConsultationsViewProps): TemplateResult {
   const desk = props.t.doctorDesk;
   const { upcoming, past } = orderConsultations(props.consultations, props.now);
@@ -31,6 +36,7 @@ export function renderConsultations(props: ConsultationsViewProps): TemplateResu
         : html`<ul class="cards" aria-labelledby="upcoming-title">
             ${upcoming.map((consultation) => renderConsultation(props, consultation))}
           </ul>`}
+      ${props.end}
     </section>
     ${past.length === 0
       ? nothing

@@ -3,6 +3,23 @@ import { Task, initialState } from '@lit/task';
 import type { ReactiveElement } from 'lit';
 import type { ApiClient } from '../../api/client.ts';
 import { mySlots } from '../../api/duty-slots.ts';
+import type { PageOptions } from '../../api/page-query.ts';
+import { PagedList, type Page, type PageReader } from '../../controllers/paged-list.ts';
+import { DAY_MS } from './desk-time.ts';
+
+/** A list's first page and how to read the pages after it (same filters, same page size). */
+export interface FirstPage<T> {
+  page: Page<T>;
+  readNext: PageReader<T>;
+}
+
+/** The reader of the pages after the first, from the one that reads the first. */
+function nextPages<T>(read: (page: PageOptions) => Promise<Page<T>>): PageReader<T> {
+  return (cursor, signal) => read({ cursor, signal });
+}
+
+/** «Мои консультации» start this far back: the past week's calls, for conclusions still to write. */
+const CONSULTATIONS_SINCE_MS = 7 * DAY_MS;
 
 export interface DeskDataDeps {
   client: () => ApiClient;
@@ -13,23 +30,32 @@ export interface DeskDataDeps {
   isDutyDoctor: () => boolean;
   openApplication: () => Application | null;
   openConsultation: () => Consultation | null;
+  /** Items on one page of each list (`limit`); undefined: the API's defaults. */
+  pageSize: () => number | undefined;
 }
 
 /**
  * Everything the desk loads, as @lit/task tasks: each re-runs when the signed-in doctor (or the
- * opened item) changes, aborting the outdated request through its signal.
+ * opened item) changes, aborting the outdated request through its signal. The three lists that
+ * grow come in pages: a task loads the first, its paged list holds what is loaded so far.
  */
 export class DeskData {
   /** The doctor's center from GET /centers, for disease names. */
   readonly center: Task<[string | null, string | null], Center | undefined>;
-  /** The center's applications waiting for review, oldest first (the server's order). */
-  readonly queue: Task<[string | null], Application[]>;
-  /** The doctor's own consultations. */
-  readonly consultations: Task<[string | null], Consultation[]>;
+  /** The first page of the center's applications waiting for review. */
+  readonly queue: Task<[string | null, number | undefined], FirstPage<Application>>;
+  /** The queue loaded so far, oldest first (the server's order). */
+  readonly queueList: PagedList<Application>;
+  /** The first page of the doctor's own consultations from a week ago on. */
+  readonly consultations: Task<[string | null, number | undefined], FirstPage<Consultation>>;
+  /** The doctor's consultations loaded so far, by start time. */
+  readonly consultationList: PagedList<Consultation>;
   /** The opened application's documents: the ones attached to it (all of them for a referral). */
   readonly documents: Task<[string | null, string | undefined], MedicalDocument[]>;
-  /** A duty doctor's own slots from a day ago on, free and booked; empty for other doctors. */
-  readonly slots: Task<[string | null, boolean], DutySlot[]>;
+  /** The first page of a duty doctor's own slots from a day ago on, free and booked; empty for other doctors. */
+  readonly slots: Task<[string | null, boolean, number | undefined], FirstPage<DutySlot>>;
+  /** A duty doctor's slots loaded so far, by start time. */
+  readonly slotList: PagedList<DutySlot>;
   /** The written conclusion of the opened consultation (GET …/conclusion). */
   readonly conclusion: Task<[string | null, string | undefined, boolean], Conclusion>;
 
@@ -43,26 +69,49 @@ export class DeskData {
         return items.find((center) => center.id === centerId);
       },
     });
+    this.queueList = new PagedList(host, {
+      name: 'queue',
+      keyOf: (application) => application.id,
+      itemSelector: (application) => `[data-application-id="${application.id}"] button`,
+    });
     this.queue = new Task(host, {
-      args: () => [doctorKey()] as [string | null],
-      task: async ([key], { signal }) => {
+      args: () => [doctorKey(), deps.pageSize()] as [string | null, number | undefined],
+      task: async ([key, limit], { signal }) => {
         if (!key) return initialState;
-        return (await client().applications({ status: 'submitted', signal })).items;
+        const read = (page: PageOptions) => client().applications({ status: 'submitted', limit, ...page });
+        return { page: await read({ signal }), readNext: nextPages(read) };
       },
+      onComplete: ({ page, readNext }) => this.queueList.reset(page, readNext),
+    });
+    this.consultationList = new PagedList(host, {
+      name: 'consultations',
+      keyOf: (consultation) => consultation.id,
+      itemSelector: (consultation) => `[data-consultation-id="${consultation.id}"]`,
     });
     this.consultations = new Task(host, {
-      args: () => [doctorKey()] as [string | null],
-      task: async ([key], { signal }) => {
+      args: () => [doctorKey(), deps.pageSize()] as [string | null, number | undefined],
+      task: async ([key, limit], { signal }) => {
         if (!key) return initialState;
-        return (await client().consultations(signal)).items;
+        // Date.now, not new Date(): the clock a test (or a host page) may set. Later pages keep this range.
+        const from = new Date(Date.now() - CONSULTATIONS_SINCE_MS).toISOString();
+        const read = (page: PageOptions) => client().consultations({ from, order: 'asc', limit, ...page });
+        return { page: await read({ signal }), readNext: nextPages(read) };
       },
+      onComplete: ({ page, readNext }) => this.consultationList.reset(page, readNext),
+    });
+    this.slotList = new PagedList(host, {
+      name: 'slots',
+      keyOf: (slot) => slot.id,
+      itemSelector: (slot) => `[data-slot-id="${slot.id}"]`,
     });
     this.slots = new Task(host, {
-      args: () => [doctorKey(), deps.isDutyDoctor()] as [string | null, boolean],
-      task: async ([key, duty], { signal }) => {
+      args: () => [doctorKey(), deps.isDutyDoctor(), deps.pageSize()] as [string | null, boolean, number | undefined],
+      task: async ([key, duty, limit], { signal }) => {
         if (!key || !duty) return initialState;
-        return (await mySlots(client(), signal)).items;
+        const read = (page: PageOptions) => mySlots(client(), { limit, ...page });
+        return { page: await read({ signal }), readNext: nextPages(read) };
       },
+      onComplete: ({ page, readNext }) => this.slotList.reset(page, readNext),
     });
     this.documents = new Task(host, {
       args: () => [doctorKey(), deps.openApplication()?.id] as [string | null, string | undefined],

@@ -106,7 +106,13 @@ async function explainOverlap(client: ApiClient, input: PublishInput, error: Api
   const end = start + slotCount(input) * input.durationMinutes * 60_000;
   const overlaps = (item: { startsAt: string; endsAt: string }) => Date.parse(item.startsAt) < end && start < Date.parse(item.endsAt);
   try {
-    const [slots, consultations] = await Promise.all([mySlots(client, signal), client.consultations(signal)]);
+    // Only the consultations that could reach into the period (120 minutes is the longest).
+    const from = new Date(start - 120 * 60_000).toISOString();
+    const to = new Date(end).toISOString();
+    const [slots, consultations] = await Promise.all([
+      mySlots(client, { signal }),
+      client.consultations({ from, to, signal }),
+    ]);
     const slot = slots.items.find(overlaps);
     if (slot) return new DutyProblem('overlapSlot', slot, { cause: error });
     const busy = consultations.items.find((c: Consultation) => c.status === 'scheduled' && overlaps(c));

@@ -70,13 +70,15 @@ export class DutySection {
         },
       })}
       ${renderLoad(ctx.data.slots, {
-        complete: (slots) =>
+        complete: () =>
           renderSlotList({
             t,
             locale,
             now,
-            slots,
-            consultations: ctx.data.consultations.value,
+            slots: ctx.data.slotList.items,
+            more: ctx.data.slotList.hasMore,
+            end: ctx.data.slotList.renderMore({ t, listName: desk.slotsTitle }),
+            consultations: ctx.data.consultations.value ? ctx.data.consultationList.items : undefined,
             onRemove: (slot, trigger) => void this.#startRemove(slot, trigger),
             onOpenConsultation: (consultation) => ctx.showConsultation(consultation),
           }),

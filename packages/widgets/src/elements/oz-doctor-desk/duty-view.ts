@@ -82,7 +82,11 @@ export interface SlotListProps {
   locale: string;
   now: number;
   slots: readonly DutySlot[];
-  /** The doctor's consultations, to name who booked a slot; undefined while loading. */
+  /** Later slots wait on the next pages. */
+  more: boolean;
+  /** What follows the list: «Показать ещё» (controllers/paged-list.ts). */
+  end: unknown;
+  /** The doctor's consultations (as far as loaded), to name who booked a slot; undefined while loading. */
   consultations: readonly Consultation[] | undefined;
   onRemove: (slot: DutySlot, trigger: HTMLElement) => void;
   onOpenConsultation: (consultation: Consultation) => void;
@@ -99,9 +103,13 @@ export function renderSlotList(props: SlotListProps): TemplateResult {
     <section part="slots" aria-labelledby="slots-title">
       <h4 id="slots-title" tabindex="-1">${desk.slotsTitle}</h4>
       ${coming.length === 0
-        ? html`<p class="note">${desk.slotsNone}</p>`
+        ? props.more
+          ? nothing
+          : html`<p class="note">${desk.slotsNone}</p>`
         : html`
-            <p class="summary" part="slots-summary">${desk.slotsSummary(coming.length - booked, booked)}</p>
+            <p class="summary" part="slots-summary">
+              ${desk.slotsSummary(coming.length - booked, booked)} ${props.more ? desk.slotsSummaryPartial : nothing}
+            </p>
             ${repeat(
               byDay(coming),
               ([day]) => day,
@@ -113,6 +121,7 @@ export function renderSlotList(props: SlotListProps): TemplateResult {
               `,
             )}
           `}
+      ${props.end}
     </section>
   `;
 }

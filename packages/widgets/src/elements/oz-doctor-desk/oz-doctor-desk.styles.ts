@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { dialogStyles } from '../../styles/dialogs.ts';
 import { actionRowStyles, fieldHelpStyles, fieldStyles } from '../../styles/forms.ts';
 import { focusHeadingStyles } from '../../styles/headings.ts';
+import { loadMoreStyles } from '../../styles/load-more.ts';
 import { tabStyles } from '../../styles/tabs.ts';
 import { tokens } from '../../styles/tokens.ts';
 
@@ -405,4 +406,4 @@ const deskStyles = css`
  * One column that fits a 360px phone; the desk gets wider than the resident widgets because
  * doctors read it on a desktop, but nothing sits side by side unless there is room.
  */
-export const styles = [focusHeadingStyles, tabStyles, fieldStyles, fieldHelpStyles, actionRowStyles, dialogStyles, deskStyles];
+export const styles = [focusHeadingStyles, tabStyles, fieldStyles, fieldHelpStyles, actionRowStyles, dialogStyles, loadMoreStyles, deskStyles];

@@ -27,12 +27,18 @@ const statusText = (el: Element) => query(el, '[part~="status"]').textContent?.t
 const formAlert = (el: Element, form: string) => query(el, `form[part~="${form}"] [part~="form-error"]`).textContent?.trim() ?? '';
 const focused = (el: Element) => shadow(el).activeElement;
 
-/** Signs the page in as `account` and puts a desk on it, waiting until its first list is there. */
+/**
+ * Signs the page in as `account` and puts a desk on it, waiting until its first list is there. The
+ * demo centers' queues are shared by the whole run and may outgrow the API's default page (50):
+ * the largest page keeps every test's application on it. Paging itself: desk-paging.test.ts.
+ */
 async function openDesk(account: { phone: string; password: string }, lang?: string) {
   const auth = await signInViaApi(account);
   session.adopt(auth, testApi);
   const el = await fixture<OzDoctorDesk>(
-    lang ? html`<oz-doctor-desk lang=${lang}></oz-doctor-desk>` : html`<oz-doctor-desk></oz-doctor-desk>`,
+    lang
+      ? html`<oz-doctor-desk lang=${lang} page-size="200"></oz-doctor-desk>`
+      : html`<oz-doctor-desk page-size="200"></oz-doctor-desk>`,
   );
   await waitUntil(() => shadow(el).querySelector('[part~="summary"]'), 'the queue did not load');
   return { el, auth };

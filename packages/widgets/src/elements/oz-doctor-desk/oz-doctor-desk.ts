@@ -55,6 +55,8 @@ export type DeskSection = 'applications' | 'consultations' | 'duty';
  *   `free` or `booked`) with `slot-time`, `slot-status` and `slot-patient`; `publish-preview` how
  *   many consultations the period makes.
  * @csspart loading - "Загружаем…"; `load-error` a failed load with its retry button.
+ * @csspart load-more-area - The end of a list that has more pages: `load-more` its button («Показать
+ *   ещё»; the queue also loads its next page by itself when scrolled to its end), `load-more-error`.
  * @csspart dialog - The confirmations before cancelling (`cancel-dialog`) and removing time (`remove-slot-dialog`).
  * @csspart form - Each form (also `schedule-form`, `decline-form`, `conclusion-form`, `cancel-form`,
  *   `publish-form`, `remove-slot-form`).
@@ -65,7 +67,7 @@ export type DeskSection = 'applications' | 'consultations' | 'duty';
  *   `open-application-button`, `save-document-button`, `schedule-button`, `decline-button`,
  *   `write-conclusion-button`, `open-conclusion-button`, `cancel-consultation-button`,
  *   `confirm-cancel-button`, `keep-button`, `conclusion-button`, `open-chat-button`, `publish-button`,
- *   `remove-slot-button`, `open-booked-button`, `confirm-remove-button`, `keep-slot-button`.
+ *   `remove-slot-button`, `open-booked-button`, `confirm-remove-button`, `keep-slot-button`, `load-more`.
  *
  * @cssproperty --oz-color-primary - Buttons, links and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).
@@ -86,6 +88,13 @@ export class OzDoctorDesk extends OzElement {
    */
   @property({ reflect: true }) section: DeskSection = 'applications';
 
+  /**
+   * How many items one page of each list holds (`limit` of the API: at most 200 for the queue and
+   * the consultations, 500 for duty slots). The queue brings its next page as the doctor scrolls to
+   * its end; the other lists with «Показать ещё». Unset: the API's defaults (50, 100, 200).
+   */
+  @property({ type: Number, attribute: 'page-size' }) pageSize?: number;
+
   @state() private announcement = '';
   @state() private refreshing = false;
 
@@ -101,6 +110,7 @@ export class OzDoctorDesk extends OzElement {
     isDutyDoctor: () => this.#doctor()?.isDutyDoctor ?? false,
     openApplication: () => this.#applications.open,
     openConsultation: () => this.#consultations.open,
+    pageSize: () => this.pageSize,
   });
 
   readonly #context: DeskContext = {
@@ -192,8 +202,11 @@ export class OzDoctorDesk extends OzElement {
     const center = this.#data.center.value;
     const centerName = center ? (this.locale === 'en' ? center.nameEn : center.shortName) : '';
     const now = Date.now();
-    const consultations = this.#data.consultations.value;
-    const upcomingCount = consultations && orderConsultations(consultations, now).upcoming.length;
+    const { queueList, consultationList } = this.#data;
+    const queueCount = this.#data.queue.value && this.#count(queueList.items.length, queueList.hasMore);
+    const upcomingCount =
+      this.#data.consultations.value &&
+      this.#count(orderConsultations(consultationList.items, now).upcoming.length, consultationList.hasMore);
     return html`
       <header part="header" class="header">
         <h2 id="desk-title">${desk.title}</h2>
@@ -201,7 +214,7 @@ export class OzDoctorDesk extends OzElement {
       </header>
       <div class="toolbar">
         <div part="tabs" class="tabs" role="group" aria-label=${desk.sectionsLabel}>
-          ${this.#tab('applications', desk.applicationsTab, this.#data.queue.value?.length)}
+          ${this.#tab('applications', desk.applicationsTab, queueCount)}
           ${this.#tab('consultations', desk.consultationsTab, upcomingCount)}
           ${doctor.isDutyDoctor ? this.#tab('duty', desk.dutyTab, undefined) : nothing}
         </div>
@@ -222,7 +235,12 @@ export class OzDoctorDesk extends OzElement {
     return this.#applications.render(now);
   }
 
-  #tab(section: DeskSection, label: string, count: number | undefined): TemplateResult {
+  /** "50+" while later pages may hold more. */
+  #count(loaded: number, more: boolean): string {
+    return more ? `${loaded}+` : String(loaded);
+  }
+
+  #tab(section: DeskSection, label: string, count: string | undefined): TemplateResult {
     return html`
       <button
         type="button"

@@ -1,5 +1,6 @@
 import type { Application } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Translation } from '../../i18n/index.ts';
 import { REVIEW_TARGET_DAYS, formatDateTime, isOverdue, waitingDays } from './desk-time.ts';
 
@@ -8,21 +9,29 @@ export interface QueueViewProps {
   locale: string;
   now: number;
   applications: readonly Application[];
+  /** More applications wait on the next pages. */
+  more?: boolean;
+  /** What follows the list: «Показать ещё» (controllers/paged-list.ts). */
+  end?: unknown;
   diseaseName: (id: string) => string;
   onOpen: (application: Application) => void;
 }
 
-/** The center's queue, in the server's order (oldest first). */
+/** The center's queue, in the server's order (oldest first), as far as it is loaded. */
 export function renderQueue(props: QueueViewProps): TemplateResult {
   const { t, applications } = props;
+  const desk = t.doctorDesk;
   return html`
-    <h3 id="queue-title" tabindex="-1" data-focus-target>${t.doctorDesk.queueTitle}</h3>
-    <p class="summary" part="summary">${t.doctorDesk.queueSummary(applications.length)}</p>
+    <h3 id="queue-title" tabindex="-1" data-focus-target>${desk.queueTitle}</h3>
+    <p class="summary" part="summary">
+      ${props.more ? desk.queueSummaryPartial(applications.length) : desk.queueSummary(applications.length)}
+    </p>
     ${applications.length === 0
       ? nothing
       : html`<ul class="cards" part="queue" aria-labelledby="queue-title">
-          ${applications.map((application) => renderQueueItem(props, application))}
+          ${repeat(applications, (application) => application.id, (application) => renderQueueItem(props, application))}
         </ul>`}
+    ${props.end ?? nothing}
   `;
 }
 

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { choiceStyles, fieldHelpStyles, fieldStyles, optionalMarkStyles } from '../../styles/forms.ts';
 import { focusHeadingStyles } from '../../styles/headings.ts';
+import { loadMoreStyles } from '../../styles/load-more.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 /** What only the schedule has; the fields, the radio rows and the focus of headings are the shared ones. */
@@ -210,4 +211,4 @@ const scheduleStyles = css`
 `;
 
 /** One column on a 360px phone: times wrap three to a row, the booking panel sits under its day. */
-export const styles = [focusHeadingStyles, fieldStyles, choiceStyles, optionalMarkStyles, fieldHelpStyles, scheduleStyles];
+export const styles = [focusHeadingStyles, fieldStyles, choiceStyles, optionalMarkStyles, fieldHelpStyles, loadMoreStyles, scheduleStyles];

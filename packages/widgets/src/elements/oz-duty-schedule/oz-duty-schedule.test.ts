@@ -2,9 +2,10 @@ import type { DutySlot } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { query, shadow, text } from '../../../test/dom.ts';
-import { newPatientAuth, signInViaApi, stubApi } from '../../../test/api.ts';
+import { callApi, newPatientAuth, signInViaApi, stubApi, watchApi } from '../../../test/api.ts';
 import { DUTY } from '../../../test/chat.ts';
 import { bookViaApi, freeSlots, listConsultations, publishSlots } from '../../../test/duty.ts';
+import { loadMoreButton, loadMoreError, loadMoreName, pressEnterOn, pressWhileFailing } from '../../../test/paging.ts';
 import { signInPage, useTestApi } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
@@ -26,6 +27,8 @@ const has = (el: Element, selector: string) => shadow(el).querySelector(selector
 const focusedId = (el: Element) => shadow(el).activeElement?.id;
 const formAlert = (el: Element) => query(el, '[part~="form-error"]').textContent?.trim() ?? '';
 const submit = (el: Element) => query<HTMLButtonElement>(el, 'button[part~="submit"]');
+const shownSlotIds = (el: Element) =>
+  [...shadow(el).querySelectorAll<HTMLButtonElement>('button[part~="slot"]')].map((button) => button.dataset.slotId);
 
 /** Local clock time as a person reads it, worked out here independently of the element. */
 const localTime = (iso: string, lang = 'ru') => new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
@@ -345,6 +348,49 @@ describe('<oz-duty-schedule>', () => {
     const dayButtons = [...button.closest('section')!.querySelectorAll('button[part~="slot"]')];
     for (let i = dayButtons.indexOf(button) + 1; i <= dayButtons.length; i++) await sendKeys({ press: 'Tab' });
     expect(focusedId(el)).to.equal('channel-video');
+  });
+
+  it('shows the two weeks page by page: «Показать ещё» after the list brings the next times of the same range, each once', async () => {
+    await publishSlots(3);
+    const to = new Date(Date.now() + 14 * 24 * 3600_000).toISOString();
+    const { body } = await callApi('GET', `/duty/slots?centerId=kulakov&limit=500&to=${encodeURIComponent(to)}`);
+    const all = (body as { items: DutySlot[] }).items.map((slot) => slot.id);
+    // Three pages or so, whatever else the shared test server holds.
+    const pageSize = Math.ceil(all.length / 3);
+    const watch = watchApi('GET', '/duty/slots');
+    try {
+      const el = await fixture<OzDutySchedule>(html`<oz-duty-schedule center="kulakov" page-size=${pageSize}></oz-duty-schedule>`);
+      await until(() => shownSlotIds(el).length > 0, 'no times are shown');
+      expect(shownSlotIds(el)).to.deep.equal(all.slice(0, pageSize));
+      expect(loadMoreName(loadMoreButton(el))).to.equal(`${ru.paging.showMore}: ${d.freeTimes}`);
+      expect(loadMoreButton(el)!.compareDocumentPosition(part(el, 'days')) & Node.DOCUMENT_POSITION_PRECEDING, 'after the list').to.not.equal(0);
+      await expect(el).to.be.accessible();
+
+      const error = await pressWhileFailing(el, '/duty/slots');
+      expect(error.textContent?.replace(/\s+/g, ' ').trim()).to.equal(`${ru.paging.moreFailed} ${ru.errors.internal}`);
+      expect(shownSlotIds(el)).to.have.length(pageSize);
+      await expect(el).to.be.accessible();
+
+      // «Попробовать ещё раз», then «Показать ещё» until the list is whole.
+      for (let presses = 0; loadMoreButton(el) && presses < 10; presses += 1) {
+        const before = shownSlotIds(el).length;
+        await pressEnterOn(loadMoreButton(el)!);
+        await until(() => shownSlotIds(el).length > before, 'the next page did not come');
+        expect(loadMoreError(el)).to.equal(undefined);
+        expect(shownSlotIds(el)).to.deep.equal(all.slice(0, shownSlotIds(el).length));
+      }
+      expect(shownSlotIds(el), 'every free time once, by start').to.deep.equal(all);
+      expect(loadMoreButton(el), 'no button after the last page').to.equal(null);
+      expect(shadow(el).activeElement?.getAttribute('data-slot-id'), 'focus goes on to the first time that came').to.equal(
+        all[pageSize * Math.floor((all.length - 1) / pageSize)],
+      );
+      // Every page asked for the same range and center as the first.
+      const ranges = new Set(watch.calls.map((url) => `${url.searchParams.get('centerId')} ${url.searchParams.get('from')} ${url.searchParams.get('to')}`));
+      expect(ranges.size).to.equal(1);
+      expect(watch.calls.every((url) => url.searchParams.get('limit') === String(pageSize))).to.equal(true);
+    } finally {
+      watch.restore();
+    }
   });
 
   it('speaks English with lang="en"', async () => {

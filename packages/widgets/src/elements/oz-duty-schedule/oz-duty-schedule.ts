@@ -2,9 +2,10 @@ import type { Center, CenterId, Consultation, DutySlot, FieldError } from '@oz/c
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { bookDutySlot, dutySlots } from '../../api/duty.ts';
+import { bookDutySlot, dutySlots, type DutySlotsQuery } from '../../api/duty.ts';
 import { ApiError } from '../../api/errors.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
+import { PagedList } from '../../controllers/paged-list.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describeError, describeFieldError } from '../../internal/describe-error.ts';
 import { OzElement } from '../../internal/oz-element.ts';
@@ -28,7 +29,7 @@ interface BookingInput {
 /** The free slots of one center; kept with the center so a switch never shows the other's times. */
 interface LoadedSlots {
   centerId: CenterId;
-  items: DutySlot[];
+  items: readonly DutySlot[];
 }
 
 /** What the API lists by default, and what the empty message promises ("the next two weeks"). */
@@ -39,7 +40,8 @@ const RANGE_MS = 14 * 24 * 60 * 60_000;
  * open to anyone signed up, with no documents. Free times by day with the doctor's name, in the
  * reader's local time; pick one, the channel (video, the only one) and an optional question; book.
  * Anyone can see the times; booking needs a patient signed in through the page's `<oz-register>`.
- * When someone else was quicker it says so and offers the nearest free times.
+ * When someone else was quicker it says so and offers the nearest free times. Where the two weeks
+ * hold more times than one page, «Показать ещё» after the list brings the next ones.
  *
  * @event oz-booked - The patient booked a time here. `detail: { consultation }`.
  *
@@ -64,8 +66,9 @@ const RANGE_MS = 14 * 24 * 60 * 60_000;
  *   `booked-doctor`, `where`).
  * @csspart empty - "No free time in the next two weeks".
  * @csspart button - Every button; also `slot`, `nearest-slot`, `refresh-button`, `retry-button`,
- *   `submit`, `sign-in-button`, `book-another-button`.
- * @csspart error - Any error text; `field-error`, `form-error`, `load-error`.
+ *   `submit`, `sign-in-button`, `book-another-button`, `load-more` (the next free times).
+ * @csspart error - Any error text; `field-error`, `form-error`, `load-error`, `load-more-error`.
+ * @csspart load-more-area - After the list: «Показать ещё» and its error.
  * @csspart status - Announcements such as "The list has been refreshed".
  *
  * @cssproperty --oz-color-primary - Buttons, the chosen time and the focus ring (default #0b5cad).
@@ -87,6 +90,12 @@ export class OzDutySchedule extends OzElement {
    */
   @property() center?: string;
 
+  /**
+   * How many free times one page holds (`limit` of the API, at most 500); «Показать ещё» brings
+   * the next page. Unset: the API's default (200).
+   */
+  @property({ type: Number, attribute: 'page-size' }) pageSize?: number;
+
   @state() private chosenCenterId: CenterId | undefined;
   @state() private selected: DutySlot | undefined;
   @state() private topic = '';
@@ -104,15 +113,28 @@ export class OzDutySchedule extends OzElement {
     args: () => [this.client] as const,
   });
 
+  /** The free times of the shown center loaded so far, by start time. */
+  readonly #slotList = new PagedList<DutySlot>(this, {
+    name: 'slots',
+    keyOf: (slot) => slot.id,
+    itemSelector: (slot) => `button[data-slot-id="${slot.id}"]`,
+  });
+
   readonly #slots = new Task(this, {
-    task: async ([client, centerId], { signal }): Promise<LoadedSlots | undefined> => {
+    task: async ([client, centerId, limit], { signal }) => {
       if (!centerId) return undefined;
       const from = new Date();
       const to = new Date(from.getTime() + RANGE_MS);
-      const { items } = await dutySlots(client, { centerId, from: from.toISOString(), to: to.toISOString() }, signal);
-      return { centerId, items };
+      const query: DutySlotsQuery = { centerId, from: from.toISOString(), to: to.toISOString() };
+      return { centerId, query, limit, page: await dutySlots(client, query, { limit, signal }) };
     },
-    args: () => [this.client, this.#centerId()] as const,
+    args: () => [this.client, this.#centerId(), this.pageSize] as const,
+    onComplete: (loaded) => {
+      if (!loaded) return this.#slotList.reset();
+      const { query, limit, page } = loaded;
+      // Later pages continue the same range, not one that starts at a later "now".
+      this.#slotList.reset(page, (cursor, signal) => dutySlots(this.client, query, { cursor, limit, signal }));
+    },
   });
 
   readonly #form = new FormSubmit<BookingInput, Consultation>(this, {
@@ -231,6 +253,7 @@ export class OzDutySchedule extends OzElement {
               panel: this.selected ? this.#renderPanel(this.selected, now) : nothing,
             })}
           `}
+      ${this.#slotList.renderMore({ t: this.t, listName: d.freeTimes })}
     `;
   }
 
@@ -320,7 +343,7 @@ export class OzDutySchedule extends OzElement {
   /** The loaded times, if they belong to the center now shown. */
   #currentSlots(): LoadedSlots | undefined {
     const loaded = this.#slots.value;
-    return loaded && loaded.centerId === this.#centerId() ? loaded : undefined;
+    return loaded && loaded.centerId === this.#centerId() ? { centerId: loaded.centerId, items: this.#slotList.items } : undefined;
   }
 
   /** A refresh no longer lists the chosen time: say so rather than let a booking fail later. */
@@ -329,6 +352,9 @@ export class OzDutySchedule extends OzElement {
     const loaded = this.#currentSlots();
     if (!selected || !loaded || this.#slots.status !== TaskStatus.COMPLETE || this.#form.pending) return;
     if (loaded.items.some((slot) => slot.id === selected.id)) return;
+    // A time after the loaded pages may well be free still: only one within them is known to be gone.
+    const last = loaded.items[loaded.items.length - 1];
+    if (this.#slotList.hasMore && (!last || Date.parse(selected.startsAt) > Date.parse(last.startsAt))) return;
     this.selected = undefined;
     this.lost = { reason: 'gone', wanted: selected };
     this.chosenAnnouncement = undefined;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { focusHeadingStyles } from '../../styles/headings.ts';
+import { loadMoreStyles } from '../../styles/load-more.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 const notificationsStyles = css`
@@ -127,4 +128,4 @@ const notificationsStyles = css`
 `;
 
 /** A bell that sits in a page header; its panel hangs below it and fits a 360px phone. */
-export const styles = [focusHeadingStyles, notificationsStyles];
+export const styles = [focusHeadingStyles, loadMoreStyles, notificationsStyles];

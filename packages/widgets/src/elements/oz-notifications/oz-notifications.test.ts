@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { testApi } from '../../../test/api.ts';
+import type { NotificationList } from '@oz/contracts';
+import { callApi, testApi } from '../../../test/api.ts';
+import { bookAs, cancelAs, dutyConsultation } from '../../../test/chat.ts';
 import {
   applyToBakulev,
   declineAsDoctor,
@@ -9,6 +11,7 @@ import {
   scheduleAsDoctor,
 } from '../../../test/consultations.ts';
 import { query, shadow, text } from '../../../test/dom.ts';
+import { loadMoreAnnouncement, loadMoreButton, loadMoreError, loadMoreName, pressEnterOn, pressWhileFailing } from '../../../test/paging.ts';
 import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
@@ -21,6 +24,30 @@ const bell = (el: OzNotifications) => query<HTMLButtonElement>(el, 'button[part~
 const panel = (el: OzNotifications) => query(el, '[part="panel"]');
 const items = (el: OzNotifications) => [...shadow(el).querySelectorAll<HTMLElement>('li[part~="item"]')];
 const live = () => liveNotifications(testApi);
+const ids = (el: OzNotifications) => items(el).map((item) => item.dataset.notificationId);
+
+/**
+ * A patient whose duty doctor cancelled their booking `count` times (booked again in between): that
+ * many notifications. Returns what it takes to make one more.
+ */
+async function patientWithCancellations(count: number) {
+  const { patient, doctor, consultation, slot } = await dutyConsultation();
+  let booked = consultation;
+  for (let made = 0; made < count; made += 1) {
+    if (made > 0) booked = await bookAs(patient.token, slot.id);
+    await cancelAs(doctor.token, booked.id);
+  }
+  return {
+    patient,
+    async cancelOnceMore() {
+      await cancelAs(doctor.token, (await bookAs(patient.token, slot.id)).id);
+    },
+  };
+}
+
+async function notificationsOnServer(token: string): Promise<NotificationList> {
+  return (await callApi('GET', '/notifications?limit=200', { token })).body as NotificationList;
+}
 
 /** Renders the bell and waits until its list is loaded and the live stream is open. */
 async function renderBell(template = html`<oz-notifications></oz-notifications>`) {
@@ -109,6 +136,55 @@ describe('<oz-notifications>', () => {
     expect(panel(el).hidden).to.equal(true);
     expect(bell(el).getAttribute('aria-expanded')).to.equal('false');
     expect(shadow(el).activeElement).to.equal(bell(el));
+  });
+
+  it('shows the latest page, older ones with «Показать ещё» by keyboard, and a live one on top, each once', async () => {
+    const { patient, cancelOnceMore } = await patientWithCancellations(5);
+    session.adopt(patient, testApi);
+    const el = await renderBell(html`<oz-notifications page-size="2"></oz-notifications>`);
+    // The count is of every unread notification, not of the first page only.
+    expect(bell(el).getAttribute('aria-label')).to.equal('Уведомления: 5 новых');
+    bell(el).click();
+    await el.updateComplete;
+    const all = (await notificationsOnServer(patient.token)).items.map((n) => n.id);
+    expect(all).to.have.length(5);
+    expect(ids(el), 'the latest two first').to.deep.equal(all.slice(0, 2));
+    expect(loadMoreName(loadMoreButton(el))).to.equal(`${ru.paging.showMore}: ${ru.notifications.panelTitle}`);
+    expect(loadMoreButton(el)!.getAttribute('aria-busy')).to.equal('false');
+    await expect(el).to.be.accessible();
+
+    await pressEnterOn(loadMoreButton(el)!);
+    await waitUntil(() => items(el).length === 4, 'the next page did not come');
+    expect(ids(el)).to.deep.equal(all.slice(0, 4));
+    expect(shadow(el).activeElement, 'focus stays on the button for the next page').to.equal(loadMoreButton(el));
+    await waitUntil(() => loadMoreAnnouncement(el) === ru.paging.shownMore(2, false), 'the new items were not announced');
+
+    // The last page fails once: said in words, in the panel; the same button tries again.
+    const error = await pressWhileFailing(el, '/notifications');
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(text(el)).to.contain(`${ru.paging.moreFailed} ${ru.errors.internal}`);
+    expect(loadMoreName(loadMoreButton(el))).to.equal(ru.paging.retry);
+    expect(loadMoreButton(el)!.getAttribute('aria-describedby')).to.equal(error.id);
+    expect(shadow(el).activeElement).to.equal(loadMoreButton(el));
+    expect(items(el)).to.have.length(4);
+    await expect(el).to.be.accessible();
+
+    await pressEnterOn(loadMoreButton(el)!);
+    await waitUntil(() => items(el).length === 5, 'the retry did not bring the last page');
+    expect(ids(el)).to.deep.equal(all);
+    expect(loadMoreButton(el), 'no button after the last page').to.equal(null);
+    expect(loadMoreError(el)).to.equal(undefined);
+    expect(shadow(el).activeElement, 'focus goes on to what came').to.equal(items(el)[4]);
+    expect(loadMoreAnnouncement(el)).to.equal(ru.paging.shownMore(1, true));
+    await expect(el).to.be.accessible();
+
+    // One more arrives live: on top, once, and counted.
+    await cancelOnceMore();
+    await waitUntil(() => items(el).length === 6, 'the live notification did not appear');
+    const now = (await notificationsOnServer(patient.token)).items.map((n) => n.id);
+    expect(ids(el)).to.deep.equal(now);
+    expect(new Set(ids(el)).size).to.equal(6);
+    await waitUntil(() => bell(el).getAttribute('aria-label') === 'Уведомления: 6 новых', 'the count did not go up');
   });
 
   it('closes when the person taps elsewhere on the page', async () => {

@@ -1,7 +1,9 @@
 import type { Notification } from '@oz/contracts';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { PagedList } from '../../controllers/paged-list.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { OzElement } from '../../internal/oz-element.ts';
@@ -9,10 +11,12 @@ import { bellIcon } from './bell-icon.ts';
 import { formatReceived, notificationText } from './notification-text.ts';
 import { styles } from './oz-notifications.styles.ts';
 
-/** The loaded list, tagged with its user so another user's list is never shown after a switch. */
+/**
+ * The loaded list (its items are in the paged list), tagged with its user so another user's list is
+ * never shown after a switch.
+ */
 interface LoadedList {
   userId: string;
-  items: Notification[];
   unread: number;
 }
 
@@ -24,7 +28,8 @@ interface LoadedList {
  * @event oz-notification - A notification arrived live. `detail: { notification }`.
  *
  * @csspart base - The wrapper of everything.
- * @csspart button - Every button; also `bell`, `mark-read-button`, `mark-all-button`, `close-button`, `retry-button`.
+ * @csspart button - Every button; also `bell`, `mark-read-button`, `mark-all-button`, `close-button`, `retry-button`,
+ *   `load-more` («Показать ещё» at the end of the list).
  * @csspart bell - The bell button.
  * @csspart badge - The number of new notifications on the bell.
  * @csspart panel - The panel that opens under the bell.
@@ -32,7 +37,8 @@ interface LoadedList {
  * @csspart item - One notification; `unread` is added while it is new.
  * @csspart unread-mark - The "Новое" label of a new notification.
  * @csspart date - When a notification came.
- * @csspart error - An error text.
+ * @csspart error - An error text; `load-more-error` when the next page did not come.
+ * @csspart load-more-area - The end of the list: the «Показать ещё» button and its error.
  * @csspart sign-in-prompt - What a signed-out visitor sees instead of the bell.
  *
  * @cssproperty --oz-color-primary - The bell, buttons and the focus ring (default #0b5cad).
@@ -45,6 +51,12 @@ interface LoadedList {
 export class OzNotifications extends OzElement {
   static override styles = [OzElement.styles, styles];
 
+  /**
+   * How many notifications one page of the list holds (`limit` of the API, at most 200); «Показать
+   * ещё» brings the next page. Unset: the API's default (50).
+   */
+  @property({ type: Number, attribute: 'page-size' }) pageSize?: number;
+
   @state() private open = false;
   @state() private list: LoadedList | undefined;
   /** A failed "mark as read", said in the panel. */
@@ -52,15 +64,31 @@ export class OzNotifications extends OzElement {
   /** What the live region says; a new text is announced. */
   @state() private announcement = '';
 
+  /** The notifications loaded so far, newest first; live ones join at the top. */
+  readonly #items = new PagedList<Notification>(this, {
+    name: 'notifications',
+    keyOf: (notification) => notification.id,
+    itemSelector: (notification) => `[data-notification-id="${notification.id}"]`,
+  });
+
   readonly #load = new Task(this, {
-    task: async ([userId]: readonly [string | undefined, string], { signal }): Promise<LoadedList | undefined> => {
+    task: async ([userId, , limit]: readonly [string | undefined, string, number | undefined], { signal }) => {
       if (!userId) return undefined;
-      const { items, unread } = await this.client.notifications(signal);
-      return { userId, items, unread };
+      return { userId, limit, page: await this.client.notifications({ limit, signal }) };
     },
-    args: () => [this.#readyUserId(), this.apiOrigin] as const,
-    onComplete: (list) => {
-      this.list = list;
+    args: () => [this.#readyUserId(), this.apiOrigin, this.pageSize] as const,
+    onComplete: (loaded) => {
+      if (!loaded) {
+        this.list = undefined;
+        this.#items.reset();
+        return;
+      }
+      const { userId, limit, page } = loaded;
+      const readNext = (cursor: string, signal: AbortSignal) => this.client.notifications({ cursor, limit, signal });
+      // Read again for the same person (the stream came back, all marked read): pages loaded further stay.
+      if (this.#currentList()?.userId === userId) this.#items.mergeFirstPage(page, readNext);
+      else this.#items.reset(page, readNext);
+      this.list = { userId, unread: page.unread };
       this.actionError = undefined;
     },
   });
@@ -160,8 +188,12 @@ export class OzNotifications extends OzElement {
       }
       return html`<p class="muted">${t.loading}</p>`;
     }
-    if (list.items.length === 0) return html`<p class="muted">${t.empty}</p>`;
-    return html`<ul part="list" class="list">${list.items.map((item) => this.#renderItem(item))}</ul>`;
+    const items = this.#items.items;
+    if (items.length === 0 && !this.#items.hasMore) return html`<p class="muted">${t.empty}</p>`;
+    return html`
+      <ul part="list" class="list">${repeat(items, (item) => item.id, (item) => this.#renderItem(item))}</ul>
+      ${this.#items.renderMore({ t: this.t, listName: t.panelTitle })}
+    `;
   }
 
   #renderItem(notification: Notification): TemplateResult {
@@ -172,6 +204,7 @@ export class OzNotifications extends OzElement {
       <li
         part=${unread ? 'item unread' : 'item'}
         class=${unread ? 'item unread' : 'item'}
+        data-notification-id=${notification.id}
         @click=${unread ? () => void this.#markRead(notification) : nothing}
       >
         <p class="item-text" id=${textId}>
@@ -211,12 +244,9 @@ export class OzNotifications extends OzElement {
 
   #received(notification: Notification): void {
     const list = this.#currentList();
-    if (list && !list.items.some((item) => item.id === notification.id)) {
-      this.list = {
-        ...list,
-        items: [notification, ...list.items],
-        unread: list.unread + (notification.readAt === null ? 1 : 0),
-      };
+    if (list && !this.#items.items.some((item) => item.id === notification.id)) {
+      this.#items.upsert([notification], 'start');
+      this.list = { ...list, unread: list.unread + (notification.readAt === null ? 1 : 0) };
     } else if (!list) {
       // The first load may have started before this one existed.
       void this.#load.run();
@@ -252,10 +282,11 @@ export class OzNotifications extends OzElement {
   #markAllRead = async (): Promise<void> => {
     const list = this.#currentList();
     if (!list) return;
-    const unread = list.items.filter((item) => item.readAt === null);
+    const unread = this.#items.items.filter((item) => item.readAt === null);
     const now = new Date().toISOString();
     this.actionError = undefined;
-    this.list = { ...list, items: list.items.map((item) => (item.readAt ? item : { ...item, readAt: now })), unread: 0 };
+    this.#items.upsert(unread.map((item) => ({ ...item, readAt: now })));
+    this.list = { ...list, unread: 0 };
     await this.focusAfterUpdate('#panel-title');
     // The API marks one at a time; the list then tells the true count (older ones may remain).
     const results = await Promise.allSettled(unread.map((item) => this.client.markNotificationRead(item.id)));
@@ -266,12 +297,9 @@ export class OzNotifications extends OzElement {
 
   #replace(id: string, notification: Notification, unreadChange: number): void {
     const list = this.#currentList();
-    if (!list) return;
-    this.list = {
-      ...list,
-      items: list.items.map((item) => (item.id === id ? notification : item)),
-      unread: Math.max(0, list.unread + unreadChange),
-    };
+    if (!list || !this.#items.items.some((item) => item.id === id)) return;
+    this.#items.upsert([notification]);
+    this.list = { ...list, unread: Math.max(0, list.unread + unreadChange) };
   }
 
   /** The pressed button is gone: go to the next new notification's button, else the panel title. */

@@ -16,6 +16,7 @@ export const chatEn: typeof chatRu = {
   notFound: 'The messages are not available: there is no such consultation, or it is not yours. Only its patient and doctor see them.',
 
   messagesLabel: 'Messages',
+  showEarlier: 'Show earlier messages',
   empty: 'No messages yet.',
   you: 'You',
   author: (name, role) => (name ? `${name}, ${role}` : role),

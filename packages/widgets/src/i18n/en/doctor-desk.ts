@@ -24,6 +24,7 @@ export const doctorDeskEn: typeof doctorDeskRu = {
 
   queueTitle: 'Applications for an online consultation',
   queueSummary: (count) => (count === 0 ? 'No new applications.' : `Waiting for review: ${count}. Oldest first.`),
+  queueSummaryPartial: (count) => `The oldest waiting applications are shown: ${count}. More appear as you scroll to the end of the list.`,
   age: (years) => (years === null ? 'age not given' : `${years} ${plural('en', years, ['year', 'years', 'years'])} old`),
   waiting: (fullDays) => (fullDays < 1 ? 'waiting less than a day' : `waiting ${days(fullDays)}`),
   overdue: (targetDays) => `Past the ${days(targetDays)} target`,
@@ -144,6 +145,7 @@ export const doctorDeskEn: typeof doctorDeskRu = {
 
   slotsTitle: 'My duty schedule',
   slotsSummary: (free, booked) => `Free: ${free}. Booked: ${booked}.`,
+  slotsSummaryPartial: 'This is not the whole schedule yet: the rest comes with “Show more” below.',
   slotsNone: 'No time is open for booking yet.',
   slotFree: 'Free',
   slotBooked: 'Booked',

@@ -23,6 +23,7 @@ export const dutyScheduleEn: typeof dutyScheduleRu = {
   refreshing: 'Refreshing…',
   refreshed: 'The list of free times has been refreshed.',
   pickHint: 'Tap a time that suits you.',
+  freeTimes: 'free times',
   today: (date) => `Today, ${date}`,
   tomorrow: (date) => `Tomorrow, ${date}`,
   dutyDoctor: (name) => `Duty doctor: ${name}`,

@@ -16,6 +16,7 @@ export const chatRu = {
   notFound: 'Переписка недоступна: такой консультации нет, или она не ваша. Переписку видят только пациент и врач этой консультации.',
 
   messagesLabel: 'Сообщения',
+  showEarlier: 'Показать более ранние сообщения',
   empty: 'Сообщений пока нет.',
   you: 'Вы',
   author: (name: string, role: string) => (name ? `${name}, ${role}` : role),

@@ -26,6 +26,9 @@ export const doctorDeskRu = {
   queueTitle: 'Заявки на онлайн-консультацию',
   queueSummary: (count: number) =>
     count === 0 ? 'Новых заявок нет.' : `Ждут рассмотрения: ${count}. Сначала самые давние.`,
+  /** While later pages of the queue are still to load: the count is of the shown ones only. */
+  queueSummaryPartial: (count: number) =>
+    `Показаны самые давние заявки: ${count}. Остальные появятся, когда вы пролистаете список до конца.`,
   age: (years: number | null) =>
     years === null ? 'возраст не указан' : `${years} ${plural('ru', years, ['год', 'года', 'лет'])}`,
   waiting: (fullDays: number) => (fullDays < 1 ? 'ждёт меньше суток' : `ждёт ${days(fullDays)}`),
@@ -154,6 +157,8 @@ export const doctorDeskRu = {
 
   slotsTitle: 'Моё расписание дежурств',
   slotsSummary: (free: number, booked: number) => `Свободно: ${free}. Занято: ${booked}.`,
+  /** After the summary while later slots are still to load. */
+  slotsSummaryPartial: 'Это ещё не всё расписание: остальное — по кнопке «Показать ещё» ниже.',
   slotsNone: 'Открытой записи пока нет.',
   slotFree: 'Свободно',
   slotBooked: 'Занято',

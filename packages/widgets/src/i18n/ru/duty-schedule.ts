@@ -25,6 +25,8 @@ export const dutyScheduleRu = {
   refreshing: 'Обновляем…',
   refreshed: 'Список свободного времени обновлён.',
   pickHint: 'Нажмите на удобное время.',
+  /** Which list «Показать ещё» continues, for screen readers. */
+  freeTimes: 'свободное время',
   today: (date: string) => `Сегодня, ${date}`,
   tomorrow: (date: string) => `Завтра, ${date}`,
   dutyDoctor: (name: string) => `Дежурный врач: ${name}`,
