@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +83,9 @@ export async function startInstancesBehindNginx(nginx: string, env: Record<strin
       .replace('127.0.0.1:8082', `127.0.0.1:${ports[1]}`);
     if (config === template || config.includes(':8081') || config.includes(':8082')) throw new Error('examples/deploy/nginx.conf no longer has the ports the test replaces');
     await writeFile(join(prefix, 'nginx.conf'), config);
+    // nginx's workers drop root for an unprivileged user: they must reach the temporary files
+    // of large uploads and answers (the room's 4 MB connection test) under the prefix.
+    await chmod(prefix, 0o755);
     nginxProcess = spawn(nginx, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
     nginxProcess.stdout?.on('data', (chunk) => (nginxOutput += chunk));
     nginxProcess.stderr?.on('data', (chunk) => (nginxOutput += chunk));
