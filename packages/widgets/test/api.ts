@@ -109,3 +109,21 @@ export function watchApi(method: string, path: string) {
     },
   };
 }
+
+/**
+ * Every item of a paged list (`{items, nextCursor}`), following nextCursor: the element-test server
+ * is shared by every test file, so a demo doctor's lists outgrow one page during a run.
+ */
+export async function allItems<T>(path: string, token?: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const { status, body } = await callApi('GET', `${path}${cursor ? `${separator}cursor=${encodeURIComponent(cursor)}` : ''}`, token ? { token } : {});
+    if (status !== 200) throw new Error(`GET ${path} failed: ${status} ${JSON.stringify(body)}`);
+    const page = body as { items: T[]; nextCursor: string | null };
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}

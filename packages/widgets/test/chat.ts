@@ -1,7 +1,7 @@
 // Test helpers for the chat before a consultation and the duty doctors' side of path 2: duty
 // consultations arranged through the API, messages sent as the other side, slots published.
 import type { AuthResponse, ChatMessage, Consultation, DutySlot } from '@oz/contracts';
-import { callApi, registerPatient, signInViaApi } from './api.ts';
+import { allItems, callApi, registerPatient, signInViaApi } from './api.ts';
 
 /** The demo duty doctors the test server seeds (`--demo`). */
 export const DUTY = {
@@ -90,7 +90,5 @@ export async function cancelAs(token: string, consultationId: string): Promise<C
 }
 
 export async function mySlotsOf(token: string): Promise<DutySlot[]> {
-  const { status, body } = await callApi('GET', '/duty/slots/mine', { token });
-  if (status !== 200) throw new Error(`listing own slots failed: ${status}`);
-  return (body as { items: DutySlot[] }).items;
+  return allItems<DutySlot>('/duty/slots/mine?limit=500', token);
 }

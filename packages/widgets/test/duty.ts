@@ -1,7 +1,7 @@
 // Test helpers for path 2 (duty doctors): fresh slots published through the API by a demo duty
 // doctor, and bookings arranged through the API.
 import type { Consultation, DutySlot } from '@oz/contracts';
-import { callApi } from './api.ts';
+import { allItems, callApi } from './api.ts';
 import { DUTY, dutyAuth } from './chat.ts';
 
 const MINUTE = 60_000;
@@ -40,15 +40,11 @@ export async function bookViaApi(token: string, slotId: string, topic?: string):
 }
 
 export async function listConsultations(token: string): Promise<Consultation[]> {
-  const { status, body } = await callApi('GET', '/consultations', { token });
-  if (status !== 200) throw new Error(`listing consultations failed: ${status}`);
-  return (body as { items: Consultation[] }).items;
+  return allItems<Consultation>('/consultations?limit=200', token);
 }
 
 /** The free slots of a center as the API lists them for the next two weeks. */
 export async function freeSlots(centerId: string): Promise<DutySlot[]> {
   const to = new Date(Date.now() + 14 * 24 * 60 * MINUTE).toISOString();
-  const { status, body } = await callApi('GET', `/duty/slots?centerId=${centerId}&to=${encodeURIComponent(to)}`);
-  if (status !== 200) throw new Error(`listing slots failed: ${status}`);
-  return (body as { items: DutySlot[] }).items;
+  return allItems<DutySlot>(`/duty/slots?centerId=${centerId}&to=${encodeURIComponent(to)}&limit=500`);
 }

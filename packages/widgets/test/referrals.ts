@@ -1,7 +1,7 @@
 // Test helpers for the referral import (path 3): referral tables built in the test as files, the
 // manager's and a center doctor's view of the API, and uniquely named patients per test.
 import { REFERRAL_COLUMNS, type Application, type ReferralImportReport } from '@oz/contracts';
-import { callApi, signInViaApi, testApi, uniquePhone } from './api.ts';
+import { allItems, callApi, signInViaApi, testApi, uniquePhone } from './api.ts';
 
 /** Staff accounts the test server seeds with `--demo`. */
 export const MANAGER = { phone: '+79000000009', password: 'demo-manager' } as const;
@@ -56,9 +56,8 @@ export async function importViaApi(token: string, file: File, dryRun = false): P
 /** The referral applications in a center doctor's queue for patients of this name. */
 export async function referralsInQueue(fullName: string, doctor = BAKULEV_DOCTOR): Promise<Application[]> {
   const { token } = await signInViaApi(doctor);
-  const { status, body } = await callApi('GET', '/applications', { token });
-  if (status !== 200) throw new Error(`listing the queue failed: ${status}`);
-  return (body as { items: Application[] }).items.filter((a) => a.source === 'referral' && a.patient.fullName === fullName);
+  const queue = await allItems<Application>('/applications?limit=200', token);
+  return queue.filter((a) => a.source === 'referral' && a.patient.fullName === fullName);
 }
 
 /** Whether the phone has an account: registering with it answers 409 phone_taken (and creates nothing). */
