@@ -148,6 +148,8 @@ export interface TimeRange {
 export interface UserRepository {
   findById(id: string): Promise<UserRecord | undefined>;
   findByPhone(phone: string): Promise<UserRecord | undefined>;
+  /** The users of these ids that exist, in no particular order: one query for a page's people. */
+  findByIds(ids: readonly string[]): Promise<UserRecord[]>;
   count(): Promise<number>;
   /** Fails with DuplicateKeyError('phone') when the phone is taken. */
   insert(user: UserRecord): Promise<void>;
@@ -213,6 +215,8 @@ export interface ConclusionRepository {
   /** Fails with DuplicateKeyError('consultationId') when the consultation already has one. */
   insert(conclusion: ConclusionRecord): Promise<void>;
   findByConsultation(consultationId: string): Promise<ConclusionRecord | undefined>;
+  /** The conclusions of these consultations that have one, in no particular order. */
+  findByConsultations(consultationIds: readonly string[]): Promise<ConclusionRecord[]>;
 }
 
 export interface NotificationRepository {

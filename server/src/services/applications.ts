@@ -80,7 +80,8 @@ export class ApplicationService {
     }
     if (viewer.role === 'doctor' && viewer.centerId) {
       const queue = await this.store.applications.pageByCenter(viewer.centerId, status, page);
-      return { items: await Promise.all(queue.items.map((a) => this.viewWithPatient(a))), nextCursor: queue.nextCursor };
+      const patients = new Map((await this.store.users.findByIds(queue.items.map((a) => a.patientId))).map((p) => [p.id, p]));
+      return { items: queue.items.map((a) => this.view(a, patients.get(a.patientId))), nextCursor: queue.nextCursor };
     }
     throw forbidden('Applications are for patients and the centers\' doctors');
   }

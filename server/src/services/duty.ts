@@ -151,10 +151,7 @@ export class DutyService {
   }
 
   private async withDoctors(slots: DutySlotRecord[]): Promise<DutySlot[]> {
-    const doctors = new Map<string, UserRecord | undefined>();
-    for (const slot of slots) {
-      if (!doctors.has(slot.doctorId)) doctors.set(slot.doctorId, await this.store.users.findById(slot.doctorId));
-    }
+    const doctors = new Map((await this.store.users.findByIds(slots.map((slot) => slot.doctorId))).map((doctor) => [doctor.id, doctor]));
     return slots.map((slot) => view(slot, doctors.get(slot.doctorId)));
   }
 }

@@ -67,6 +67,16 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await assert.rejects(store.users.update('nobody', { fullName: 'x' }), RecordNotFoundError);
       });
 
+      it('finds many users by id at once, skipping unknown ids and repeats', async () => {
+        const [first, second] = [userRecord(), doctorRecord()];
+        await store.users.insert(first);
+        await store.users.insert(second);
+        const found = await store.users.findByIds([second.id, 'nobody', first.id, second.id]);
+        assert.deepEqual(found.map((user) => user.id).sort(), [first.id, second.id].sort());
+        assert.deepEqual(found.find((user) => user.id === second.id), second);
+        assert.deepEqual(await store.users.findByIds([]), []);
+      });
+
       it('counts users', async () => {
         const before = await store.users.count();
         await store.users.insert(userRecord());
@@ -258,6 +268,8 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         assert.deepEqual(await store.conclusions.findByConsultation(consultation.id), conclusion);
         await assert.rejects(store.conclusions.insert({ ...conclusion, text: 'second' }), duplicate('consultationId'));
         assert.equal(await store.conclusions.findByConsultation('none'), undefined);
+        assert.deepEqual(await store.conclusions.findByConsultations([consultation.id, 'none']), [conclusion]);
+        assert.deepEqual(await store.conclusions.findByConsultations([]), []);
       });
     });
 

@@ -175,6 +175,10 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
     users: {
       findById: async (id) => users.find((user) => user.id === id),
       findByPhone: async (phone) => users.find((user) => user.phone === phone),
+      findByIds: async (ids) => {
+        const wanted = new Set(ids);
+        return users.filter((user) => wanted.has(user.id)).map((user) => copy(user));
+      },
       count: async () => users.rows().length,
       insert: async (user) => {
         checkId(users.rows(), user.id);
@@ -264,6 +268,10 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
         conclusions.insert(conclusion);
       },
       findByConsultation: async (consultationId) => conclusions.find((conclusion) => conclusion.consultationId === consultationId),
+      findByConsultations: async (consultationIds) => {
+        const wanted = new Set(consultationIds);
+        return conclusions.filter((conclusion) => wanted.has(conclusion.consultationId)).map((conclusion) => copy(conclusion));
+      },
     },
     notifications: {
       insert: async (notification) => {

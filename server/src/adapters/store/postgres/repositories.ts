@@ -49,6 +49,7 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
     users: {
       findById: (id) => users.findByKey(id),
       findByPhone: (phone) => users.find('phone = $1', [phone]),
+      findByIds: async (ids) => (ids.length === 0 ? [] : users.findMany('id = ANY($1::text[])', [[...new Set(ids)]])),
       count: () => users.count('true', []),
       insert: (user) => users.insert(user),
       update: (id, changes) => users.update(id, changes),
@@ -101,6 +102,7 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
     conclusions: {
       insert: (conclusion) => conclusions.insert(conclusion),
       findByConsultation: (consultationId) => conclusions.findByKey(consultationId),
+      findByConsultations: async (ids) => (ids.length === 0 ? [] : conclusions.findMany('consultation_id = ANY($1::text[])', [[...new Set(ids)]])),
     },
     notifications: {
       insert: (notification) => notifications.insert(notification),
