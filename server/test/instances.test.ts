@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import WebSocket from 'ws';
+import { openSignalSocket } from './signal-client.ts';
 import pg from 'pg';
 import { normalized, registerPatient, startTestServer, uniquePhone, type TestServer } from './helpers.ts';
 import { applyToBakulev, signInStaff } from './fixtures.ts';
@@ -196,21 +196,7 @@ describe('several API instances on one database', { skip }, () => {
       return open(url.replace(/^ws:\/\/localhost/, socketOn.wsOrigin));
     }
 
-    function open(url: string) {
-      const socket = new WebSocket(url);
-      const received: Record<string, unknown>[] = [];
-      const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-      socket.on('message', (data) => received.push(JSON.parse(String(data)) as Record<string, unknown>));
-      const next = async (type: string) => {
-        for (let waited = 0; waited < 5000; waited += 10) {
-          const index = received.findIndex((message) => message.type === type);
-          if (index >= 0) return received.splice(index, 1)[0]!;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-        throw new Error(`no ${type} message; got ${JSON.stringify(received).slice(0, 500)}`);
-      };
-      return { socket, closed, next, url, received };
-    }
+    const open = openSignalSocket;
 
     it('pairs a patient on A with a doctor on B, relays a 60 kB offer, answer and ICE in order, and ends both from B', async () => {
       const { patient, doctor, consultation: { id } } = await consultation(a.server, b.server);

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import WebSocket from 'ws';
+import { openSignalSocket } from './signal-client.ts';
 import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
 import { applyToBakulev, signInStaff } from './fixtures.ts';
 import { startFakeOpenVidu } from './fake-openvidu.ts';
@@ -112,21 +112,7 @@ describe('embedded signaling over WebSocket', () => {
     return open(url);
   }
 
-  function open(url: string) {
-    const socket = new WebSocket(url);
-    const received: Record<string, unknown>[] = [];
-    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-    socket.on('message', (data) => received.push(JSON.parse(String(data)) as Record<string, unknown>));
-    const next = async (type: string) => {
-      for (let waited = 0; waited < 5000; waited += 20) {
-        const index = received.findIndex((message) => message.type === type);
-        if (index >= 0) return received.splice(index, 1)[0]!;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      throw new Error(`no ${type} message; got ${JSON.stringify(received)}`);
-    };
-    return { socket, closed, next, url, opened: new Promise((resolve) => socket.once('open', resolve)) };
-  }
+  const open = openSignalSocket;
 
   it('closes a socket that sends a frame far beyond any signaling message, before buffering it', async () => {
     const { patient, consultation } = await consultationIn(server, 5);

@@ -5,7 +5,8 @@ import type { Store, StoreRepositories } from '../../ports/store.ts';
 import { Mutex } from '../../lib/mutex.ts';
 import { DurableJsonFile, StoreCorruptError } from './durable-json-file.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { emptyData, lowdbRepositories, SCHEMA_VERSION, upgradeData, WRITE_METHODS, type StoreData } from './lowdb-repositories.ts';
+import { emptyData, lowdbRepositories, SCHEMA_VERSION, upgradeData, type StoreData } from './lowdb-repositories.ts';
+import { autoCommitting } from './auto-commit.ts';
 
 export const STORE_FILE_NAME = 'oz-store.json';
 
@@ -63,28 +64,19 @@ class LowdbStore implements Store {
     private readonly db: Low<StoreData>,
     private readonly unlock: () => Promise<void>,
   ) {
+    // Reads go straight to memory.
     this.raw = lowdbRepositories(() => this.db.data);
-    this.users = this.autoCommitting('users');
-    this.tokens = this.autoCommitting('tokens');
-    this.documents = this.autoCommitting('documents');
-    this.applications = this.autoCommitting('applications');
-    this.consultations = this.autoCommitting('consultations');
-    this.conclusions = this.autoCommitting('conclusions');
-    this.notifications = this.autoCommitting('notifications');
-    this.dutySlots = this.autoCommitting('dutySlots');
-    this.messages = this.autoCommitting('messages');
-  }
-
-  /** Reads go straight to memory; every write outside a transaction is a transaction of its own. */
-  private autoCommitting<K extends keyof StoreRepositories>(name: K): StoreRepositories[K] {
-    const repository = this.raw[name] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    const wrapped: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-    for (const [method, implementation] of Object.entries(repository)) {
-      wrapped[method] = WRITE_METHODS.has(method)
-        ? (...args) => this.transaction(async (tx) => (tx[name] as unknown as typeof repository)[method]!(...args))
-        : implementation;
-    }
-    return wrapped as unknown as StoreRepositories[K];
+    ({
+      users: this.users,
+      tokens: this.tokens,
+      documents: this.documents,
+      applications: this.applications,
+      consultations: this.consultations,
+      conclusions: this.conclusions,
+      notifications: this.notifications,
+      dutySlots: this.dutySlots,
+      messages: this.messages,
+    } = autoCommitting(this.raw, (work) => this.transaction(work)));
   }
 
   transaction<T>(work: (tx: StoreRepositories) => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 import { withoutPassword } from '../../adapters/store/open-store.ts';
 import { migrate } from '../../adapters/store/postgres/migrate.ts';
 import { insertMany } from '../../adapters/store/postgres/bulk-insert.ts';
-import type { SqlPool, SqlQueryable } from '../../adapters/store/postgres/sql.ts';
+import { inTransaction, type SqlPool, type SqlQueryable } from '../../adapters/store/postgres/sql.ts';
 import type { Progress } from '../command.ts';
 import { StoreCopyError, type CopyPlan } from './plan.ts';
 
@@ -52,10 +52,7 @@ function alreadyHasUsers(url: string, users: number): StoreCopyError {
  * count matches, so the database ends with all of the store or none of it.
  */
 export async function copyRecords(pool: SqlPool, url: string, plan: CopyPlan, progress: Progress): Promise<CopiedCount[]> {
-  const connection = await pool.connect();
-  let broken = false;
-  try {
-    await connection.query('BEGIN');
+  return inTransaction(pool, async (connection) => {
     // A server already running on this database could add a user between the check and the copy.
     await connection.query('LOCK TABLE users IN EXCLUSIVE MODE');
     const users = await countUsers(connection);
@@ -87,16 +84,8 @@ export async function copyRecords(pool: SqlPool, url: string, plan: CopyPlan, pr
         `The database counted other numbers than the store holds, so nothing was committed:\n${wrong.map((count) => `  ${count.label} ${count.expected} → ${count.copied} ✗`).join('\n')}`,
       );
     }
-    await connection.query('COMMIT');
     return counts;
-  } catch (error) {
-    await connection.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    connection.release(broken);
-  }
+  });
 }
 
 async function countTables(db: SqlQueryable, plan: CopyPlan): Promise<CopiedCount[]> {

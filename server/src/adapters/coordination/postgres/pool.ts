@@ -55,21 +55,4 @@ export function logCoordination(message: string): void {
   console.error(JSON.stringify({ at: new Date().toISOString(), error: `coordination: ${message}` }));
 }
 
-/** Runs `work` in a transaction on one connection; a connection whose ROLLBACK failed is destroyed. */
-export async function inTransaction<T>(pool: SqlPool, work: (connection: Pick<SqlPool, 'query'>) => Promise<T>): Promise<T> {
-  const connection = await pool.connect();
-  let broken = false;
-  try {
-    await connection.query('BEGIN');
-    const result = await work(connection);
-    await connection.query('COMMIT');
-    return result;
-  } catch (error) {
-    await connection.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    connection.release(broken);
-  }
-}
+export { inTransaction } from '../../store/postgres/sql.ts';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import Postgrator from 'postgrator';
-import type { SqlPool } from './sql.ts';
+import { inTransaction, type SqlPool } from './sql.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('./migrations/*.sql', import.meta.url));
 /** Any fixed number: instances starting together take turns on it (pg_advisory_xact_lock). */
@@ -12,10 +12,7 @@ const MIGRATION_LOCK = 7_301_942;
  * lock: several instances starting at once migrate once, and a failed migration leaves nothing.
  */
 export async function migrate(pool: SqlPool): Promise<number> {
-  const connection = await pool.connect();
-  let broken = false;
-  try {
-    await connection.query('BEGIN');
+  return inTransaction(pool, async (connection) => {
     await connection.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     const postgrator = new Postgrator({
       migrationPattern: MIGRATIONS,
@@ -23,15 +20,6 @@ export async function migrate(pool: SqlPool): Promise<number> {
       schemaTable: 'oz_schema_version',
       execQuery: (sql) => connection.query(sql),
     });
-    const applied = await postgrator.migrate();
-    await connection.query('COMMIT');
-    return applied.length;
-  } catch (error) {
-    await connection.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    connection.release(broken);
-  }
+    return (await postgrator.migrate()).length;
+  });
 }

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreUnavailableError, type Store, type StoreRepositories } from '../../../ports/store.ts';
-import { WRITE_METHODS } from '../lowdb-repositories.ts';
+import { autoCommitting } from '../auto-commit.ts';
 import { postgresRepositories } from './repositories.ts';
 import { isRetryable, translateError } from './errors.ts';
 import { migrate } from './migrate.ts';
-import type { SqlPool } from './sql.ts';
+import { inTransaction, type SqlPool } from './sql.ts';
 
 /** Serialization conflicts are normal under SERIALIZABLE; fifty bookings of one slot need a few rounds. */
 const MAX_ATTEMPTS = 12;
@@ -36,27 +36,17 @@ class PostgresStore implements Store {
   readonly messages: Store['messages'];
 
   constructor(private readonly pool: SqlPool) {
-    const reads = postgresRepositories(pool);
-    const wrap = <K extends keyof StoreRepositories>(name: K): StoreRepositories[K] => {
-      const repository = reads[name] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-      const wrapped: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-      for (const [method, implementation] of Object.entries(repository)) {
-        // A write may read and lock before it writes (update): it gets a transaction of its own.
-        wrapped[method] = WRITE_METHODS.has(method)
-          ? (...args) => this.transaction(async (tx) => (tx[name] as unknown as typeof repository)[method]!(...args))
-          : implementation;
-      }
-      return wrapped as unknown as StoreRepositories[K];
-    };
-    this.users = wrap('users');
-    this.tokens = wrap('tokens');
-    this.documents = wrap('documents');
-    this.applications = wrap('applications');
-    this.consultations = wrap('consultations');
-    this.conclusions = wrap('conclusions');
-    this.notifications = wrap('notifications');
-    this.dutySlots = wrap('dutySlots');
-    this.messages = wrap('messages');
+    ({
+      users: this.users,
+      tokens: this.tokens,
+      documents: this.documents,
+      applications: this.applications,
+      consultations: this.consultations,
+      conclusions: this.conclusions,
+      notifications: this.notifications,
+      dutySlots: this.dutySlots,
+      messages: this.messages,
+    } = autoCommitting(postgresRepositories(pool), (work) => this.transaction(work)));
   }
 
   async transaction<T>(work: (tx: StoreRepositories) => Promise<T>): Promise<T> {
@@ -72,27 +62,8 @@ class PostgresStore implements Store {
     }
   }
 
-  private async attempt<T>(work: (tx: StoreRepositories) => Promise<T>): Promise<T> {
-    let connection;
-    try {
-      connection = await this.pool.connect();
-    } catch (error) {
-      throw translateError(error);
-    }
-    let broken = false;
-    try {
-      await connection.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-      const result = await work(postgresRepositories(connection));
-      await connection.query('COMMIT');
-      return result;
-    } catch (error) {
-      await connection.query('ROLLBACK').catch(() => {
-        broken = true; // the connection itself failed: do not lend it again
-      });
-      throw error;
-    } finally {
-      connection.release(broken);
-    }
+  private attempt<T>(work: (tx: StoreRepositories) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, (connection) => work(postgresRepositories(connection)), 'BEGIN ISOLATION LEVEL SERIALIZABLE');
   }
 
   close(): Promise<void> {

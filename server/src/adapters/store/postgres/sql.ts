@@ -44,3 +44,25 @@ export function pgPool({ connectionString, max, onIdleError }: PgPoolOptions): S
     end: () => pool.end(),
   };
 }
+
+/**
+ * Runs `work` in a transaction on one lent connection: COMMIT when it resolves, ROLLBACK when it
+ * throws; a connection whose ROLLBACK failed is broken and destroyed instead of lent again.
+ */
+export async function inTransaction<T>(pool: SqlPool, work: (connection: SqlQueryable) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  const connection = await pool.connect();
+  let broken = false;
+  try {
+    await connection.query(begin);
+    const result = await work(connection);
+    await connection.query('COMMIT');
+    return result;
+  } catch (error) {
+    await connection.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    connection.release(broken);
+  }
+}

@@ -1,0 +1,31 @@
+import type { Store, StoreRepositories } from '../../ports/store.ts';
+import { WRITE_METHODS } from './lowdb-repositories.ts';
+
+/**
+ * The Store's own repositories: reads go straight to `reads`; every write method becomes a
+ * transaction of its own, so a write outside `transaction` is as safe as one inside (an update
+ * reads and locks before it writes).
+ */
+export function autoCommitting(reads: StoreRepositories, transaction: Store['transaction']): StoreRepositories {
+  const wrap = <K extends keyof StoreRepositories>(name: K): StoreRepositories[K] => {
+    const repository = reads[name] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const wrapped: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+    for (const [method, implementation] of Object.entries(repository)) {
+      wrapped[method] = WRITE_METHODS.has(method)
+        ? (...args) => transaction(async (tx) => (tx[name] as unknown as typeof repository)[method]!(...args))
+        : implementation;
+    }
+    return wrapped as unknown as StoreRepositories[K];
+  };
+  return {
+    users: wrap('users'),
+    tokens: wrap('tokens'),
+    documents: wrap('documents'),
+    applications: wrap('applications'),
+    consultations: wrap('consultations'),
+    conclusions: wrap('conclusions'),
+    notifications: wrap('notifications'),
+    dutySlots: wrap('dutySlots'),
+    messages: wrap('messages'),
+  };
+}
