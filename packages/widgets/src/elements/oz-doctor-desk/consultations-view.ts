@@ -13,6 +13,12 @@ export interface ConsultationsViewProps {
    * in time from a week ago, so later ones hold consultations further ahead.
    */
   end: unknown;
+  /** Consultations before the week, newest first, as far as the doctor has asked for them. */
+  earlier: readonly Consultation[];
+  /** «Показать более ранние консультации», at the end of the past ones. */
+  earlierEnd: unknown;
+  /** The earlier ones have all been read: there is nothing before them. */
+  earlierAllRead: boolean;
   onOpen: (consultation: Consultation) => void;
   onCancel: (consultation: Consultation) => void;
   /** Opens the consultation at its chat. */
@@ -38,14 +44,15 @@ export function renderConsultations(props: ConsultationsViewProps): TemplateResu
           </ul>`}
       ${props.end}
     </section>
-    ${past.length === 0
-      ? nothing
-      : html`<section aria-labelledby="past-title" part="past">
-          <h4 id="past-title">${desk.pastTitle}</h4>
-          <ul class="cards" aria-labelledby="past-title">
-            ${past.map((consultation) => renderConsultation(props, consultation))}
-          </ul>
-        </section>`}
+    <section aria-labelledby="past-title" part="past">
+      <h4 id="past-title">${desk.pastTitle}</h4>
+      ${past.length + props.earlier.length === 0
+        ? html`<p class="note">${props.earlierAllRead ? desk.pastNoneAtAll : desk.pastNone}</p>`
+        : html`<ul class="cards" aria-labelledby="past-title">
+            ${[...past, ...props.earlier].map((consultation) => renderConsultation(props, consultation))}
+          </ul>`}
+      ${props.earlierEnd}
+    </section>
   `;
 }
 

@@ -21,6 +21,9 @@ function nextPages<T>(read: (page: PageOptions) => Promise<Page<T>>): PageReader
 /** «Мои консультации» start this far back: the past week's calls, for conclusions still to write. */
 const CONSULTATIONS_SINCE_MS = 7 * DAY_MS;
 
+/** The "cursor" of the earlier consultations' first page: no real cursor yet, but a page to read. */
+const EARLIER_START = 'earlier-start';
+
 export interface DeskDataDeps {
   client: () => ApiClient;
   /** Who the desk works for (API origin + doctor id), or null when no doctor is signed in. */
@@ -50,6 +53,11 @@ export class DeskData {
   readonly consultations: Task<[string | null, number | undefined], FirstPage<Consultation>>;
   /** The doctor's consultations loaded so far, by start time. */
   readonly consultationList: PagedList<Consultation>;
+  /**
+   * The consultations before that week, newest first, read only when the doctor asks: a conclusion
+   * still to write, an older chat. Starts as a list with one page to come (EARLIER_START).
+   */
+  readonly earlierList: PagedList<Consultation>;
   /** The opened application's documents: the ones attached to it (all of them for a referral). */
   readonly documents: Task<[string | null, string | undefined], MedicalDocument[]>;
   /** The first page of a duty doctor's own slots from a day ago on, free and booked; empty for other doctors. */
@@ -95,9 +103,19 @@ export class DeskData {
         // Date.now, not new Date(): the clock a test (or a host page) may set. Later pages keep this range.
         const from = new Date(Date.now() - CONSULTATIONS_SINCE_MS).toISOString();
         const read = (page: PageOptions) => client().consultations({ from, order: 'asc', limit, ...page });
-        return { page: await read({ signal }), readNext: nextPages(read) };
+        const readEarlier = (page: PageOptions) =>
+          client().consultations({ to: from, order: 'desc', limit, ...page, cursor: page.cursor === EARLIER_START ? undefined : page.cursor });
+        return { page: await read({ signal }), readNext: nextPages(read), readEarlier: nextPages(readEarlier) };
       },
-      onComplete: ({ page, readNext }) => this.consultationList.reset(page, readNext),
+      onComplete: ({ page, readNext, readEarlier }) => {
+        this.consultationList.reset(page, readNext);
+        this.earlierList.reset({ items: [], nextCursor: EARLIER_START }, readEarlier);
+      },
+    });
+    this.earlierList = new PagedList(host, {
+      name: 'earlier-consultations',
+      keyOf: (consultation) => consultation.id,
+      itemSelector: (consultation) => `[data-consultation-id="${consultation.id}"]`,
     });
     this.slotList = new PagedList(host, {
       name: 'slots',

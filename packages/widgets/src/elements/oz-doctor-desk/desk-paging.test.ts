@@ -2,7 +2,7 @@ import type { Application, Consultation, DutySlot } from '@oz/contracts';
 import { expect, fixture, html, waitUntil } from '../../../test/testing.ts';
 import { callApi, signInViaApi, testApi, watchApi } from '../../../test/api.ts';
 import { DUTY, publishAsDuty } from '../../../test/chat.ts';
-import { DEMO, applyTo, futureSlot, scheduleThroughApi } from '../../../test/doctor-desk.ts';
+import { DEMO, applyTo, futureSlot, scheduleThroughApi, withClockShifted } from '../../../test/doctor-desk.ts';
 import { query, shadow } from '../../../test/dom.ts';
 import { loadMoreButton, loadMoreError, loadMoreName, pressEnterOn, pressWhileFailing } from '../../../test/paging.ts';
 import { useTestApi } from '../../../test/session.ts';
@@ -21,6 +21,7 @@ const queueIds = (el: Element) =>
   [...shadow(el).querySelectorAll<HTMLElement>('li[part~="application"]')].map((card) => card.dataset.applicationId);
 const consultationIds = (el: Element) =>
   [...shadow(el).querySelectorAll<HTMLElement>('li[part~="consultation"]')].map((card) => card.dataset.consultationId);
+const consultationCard = (el: Element, id: string) => shadow(el).querySelector<HTMLElement>(`li[data-consultation-id="${id}"]`);
 const slotIds = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('li[part~="slot"]')].map((item) => item.dataset.slotId);
 const tabCount = (el: Element, index: number) =>
   shadow(el).querySelectorAll('button[part~="tab"]')[index]?.querySelector('[part~="count"]')?.textContent?.trim();
@@ -115,10 +116,46 @@ describe('<oz-doctor-desk> paged lists', () => {
       await pressUntilWhole(el, consultationIds);
       expect([...consultationIds(el)].sort(), 'every consultation once').to.deep.equal([...all].sort());
       // Later pages continued the same range.
-      expect(new Set(watch.calls.map((url) => url.searchParams.get('from'))).size).to.equal(1);
+      const forward = watch.calls.filter((url) => url.searchParams.get('order') === 'asc');
+      expect(new Set(forward.map((url) => url.searchParams.get('from'))).size).to.equal(1);
     } finally {
       watch.restore();
     }
+  });
+
+  it('reaches consultations older than the week with «Показать более ранние консультации», newest first', async () => {
+    const auth = await signInViaApi(DEMO.bakulev);
+    const { application } = await applyTo('bakulev');
+    const slot = futureSlot();
+    const old = await scheduleThroughApi(auth.token, application.id, slot.iso);
+    session.adopt(auth, testApi);
+    const watch = watchApi('GET', '/consultations');
+    // The doctor opens the desk nine days after that consultation: it is before the week the desk starts with.
+    await withClockShifted(Date.parse(slot.iso) + 9 * DAY_MS - Date.now(), async () => {
+      try {
+        const el = await fixture<OzDoctorDesk>(html`<oz-doctor-desk section="consultations"></oz-doctor-desk>`);
+        await waitUntil(() => shadow(el).querySelector('#consultations-title'), 'the consultations did not load');
+        await el.updateComplete;
+        expect(consultationIds(el)).not.to.include(old.id);
+        const past = query(el, '[part~="past"]');
+        const earlier = () => loadMoreButton(el, past);
+        expect(loadMoreName(earlier())).to.equal(`${desk.earlierConsultations}: ${desk.pastTitle}`);
+        await expect(el).to.be.accessible();
+        for (let presses = 0; !consultationIds(el).includes(old.id); presses += 1) {
+          expect(earlier(), 'the earlier list ended without the old consultation').not.to.equal(null);
+          if (presses > 50) throw new Error('the old consultation never came');
+          await pressEnterOn(earlier()!);
+          await el.updateComplete;
+          await waitUntil(() => earlier()?.getAttribute('aria-busy') !== 'true', 'the page never came');
+        }
+        expect(consultationCard(el, old.id)?.closest('[part~="past"]'), 'it is listed with the past ones').to.not.equal(null);
+        const asked = watch.calls.find((url) => url.searchParams.get('order') === 'desc')!.searchParams;
+        const from = watch.calls[0]!.searchParams.get('from');
+        expect([asked.get('to'), asked.get('from')]).to.deep.equal([from, null]);
+      } finally {
+        watch.restore();
+      }
+    });
   });
 
   it("shows a duty doctor's schedule page by page with «Показать ещё»", async () => {
