@@ -44,6 +44,18 @@ describe('consultations', () => {
     }
   });
 
+  it('takes from and to in any offset, as the same moment', async () => {
+    const { patient, consultation } = await scheduled(server, doctor.token);
+    const { startsAt } = (await (await server.request(`/api/v1/consultations/${consultation.id}`, { token: patient.token })).json()) as { startsAt: string };
+    // The same moment written in Moscow time without milliseconds, and one millisecond later.
+    const moscow = (ms: number) => new Date(Date.parse(startsAt) + ms + 3 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+03:00');
+    const ids = async (query: string) =>
+      ((await (await server.request(`/api/v1/consultations?${query}`, { token: patient.token })).json()) as { items: Consultation[] }).items.map((c) => c.id);
+    assert.deepEqual(await ids(`from=${encodeURIComponent(moscow(0))}`), [consultation.id]);
+    assert.deepEqual(await ids(`from=${encodeURIComponent(moscow(1000))}`), []);
+    assert.deepEqual(await ids(`to=${encodeURIComponent(moscow(1000))}`), [consultation.id]);
+  });
+
   it('the patient cancels: the doctor is notified and the application is withdrawn', async () => {
     const { patient, application, consultation } = await scheduled(server, doctor.token);
     const response = await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { token: patient.token, json: { reason: 'Лягу в больницу' } });

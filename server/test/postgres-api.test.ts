@@ -6,6 +6,7 @@ import { errorOf, registerPatient, startTestServer, type TestServer } from './he
 import { applyToBakulev, signInStaff } from './fixtures.ts';
 import { freshDatabaseUrl, reachableServer } from './store/test-databases.ts';
 import { testServerEnv } from '../../scripts/test-server-env.mjs';
+import { withoutPassword } from '../src/adapters/store/open-store.ts';
 
 const noServer = !(await reachableServer());
 const skip = noServer ? 'no PostgreSQL server answers (set OZ_TEST_DATABASE_URL); the Store contract suite ran on PGlite instead' : false;
@@ -119,6 +120,15 @@ describe('the API on PostgreSQL', { skip }, () => {
     assert.deepEqual(seen.filter((id) => filed.includes(id)), filed);
     const forged = await server.request('/api/v1/applications?cursor=forged', { token: doctor.token });
     assert.equal(forged.status, 422);
+  });
+});
+
+describe('the database address in messages', () => {
+  it('never shows a password, in the address or in its query', () => {
+    assert.equal(withoutPassword('postgres://oz:s3cret@db.example.ru:5432/oz'), 'postgres://oz:***@db.example.ru:5432/oz');
+    const masked = withoutPassword('postgres://oz@db.example.ru/oz?password=s3cret&sslpassword=k3y&sslmode=require');
+    assert.doesNotMatch(masked, /s3cret|k3y/);
+    assert.match(masked, /sslmode=require/);
   });
 });
 

@@ -227,6 +227,29 @@ describe('store copy: the embedded store to PostgreSQL', { skip }, () => {
     }
   });
 
+  it('brings records of older versions in line with the schema\'s rules and says so', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'oz-copy-old-'));
+    try {
+      const data = syntheticStore(0);
+      const application = (id: string, createdAt: string, source: 'own' | 'referral') =>
+        ({ id, patientId: 'u-1', centerId: 'bakulev', disease: '', diagnosis: 'ИБС', complaints: '', documentIds: [], status: 'submitted', source,
+          referral: source === 'referral' ? { referringDoctor: 'Сидоров', organization: 'ЦРБ', importedAt: createdAt } : null,
+          declineReason: null, consultationId: null, reviewedBy: null, createdAt, updatedAt: createdAt, seq: data.nextSeq++ }) as StoreData['applications'][number];
+      // An earlier import let a referral wait beside the patient's own application at one center.
+      data.applications.push(application('a-own', '2024-03-02T09:00:00.000Z', 'own'), application('a-referral', '2024-03-05T09:00:00.000Z', 'referral'));
+      await writeFile(join(dataDir, STORE_FILE_NAME), JSON.stringify(data));
+      const url = await freshTarget();
+      const output = await runCli(['store', 'copy', '--to', url], { OZ_DATA_DIR: dataDir }, quiet);
+      assert.match(output, /withdrawn \(the first filed keeps its place\): a-referral/);
+      const rows = await tableRows(url, applicationsTable as unknown as Table<never>);
+      assert.deepEqual(rows.map((row) => [row.id, row.status]), [['a-own', 'submitted'], ['a-referral', 'cancelled']]);
+      const onDisk = JSON.parse(await readFile(join(dataDir, STORE_FILE_NAME), 'utf8')) as StoreData;
+      assert.equal(onDisk.applications.find((a) => a.id === 'a-referral')?.status, 'submitted', 'the store file itself is untouched');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('copies large collections in batches, in write order, and rolls everything back when one record does not fit', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'oz-copy-many-'));
     try {

@@ -82,23 +82,27 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
         unsubscribe();
         wake?.();
       });
-      await sse.writeSSE({ event: 'ready', data: '{}' });
-      // Interrupted: events may have been missed; ending the stream makes the browser resume and reload.
-      while (!sse.aborted && !sse.closed && !interrupted) {
-        // Signed out, password changed or expired: nothing more reaches this stream.
-        if (!(await accounts.isSessionActive(tokenId))) break;
-        const next = pending.shift();
-        if (next) {
-          await sse.writeSSE({ event: next.type, id: next.data.id, data: JSON.stringify(next.data) });
-          continue;
+      try {
+        await sse.writeSSE({ event: 'ready', data: '{}' });
+        // Interrupted: events may have been missed; ending the stream makes the browser resume and reload.
+        while (!sse.aborted && !sse.closed && !interrupted) {
+          // Signed out, password changed or expired: nothing more reaches this stream.
+          if (!(await accounts.isSessionActive(tokenId))) break;
+          const next = pending.shift();
+          if (next) {
+            await sse.writeSSE({ event: next.type, id: next.data.id, data: JSON.stringify(next.data) });
+            continue;
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, HEARTBEAT_MS);
+          });
+          wake = undefined;
+          if (pending.length === 0 && !sse.aborted && !interrupted) await sse.write(': keep-alive\n\n');
         }
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, HEARTBEAT_MS);
-        });
-        wake = undefined;
-        if (pending.length === 0 && !sse.aborted && !interrupted) await sse.write(': keep-alive\n\n');
+      } finally {
+        // Whatever ended it (the client left, the session ended, the database went away): no subscriber stays behind.
+        unsubscribe();
       }
-      unsubscribe();
     }) as never;
   });

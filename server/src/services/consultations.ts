@@ -14,7 +14,10 @@ export class ConsultationService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(viewer: UserRecord, page: ConsultationPageRequest): Promise<Page<Consultation>> {
+  async list(viewer: UserRecord, query: ConsultationPageRequest): Promise<Page<Consultation>> {
+    // Any ISO time with an offset, as the store compares them: UTC with milliseconds.
+    const utc = (time: string | undefined) => (time === undefined ? undefined : new Date(time).toISOString());
+    const page = { ...query, from: utc(query.from), to: utc(query.to) };
     const records =
       viewer.role === 'patient'
         ? await this.store.consultations.pageByPatient(viewer.id, page)

@@ -190,8 +190,10 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
 
       it('refuses a cursor it did not write', async () => {
         await assert.rejects(store.applications.pageByCenter('bakulev', undefined, { limit: 2, cursor: 'not-a-cursor' }), InvalidCursorError);
-        const forged = Buffer.from(JSON.stringify(['yesterday', 1])).toString('base64url');
-        await assert.rejects(store.notifications.pageByUser('u', { limit: 2, cursor: forged }), InvalidCursorError);
+        for (const key of ['yesterday', 'foo 1', '1', '2026-11-01T09:00:00Z']) {
+          const forged = Buffer.from(JSON.stringify([key, 1])).toString('base64url');
+          await assert.rejects(store.notifications.pageByUser('u', { limit: 2, cursor: forged }), InvalidCursorError, key);
+        }
       });
     });
 

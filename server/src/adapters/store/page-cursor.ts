@@ -18,7 +18,7 @@ export function decodeCursor(cursor: string): CursorPosition {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     // Every list is ordered by a time: a key that is not one was not written by us.
-    const isTime = (key: unknown) => typeof key === 'string' && !Number.isNaN(Date.parse(key));
+    const isTime = (key: unknown) => typeof key === 'string' && !Number.isNaN(Date.parse(key)) && new Date(key).toISOString() === key;
     if (Array.isArray(value) && value.length === 2 && isTime(value[0]) && Number.isSafeInteger(value[1])) {
       return { key: value[0], seq: value[1] as number };
     }

@@ -102,10 +102,11 @@ async function countTables(db: SqlQueryable, plan: CopyPlan): Promise<CopiedCoun
 
 /** A rule of the schema the embedded store never checked (a reference to a deleted record, …). */
 function recordsDoNotFit(label: string, error: unknown): unknown {
-  const { code, detail } = error as { code?: string; detail?: string };
+  const { code, constraint } = error as { code?: string; constraint?: string };
   if (!code || !/^2[23]/.test(code)) return error; // not about the data: let it through as it is
+  // The rule's name, not PostgreSQL's detail: that quotes the refused values (a phone, a name).
   return new StoreCopyError(
-    `Cannot copy the ${label}: ${reasonOf(error)}${detail ? ` (${detail})` : ''}. ` +
+    `Cannot copy the ${label}: ${reasonOf(error)}${constraint ? ` (rule ${constraint})` : ''}. ` +
       'The database refused records that the embedded store held; nothing was written. Correct them in the store file (keep a backup) and run the copy again.',
   );
 }

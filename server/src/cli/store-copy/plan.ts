@@ -52,6 +52,8 @@ export interface PlannedTable {
 }
 
 export interface CopyPlan {
+  /** What the copy changed on the way, for the report (records older versions wrote that the schema's rules refuse). */
+  adjustments: string[];
   tables: PlannedTable[];
   /** 152-FZ consents live inside the users; counted on their own because the law asks for them. */
   consents: number;
@@ -66,6 +68,7 @@ export interface CopyPlan {
  */
 export function planCopy(data: StoreData, now: Date): CopyPlan {
   refuseUnknownCollections(data);
+  const adjustments = adjustToSchemaRules(data, now);
   const tables: PlannedTable[] = COPY_ORDER.map(({ collection, label, table }) => {
     const all = [...(data[collection] as unknown as StoredRecord[])].sort((a, b) => a.seq - b.seq);
     refuseUnknownFields(collection, table as unknown as Table<StoredRecord>, all);
@@ -80,11 +83,51 @@ export function planCopy(data: StoreData, now: Date): CopyPlan {
     };
   });
   return {
+    adjustments,
     tables,
     consents: data.users.filter((user) => user.consent).length,
     documents: data.documents,
     total: tables.reduce((sum, planned) => sum + planned.records.length, 0),
   };
+}
+
+/**
+ * Records that older versions wrote and the schema's rules now refuse, brought in line (in the
+ * copy only; oz-store.json stays as it was): consultations from before `channel` existed are
+ * video ones; and an earlier referral import could leave a patient waiting twice at one center,
+ * where one application waits now: the first filed keeps its place in the queue, the later ones
+ * are withdrawn, and the report names them.
+ */
+function adjustToSchemaRules(data: StoreData, now: Date): string[] {
+  const adjustments: string[] = [];
+  let channels = 0;
+  for (const consultation of data.consultations) {
+    if (consultation.channel) continue;
+    consultation.channel = 'video';
+    channels += 1;
+  }
+  if (channels > 0) adjustments.push(`${channels} consultation${channels === 1 ? '' : 's'} from before the channel was recorded marked as video`);
+  const waiting = new Map<string, typeof data.applications>();
+  for (const application of data.applications) {
+    if (application.status !== 'submitted') continue;
+    const key = `${application.patientId}|${application.centerId}`;
+    waiting.set(key, [...(waiting.get(key) ?? []), application]);
+  }
+  const withdrawn: string[] = [];
+  for (const applications of waiting.values()) {
+    const [, ...later] = applications.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.seq - b.seq));
+    for (const application of later) {
+      application.status = 'cancelled';
+      application.updatedAt = now.toISOString();
+      withdrawn.push(application.id);
+    }
+  }
+  if (withdrawn.length > 0) {
+    adjustments.push(
+      `${withdrawn.length} application${withdrawn.length === 1 ? '' : 's'} waiting a second time at the same center withdrawn (the first filed keeps its place): ${withdrawn.join(', ')}`,
+    );
+  }
+  return adjustments;
 }
 
 function refuseUnknownCollections(data: StoreData): void {

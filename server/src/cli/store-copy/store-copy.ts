@@ -94,6 +94,7 @@ function report({ config, target, snapshotFile, plan, counts, onDisk, copied, se
         `  ${count.label.padEnd(labelWidth)}  ${String(count.expected).padStart(numberWidth)} → ${String(count.copied).padEnd(numberWidth)} ✓${count.leftOut ? `  (${count.leftOut})` : ''}`,
     ),
   ];
+  for (const adjustment of plan.adjustments) lines.push(`Adjusted in the copy: ${adjustment}.`);
   const filesDir = `${config.dataDir}/files`;
   if (plan.documents.length === 0) {
     lines.push('Files: there are no documents, so no files to move.');
