@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { requestId } from 'hono/request-id';
@@ -8,7 +7,7 @@ import type { Services } from './services/index.ts';
 import type { AppEnv } from './http/env.ts';
 import { onError, onNotFound } from './http/error-handler.ts';
 import { requestLog } from './http/request-log.ts';
-import { validationHook } from './http/validation-hook.ts';
+import { createRouter } from './http/router.ts';
 import { mountStaticFiles, type StaticDirs } from './http/static-files.ts';
 import { authRoutes } from './routes/auth.ts';
 import { meRoutes } from './routes/me.ts';
@@ -24,7 +23,7 @@ import { videoRoutes, SPEED_TEST_MAX_BYTES } from './routes/video.ts';
 import { mountSignaling } from './routes/signaling.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
-import { MAX_SIGNALING_FRAME_BYTES } from './adapters/video/signaling-hub.ts';
+import { MAX_SIGNALING_FRAME_BYTES } from './ports/signaling.ts';
 
 export interface AppOptions {
   config: Config;
@@ -37,7 +36,7 @@ export interface AppOptions {
 const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 
 export function createApi() {
-  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  const api = createRouter()
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/centers', centerRoutes)
@@ -72,7 +71,7 @@ export function createApi() {
 export type AppType = ReturnType<typeof createApi>;
 
 export function createApp({ config, services, staticDirs }: AppOptions) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = createRouter();
   app.use('*', requestId());
   app.use('*', async (c, next) => {
     c.set('config', config);

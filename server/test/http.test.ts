@@ -95,6 +95,26 @@ describe('HTTP basics', () => {
     }
   });
 
+  it('lets a patient still on a one-time password use only the routes that declare it: who am I, a new password, sign out', async () => {
+    const patient = await registerPatient(server);
+    await server.services.store.users.update(patient.user.id, { mustChangePassword: true });
+    const document = (await (await server.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const allowed: string[] = [];
+    // Signing out ends the token the walk uses: that route goes last.
+    const routes = Object.entries(document.paths).sort(([a], [b]) => Number(a === '/auth/logout') - Number(b === '/auth/logout'));
+    for (const [path, operations] of routes) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (!operation.security?.length) continue; // public routes
+        const url = `/api/v1${path.replace(/\{[^}]+\}/g, 'some-id')}`;
+        const response = await server.request(url, { method: method.toUpperCase(), token: patient.token, ...(method === 'get' ? {} : { json: {} }) });
+        assert.notEqual(response.status, 401, `${method} ${path}: the token stopped working during the walk`);
+        if (response.status === 403 && (await errorOf(response)).code === 'password_change_required') continue;
+        allowed.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    assert.deepEqual(allowed.sort(), ['GET /me', 'POST /auth/logout', 'POST /auth/password']);
+  });
+
   it('serves Swagger UI with its assets from this server, not a CDN', async () => {
     const page = await server.request('/api/v1/docs');
     assert.equal(page.status, 200);

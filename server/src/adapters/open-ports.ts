@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { Ports } from '../services/index.ts';
+import type { Ports } from '../ports/index.ts';
 import { openStore } from './store/open-store.ts';
 import { openDiskFileStore } from './files/disk-file-store.ts';
 import { openS3FileStore } from './files/s3-file-store.ts';

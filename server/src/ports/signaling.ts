@@ -1,5 +1,8 @@
 import type { ParticipantRole } from '@oz/contracts';
 
+/** The WebSocket frame limit: a little over one signaling message (an SDP of up to 70 kB), so ws refuses bigger frames before buffering them. */
+export const MAX_SIGNALING_FRAME_BYTES = 80_000;
+
 /** The socket side the rooms need: send text, close with a code. */
 export interface SignalSocket {
   send(text: string): void;

@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import {
   Application,
   ApplicationList,
@@ -9,7 +9,7 @@ import {
   ScheduleApplicationRequest,
 } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
-import { validationHook } from '../http/validation-hook.ts';
+import { createRouter } from '../http/router.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
@@ -92,7 +92,7 @@ const cancel = createRoute({
   responses: { 200: { description: 'Withdrawn', ...json(Application) }, 401: e[401], 403: e[403], 404: e[404], 409: e[409] },
 });
 
-export const applicationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const applicationRoutes = createRouter()
   .openapi(create, async (c) => {
     const input = c.req.valid('json');
     return c.json(await c.var.services.applications.create(c.var.principal.user, input), 201);

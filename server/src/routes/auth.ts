@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import {
   AuthResponse,
   ChangePasswordRequest,
@@ -7,8 +7,8 @@ import {
   RegisterRequest,
 } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
-import { validationHook } from '../http/validation-hook.ts';
-import { requireAuth } from '../http/authenticate.ts';
+import { createRouter } from '../http/router.ts';
+import { requireAuthEvenWithOneTimePassword } from '../http/authenticate.ts';
 import { limitAttemptsPerClient, limitAttemptsPerPhone, limitAttemptsPerUser } from '../http/sign-in-limit.ts';
 import { bearerSecurity, errorResponses } from '../http/openapi-responses.ts';
 
@@ -55,7 +55,7 @@ const logout = createRoute({
   tags: ['Accounts'],
   summary: 'Sign out: revoke this token',
   security: bearerSecurity,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuthEvenWithOneTimePassword] as const,
   responses: { 204: { description: 'Signed out' }, 401: unauthenticated },
 });
 
@@ -66,7 +66,7 @@ const changePassword = createRoute({
   summary: 'Change the password; ends every other session of the user',
   security: bearerSecurity,
   // Each try checks the current password with scrypt: limited like sign-in, per client and per user.
-  middleware: [requireAuth, limitAttemptsPerClient] as const,
+  middleware: [requireAuthEvenWithOneTimePassword, limitAttemptsPerClient] as const,
   request: { body: { required: true, ...json(ChangePasswordRequest) } },
   responses: {
     200: { description: 'Changed', ...json(ChangePasswordResponse) },
@@ -78,7 +78,7 @@ const changePassword = createRoute({
   },
 });
 
-export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const authRoutes = createRouter()
   .openapi(register, async (c) => {
     const input = c.req.valid('json');
     await limitAttemptsPerPhone(c, input.phone);

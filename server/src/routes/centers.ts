@@ -1,7 +1,7 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { CenterList } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
-import { validationHook } from '../http/validation-hook.ts';
+import { createRouter } from '../http/router.ts';
 import { CENTERS } from '../catalog/centers.ts';
 
 const listCenters = createRoute({
@@ -12,7 +12,7 @@ const listCenters = createRoute({
   responses: { 200: { description: 'The catalog', content: { 'application/json': { schema: CenterList } } } },
 });
 
-export const centerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(listCenters, (c) => {
+export const centerRoutes = createRouter().openapi(listCenters, (c) => {
   c.header('Cache-Control', 'public, max-age=3600');
   return c.json({ items: [...CENTERS] }, 200);
 });

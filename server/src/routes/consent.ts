@@ -1,7 +1,7 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ConsentText } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
-import { validationHook } from '../http/validation-hook.ts';
+import { createRouter } from '../http/router.ts';
 import { consentText } from '../catalog/consent-text.ts';
 import { escapeHtml } from '../lib/html.ts';
 
@@ -24,7 +24,7 @@ const getConsent = createRoute({
   },
 });
 
-export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(getConsent, (c) => {
+export const consentRoutes = createRouter().openapi(getConsent, (c) => {
   const { lang, format } = c.req.valid('query');
   const consent = consentText(lang);
   c.header('Cache-Control', 'public, max-age=3600');

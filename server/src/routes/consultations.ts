@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import {
   CancelConsultationRequest,
   ChatMessage,
@@ -12,7 +12,7 @@ import {
   WriteConclusionRequest,
 } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
-import { validationHook } from '../http/validation-hook.ts';
+import { createRouter } from '../http/router.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
@@ -85,7 +85,7 @@ const postMessage = createRoute({
   responses: { 201: { description: 'Sent', ...json(ChatMessage) }, 400: e[400], 401: e[401], 404: e[404], 409: e[409], 422: e[422] },
 });
 
-export const consultationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const consultationRoutes = createRouter()
   .openapi(list, async (c) => c.json(await c.var.services.consultations.list(c.var.principal.user, c.req.valid('query')), 200))
   .openapi(getOne, async (c) => c.json(await c.var.services.consultations.get(c.var.principal.user, c.req.valid('param').id), 200))
   .openapi(cancel, async (c) => {

@@ -1,7 +1,7 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { DocumentList, DocumentListQuery, MedicalDocument, UploadDocumentForm } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
-import { validationHook } from '../http/validation-hook.ts';
+import { createRouter } from '../http/router.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
@@ -67,7 +67,7 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, 401: e[401], 403: e[403], 404: e[404], 409: e[409] },
 });
 
-export const documentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const documentRoutes = createRouter()
   .openapi(upload, async (c) => {
     const { kind, file } = c.req.valid('form');
     return c.json(await c.var.services.documents.upload(c.var.principal.user, kind, file), 201);

@@ -1,7 +1,7 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { BookDutySlotRequest, Consultation, DutySlotList, DutySlotQuery, PublishDutySlotsRequest, pageQuery } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
-import { validationHook } from '../http/validation-hook.ts';
+import { createRouter } from '../http/router.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
@@ -75,7 +75,7 @@ const book = createRoute({
   },
 });
 
-export const dutyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const dutyRoutes = createRouter()
   .openapi(listFree, async (c) => {
     const { limit, cursor, ...range } = c.req.valid('query');
     return c.json(await c.var.services.duty.listFree(range, { limit, cursor }), 200);

@@ -1,8 +1,8 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { Notification, NotificationList, NotificationListQuery, StreamTicket } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
-import { validationHook } from '../http/validation-hook.ts';
+import { createRouter } from '../http/router.ts';
 import { requireAuth } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
@@ -51,7 +51,7 @@ const stream = createRoute({
   responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, 401: e[401] },
 });
 
-export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const notificationRoutes = createRouter()
   .openapi(list, async (c) => c.json(await c.var.services.notifications.list(c.var.principal.user.id, c.req.valid('query')), 200))
   .openapi(markRead, async (c) =>
     c.json(await c.var.services.notifications.markRead(c.var.principal.user.id, c.req.valid('param').id), 200),

@@ -1,7 +1,7 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { CredentialsResendRequest, CredentialsResendResult, REFERRAL_COLUMNS, ReferralImportQuery, ReferralImportReport } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
-import { validationHook } from '../http/validation-hook.ts';
+import { createRouter } from '../http/router.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
@@ -60,7 +60,7 @@ const template = createRoute({
 
 const EXAMPLE_ROW = ['Иванова Мария Петровна', '12.04.1956', '+7 921 123-45-67', 'ИБС, стенокардия напряжения', 'Бакулева', 'Петров А. И.', 'ГБУЗ ЛО «Приозерская МБ»'];
 
-export const referralRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const referralRoutes = createRouter()
   .openapi(importTable, async (c) => {
     const { dryRun } = c.req.valid('query');
     const { file } = c.req.valid('form');

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { SpeedTestResult, VideoJoin } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
-import { validationHook } from '../http/validation-hook.ts';
+import { createRouter } from '../http/router.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
@@ -79,7 +79,7 @@ function publicOrigin(c: Context<AppEnv>): string {
   return url.origin;
 }
 
-export const videoRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const videoRoutes = createRouter()
   .openapi(join, async (c) => {
     const { services, principal } = c.var;
     return c.json(await services.video.join(principal.user, c.req.valid('param').id, publicOrigin(c)), 200);

@@ -1,11 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Store } from '../ports/store.ts';
-import type { FileStore } from '../ports/file-store.ts';
-import type { SmsSender } from '../ports/sms-sender.ts';
-import type { VideoProvider } from '../ports/video-provider.ts';
+import type { Ports } from '../ports/index.ts';
 import type { SignalingRooms } from '../ports/signaling.ts';
-import type { LiveEvents } from '../ports/live-events.ts';
-import type { RateLimits, Tickets } from '../ports/coordination.ts';
 import { VideoService } from './video.ts';
 import { ReferralImportService } from './referrals/import-referrals.ts';
 import { CredentialsResendService } from './referrals/resend-credentials.ts';
@@ -17,22 +13,6 @@ import { ApplicationService } from './applications.ts';
 import { ConsultationService } from './consultations.ts';
 import { DutyService } from './duty.ts';
 import { MessageService } from './messages.ts';
-
-export interface Ports {
-  store: Store;
-  files: FileStore;
-  sms: SmsSender;
-  video: VideoProvider;
-  /** The embedded provider's rooms; present whatever the provider, so the WebSocket route can answer. */
-  signaling: SignalingRooms;
-  /** Live events to users' streams, on whichever instance holds them. */
-  live: LiveEvents;
-  /** Rate limits and one-use tickets every instance agrees on. */
-  limits: RateLimits;
-  tickets: Tickets;
-  /** Ends live streams and signaling sockets (their browsers reconnect elsewhere), then closes every connection and the store. */
-  close(): Promise<void>;
-}
 
 export interface Services {
   store: Store;

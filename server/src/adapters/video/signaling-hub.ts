@@ -7,8 +7,6 @@ import type { Delivery, RoomDirectory, Seat, SignalPost } from './signaling-back
 const TICKET_KIND = 'signaling';
 const TICKET_TTL_MS = 60_000;
 const MAX_MESSAGE_BYTES = 70_000;
-/** The WebSocket frame limit: a little over one message, so ws refuses bigger frames before buffering them. */
-export const MAX_SIGNALING_FRAME_BYTES = 80_000;
 /** Closes the widget treats as a drop (any code but ended and replaced), so it joins again. */
 const GOING_AWAY = { code: 1001, reason: 'the server is restarting; join again' };
 const SEAT_LOST = { code: 1012, reason: 'the room lost this connection; join again' };
