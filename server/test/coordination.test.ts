@@ -121,7 +121,7 @@ describe('PostgreSQL coordination tables', () => {
     await limits.hit('old', 3, MINUTE, T0);
     await limits.hit('new', 3, MINUTE, T0 + 5 * MINUTE);
     // Keys name phones and addresses: only their SHA-256 is stored.
-    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
     assert.deepEqual((await pool.query<{ key: string }>('SELECT key FROM oz_rate_windows')).rows.map((row) => row.key), [sha256('new')]);
   });
 });

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** Where uploaded files live. Adapters: local disk under OZ_DATA_DIR (default), S3-compatible (scale). */
 export interface FileStore {
   /** Stores the bytes and returns a generated key; the uploaded name never becomes a path. */
@@ -15,6 +17,9 @@ export interface FileStore {
 
 /** Every adapter's keys look like this (128 random bits, hex), so a key fits any adapter. */
 export const FILE_KEY = /^[a-f0-9]{32}$/;
+
+/** A new key for `put`: generated, never derived from the uploaded name. */
+export const newFileKey = (): string => randomBytes(16).toString('hex');
 
 export function assertFileKey(key: string): void {
   if (!FILE_KEY.test(key)) throw new Error('Invalid file key');

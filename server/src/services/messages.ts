@@ -16,12 +16,11 @@ export class MessageService {
   /** The latest page first, its messages oldest first as a chat reads; `nextCursor` goes back in time. */
   async list(viewer: UserRecord, consultationId: string, page: PageRequest): Promise<ChatMessageList> {
     const consultation = await this.participantOnly(viewer, consultationId);
-    const [found, patient, doctor] = await Promise.all([
+    const [found, participants] = await Promise.all([
       this.store.messages.pageByConsultation(consultationId, page),
-      this.store.users.findById(consultation.patientId),
-      this.store.users.findById(consultation.doctorId),
+      this.store.users.findByIds([consultation.patientId, consultation.doctorId]),
     ]);
-    const people = new Map([patient, doctor].filter((u): u is UserRecord => Boolean(u)).map((u) => [u.id, u]));
+    const people = new Map(participants.map((user) => [user.id, user]));
     return { items: found.items.reverse().map((message) => view(message, people.get(message.authorId))), nextCursor: found.nextCursor };
   }
 

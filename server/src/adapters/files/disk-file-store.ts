@@ -1,7 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { assertFileKey, FileNotFoundError, type FileStore } from '../../ports/file-store.ts';
+import { assertFileKey, FileNotFoundError, newFileKey, type FileStore } from '../../ports/file-store.ts';
 
 /** Files under OZ_DATA_DIR/files, named by random keys, readable only by the server's user. */
 export async function openDiskFileStore(dataDir: string): Promise<FileStore> {
@@ -13,7 +12,7 @@ export async function openDiskFileStore(dataDir: string): Promise<FileStore> {
   };
   return {
     async put(bytes) {
-      const key = randomBytes(16).toString('hex');
+      const key = newFileKey();
       await writeFile(pathOf(key), bytes, { mode: 0o600, flag: 'wx' });
       return key;
     },

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { assertFileKey, FileNotFoundError, FileStoreUnavailableError, type FileStore } from '../../ports/file-store.ts';
+import { assertFileKey, FileNotFoundError, FileStoreUnavailableError, newFileKey, type FileStore } from '../../ports/file-store.ts';
 
 export interface S3Settings {
   /** An S3-compatible service (MinIO, Yandex Object Storage, …); AWS itself when absent. */
@@ -74,7 +73,7 @@ export async function openS3FileStore(settings: S3Settings): Promise<FileStore> 
 
   return {
     async put(bytes) {
-      const key = randomBytes(16).toString('hex');
+      const key = newFileKey();
       await write(key, bytes);
       return key;
     },

@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { Store, StoreRepositories } from '../../ports/store.ts';
+import type { Store } from '../../ports/store.ts';
 import { Mutex } from '../../lib/mutex.ts';
 import { DurableJsonFile, StoreCorruptError } from './durable-json-file.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { emptyData, lowdbRepositories, SCHEMA_VERSION, upgradeData, type StoreData } from './lowdb-repositories.ts';
-import { autoCommitting } from './auto-commit.ts';
+import { assembleStore } from './assemble-store.ts';
 
 export const STORE_FILE_NAME = 'oz-store.json';
 
@@ -26,7 +26,7 @@ export async function openLowdbStore(dataDir: string): Promise<Store> {
     // Collections added by newer versions start empty; older records get their write sequence.
     db.data = upgradeData(db.data);
     await db.write();
-    return new LowdbStore(db, unlock);
+    return lowdbStore(db, unlock);
   } catch (error) {
     await unlock();
     throw error;
@@ -46,54 +46,28 @@ function checkShape(data: unknown, file: string): void {
   }
 }
 
-class LowdbStore implements Store {
-  readonly name = 'lowdb';
-  private readonly mutex = new Mutex();
-  private readonly raw: StoreRepositories;
-  readonly users: Store['users'];
-  readonly tokens: Store['tokens'];
-  readonly documents: Store['documents'];
-  readonly applications: Store['applications'];
-  readonly consultations: Store['consultations'];
-  readonly conclusions: Store['conclusions'];
-  readonly notifications: Store['notifications'];
-  readonly dutySlots: Store['dutySlots'];
-  readonly messages: Store['messages'];
-
-  constructor(
-    private readonly db: Low<StoreData>,
-    private readonly unlock: () => Promise<void>,
-  ) {
-    // Reads go straight to memory.
-    this.raw = lowdbRepositories(() => this.db.data);
-    ({
-      users: this.users,
-      tokens: this.tokens,
-      documents: this.documents,
-      applications: this.applications,
-      consultations: this.consultations,
-      conclusions: this.conclusions,
-      notifications: this.notifications,
-      dutySlots: this.dutySlots,
-      messages: this.messages,
-    } = autoCommitting(this.raw, (work) => this.transaction(work)));
-  }
-
-  transaction<T>(work: (tx: StoreRepositories) => Promise<T>): Promise<T> {
-    return this.mutex.run(async () => {
-      try {
-        const result = await work(this.raw);
-        await this.db.write();
-        return result;
-      } catch (error) {
-        await this.db.read(); // back to the last committed state
-        throw error;
-      }
-    });
-  }
-
-  async close(): Promise<void> {
-    await this.mutex.run(async () => undefined);
-    await this.unlock();
-  }
+/** Every transaction holds the mutex; a failed one reloads the last committed file. */
+function lowdbStore(db: Low<StoreData>, unlock: () => Promise<void>): Store {
+  const mutex = new Mutex();
+  // Reads go straight to memory.
+  const reads = lowdbRepositories(() => db.data);
+  return assembleStore({
+    name: 'lowdb',
+    reads,
+    transaction: (work) =>
+      mutex.run(async () => {
+        try {
+          const result = await work(reads);
+          await db.write();
+          return result;
+        } catch (error) {
+          await db.read(); // back to the last committed state
+          throw error;
+        }
+      }),
+    close: async () => {
+      await mutex.run(async () => undefined);
+      await unlock();
+    },
+  });
 }

@@ -1,10 +1,7 @@
 import type { RateLimits } from '../../../ports/coordination.ts';
 import type { SqlQueryable } from '../../store/postgres/sql.ts';
-import { createHash } from 'node:crypto';
 import { secondsUntil } from '../window-wait.ts';
-
-/** Keys name phones and client addresses: the table keeps only their SHA-256. */
-const storedKey = (key: string) => createHash('sha256').update(key).digest('hex');
+import { storedDigest } from '../ticket-text.ts';
 
 /** How often an instance deletes finished windows (lazily, on a hit). */
 const SWEEP_EVERY_MS = 60_000;
@@ -20,7 +17,7 @@ export class PostgresRateLimits implements RateLimits {
 
   async hit(key: string, limitPerWindow: number, windowMs: number, at: number): Promise<number> {
     await this.sweep(at);
-    key = storedKey(key);
+    key = storedDigest(key);
     const { rows } = await this.db.query<{ count: number; ends_at: Date }>(
       `INSERT INTO oz_rate_windows AS w (key, started_at, ends_at, count) VALUES ($1, $2::timestamptz, $3::timestamptz, 1)
        ON CONFLICT (key) DO UPDATE SET
@@ -36,7 +33,7 @@ export class PostgresRateLimits implements RateLimits {
   }
 
   async forget(key: string): Promise<void> {
-    await this.db.query('DELETE FROM oz_rate_windows WHERE key = $1', [storedKey(key)]);
+    await this.db.query('DELETE FROM oz_rate_windows WHERE key = $1', [storedDigest(key)]);
   }
 
   private async sweep(at: number): Promise<void> {

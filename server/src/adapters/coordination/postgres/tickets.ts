@@ -1,6 +1,6 @@
 import type { Tickets } from '../../../ports/coordination.ts';
 import type { SqlQueryable } from '../../store/postgres/sql.ts';
-import { newTicket, ticketHash } from '../ticket-text.ts';
+import { newTicket, storedDigest } from '../ticket-text.ts';
 
 /** How often an instance deletes expired tickets (lazily, on an issue). */
 const SWEEP_EVERY_MS = 60_000;
@@ -19,7 +19,7 @@ export class PostgresTickets implements Tickets {
     const ticket = newTicket();
     await this.db.query('INSERT INTO oz_tickets (kind, ticket_hash, payload, expires_at) VALUES ($1, $2, $3::jsonb, $4)', [
       kind,
-      ticketHash(ticket),
+      storedDigest(ticket),
       JSON.stringify(payload),
       new Date(at + ttlMs),
     ]);
@@ -29,7 +29,7 @@ export class PostgresTickets implements Tickets {
   async redeem<T>(kind: string, ticket: string, at: number): Promise<T | undefined> {
     const { rows } = await this.db.query<{ payload: T; expires_at: Date }>(
       'DELETE FROM oz_tickets WHERE kind = $1 AND ticket_hash = $2 RETURNING payload, expires_at',
-      [kind, ticketHash(ticket)],
+      [kind, storedDigest(ticket)],
     );
     const row = rows[0];
     if (!row || row.expires_at.getTime() <= at) return undefined;

@@ -2,11 +2,11 @@ import type { Store, StoreRepositories } from '../../ports/store.ts';
 import { WRITE_METHODS } from './lowdb-repositories.ts';
 
 /**
- * The Store's own repositories: reads go straight to `reads`; every write method becomes a
- * transaction of its own, so a write outside `transaction` is as safe as one inside (an update
- * reads and locks before it writes).
+ * A Store from an adapter's parts: its repositories answer reads straight from `reads`, and each
+ * write method becomes a transaction of its own, so a write outside `transaction` is as safe as
+ * one inside (an update reads and locks before it writes).
  */
-export function autoCommitting(reads: StoreRepositories, transaction: Store['transaction']): StoreRepositories {
+export function assembleStore({ name, reads, transaction, close }: Pick<Store, 'name' | 'transaction' | 'close'> & { reads: StoreRepositories }): Store {
   const wrap = <K extends keyof StoreRepositories>(name: K): StoreRepositories[K] => {
     const repository = reads[name] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     const wrapped: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
@@ -18,6 +18,9 @@ export function autoCommitting(reads: StoreRepositories, transaction: Store['tra
     return wrapped as unknown as StoreRepositories[K];
   };
   return {
+    name,
+    transaction,
+    close,
     users: wrap('users'),
     tokens: wrap('tokens'),
     documents: wrap('documents'),
