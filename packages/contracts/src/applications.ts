@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NextCursor, pageQuery } from './paging.ts';
-import { DIAGNOSIS_MAX, COMPLAINTS_MAX } from './constants.ts';
+import { DIAGNOSIS_MAX, COMPLAINTS_MAX, DURATION_MINUTES } from './constants.ts';
 import { CenterId } from './centers.ts';
 
 export const ApplicationStatus = z.enum(['submitted', 'scheduled', 'declined', 'cancelled']);
@@ -58,7 +58,7 @@ export const ApplicationListQuery = pageQuery('applications').extend({ status: A
 export const ScheduleApplicationRequest = z
   .object({
     startsAt: z.iso.datetime({ offset: true }).meta({ description: 'ISO time with offset, in the future' }),
-    durationMinutes: z.number().int().min(10).max(120).default(30),
+    durationMinutes: z.number().int().min(DURATION_MINUTES.min).max(DURATION_MINUTES.max).default(30),
   })
   .meta({ id: 'ScheduleApplicationRequest' });
 export type ScheduleApplicationRequest = z.input<typeof ScheduleApplicationRequest>;

@@ -55,4 +55,7 @@ export const PAGE_LIMITS = {
   messages: { default: 100, max: 200 },
 } as const;
 
-export type PagedList = keyof typeof PAGE_LIMITS;
+export type PagedListName = keyof typeof PAGE_LIMITS;
+
+/** A consultation or a duty slot lasts from this many minutes to that many. */
+export const DURATION_MINUTES = { min: 10, max: 120 } as const;

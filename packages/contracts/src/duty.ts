@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NextCursor, pageQuery } from './paging.ts';
-import { MAX_SLOTS_PER_PUBLISH, TOPIC_MAX } from './constants.ts';
+import { DURATION_MINUTES, MAX_SLOTS_PER_PUBLISH, TOPIC_MAX } from './constants.ts';
 import { CenterId } from './centers.ts';
 
 
@@ -33,7 +33,7 @@ export const PublishDutySlotsRequest = z
   .object({
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),
-    durationMinutes: z.number().int().min(10).max(120).default(20),
+    durationMinutes: z.number().int().min(DURATION_MINUTES.min).max(DURATION_MINUTES.max).default(20),
   })
   .meta({ id: 'PublishDutySlotsRequest' });
 export type PublishDutySlotsRequest = z.input<typeof PublishDutySlotsRequest>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PAGE_LIMITS, type PagedList } from './constants.ts';
+import { PAGE_LIMITS, type PagedListName } from './constants.ts';
 
 /** `?limit&cursor` of a paged list; `cursor` is the previous page's `nextCursor`. */
-export function pageQuery(list: PagedList) {
+export function pageQuery(list: PagedListName) {
   const { default: fallback, max } = PAGE_LIMITS[list];
   return z.object({
     limit: z.coerce

@@ -1,4 +1,4 @@
-import { PAGE_LIMITS, type PagedList } from '@oz/contracts/constants';
+import { PAGE_LIMITS, type PagedListName } from '@oz/contracts/constants';
 
 /**
  * `?limit&cursor` of a list that grows (`pageQuery` in @oz/contracts): without them the API sends
@@ -24,7 +24,7 @@ export function searchOf(params: Readonly<Record<string, string | number | undef
 }
 
 /** A page size as the list allows it: a webmaster's page-size="1000" asks for the most, not for an error. */
-export function pageLimit(list: PagedList, limit: number | undefined): number | undefined {
+export function pageLimit(list: PagedListName, limit: number | undefined): number | undefined {
   if (limit === undefined || !Number.isFinite(limit)) return undefined;
   return Math.min(PAGE_LIMITS[list].max, Math.max(1, Math.floor(limit)));
 }

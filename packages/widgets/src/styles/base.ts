@@ -60,7 +60,9 @@ export const baseStyles = css`
     border-color: ${tokens.colorPrimaryHover};
   }
 
-  button:disabled {
+  /* Busy: disabled, or aria-disabled where a disabled button would drop the keyboard focus. */
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;
   }

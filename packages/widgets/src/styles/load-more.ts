@@ -10,18 +10,22 @@ export const loadMoreStyles = css`
     margin: ${tokens.spacingSmall} 0;
   }
 
+  /* The column may shrink below its longest word, so at 200 % zoom the words wrap inside the button. */
   button.load-more {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     align-content: center;
     width: 100%;
     margin: ${tokens.spacingSmall} 0;
-    padding: 0.4em 1.2em;
+    padding: 0.4em 0.5em;
     line-height: 1.3;
   }
 
   /* Its two wordings share one cell: the button is as big as the longer one, whichever shows. */
   .load-more-words {
     grid-area: 1 / 1;
+    overflow-wrap: break-word;
+    hyphens: auto;
   }
 
   /* Out of sight and out of the accessible name, yet still taking its room. */
@@ -31,11 +35,6 @@ export const loadMoreStyles = css`
 
   button.load-more:hover:not([aria-disabled='true']) {
     background: ${tokens.colorSurfaceAlt};
-  }
-
-  button.load-more[aria-busy='true'] {
-    cursor: progress;
-    opacity: 0.75;
   }
 
   /* Observed by the scroll loading: it takes no room of its own. */

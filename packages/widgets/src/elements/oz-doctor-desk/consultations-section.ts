@@ -148,6 +148,9 @@ export class ConsultationsSection {
     // hasConclusion makes the view read it back with GET …/conclusion, as the patient will see it.
     if (consultation?.id === conclusion.consultationId) {
       this.open = { ...consultation, status: 'completed', hasConclusion: true };
+      // The week reloads below; an earlier consultation (read on demand) is updated where it is.
+      const { earlierList } = this.#ctx.data;
+      if (earlierList.items.some((item) => item.id === consultation.id)) earlierList.upsert([this.open]);
     }
     void this.#ctx.data.consultations.run();
     await this.#ctx.focus('[data-focus-target]');

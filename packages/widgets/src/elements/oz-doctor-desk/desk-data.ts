@@ -8,7 +8,7 @@ import { PagedList, type Page, type PageReader } from '../../controllers/paged-l
 import { DAY_MS } from './desk-time.ts';
 
 /** A list's first page and how to read the pages after it (same filters, same page size). */
-export interface FirstPage<T> {
+interface FirstPage<T> {
   page: Page<T>;
   readNext: PageReader<T>;
 }
@@ -58,6 +58,8 @@ export class DeskData {
    * still to write, an older chat. Starts as a list with one page to come (EARLIER_START).
    */
   readonly earlierList: PagedList<Consultation>;
+  /** Where «Мои консультации» start, for which doctor and page size: the boundary with the earlier ones. */
+  #week: { list: string; from: string } | undefined;
   /** The opened application's documents: the ones attached to it (all of them for a referral). */
   readonly documents: Task<[string | null, string | undefined], MedicalDocument[]>;
   /** The first page of a duty doctor's own slots from a day ago on, free and booked; empty for other doctors. */
@@ -100,16 +102,21 @@ export class DeskData {
       args: () => [doctorKey(), deps.pageSize()] as [string | null, number | undefined],
       task: async ([key, limit], { signal }) => {
         if (!key) return initialState;
+        // The week starts once per doctor and page size: a refresh (a notification, a conclusion)
+        // reloads the week but keeps the earlier consultations the doctor has paged in.
+        const list = `${key}|${limit ?? ''}`;
+        const fresh = this.#week?.list !== list;
         // Date.now, not new Date(): the clock a test (or a host page) may set. Later pages keep this range.
-        const from = new Date(Date.now() - CONSULTATIONS_SINCE_MS).toISOString();
+        if (fresh) this.#week = { list, from: new Date(Date.now() - CONSULTATIONS_SINCE_MS).toISOString() };
+        const { from } = this.#week!;
         const read = (page: PageOptions) => client().consultations({ from, order: 'asc', limit, ...page });
         const readEarlier = (page: PageOptions) =>
           client().consultations({ to: from, order: 'desc', limit, ...page, cursor: page.cursor === EARLIER_START ? undefined : page.cursor });
-        return { page: await read({ signal }), readNext: nextPages(read), readEarlier: nextPages(readEarlier) };
+        return { page: await read({ signal }), readNext: nextPages(read), readEarlier: fresh ? nextPages(readEarlier) : undefined };
       },
       onComplete: ({ page, readNext, readEarlier }) => {
         this.consultationList.reset(page, readNext);
-        this.earlierList.reset({ items: [], nextCursor: EARLIER_START }, readEarlier);
+        if (readEarlier) this.earlierList.reset({ items: [], nextCursor: EARLIER_START }, readEarlier);
       },
     });
     this.earlierList = new PagedList(host, {

@@ -149,6 +149,12 @@ describe('<oz-doctor-desk> paged lists', () => {
           await waitUntil(() => earlier()?.getAttribute('aria-busy') !== 'true', 'the page never came');
         }
         expect(consultationCard(el, old.id)?.closest('[part~="past"]'), 'it is listed with the past ones').to.not.equal(null);
+        // A refresh (the button, a notification, a written conclusion) reloads the week and keeps what was paged in.
+        const calls = watch.calls.length;
+        query<HTMLButtonElement>(el, 'button[part~="refresh-button"]').click();
+        await waitUntil(() => watch.calls.length > calls, 'the refresh did not reload the week');
+        await el.updateComplete;
+        expect(consultationIds(el), 'the earlier consultation stays after a refresh').to.include(old.id);
         const asked = watch.calls.find((url) => url.searchParams.get('order') === 'desc')!.searchParams;
         const from = watch.calls[0]!.searchParams.get('from');
         expect([asked.get('to'), asked.get('from')]).to.deep.equal([from, null]);

@@ -1,4 +1,5 @@
 import type { Consultation, DutySlot, FieldError } from '@oz/contracts';
+import { DURATION_MINUTES, PAGE_LIMITS } from '@oz/contracts/constants';
 import type { ApiClient } from '../../api/client.ts';
 import { mySlots, publishSlots, removeSlot } from '../../api/duty-slots.ts';
 import { ApiError } from '../../api/errors.ts';
@@ -106,14 +107,13 @@ async function explainOverlap(client: ApiClient, input: PublishInput, error: Api
   const end = start + slotCount(input) * input.durationMinutes * 60_000;
   const overlaps = (item: { startsAt: string; endsAt: string }) => Date.parse(item.startsAt) < end && start < Date.parse(item.endsAt);
   try {
-    // Only the consultations that could reach into the period (120 minutes is the longest).
-    const from = new Date(start - 120 * 60_000).toISOString();
+    // Only the consultations that could reach into the period (the longest lasts DURATION_MINUTES.max).
+    const from = new Date(start - DURATION_MINUTES.max * 60_000).toISOString();
     const to = new Date(end).toISOString();
-    const [slots, consultations] = await Promise.all([
-      mySlots(client, { signal }),
-      client.consultations({ from, to, signal }),
+    const [slot, consultations] = await Promise.all([
+      ownSlotWithin(client, overlaps, end, signal),
+      client.consultations({ from, to, limit: PAGE_LIMITS.consultations.max, signal }),
     ]);
-    const slot = slots.items.find(overlaps);
     if (slot) return new DutyProblem('overlapSlot', slot, { cause: error });
     const busy = consultations.items.find((c: Consultation) => c.status === 'scheduled' && overlaps(c));
     if (busy) return new DutyProblem('overlapConsultation', busy, { cause: error });
@@ -121,4 +121,16 @@ async function explainOverlap(client: ApiClient, input: PublishInput, error: Api
     // Without the lists, the plain explanation still says what to do.
   }
   return new DutyProblem('overlap', undefined, { cause: error });
+}
+
+/** The doctor's first own slot that `matches`, reading their slots (by start time) page by page only up to `end`. */
+async function ownSlotWithin(client: ApiClient, matches: (slot: DutySlot) => boolean, end: number, signal: AbortSignal): Promise<DutySlot | undefined> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await mySlots(client, { limit: PAGE_LIMITS.dutySlots.max, cursor, signal });
+    const found = page.items.find(matches);
+    const last = page.items.at(-1);
+    if (found || !page.nextCursor || (last && Date.parse(last.startsAt) >= end)) return found;
+    cursor = page.nextCursor;
+  }
 }

@@ -299,11 +299,6 @@ const deskStyles = css`
     flex: 1 1 10em;
   }
 
-  button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.75;
-  }
-
   .conclusion {
     padding: ${tokens.spacing};
     border-radius: ${tokens.radius};

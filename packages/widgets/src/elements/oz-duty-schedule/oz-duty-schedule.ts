@@ -117,7 +117,7 @@ export class OzDutySchedule extends OzElement {
   readonly #slotList = new PagedList<DutySlot>(this, {
     name: 'slots',
     keyOf: (slot) => slot.id,
-    itemSelector: (slot) => `button[data-slot-id="${slot.id}"]`,
+    itemSelector: (slot) => `button[part~="slot"][data-slot-id="${slot.id}"]`,
   });
 
   readonly #slots = new Task(this, {
