@@ -231,6 +231,11 @@ export interface DutySlotRepository {
   /** Fails with DuplicateKeyError('doctorTime') when it overlaps another slot of the doctor. */
   insert(slot: DutySlotRecord): Promise<void>;
   findById(id: string): Promise<DutySlotRecord | undefined>;
+  /**
+   * The slot, held until the transaction ends: transactions booking one slot run one after the
+   * other instead of racing to its constraints (where PostgreSQL would deadlock them).
+   */
+  findByIdForUpdate(id: string): Promise<DutySlotRecord | undefined>;
   update(id: string, changes: Partial<Omit<DutySlotRecord, 'id'>>): Promise<DutySlotRecord>;
   delete(id: string): Promise<void>;
   /** Free slots (no consultation) starting in [from, to), by start time; of one center when given. */

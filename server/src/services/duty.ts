@@ -101,7 +101,8 @@ export class DutyService {
     assertProgramOpen(this.rules.programPeriod, this.now());
     const at = this.now().toISOString();
     const consultation = await this.store.transaction(async (tx) => {
-      const slot = await tx.dutySlots.findById(id);
+      // Held: a second booking of this slot waits for the first, then finds it taken.
+      const slot = await tx.dutySlots.findByIdForUpdate(id);
       if (!slot) throw notFound('The slot');
       if (slot.consultationId) throw new ApiError(409, 'slot_taken', 'Someone has just booked this time; choose another');
       if (Date.parse(slot.startsAt) <= this.now().getTime()) throw new ApiError(409, 'slot_taken', 'This time has already started; choose another');

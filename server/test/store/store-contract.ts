@@ -381,12 +381,13 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         const { doctor } = await patientAndDoctor(store);
         const slot = slotRecord(doctor.id, { startsAt: '2032-01-01T07:00:00.000Z' });
         await store.dutySlots.insert(slot);
-        const patients = Array.from({ length: 12 }, () => userRecord());
+        const patients = Array.from({ length: 30 }, () => userRecord());
         for (const patient of patients) await store.users.insert(patient);
         const results = await Promise.allSettled(
           patients.map((patient) =>
             store.transaction(async (tx) => {
-              const current = await tx.dutySlots.findById(slot.id);
+              const current = await tx.dutySlots.findByIdForUpdate(slot.id);
+              assert.equal(current?.id, slot.id);
               if (current?.consultationId) throw new Error('taken');
               const consultation = consultationRecord(patient.id, doctor.id, { slotId: slot.id, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes });
               await tx.consultations.insert(consultation);

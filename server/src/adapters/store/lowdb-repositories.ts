@@ -295,6 +295,8 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
         dutySlots.insert(slot);
       },
       findById: async (id) => dutySlots.find((slot) => slot.id === id),
+      // Transactions already run one at a time here.
+      findByIdForUpdate: async (id) => dutySlots.find((slot) => slot.id === id),
       update: async (id, changes) => dutySlots.update(id, changes, checkSlot),
       delete: async (id) => dutySlots.remove((slot) => slot.id === id),
       pageFree: async (range, centerId, page) =>

@@ -116,6 +116,7 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
     dutySlots: {
       insert: (slot) => dutySlots.insert(slot),
       findById: (id) => dutySlots.findByKey(id),
+      findByIdForUpdate: (id) => dutySlots.findByKeyForUpdate(id),
       update: (id, changes) => dutySlots.update(id, changes),
       delete: async (id) => {
         await dutySlots.remove('id = $1', [id]);

@@ -39,11 +39,17 @@ export function tableAccess<R>(db: SqlQueryable, table: Table<R>, entity: string
       return this.find(`${keyColumn} = $1`, [value]);
     },
 
+    /** The row, locked until the transaction ends. */
+    async findByKeyForUpdate(value: string): Promise<R | undefined> {
+      const { rows } = await run(db, `SELECT ${columns} FROM ${table.name} WHERE ${keyColumn} = $1 FOR UPDATE`, [value]);
+      return rows[0] ? toRecord(rows[0]) : undefined;
+    },
+
     /** Reads the row under a lock, applies the changes, writes it whole: derived columns stay right. */
     async update(value: string, changes: Partial<R>): Promise<R> {
-      const { rows } = await run(db, `SELECT ${columns} FROM ${table.name} WHERE ${keyColumn} = $1 FOR UPDATE`, [value]);
-      if (!rows[0]) throw new RecordNotFoundError(entity, value);
-      const next = { ...toRecord(rows[0]), ...changes } as R;
+      const current = await this.findByKeyForUpdate(value);
+      if (!current) throw new RecordNotFoundError(entity, value);
+      const next = { ...current, ...changes } as R;
       const { columns: names, values } = recordToRow(table, next);
       const assignments = names.map((name, i) => `${name} = $${i + 2}`).join(', ');
       await run(db, `UPDATE ${table.name} SET ${assignments} WHERE ${keyColumn} = $1`, [value, ...values]);
