@@ -11,6 +11,7 @@ import { baseStyles } from '../styles/base.ts';
 import { hostStyles } from '../styles/host.ts';
 import { toApiOrigin } from './api-origin.ts';
 import { pageConfig } from './page-config.ts';
+import { mustChangePassword, signedInUser } from './signed-in-user.ts';
 
 /** What `roleGate` says, in the element's own words. */
 export interface RoleGateWords {
@@ -85,15 +86,12 @@ export class OzElement extends LitElement {
    * must first replace a one-time password, so no element asks the API what it would refuse.
    */
   protected get user(): User | null {
-    const user = this.session.api === this.apiOrigin ? this.session.user : null;
-    if (user?.mustChangePassword && !(this.constructor as typeof OzElement).usableBeforePasswordChange) return null;
-    return user;
+    return signedInUser(this.apiOrigin, (this.constructor as typeof OzElement).usableBeforePasswordChange);
   }
 
   /** What a signed-out element says: its own prompt, or, during a forced password change, to finish that first. */
   protected signInPromptText(prompt: string): string {
-    const user = this.session.api === this.apiOrigin ? this.session.user : null;
-    return user?.mustChangePassword ? this.t.common.finishPasswordChange : prompt;
+    return mustChangePassword(this.apiOrigin) ? this.t.common.finishPasswordChange : prompt;
   }
 
   /**

@@ -1,0 +1,44 @@
+import { ReactiveElement } from 'lit';
+import type { FieldError } from '@oz/contracts';
+import { expect, fixture, html } from '../../test/testing.ts';
+import { LazyChecksController } from './lazy-checks.ts';
+
+class ChecksHost extends ReactiveElement {
+  updates = 0;
+  protected override update(changed: Map<PropertyKey, unknown>): void {
+    super.update(changed);
+    this.updates += 1;
+  }
+}
+if (!customElements.get('checks-host')) customElements.define('checks-host', ChecksHost);
+
+const tooLong: FieldError = { field: 'text', code: 'too_long', message: 'too long', limit: 3 };
+const checks = { checkText: (text: string): FieldError[] => (text.length > 3 ? [tooLong] : []) };
+
+describe('LazyChecksController', () => {
+  it('starts loading when the host joins the page and re-renders it when the checks arrive', async () => {
+    let resolve!: (value: typeof checks) => void;
+    let loads = 0;
+    const host = await fixture<ChecksHost>(html`<checks-host></checks-host>`);
+    const before = host.updates;
+    const controller = new LazyChecksController(host, () => {
+      loads += 1;
+      return new Promise((done) => (resolve = done));
+    });
+    expect(loads, 'loading starts at once for a connected host').to.equal(1);
+    resolve(checks);
+    expect(await controller.check((c) => c.checkText('длинный'))).to.deep.equal([tooLong]);
+    await host.updateComplete;
+    expect(host.updates).to.be.greaterThan(before);
+    expect(controller.value).to.equal(checks);
+  });
+
+  it('finds nothing when the chunk cannot load, and tries again on the next check', async () => {
+    const host = await fixture<ChecksHost>(html`<checks-host></checks-host>`);
+    let fail = true;
+    const controller = new LazyChecksController(host, () => (fail ? Promise.reject(new Error('offline')) : Promise.resolve(checks)));
+    expect(await controller.check((c) => c.checkText('длинный'))).to.deep.equal([]);
+    fail = false;
+    expect(await controller.check((c) => c.checkText('длинный'))).to.deep.equal([tooLong]);
+  });
+});
