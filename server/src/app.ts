@@ -1,11 +1,11 @@
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { requestId } from 'hono/request-id';
-import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config.ts';
 import type { Services } from './services/index.ts';
 import type { AppEnv } from './http/env.ts';
 import { onError, onNotFound } from './http/error-handler.ts';
+import { defaultBodyLimit } from './http/body-limit.ts';
 import { requestLog } from './http/request-log.ts';
 import { createRouter } from './http/router.ts';
 import { mountStaticFiles, type StaticDirs } from './http/static-files.ts';
@@ -19,7 +19,7 @@ import { applicationRoutes } from './routes/applications.ts';
 import { consultationRoutes } from './routes/consultations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { dutyRoutes } from './routes/duty.ts';
-import { videoRoutes, SPEED_TEST_MAX_BYTES } from './routes/video.ts';
+import { videoRoutes } from './routes/video.ts';
 import { mountSignaling } from './routes/signaling.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
@@ -31,9 +31,6 @@ export interface AppOptions {
   /** Where the bundle and the sample pages are; omitted in API-only tests. */
   staticDirs?: StaticDirs;
 }
-
-/** JSON bodies of this API are small; uploads get their own, configured limit. */
-const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 
 export function createApi() {
   const api = createRouter()
@@ -91,16 +88,8 @@ export function createApp({ config, services, staticDirs }: AppOptions) {
       maxAge: 600,
     }),
   );
-  const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT_BYTES });
-  // Room for the multipart envelope around the largest allowed file; the service checks the file itself.
-  const uploadLimit = bodyLimit({ maxSize: config.maxUploadBytes + 64 * 1024 });
-  const speedTestLimit = bodyLimit({ maxSize: SPEED_TEST_MAX_BYTES });
-  app.use('/api/*', (c, next) => {
-    if (c.req.method !== 'POST') return jsonLimit(c, next);
-    if (c.req.path === '/api/v1/documents' || c.req.path === '/api/v1/referrals/import') return uploadLimit(c, next);
-    if (c.req.path === '/api/v1/video/speedtest') return speedTestLimit(c, next);
-    return jsonLimit(c, next);
-  });
+  // JSON bodies are small; the routes that take files declare their own limit (http/body-limit.ts).
+  app.use('/api/*', defaultBodyLimit);
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   // @hono/node-ws takes no ws options; ws reads maxPayload at each upgrade. A signaling message is
   // at most 70 kB (an SDP), so a socket may not make the server buffer ws's default 100 MiB.

@@ -66,8 +66,12 @@ describe('applications: patient files, doctor reviews', () => {
 
   it('allows one waiting application per center', async () => {
     const patient = await registerPatient(server);
-    await applyToBakulev(server, patient.token);
+    const { application } = await applyToBakulev(server, patient.token);
     await assert.rejects(applyToBakulev(server, patient.token), /409/);
+    const refused = await applyToBakulev(server, patient.token).then(() => 'applied twice', (error: Error) => error.message);
+    const body = JSON.parse(refused.slice(refused.indexOf('{'))) as { error: { code: string; details?: Record<string, unknown> } };
+    assert.equal(body.error.code, 'conflict');
+    assert.deepEqual(body.error.details, { reason: 'application_waiting', applicationId: application.id });
   });
 
   it('shows a doctor only their own center\'s queue, oldest first, filtered by status', async () => {
@@ -134,13 +138,17 @@ describe('applications: patient files, doctor reviews', () => {
 
     const second = await applyToBakulev(server, (await registerPatient(server)).token);
     const slot = inDays(5);
-    assert.equal((await server.request(`/api/v1/applications/${second.application.id}/schedule`, { token: other.token, json: { startsAt: slot, durationMinutes: 60 } })).status, 201);
+    const booked = await server.request(`/api/v1/applications/${second.application.id}/schedule`, { token: other.token, json: { startsAt: slot, durationMinutes: 60 } });
+    assert.equal(booked.status, 201);
+    const bookedId = ((await booked.json()) as { id: string }).id;
     const clash = await server.request(`/api/v1/applications/${application.id}/schedule`, {
       token: other.token,
       json: { startsAt: new Date(Date.parse(slot) + 30 * 60_000).toISOString(), durationMinutes: 30 },
     });
     assert.equal(clash.status, 409);
-    assert.equal((await errorOf(clash)).details?.reason, 'doctor_busy');
+    const clashError = await errorOf(clash);
+    assert.equal(clashError.details?.reason, 'doctor_busy');
+    assert.equal(clashError.details?.['consultationId'], bookedId);
     assert.equal(((await (await server.request(`/api/v1/applications/${application.id}`, { token: patient.token })).json()) as Application).status, 'submitted');
   });
 
@@ -163,7 +171,9 @@ describe('applications: patient files, doctor reviews', () => {
     const [sms] = await waitForSms(server, patient.user.phone);
     assert.match(sms ?? '', /отказом/);
     assert.doesNotMatch(sms ?? '', /ЭХО КГ/, 'the doctor\'s words stay in the cabinet, not with the SMS gateway');
-    assert.equal((await server.request(`/api/v1/applications/${application.id}/decline`, { token: bakulevDoctor.token, json: { reason: 'x' } })).status, 409);
+    const declinedTwice = await server.request(`/api/v1/applications/${application.id}/decline`, { token: bakulevDoctor.token, json: { reason: 'x' } });
+    assert.equal(declinedTwice.status, 409);
+    assert.equal((await errorOf(declinedTwice)).details?.reason, 'already_reviewed');
     // A declined application frees its documents.
     const docs = (await (await server.request('/api/v1/documents', { token: patient.token })).json()) as { items: { inUse: boolean }[] };
     assert.ok(docs.items.every((doc) => !doc.inUse));
@@ -177,7 +187,9 @@ describe('applications: patient files, doctor reviews', () => {
     const response = await server.request(`/api/v1/applications/${application.id}/cancel`, { method: 'POST', token: patient.token });
     assert.equal(response.status, 200);
     assert.equal(((await response.json()) as Application).status, 'cancelled');
-    assert.equal((await server.request(`/api/v1/applications/${application.id}/cancel`, { method: 'POST', token: patient.token })).status, 409);
+    const withdrawnTwice = await server.request(`/api/v1/applications/${application.id}/cancel`, { method: 'POST', token: patient.token });
+    assert.equal(withdrawnTwice.status, 409);
+    assert.equal((await errorOf(withdrawnTwice)).details?.reason, 'already_reviewed');
   });
 });
 

@@ -69,7 +69,9 @@ describe('consultations', () => {
     const note = notes.items.find((n) => n.data.consultationId === consultation.id);
     assert.equal(note?.kind, 'consultation_cancelled');
     assert.equal(note?.data.reason, 'Лягу в больницу');
-    assert.equal((await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token })).status, 409);
+    const cancelledTwice = await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token });
+    assert.equal(cancelledTwice.status, 409);
+    assert.deepEqual((await errorOf(cancelledTwice)).details, { reason: 'not_cancellable' });
   });
 
   it('the doctor cancels without a reason: the patient is notified and the application returns to the queue', async () => {
@@ -106,7 +108,10 @@ describe('consultations', () => {
     assert.equal(notes.items[0]?.kind, 'conclusion_ready');
     const twice = await server.request(`/api/v1/consultations/${consultation.id}/conclusion`, { token: doctor.token, json: { text: 'again', outcome: 'conclusion' } });
     assert.equal(twice.status, 409);
-    assert.equal((await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token })).status, 409);
+    assert.equal((await errorOf(twice)).details?.reason, 'conclusion_written');
+    const cancelCompleted = await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token });
+    assert.equal(cancelCompleted.status, 409);
+    assert.equal((await errorOf(cancelCompleted)).details?.reason, 'not_cancellable');
   });
 
   it('refuses a conclusion on a cancelled consultation', async () => {
@@ -114,6 +119,7 @@ describe('consultations', () => {
     await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token });
     const response = await server.request(`/api/v1/consultations/${consultation.id}/conclusion`, { token: doctor.token, json: { text: 'x', outcome: 'conclusion' } });
     assert.equal(response.status, 409);
+    assert.equal((await errorOf(response)).details?.reason, 'consultation_cancelled');
   });
 });
 

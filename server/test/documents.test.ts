@@ -135,7 +135,9 @@ describe('documents', () => {
     assert.ok(list.items.every((item) => item.inUse));
     const refused = await server.request(`/api/v1/documents/${attached.id}`, { method: 'DELETE', token: patient.token });
     assert.equal(refused.status, 409);
-    assert.match((await errorOf(refused)).message, /attached to an application/);
+    const refusal = await errorOf(refused);
+    assert.match(refusal.message, /attached to an application/);
+    assert.deepEqual([refusal.code, refusal.details?.reason], ['conflict', 'document_in_use']);
 
     const loose = await uploadOk(server, patient.token, 'mri');
     const other = await registerPatient(server);

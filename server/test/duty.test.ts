@@ -54,6 +54,15 @@ describe('duty doctors: slots and booking', () => {
     assert.equal(onSlot.status, 409);
     const error = await errorOf(onSlot);
     assert.deepEqual([error.details?.reason, error.details?.['slotId']], ['doctor_busy', slot!.id]);
+
+    // And the other way round: no duty time over a scheduled consultation.
+    const later = nextPeriod(1);
+    const scheduled = await server.request(`/api/v1/applications/${application.id}/schedule`, { token: duty.token, json: { startsAt: later.startsAt, durationMinutes: 30 } });
+    assert.equal(scheduled.status, 201);
+    const overConsultation = await server.request('/api/v1/duty/slots', { token: duty.token, json: { ...later, durationMinutes: 20 } });
+    assert.equal(overConsultation.status, 409);
+    const busy = await errorOf(overConsultation);
+    assert.deepEqual([busy.code, busy.details?.reason, busy.details?.['consultationId']], ['conflict', 'doctor_busy', ((await scheduled.json()) as { id: string }).id]);
   });
 
   it('refuses overlapping, past, empty and oversize periods, and non-duty doctors', async () => {
@@ -64,7 +73,10 @@ describe('duty doctors: slots and booking', () => {
       json: { startsAt: new Date(Date.parse(period.startsAt) + 30 * 60_000).toISOString(), endsAt: new Date(Date.parse(period.endsAt) + HOUR).toISOString() },
     });
     assert.equal(overlap.status, 409);
-    assert.match((await errorOf(overlap)).message, /already have a slot/);
+    const overlapError = await errorOf(overlap);
+    assert.match(overlapError.message, /already have a slot/);
+    assert.equal(overlapError.details?.reason, 'doctor_busy');
+    assert.equal(typeof overlapError.details?.['slotId'], 'string', 'names the own slot in the way');
     const past = await server.request('/api/v1/duty/slots', { token: duty.token, json: { startsAt: inDays(-1), endsAt: inDays(-0.9) } });
     assert.equal((await errorOf(past)).details?.fields?.[0]?.code, 'date_in_past');
     const empty = nextPeriod(0);
@@ -139,7 +151,9 @@ describe('duty doctors: slots and booking', () => {
     assert.equal((await server.request(`/api/v1/duty/slots/${first!.id}`, { method: 'DELETE', token: duty.token })).status, 204);
     const patient = await registerPatient(server);
     await server.request(`/api/v1/duty/slots/${second!.id}/book`, { method: 'POST', token: patient.token });
-    assert.equal((await server.request(`/api/v1/duty/slots/${second!.id}`, { method: 'DELETE', token: duty.token })).status, 409);
+    const removeBooked = await server.request(`/api/v1/duty/slots/${second!.id}`, { method: 'DELETE', token: duty.token });
+    assert.equal(removeBooked.status, 409);
+    assert.equal((await errorOf(removeBooked)).details?.reason, 'slot_booked');
     assert.equal((await server.request(`/api/v1/duty/slots/${first!.id}/book`, { method: 'POST', token: patient.token })).status, 404);
   });
 
@@ -208,6 +222,8 @@ describe('chat before the consultation', () => {
     assert.equal(blank.status, 422);
 
     await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token });
-    assert.equal((await server.request(`/api/v1/consultations/${consultation.id}/messages`, { token: patient.token, json: { text: 'ещё' } })).status, 409);
+    const afterCancel = await server.request(`/api/v1/consultations/${consultation.id}/messages`, { token: patient.token, json: { text: 'ещё' } });
+    assert.equal(afterCancel.status, 409);
+    assert.equal((await errorOf(afterCancel)).details?.reason, 'consultation_cancelled');
   });
 });

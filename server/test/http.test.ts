@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { CONFLICT_REASONS } from '@oz/contracts';
 import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
 
 describe('HTTP basics', () => {
@@ -92,6 +93,37 @@ describe('HTTP basics', () => {
     }
     for (const schema of ['User', 'RegisterRequest', 'AuthResponse', 'Error', 'Center']) {
       assert.ok(doc.components.schemas[schema], `${schema} is a component`);
+    }
+  });
+
+  it('documents which conflict each 409 is, naming every reason of the contracts', async () => {
+    type Operation = { responses?: Record<string, { description?: string }> };
+    const doc = (await (await server.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, { enum?: string[] }> };
+    };
+    assert.deepEqual(doc.components.schemas['ConflictReason']?.enum, [...CONFLICT_REASONS]);
+    const conflicts = Object.values(doc.paths).flatMap((operations) => Object.values(operations)).map((operation) => operation.responses?.['409']?.description ?? '');
+    const described = conflicts.join('\n');
+    for (const reason of CONFLICT_REASONS) assert.ok(described.includes(`\`${reason}\``), `${reason} is documented on a route`);
+    for (const named of described.matchAll(/`details\.reason` (.*)/g)) {
+      for (const [, word] of named[1]!.matchAll(/`([a-z_]+)` \(/g)) assert.ok((CONFLICT_REASONS as readonly string[]).includes(word!), `${word} is a ConflictReason`);
+    }
+  });
+
+  it('takes each route\'s own body limit: uploads and the speed test past the JSON limit, before sign-in is checked', async () => {
+    const post = (path: string, bytes: number) =>
+      server.app.request(path, { method: 'POST', body: new Uint8Array(bytes), headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes) } });
+    const jsonLimit = 64 * 1024;
+    for (const path of ['/api/v1/documents', '/api/v1/referrals/import', '/api/v1/video/speedtest']) {
+      assert.equal((await post(path, jsonLimit + 1)).status, 401, `${path} reads past the JSON limit`);
+    }
+    const overUpload = await post('/api/v1/documents', server.config.maxUploadBytes + 128 * 1024);
+    assert.deepEqual([overUpload.status, (await errorOf(overUpload)).code], [413, 'payload_too_large']);
+    assert.equal((await post('/api/v1/video/speedtest', 4 * 1024 * 1024 + 1)).status, 413);
+    for (const path of ['/api/v1/auth/login', '/api/v1/duty/slots', '/api/v1/documents/some-id']) {
+      const response = await post(path, jsonLimit + 1);
+      assert.deepEqual([response.status, (await errorOf(response)).code], [413, 'payload_too_large'], path);
     }
   });
 

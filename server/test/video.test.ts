@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import { ERROR_STATUS } from '@oz/contracts';
 import { openSignalSocket } from './signal-client.ts';
 import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
 import { applyToBakulev, signInStaff } from './fixtures.ts';
@@ -9,6 +10,7 @@ import { startFakeOpenVidu } from './fake-openvidu.ts';
 import { SignalingHub } from '../src/adapters/video/signaling-hub.ts';
 import { memoryCoordination } from '../src/adapters/coordination/open-coordination.ts';
 import { VideoService } from '../src/services/video.ts';
+import { DomainError } from '../src/services/domain-error.ts';
 import type { VideoProvider } from '../src/ports/video-provider.ts';
 
 const MINUTE = 60_000;
@@ -231,7 +233,7 @@ describe('OpenVidu provider (against a fake of its REST API)', () => {
     }
   });
 
-  it('turns a wrong secret into 502 and an unreachable server into 503', async () => {
+  it('turns a wrong secret and an unreachable server into 502 video_unavailable', async () => {
     const openvidu = await startFakeOpenVidu('RIGHT');
     const wrong = await startTestServer({ OPENVIDU_URL: openvidu.url, OPENVIDU_SECRET: 'WRONG' });
     try {
@@ -249,7 +251,8 @@ describe('OpenVidu provider (against a fake of its REST API)', () => {
     try {
       const { patient, consultation } = await consultationIn(down, 5);
       const response = await down.request(`/api/v1/consultations/${consultation.id}/video`, { method: 'POST', token: patient.token });
-      assert.equal(response.status, 503);
+      // video_unavailable is always 502 (ERROR_STATUS): the upstream failed, refused or unreachable.
+      assert.equal(response.status, 502);
       assert.equal((await errorOf(response)).code, 'video_unavailable');
     } finally {
       await down.close();
@@ -276,7 +279,9 @@ describe('joining while the consultation is cancelled', () => {
       const cancel = await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token });
       assert.equal(cancel.status, 200);
       answer();
-      await assert.rejects(joining, (error: { status?: number; code?: string }) => error.status === 409 && error.code === 'room_closed');
+      // A service throws a domain error with no status; its code is sent as 409 (ERROR_STATUS).
+      await assert.rejects(joining, (error: unknown) => error instanceof DomainError && error.code === 'room_closed');
+      assert.equal(ERROR_STATUS.room_closed, 409);
       const after = await server.services.store.consultations.findById(consultation.id);
       assert.equal(after?.status, 'cancelled');
     } finally {

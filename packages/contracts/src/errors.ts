@@ -1,32 +1,20 @@
 import { z } from 'zod';
+import { CONFLICT_REASONS, ERROR_CODES } from './error-catalog.ts';
 
-/** Stable machine-readable error codes; clients branch on these, never on messages. */
-export const ErrorCode = z.enum([
-  'malformed_request', // body is not valid JSON / not the declared content type
-  'validation_failed', // well-formed but fails the schema; details.fields names each field
-  'unauthenticated', // no, unknown, expired or revoked token
-  'invalid_credentials', // wrong phone or password at sign-in
-  'forbidden', // signed in, but this role or user may not do this
-  'password_change_required', // one-time password still in use
-  'not_found',
-  'conflict',
-  'phone_taken',
-  'payload_too_large',
-  'unsupported_media_type',
-  'rate_limited',
-  'program_closed', // outside OZ_PROGRAM_START..OZ_PROGRAM_END
-  'slot_taken', // the duty slot was booked by someone else, or has started
-  'booking_limit', // the patient holds the most future duty bookings allowed
-  'one_time_password_expired', // the SMS password of an imported patient is past its expiry
-  'file_unreadable', // an upload that is not the spreadsheet it claims to be, or lacks required columns
-  'room_closed', // the video room is not open now (details.opensAt, details.closesAt)
-  'video_unavailable', // the video server (OpenVidu) did not answer or refused us
-  'sms_unavailable', // the SMS gateway did not take the message; nothing was changed
-  'password_already_set', // the patient has chosen their own password; no new one-time password is sent
-  'unavailable', // the database or file storage cannot be reached right now; try again shortly (Retry-After)
-  'internal',
-]);
+/**
+ * Stable machine-readable error codes; clients branch on these, never on messages. Each code, its
+ * meaning and its one HTTP status are in ERROR_STATUS (error-catalog.ts).
+ */
+export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** Which conflict a 409 `conflict` is (CONFLICT_REASONS says when each is sent). */
+export const ConflictReason = z.enum(CONFLICT_REASONS).meta({ id: 'ConflictReason', description: 'Which conflict a 409 `conflict` is' });
+export type ConflictReason = z.infer<typeof ConflictReason>;
+
+/** Why a ZIP of DICOM files was refused (413 payload_too_large or 415 unsupported_media_type). */
+export const ZipProblemReason = z.enum(['zip_unreadable', 'zip_encrypted', 'zip_not_dicom', 'zip_empty', 'zip_too_many_files', 'zip_too_large']);
+export type ZipProblemReason = z.infer<typeof ZipProblemReason>;
 
 /** Codes of a single field's problem; the widgets translate them, the API also sends an English message. */
 export const FieldErrorCode = z.enum([
@@ -57,6 +45,7 @@ export const FieldError = z
   .meta({ id: 'FieldError' });
 export type FieldError = z.infer<typeof FieldError>;
 
+/** The error answer; `details` per code is described in error-details.ts (more keys may be added, never removed). */
 export const ErrorBody = z
   .object({
     error: z.object({
@@ -66,6 +55,9 @@ export const ErrorBody = z
         .object({
           fields: z.array(FieldError).optional(),
           retryAfterSeconds: z.number().int().optional(),
+          reason: z.union([ConflictReason, ZipProblemReason]).optional().meta({
+            description: 'For 409 `conflict`: which conflict (always present); for a refused ZIP (413, 415): which problem',
+          }),
         })
         .catchall(z.unknown())
         .optional(),

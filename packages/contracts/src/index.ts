@@ -1,6 +1,9 @@
 export * from './constants.ts';
 export * from './paging.ts';
+// Its ErrorCode and ConflictReason types are the same as errors.ts's zod-backed ones.
+export { CONFLICT_REASONS, ERROR_CODES, ERROR_STATUS, codeOfStatus, type ErrorStatus } from './error-catalog.ts';
 export * from './errors.ts';
+export * from './error-details.ts';
 export * from './field-errors.ts';
 export * from './phone.ts';
 export * from './dates.ts';
@@ -15,3 +18,4 @@ export * from './duty.ts';
 export * from './messages.ts';
 export * from './video.ts';
 export * from './referrals.ts';
+export * from './endpoints.ts';

@@ -1,4 +1,5 @@
 import type { ElementLoader } from './internal/autoloader.ts';
+import { defineVideoRoom } from './elements/oz-video-room/video-room-loader.ts';
 
 /** Each element's code, loaded when its tag appears on the page; the module defines the tag. */
 export const ELEMENT_LOADERS: Readonly<Record<string, ElementLoader>> = {
@@ -9,7 +10,7 @@ export const ELEMENT_LOADERS: Readonly<Record<string, ElementLoader>> = {
     import('./elements/oz-duty-schedule/oz-duty-schedule.ts').then((m) => m.OzDutySchedule.define('oz-duty-schedule')),
   'oz-consultations': () =>
     import('./elements/oz-consultations/oz-consultations.ts').then((m) => m.OzConsultations.define('oz-consultations')),
-  'oz-video-room': () => import('./elements/oz-video-room/oz-video-room.ts').then((m) => m.OzVideoRoom.define('oz-video-room')),
+  'oz-video-room': defineVideoRoom,
   'oz-notifications': () =>
     import('./elements/oz-notifications/oz-notifications.ts').then((m) => m.OzNotifications.define('oz-notifications')),
   'oz-doctor-desk': () => import('./elements/oz-doctor-desk/oz-doctor-desk.ts').then((m) => m.OzDoctorDesk.define('oz-doctor-desk')),

@@ -1,5 +1,5 @@
 import { ConfigError } from '../config.ts';
-import { ApiError } from '../http/api-error.ts';
+import { DomainError } from '../services/domain-error.ts';
 import { UsageError, type Command, type Progress } from './command.ts';
 import { staffAdd } from './staff-add.ts';
 import { storeCopy } from './store-copy/store-copy.ts';
@@ -58,7 +58,7 @@ if (isEntryPoint) {
   runCli(process.argv.slice(2)).then(
     (output) => console.log(output),
     (error: unknown) => {
-      const expected = error instanceof UsageError || error instanceof ConfigError || error instanceof ApiError || /Store|DataDir|Database/.test((error as Error).name);
+      const expected = error instanceof UsageError || error instanceof ConfigError || error instanceof DomainError || /Store|DataDir|Database/.test((error as Error).name);
       console.error(expected ? (error as Error).message : error);
       process.exit(expected ? 2 : 1);
     },

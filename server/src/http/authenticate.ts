@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@oz/contracts';
 import type { AppEnv } from './env.ts';
-import { ApiError, forbidden, unauthenticated } from './api-error.ts';
+import { DomainError, forbidden, unauthenticated } from '../services/domain-error.ts';
 
 /** A valid bearer token's principal on the context; a user still on a one-time password only where `allowOneTimePassword`. */
 const authenticate = (allowOneTimePassword: boolean) =>
@@ -11,7 +11,7 @@ const authenticate = (allowOneTimePassword: boolean) =>
     if (!match?.[1]) throw unauthenticated();
     const principal = await c.var.services.accounts.authenticate(match[1]);
     if (principal.user.mustChangePassword && !allowOneTimePassword) {
-      throw new ApiError(403, 'password_change_required', 'Set a new password first');
+      throw new DomainError('password_change_required', 'Set a new password first');
     }
     c.set('principal', principal);
     await next();

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import type { AppEnv } from './env.ts';
-import { rateLimited } from './api-error.ts';
+import { rateLimited } from '../services/domain-error.ts';
 import { clientAddress } from './client-address.ts';
 
 /** Counts a sign-in or registration attempt of this client (before the body is even read). */

@@ -11,7 +11,7 @@ import {
 import type { AppEnv } from '../http/env.ts';
 import { createRouter } from '../http/router.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
-import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
+import { bearerSecurity, conflictResponse, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
 import { IdParam } from '../http/params.ts';
 
@@ -29,7 +29,7 @@ const create = createRoute({
     400: e[400],
     401: e[401],
     403: e[403],
-    409: { ...e[409], description: 'An application to this center is already waiting, or the program period is closed (`program_closed`)' },
+    409: conflictResponse(['application_waiting'], '`program_closed`: outside the program period (`details.start`, `details.end`)'),
     422: { ...e[422], description: 'Invalid fields; missing required documents are listed in `details.missingKinds`' },
   },
 });
@@ -67,7 +67,7 @@ const schedule = createRoute({
     401: e[401],
     403: e[403],
     404: e[404],
-    409: { ...e[409], description: 'Already reviewed, or the doctor is busy at that time' },
+    409: conflictResponse(['already_reviewed', 'doctor_busy']),
     422: e[422],
   },
 });
@@ -79,7 +79,7 @@ const decline = createRoute({
   summary: 'Decline with a reason; the patient is notified',
   middleware: [requireAuth, requireRole('doctor')] as const,
   request: { params: IdParam, body: { required: true, ...json(DeclineApplicationRequest) } },
-  responses: { 200: { description: 'Declined', ...json(Application) }, 400: e[400], 401: e[401], 403: e[403], 404: e[404], 409: e[409], 422: e[422] },
+  responses: { 200: { description: 'Declined', ...json(Application) }, 400: e[400], 401: e[401], 403: e[403], 404: e[404], 409: conflictResponse(['already_reviewed']), 422: e[422] },
 });
 
 const cancel = createRoute({
@@ -89,7 +89,7 @@ const cancel = createRoute({
   summary: 'The patient withdraws an application that is still waiting for review',
   middleware: [requireAuth, requireRole('patient')] as const,
   request: { params: IdParam },
-  responses: { 200: { description: 'Withdrawn', ...json(Application) }, 401: e[401], 403: e[403], 404: e[404], 409: e[409] },
+  responses: { 200: { description: 'Withdrawn', ...json(Application) }, 401: e[401], 403: e[403], 404: e[404], 409: conflictResponse(['already_reviewed']) },
 });
 
 export const applicationRoutes = createRouter()

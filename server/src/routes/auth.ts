@@ -10,10 +10,10 @@ import type { AppEnv } from '../http/env.ts';
 import { createRouter } from '../http/router.ts';
 import { requireAuthEvenWithOneTimePassword } from '../http/authenticate.ts';
 import { limitAttemptsPerClient, limitAttemptsPerPhone, limitAttemptsPerUser } from '../http/sign-in-limit.ts';
-import { bearerSecurity, errorResponses } from '../http/openapi-responses.ts';
+import { bearerSecurity, conflictResponse, errorResponses } from '../http/openapi-responses.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const { 400: malformed, 401: unauthenticated, 403: forbidden, 409: conflict, 413: tooLarge, 422: invalid, 429: tooMany } =
+const { 400: malformed, 401: unauthenticated, 403: forbidden, 413: tooLarge, 422: invalid, 429: tooMany } =
   errorResponses;
 
 const register = createRoute({
@@ -26,7 +26,7 @@ const register = createRoute({
   responses: {
     201: { description: 'Registered and signed in', ...json(AuthResponse) },
     400: malformed,
-    409: conflict,
+    409: conflictResponse([], '`phone_taken`: an account with this phone number exists (`details.fields` names the phone)'),
     413: tooLarge,
     422: invalid,
     429: tooMany,

@@ -14,7 +14,7 @@ import {
 import type { AppEnv } from '../http/env.ts';
 import { createRouter } from '../http/router.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
-import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
+import { bearerSecurity, conflictResponse, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
 import { IdParam } from '../http/params.ts';
 
@@ -44,7 +44,7 @@ const cancel = createRoute({
   path: '/{id}/cancel',
   summary: 'Cancel; the other side is notified',
   request: { params: IdParam, body: { required: false, ...json(CancelConsultationRequest) } },
-  responses: { 200: { description: 'Cancelled', ...json(Consultation) }, 401: e[401], 404: e[404], 409: e[409], 422: e[422] },
+  responses: { 200: { description: 'Cancelled', ...json(Consultation) }, 401: e[401], 404: e[404], 409: conflictResponse(['not_cancellable']), 422: e[422] },
 });
 
 const writeConclusion = createRoute({
@@ -55,7 +55,14 @@ const writeConclusion = createRoute({
   path: '/{id}/conclusion',
   summary: 'Write the conclusion (or an invitation to an in-person visit); completes the consultation',
   request: { params: IdParam, body: { required: true, ...json(WriteConclusionRequest) } },
-  responses: { 201: { description: 'Written', ...json(Conclusion) }, 401: e[401], 403: e[403], 404: e[404], 409: e[409], 422: e[422] },
+  responses: {
+    201: { description: 'Written', ...json(Conclusion) },
+    401: e[401],
+    403: e[403],
+    404: e[404],
+    409: conflictResponse(['consultation_cancelled', 'conclusion_written']),
+    422: e[422],
+  },
 });
 
 const readConclusion = createRoute({
@@ -82,7 +89,7 @@ const postMessage = createRoute({
   path: '/{id}/messages',
   summary: 'Write in the chat; delivered live to both sides as a `message` event of the notification stream',
   request: { params: IdParam, body: { required: true, ...json(PostMessageRequest) } },
-  responses: { 201: { description: 'Sent', ...json(ChatMessage) }, 400: e[400], 401: e[401], 404: e[404], 409: e[409], 422: e[422] },
+  responses: { 201: { description: 'Sent', ...json(ChatMessage) }, 400: e[400], 401: e[401], 404: e[404], 409: conflictResponse(['consultation_cancelled']), 422: e[422] },
 });
 
 export const consultationRoutes = createRouter()

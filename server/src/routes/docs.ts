@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
-import { notFound } from '../http/api-error.ts';
+import { notFound } from '../services/domain-error.ts';
 
 const swaggerDist = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const ASSETS: Record<string, string> = {

@@ -3,10 +3,10 @@ import { DocumentList, DocumentListQuery, MedicalDocument, UploadDocumentForm } 
 import type { AppEnv } from '../http/env.ts';
 import { createRouter } from '../http/router.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
-import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
+import { bearerSecurity, conflictResponse, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
 import { IdParam } from '../http/params.ts';
-
+import { uploadBodyLimit } from '../http/body-limit.ts';
 
 const upload = createRoute({
   method: 'post',
@@ -14,7 +14,7 @@ const upload = createRoute({
   tags: ['Documents'],
   summary: 'Upload a medical document (PDF, JPEG, PNG, HEIC, DICOM or a ZIP of DICOM files, judged by content)',
   security: bearerSecurity,
-  middleware: [requireAuth, requireRole('patient')] as const,
+  middleware: [uploadBodyLimit, requireAuth, requireRole('patient')] as const,
   request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadDocumentForm } } } },
   responses: {
     201: { description: 'Stored', ...json(MedicalDocument) },
@@ -64,7 +64,7 @@ const remove = createRoute({
   security: bearerSecurity,
   middleware: [requireAuth, requireRole('patient')] as const,
   request: { params: IdParam },
-  responses: { 204: { description: 'Deleted' }, 401: e[401], 403: e[403], 404: e[404], 409: e[409] },
+  responses: { 204: { description: 'Deleted' }, 401: e[401], 403: e[403], 404: e[404], 409: conflictResponse(['document_in_use']) },
 });
 
 export const documentRoutes = createRouter()

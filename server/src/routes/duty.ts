@@ -3,7 +3,7 @@ import { BookDutySlotRequest, Consultation, DutySlotList, DutySlotQuery, Publish
 import type { AppEnv } from '../http/env.ts';
 import { createRouter } from '../http/router.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
-import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
+import { bearerSecurity, conflictResponse, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
 import { IdParam } from '../http/params.ts';
 
@@ -41,7 +41,7 @@ const publish = createRoute({
     400: e[400],
     401: e[401],
     403: { ...e[403], description: 'Not a duty doctor' },
-    409: { ...e[409], description: 'Overlaps the doctor\'s slots or consultations' },
+    409: conflictResponse(['doctor_busy']),
     422: e[422],
   },
 });
@@ -54,7 +54,7 @@ const remove = createRoute({
   security: bearerSecurity,
   middleware: [requireAuth, requireRole('doctor')] as const,
   request: { params: IdParam },
-  responses: { 204: { description: 'Removed' }, 401: e[401], 403: e[403], 404: e[404], 409: e[409] },
+  responses: { 204: { description: 'Removed' }, 401: e[401], 403: e[403], 404: e[404], 409: conflictResponse(['slot_booked']) },
 });
 
 const book = createRoute({
@@ -70,7 +70,10 @@ const book = createRoute({
     401: e[401],
     403: e[403],
     404: e[404],
-    409: e[409],
+    409: conflictResponse(
+      [],
+      '`slot_taken`: booked by someone else, or started; `booking_limit`: the most future duty bookings are held (`details.limit`); `program_closed`: outside the program period',
+    ),
     422: e[422],
   },
 });

@@ -5,7 +5,8 @@ import { createRouter } from '../http/router.ts';
 import { requireAuth, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
-import { validationFailed } from '../http/api-error.ts';
+import { uploadBodyLimit } from '../http/body-limit.ts';
+import { validationFailed } from '../services/domain-error.ts';
 
 const ImportForm = z.object({ file: z.instanceof(File).meta({ type: 'string', format: 'binary' } as never) });
 
@@ -16,15 +17,14 @@ const importTable = createRoute({
   summary: 'Import the table of referred patients (XLSX, or CSV in UTF-8 or Windows-1251 with ; or ,)',
   description: `Columns by their row-1 headers: ${Object.values(REFERRAL_COLUMNS).join(', ')}. With \`dryRun=true\` the same report comes back and nothing is written.`,
   security: bearerSecurity,
-  middleware: [requireAuth, requireRole('manager')] as const,
+  middleware: [uploadBodyLimit, requireAuth, requireRole('manager')] as const,
   request: { query: ReferralImportQuery, body: { required: true, content: { 'multipart/form-data': { schema: ImportForm } } } },
   responses: {
     200: { description: 'The report: created, skipped (already known), row errors', ...json(ReferralImportReport) },
     401: e[401],
     403: e[403],
     413: e[413],
-    415: { ...e[413], description: '`file_unreadable`: not an XLSX or CSV table' },
-    422: { ...e[422], description: '`file_unreadable`: row 1 lacks required columns (`details.missingColumns`)' },
+    422: { ...e[422], description: '`file_unreadable`: not an XLSX or CSV table, or row 1 lacks required columns (`details.missingColumns`)' },
   },
 });
 
@@ -46,7 +46,7 @@ const resendCredentials = createRoute({
     409: { ...e[409], description: '`password_already_set`: the patient has chosen their own password' },
     422: e[422],
     429: e[429],
-    502: { ...e[409], description: '`sms_unavailable`: the SMS gateway refused the message; nothing was changed' },
+    502: { ...e[502], description: '`sms_unavailable`: the SMS gateway refused the message; nothing was changed' },
   },
 });
 

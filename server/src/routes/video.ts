@@ -8,8 +8,9 @@ import { requireAuth, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
 import { IdParam } from '../http/params.ts';
+import { routeBodyLimit } from '../http/body-limit.ts';
 
-export const SPEED_TEST_MAX_BYTES = 4 * 1024 * 1024;
+const SPEED_TEST_MAX_BYTES = 4 * 1024 * 1024;
 
 const join = createRoute({
   method: 'post',
@@ -24,8 +25,7 @@ const join = createRoute({
     401: e[401],
     404: e[404],
     409: { ...e[409], description: '`room_closed`: not open now; `details.opensAt` and `details.closesAt` say when' },
-    502: { ...e[409], description: '`video_unavailable`: the video server refused us' },
-    503: { ...e[409], description: '`video_unavailable`: the video server cannot be reached' },
+    502: { ...e[502], description: '`video_unavailable`: the video server refused us or cannot be reached' },
   },
 });
 
@@ -61,7 +61,7 @@ const upload = createRoute({
   tags: ['Video'],
   summary: 'Connection test: send up to 4 MB to measure the upstream',
   security: bearerSecurity,
-  middleware: [requireAuth] as const,
+  middleware: [routeBodyLimit(() => SPEED_TEST_MAX_BYTES), requireAuth] as const,
   responses: { 200: { description: 'What arrived', ...json(SpeedTestResult) }, 401: e[401], 413: e[413] },
 });
 

@@ -6,7 +6,7 @@ import {
   type Role,
 } from '@oz/contracts';
 import { DuplicateKeyError, type Store, type UserRecord } from '../ports/store.ts';
-import { ApiError, unauthenticated } from '../http/api-error.ts';
+import { DomainError, unauthenticated, validationFailed } from './domain-error.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword, verifyPasswordInFullTime } from './passwords.ts';
 import { hashToken, newBearerToken, newId } from './tokens.ts';
 
@@ -44,7 +44,7 @@ export function toPublicUser(user: UserRecord): User {
 }
 
 const phoneTaken = () =>
-  new ApiError(409, 'phone_taken', 'An account with this phone number already exists', {
+  new DomainError('phone_taken', 'An account with this phone number already exists', {
     fields: [{ field: 'phone', code: 'taken', message: 'An account with this phone number already exists; sign in instead' }],
   });
 
@@ -89,9 +89,9 @@ export class AccountService {
   async signIn(phone: string, password: string): Promise<AuthResponse> {
     const user = await this.store.users.findByPhone(phone);
     const valid = user ? await verifyPasswordInFullTime(password, user.passwordHash) : await verifyAgainstDummy(password);
-    if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'Wrong phone number or password');
+    if (!user || !valid) throw new DomainError('invalid_credentials', 'Wrong phone number or password');
     if (user.mustChangePassword && user.otpExpiresAt && user.otpExpiresAt <= this.now().toISOString()) {
-      throw new ApiError(401, 'one_time_password_expired', 'The one-time password from the SMS has expired; ask the program manager for a new one');
+      throw new DomainError('one_time_password_expired', 'The one-time password from the SMS has expired; ask the program manager for a new one');
     }
     return this.issueToken(user, this.store.tokens);
   }
@@ -128,14 +128,13 @@ export class AccountService {
     // A patient imported from a referral table never ticked the 152-FZ consent: they do it here, first.
     const consentMissing = user.role === 'patient' && user.consent === null;
     if (consentMissing && consent !== true) {
-      throw new ApiError(422, 'validation_failed', 'Consent to the processing of personal data (152-FZ) is required', {
-        fields: [{ field: 'consent', code: 'consent_required', message: 'Consent to the processing of personal data (152-FZ) is required' }],
-      });
+      throw validationFailed(
+        [{ field: 'consent', code: 'consent_required', message: 'Consent to the processing of personal data (152-FZ) is required' }],
+        'Consent to the processing of personal data (152-FZ) is required',
+      );
     }
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      throw new ApiError(422, 'validation_failed', 'The current password is wrong', {
-        fields: [{ field: 'currentPassword', code: 'invalid', message: 'The current password is wrong' }],
-      });
+      throw validationFailed([{ field: 'currentPassword', code: 'invalid', message: 'The current password is wrong' }], 'The current password is wrong');
     }
     const passwordHash = await hashPassword(newPassword);
     const at = this.now().toISOString();

@@ -1,6 +1,6 @@
 import { ageOn, type Application, type CreateApplicationRequest } from '@oz/contracts';
 import { DuplicateKeyError, type ApplicationRecord, type ConsultationRecord, type Page, type PageRequest, type Store, type UserRecord } from '../ports/store.ts';
-import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
+import { DomainError, conflict, forbidden, notFound, validationFailed } from './domain-error.ts';
 import { CENTERS } from '../catalog/centers.ts';
 import type { NotificationService } from './notifications.ts';
 import { assertProgramOpen, type ProgramPeriod } from './program-period.ts';
@@ -33,7 +33,7 @@ export class ApplicationService {
     }
     const missing = center.documents.filter((doc) => doc.required && !attached.some((a) => a.kind === doc.kind));
     if (missing.length > 0) {
-      throw new ApiError(422, 'validation_failed', `Attach the required documents: ${missing.map((doc) => doc.name).join(', ')}`, {
+      throw new DomainError('validation_failed', `Attach the required documents: ${missing.map((doc) => doc.name).join(', ')}`, {
         fields: [{ field: 'documentIds', code: 'documents_missing', message: 'Some required documents are missing' }],
         missingKinds: missing.map((doc) => doc.kind),
       });
@@ -57,7 +57,7 @@ export class ApplicationService {
       updatedAt: at,
     };
     const alreadyWaiting = (applicationId?: string) =>
-      new ApiError(409, 'conflict', 'You already have an application to this center waiting for review', applicationId ? { applicationId } : undefined);
+      conflict('application_waiting', 'You already have an application to this center waiting for review', applicationId ? { applicationId } : {});
     await this.store.transaction(async (tx) => {
       const open = await tx.applications.findWaiting(patient.id, input.centerId);
       if (open) throw alreadyWaiting(open.id);
@@ -123,8 +123,7 @@ export class ApplicationService {
       // A free duty slot is time a patient may book at any moment: the doctor is not free then either.
       const dutySlot = await tx.dutySlots.findOverlapping(doctor.id, consultation.startsAt, endsAt);
       if (dutySlot) {
-        throw new ApiError(409, 'conflict', `You have duty time open at ${moscowTime(dutySlot.startsAt)}; remove that slot or choose another time`, {
-          reason: 'doctor_busy',
+        throw conflict('doctor_busy', `You have duty time open at ${moscowTime(dutySlot.startsAt)}; remove that slot or choose another time`, {
           slotId: dutySlot.id,
         });
       }
@@ -175,7 +174,7 @@ export class ApplicationService {
     const updated = await this.store.transaction(async (tx) => {
       const current = await tx.applications.findById(id);
       if (current?.status !== 'submitted') {
-        throw new ApiError(409, 'conflict', 'Only an application waiting for review can be withdrawn; cancel its consultation instead');
+        throw conflict('already_reviewed', 'Only an application waiting for review can be withdrawn; cancel its consultation instead');
       }
       return tx.applications.update(id, { status: 'cancelled', updatedAt: this.now().toISOString() });
     });
@@ -217,11 +216,10 @@ export class ApplicationService {
   }
 }
 
-const alreadyReviewed = () =>
-  new ApiError(409, 'conflict', 'This application has already been reviewed', { reason: 'already_reviewed' });
+const alreadyReviewed = () => conflict('already_reviewed', 'This application has already been reviewed');
 
 const doctorBusy = (consultationId?: string) =>
-  new ApiError(409, 'conflict', 'You already have a consultation at that time', { reason: 'doctor_busy', ...(consultationId ? { consultationId } : {}) });
+  conflict('doctor_busy', 'You already have a consultation at that time', consultationId ? { consultationId } : {});
 
 const endOf = (timed: { startsAt: string; durationMinutes: number }) =>
   new Date(Date.parse(timed.startsAt) + timed.durationMinutes * 60_000).toISOString();

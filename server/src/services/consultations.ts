@@ -1,6 +1,6 @@
 import type { Conclusion, Consultation, WriteConclusionRequest } from '@oz/contracts';
 import { DuplicateKeyError, type ConsultationPageRequest, type ConsultationRecord, type Page, type Store, type UserRecord } from '../ports/store.ts';
-import { ApiError, forbidden, notFound } from '../http/api-error.ts';
+import { conflict, forbidden, notFound } from './domain-error.ts';
 import type { NotificationService } from './notifications.ts';
 import { moscowTime } from './moscow-time.ts';
 
@@ -37,7 +37,7 @@ export class ConsultationService {
     const at = this.now().toISOString();
     const updated = await this.store.transaction(async (tx) => {
       const current = await tx.consultations.findById(id);
-      if (current?.status !== 'scheduled') throw new ApiError(409, 'conflict', 'Only a scheduled consultation can be cancelled');
+      if (current?.status !== 'scheduled') throw conflict('not_cancellable', 'Only a scheduled consultation can be cancelled');
       const cancelled = await tx.consultations.update(id, { status: 'cancelled', cancelledBy: side, cancelReason: reason ?? null, updatedAt: at });
       if (current.slotId) {
         // A cancelled duty consultation gives its time back to the free list.
@@ -75,11 +75,11 @@ export class ConsultationService {
     const at = this.now().toISOString();
     await this.store.transaction(async (tx) => {
       const current = await tx.consultations.findById(id);
-      if (current?.status === 'cancelled') throw new ApiError(409, 'conflict', 'The consultation was cancelled');
+      if (current?.status === 'cancelled') throw conflict('consultation_cancelled', 'The consultation was cancelled');
       try {
         await tx.conclusions.insert({ consultationId: id, doctorId: doctor.id, ...input, createdAt: at });
       } catch (error) {
-        if (error instanceof DuplicateKeyError) throw new ApiError(409, 'conflict', 'The conclusion has already been written');
+        if (error instanceof DuplicateKeyError) throw conflict('conclusion_written', 'The conclusion has already been written');
         throw error;
       }
       await tx.consultations.update(id, { status: 'completed', updatedAt: at });

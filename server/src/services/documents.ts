@@ -2,7 +2,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { DocumentMediaType, type DocumentKind, type MedicalDocument } from '@oz/contracts';
 import type { DocumentRecord, Store, UserRecord } from '../ports/store.ts';
 import type { FileStore } from '../ports/file-store.ts';
-import { ApiError, forbidden, notFound } from '../http/api-error.ts';
+import { DomainError, conflict, forbidden, notFound, validationFailed } from './domain-error.ts';
 import { doctorMaySeePatient } from './access.ts';
 import { newId } from './tokens.ts';
 import { checkDicomZip, type DicomZipProblem } from './dicom-zip.ts';
@@ -21,7 +21,7 @@ export class DocumentService {
   async upload(owner: UserRecord, kind: DocumentKind, file: File): Promise<MedicalDocument> {
     if (owner.role !== 'patient') throw forbidden('Only patients upload medical documents');
     if (file.size > this.maxBytes) throw tooLarge(this.maxBytes);
-    if (file.size === 0) throw new ApiError(422, 'validation_failed', 'The file is empty', { fields: [{ field: 'file', code: 'invalid', message: 'The file is empty' }] });
+    if (file.size === 0) throw validationFailed([{ field: 'file', code: 'invalid', message: 'The file is empty' }], 'The file is empty');
     const bytes = new Uint8Array(await file.arrayBuffer());
     const mediaType = await this.sniff(bytes);
     // DICOM's 128-byte preamble is free for any use, so a file can be DICOM and a program at once
@@ -68,7 +68,7 @@ export class DocumentService {
       const applications = await tx.applications.listByPatient(owner.id);
       const attached = applications.some((a) => OPEN_APPLICATION.has(a.status) && a.documentIds.includes(id));
       if (attached) {
-        throw new ApiError(409, 'conflict', 'This document is attached to an application that is still open; it cannot be deleted now');
+        throw conflict('document_in_use', 'This document is attached to an application that is still open; it cannot be deleted now');
       }
       await tx.documents.delete(id);
     });
@@ -85,7 +85,7 @@ export class DocumentService {
     const detected = await fileTypeFromBuffer(bytes);
     const parsed = DocumentMediaType.safeParse(detected?.mime === 'image/heif' ? 'image/heic' : detected?.mime);
     if (!parsed.success) {
-      throw new ApiError(415, 'unsupported_media_type', 'Upload a PDF, a photo (JPEG, PNG, HEIC), a DICOM file or a ZIP of DICOM files', {
+      throw new DomainError('unsupported_media_type', 'Upload a PDF, a photo (JPEG, PNG, HEIC), a DICOM file or a ZIP of DICOM files', {
         detected: detected?.mime ?? null,
         accepted: DocumentMediaType.options,
       });
@@ -103,7 +103,7 @@ export class DocumentService {
       if (patientId && patientId !== viewer.id) throw notFound('The patient');
       return viewer.id;
     }
-    if (!patientId) throw new ApiError(422, 'validation_failed', 'Name the patient', { fields: [{ field: 'patientId', code: 'required', message: 'Name the patient' }] });
+    if (!patientId) throw validationFailed([{ field: 'patientId', code: 'required', message: 'Name the patient' }], 'Name the patient');
     if (!(await doctorMaySeePatient(this.store, viewer, patientId))) throw notFound('The patient');
     return patientId;
   }
@@ -117,25 +117,25 @@ export function toPublicDocument(document: DocumentRecord, inUse: boolean): Medi
 /** A CT study is a few hundred to a couple of thousand slices. */
 const MAX_FILES_IN_ZIP = 5000;
 
-function zipRefused(problem: DicomZipProblem): ApiError {
+function zipRefused(problem: DicomZipProblem): DomainError {
   switch (problem.reason) {
     case 'zip_too_many_files':
-      return new ApiError(413, 'payload_too_large', `The ZIP holds more than ${problem.limit} files`, { ...problem });
+      return new DomainError('payload_too_large', `The ZIP holds more than ${problem.limit} files`, { ...problem });
     case 'zip_too_large':
-      return new ApiError(413, 'payload_too_large', `The ZIP unpacks to more than ${Math.round(problem.limit / 1024 / 1024)} MB`, { ...problem });
+      return new DomainError('payload_too_large', `The ZIP unpacks to more than ${Math.round(problem.limit / 1024 / 1024)} MB`, { ...problem });
     case 'zip_not_dicom':
-      return new ApiError(415, 'unsupported_media_type', `A ZIP may hold only DICOM files; "${problem.entry}" is not one`, { ...problem });
+      return new DomainError('unsupported_media_type', `A ZIP may hold only DICOM files; "${problem.entry}" is not one`, { ...problem });
     case 'zip_encrypted':
-      return new ApiError(415, 'unsupported_media_type', 'The ZIP is protected by a password; upload it without one', { ...problem });
+      return new DomainError('unsupported_media_type', 'The ZIP is protected by a password; upload it without one', { ...problem });
     case 'zip_empty':
-      return new ApiError(415, 'unsupported_media_type', 'The ZIP holds no files', { ...problem });
+      return new DomainError('unsupported_media_type', 'The ZIP holds no files', { ...problem });
     case 'zip_unreadable':
-      return new ApiError(415, 'unsupported_media_type', 'The ZIP is damaged and cannot be read', { ...problem });
+      return new DomainError('unsupported_media_type', 'The ZIP is damaged and cannot be read', { ...problem });
   }
 }
 
 const tooLarge = (maxBytes: number) =>
-  new ApiError(413, 'payload_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, {
+  new DomainError('payload_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`, {
     maxBytes,
   });
 

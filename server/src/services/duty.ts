@@ -1,6 +1,6 @@
 import { MAX_SLOTS_PER_PUBLISH, type DutySlot } from '@oz/contracts';
 import { DuplicateKeyError, type ConsultationRecord, type DutySlotRecord, type Page, type PageRequest, type Store, type UserRecord } from '../ports/store.ts';
-import { ApiError, forbidden, notFound, validationFailed } from '../http/api-error.ts';
+import { DomainError, conflict, forbidden, notFound, validationFailed } from './domain-error.ts';
 import type { NotificationService } from './notifications.ts';
 import { assertProgramOpen, type ProgramPeriod } from './program-period.ts';
 import { moscowTime } from './moscow-time.ts';
@@ -54,15 +54,15 @@ export class DutyService {
     await this.store.transaction(async (tx) => {
       const clash = await tx.dutySlots.findOverlapping(doctor.id, periodStartIso, periodEndIso);
       if (clash) {
-        throw new ApiError(409, 'conflict', `You already have a slot at ${moscowTime(clash.startsAt)} in this period`, { slotId: clash.id });
+        throw conflict('doctor_busy', `You already have a slot at ${moscowTime(clash.startsAt)} in this period`, { slotId: clash.id });
       }
       const busy = await tx.consultations.findScheduledOverlapping(doctor.id, periodStartIso, periodEndIso);
-      if (busy) throw new ApiError(409, 'conflict', `You have a consultation at ${moscowTime(busy.startsAt)} in this period`, { consultationId: busy.id });
+      if (busy) throw conflict('doctor_busy', `You have a consultation at ${moscowTime(busy.startsAt)} in this period`, { consultationId: busy.id });
       try {
         for (const slot of slots) await tx.dutySlots.insert(slot);
       } catch (error) {
         // The store's own rule, for a twin request that got past the checks at the same moment.
-        if (error instanceof DuplicateKeyError) throw new ApiError(409, 'conflict', 'You already have a slot in this period');
+        if (error instanceof DuplicateKeyError) throw conflict('doctor_busy', 'You already have a slot in this period');
         throw error;
       }
     });
@@ -90,7 +90,7 @@ export class DutyService {
     await this.store.transaction(async (tx) => {
       const slot = await tx.dutySlots.findById(id);
       if (!slot || slot.doctorId !== doctor.id) throw notFound('The slot');
-      if (slot.consultationId) throw new ApiError(409, 'conflict', 'The slot is booked; cancel the consultation instead');
+      if (slot.consultationId) throw conflict('slot_booked', 'The slot is booked; cancel the consultation instead');
       await tx.dutySlots.delete(id);
     });
   }
@@ -104,11 +104,11 @@ export class DutyService {
       // Held: a second booking of this slot waits for the first, then finds it taken.
       const slot = await tx.dutySlots.findByIdForUpdate(id);
       if (!slot) throw notFound('The slot');
-      if (slot.consultationId) throw new ApiError(409, 'slot_taken', 'Someone has just booked this time; choose another');
-      if (Date.parse(slot.startsAt) <= this.now().getTime()) throw new ApiError(409, 'slot_taken', 'This time has already started; choose another');
+      if (slot.consultationId) throw new DomainError('slot_taken', 'Someone has just booked this time; choose another');
+      if (Date.parse(slot.startsAt) <= this.now().getTime()) throw new DomainError('slot_taken', 'This time has already started; choose another');
       const upcoming = await tx.consultations.countUpcomingDuty(patient.id, at);
       if (upcoming >= this.rules.maxBookingsPerPatient) {
-        throw new ApiError(409, 'booking_limit', `You already have ${upcoming} upcoming consultations with duty doctors; cancel one to book another`, {
+        throw new DomainError('booking_limit', `You already have ${upcoming} upcoming consultations with duty doctors; cancel one to book another`, {
           limit: this.rules.maxBookingsPerPatient,
         });
       }
@@ -134,7 +134,7 @@ export class DutyService {
         await tx.consultations.insert(record);
       } catch (error) {
         // The store's own guard: never two live consultations on one slot, nor two at one time for the doctor.
-        if (error instanceof DuplicateKeyError) throw new ApiError(409, 'slot_taken', 'Someone has just booked this time; choose another');
+        if (error instanceof DuplicateKeyError) throw new DomainError('slot_taken', 'Someone has just booked this time; choose another');
         throw error;
       }
       await tx.dutySlots.update(slot.id, { consultationId: record.id });

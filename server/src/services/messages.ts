@@ -1,6 +1,6 @@
 import type { ChatMessage, ChatMessageList } from '@oz/contracts';
 import type { MessageRecord, PageRequest, Store, UserRecord } from '../ports/store.ts';
-import { ApiError, notFound } from '../http/api-error.ts';
+import { conflict, notFound } from './domain-error.ts';
 import type { LiveEvents } from '../ports/live-events.ts';
 import { publishQuietly } from './live-delivery.ts';
 import { newId } from './tokens.ts';
@@ -26,7 +26,7 @@ export class MessageService {
 
   async post(author: UserRecord, consultationId: string, text: string): Promise<ChatMessage> {
     const consultation = await this.participantOnly(author, consultationId);
-    if (consultation.status === 'cancelled') throw new ApiError(409, 'conflict', 'The consultation was cancelled; its chat is closed');
+    if (consultation.status === 'cancelled') throw conflict('consultation_cancelled', 'The consultation was cancelled; its chat is closed');
     const record: MessageRecord = { id: newId(), consultationId, authorId: author.id, text, createdAt: this.now().toISOString() };
     await this.store.messages.insert(record);
     const message = view(record, author);

@@ -3,7 +3,7 @@ import type { NotificationRecord, PageRequest, Store, UserRecord } from '../port
 import type { SmsSender } from '../ports/sms-sender.ts';
 import type { LiveEvents, LiveSubscriber } from '../ports/live-events.ts';
 import type { Tickets } from '../ports/coordination.ts';
-import { notFound, unauthenticated } from '../http/api-error.ts';
+import { notFound, unauthenticated } from './domain-error.ts';
 import { publishQuietly } from './live-delivery.ts';
 import { newId } from './tokens.ts';
 

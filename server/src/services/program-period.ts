@@ -1,4 +1,4 @@
-import { ApiError } from '../http/api-error.ts';
+import { DomainError } from './domain-error.ts';
 
 export interface ProgramPeriod {
   start: string | null;
@@ -9,9 +9,9 @@ export interface ProgramPeriod {
 export function assertProgramOpen(period: ProgramPeriod, now: Date): void {
   const today = now.toISOString().slice(0, 10);
   if (period.start && today < period.start) {
-    throw new ApiError(409, 'program_closed', `The program starts on ${period.start}; applications open then`, { ...period });
+    throw new DomainError('program_closed', `The program starts on ${period.start}; applications open then`, { ...period });
   }
   if (period.end && today > period.end) {
-    throw new ApiError(409, 'program_closed', `The program ended on ${period.end}; new applications are not accepted`, { ...period });
+    throw new DomainError('program_closed', `The program ended on ${period.end}; new applications are not accepted`, { ...period });
   }
 }

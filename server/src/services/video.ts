@@ -1,7 +1,7 @@
 import { ROOM_CLOSES_MINUTES_AFTER, ROOM_OPENS_MINUTES_BEFORE, type IceServer, type VideoJoin } from '@oz/contracts';
 import type { ConsultationRecord, Store, UserRecord } from '../ports/store.ts';
 import type { VideoProvider } from '../ports/video-provider.ts';
-import { ApiError, forbidden, notFound } from '../http/api-error.ts';
+import { DomainError, forbidden, notFound } from './domain-error.ts';
 import { moscowTime } from './moscow-time.ts';
 
 const MINUTE = 60_000;
@@ -53,15 +53,15 @@ export class VideoService {
 
   private assertRoomOpen(consultation: ConsultationRecord): void {
     if (consultation.status === 'cancelled' || consultation.status === 'completed') {
-      throw new ApiError(409, 'room_closed', `The consultation is ${consultation.status}; its video room is closed`, roomWindow(consultation));
+      throw new DomainError('room_closed', `The consultation is ${consultation.status}; its video room is closed`, roomWindow(consultation));
     }
     const { opensAt, closesAt } = roomWindow(consultation);
     const now = this.now().toISOString();
     if (now < opensAt) {
-      throw new ApiError(409, 'room_closed', `The video room opens at ${moscowTime(opensAt)}, 15 minutes before the start`, { opensAt, closesAt });
+      throw new DomainError('room_closed', `The video room opens at ${moscowTime(opensAt)}, 15 minutes before the start`, { opensAt, closesAt });
     }
     if (now > closesAt) {
-      throw new ApiError(409, 'room_closed', `The video room closed at ${moscowTime(closesAt)}`, { opensAt, closesAt });
+      throw new DomainError('room_closed', `The video room closed at ${moscowTime(closesAt)}`, { opensAt, closesAt });
     }
   }
 

@@ -1,28 +1,15 @@
 import type {
-  Application,
-  ApplicationList,
   ApplicationStatus,
   CancelConsultationRequest,
-  Conclusion,
-  Consultation,
-  ConsultationList,
+  ChangePasswordRequest,
   CreateApplicationRequest,
   DeclineApplicationRequest,
-  DocumentList,
-  Notification,
-  NotificationList,
-  ScheduleApplicationRequest,
-  StreamTicket,
-  WriteConclusionRequest,
-  AuthResponse,
-  CenterList,
-  ChangePasswordRequest,
-  ChangePasswordResponse,
-  ConsentText,
   LoginRequest,
-  MeResponse,
   RegisterRequest,
+  ScheduleApplicationRequest,
+  WriteConclusionRequest,
 } from '@oz/contracts';
+import { endpointPath, type AddressOf, type Endpoint, type InputArgs, type InputOf, type JsonEndpoint, type ResponseOf } from '@oz/contracts/endpoints';
 import { NetworkError, isAbortError, type ApiError } from './errors.ts';
 import { pageLimit, searchOf, type PageOptions } from './page-query.ts';
 import { readApiError } from './read-error.ts';
@@ -46,16 +33,27 @@ export interface ApiClientOptions {
   onUnauthenticated?: (token: string) => void;
 }
 
-export interface RequestOptions {
-  body?: unknown;
+/** What every call may add to the endpoint's input. */
+export interface CallOptions {
   signal?: AbortSignal | undefined;
-  /** Overrides the session token, e.g. to check a token handed over by a portal. */
-  token?: string | null;
+  /** Overrides the session token (`null`: send none), e.g. to check a token handed over by a portal. */
+  token?: string | null | undefined;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The input of a call of `E`: its `params`, `query` and `body` as @oz/contracts declares them, and the call options. */
+export type CallInput<E extends Endpoint> = InputOf<E> & CallOptions;
 
-/** A thin typed client of the API; request and response types come from @oz/contracts. */
+/** The loose shape of any endpoint's input, inside the client. */
+interface AnyInput extends CallOptions {
+  params?: Readonly<Record<string, string>>;
+  query?: Readonly<Record<string, string | number | undefined | null>>;
+  body?: unknown;
+}
+
+/**
+ * A thin typed client of the API: every call names its endpoint in @oz/contracts' Endpoints map,
+ * which gives its path, its input and its response type.
+ */
 export class ApiClient {
   readonly origin: string;
   readonly #options: ApiClientOptions;
@@ -65,130 +63,142 @@ export class ApiClient {
     this.#options = options;
   }
 
+  /**
+   * Calls an endpoint that answers JSON (or 204, resolving to undefined): `{param}`s of its path
+   * filled and encoded, the query of the values that are set, the body as JSON.
+   */
+  call<E extends JsonEndpoint>(endpoint: E, ...[input]: InputArgs<CallInput<E>>): Promise<ResponseOf<E>> {
+    return this.#request(endpoint, (input ?? {}) as AnyInput) as Promise<ResponseOf<E>>;
+  }
+
+  /** The absolute address of an endpoint, for links, EventSource and transports fetch cannot serve (XHR uploads). */
+  url<E extends Endpoint>(endpoint: E, ...[input]: InputArgs<AddressOf<E>>): string {
+    return this.#url(endpoint, (input ?? {}) as AnyInput).url;
+  }
+
   register(body: RegisterRequest, signal?: AbortSignal) {
-    return this.request<AuthResponse>('POST', '/auth/register', { body, signal, token: null });
+    return this.call('POST /auth/register', { body, signal, token: null });
   }
 
   login(body: LoginRequest, signal?: AbortSignal) {
-    return this.request<AuthResponse>('POST', '/auth/login', { body, signal, token: null });
+    return this.call('POST /auth/login', { body, signal, token: null });
   }
 
   logout(token: string, signal?: AbortSignal) {
-    return this.request<void>('POST', '/auth/logout', { signal, token });
+    return this.call('POST /auth/logout', { signal, token });
   }
 
   changePassword(body: ChangePasswordRequest, signal?: AbortSignal) {
-    return this.request<ChangePasswordResponse>('POST', '/auth/password', { body, signal });
+    return this.call('POST /auth/password', { body, signal });
   }
 
   me(options: { token?: string; signal?: AbortSignal } = {}) {
-    return this.request<MeResponse>('GET', '/me', options);
+    return this.call('GET /me', options);
   }
 
   centers(signal?: AbortSignal) {
-    return this.request<CenterList>('GET', '/centers', { signal });
+    return this.call('GET /centers', { signal });
   }
 
   consent(lang: 'ru' | 'en', signal?: AbortSignal) {
-    return this.request<ConsentText>('GET', `/consent?lang=${lang}`, { signal });
+    return this.call('GET /consent', { query: { lang }, signal });
   }
 
   /** The address of the consent text as a readable page, for links. */
   consentPageUrl(lang: 'ru' | 'en'): string {
-    return `${this.origin}/api/v1/consent?lang=${lang}&format=html`;
+    return this.url('GET /consent', { query: { lang, format: 'html' } });
   }
 
   // Documents. Uploads go through uploadDocument() in upload.ts: fetch cannot report upload progress.
   documents(options: { patientId?: string; signal?: AbortSignal } = {}) {
-    const query = options.patientId ? `?patientId=${encodeURIComponent(options.patientId)}` : '';
-    return this.request<DocumentList>('GET', `/documents${query}`, { signal: options.signal });
+    return this.call('GET /documents', { query: { patientId: options.patientId }, signal: options.signal });
   }
 
   deleteDocument(id: string, signal?: AbortSignal) {
-    return this.request<void>('DELETE', `/documents/${encodeURIComponent(id)}`, { signal });
+    return this.call('DELETE /documents/{id}', { params: { id }, signal });
   }
 
   /** The file, for opening or saving: the content route needs the bearer token, so a plain link cannot work. */
   async documentContent(id: string, signal?: AbortSignal): Promise<Blob> {
-    const response = await this.fetchRaw('GET', `/documents/${encodeURIComponent(id)}/content`, signal);
-    return response.blob();
+    const { method, url } = this.#url('GET /documents/{id}/content', { params: { id } });
+    const token = this.currentToken();
+    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+    return (await this.#send(url, { method, headers, signal: signal ?? null }, token)).blob();
   }
 
   // Applications (path 1)
   /** A doctor's center queue, oldest first, one page; a patient's own applications (all on one page). */
   applications(options: { status?: ApplicationStatus | undefined } & PageOptions = {}) {
-    const query = searchOf({ status: options.status, limit: pageLimit('applications', options.limit), cursor: options.cursor });
-    return this.request<ApplicationList>('GET', `/applications${query}`, { signal: options.signal });
+    const { status, limit, cursor, signal } = options;
+    return this.call('GET /applications', { query: { status, limit: pageLimit('applications', limit), cursor }, signal });
   }
 
   application(id: string, signal?: AbortSignal) {
-    return this.request<Application>('GET', `/applications/${encodeURIComponent(id)}`, { signal });
+    return this.call('GET /applications/{id}', { params: { id }, signal });
   }
 
   createApplication(body: CreateApplicationRequest, signal?: AbortSignal) {
-    return this.request<Application>('POST', '/applications', { body, signal });
+    return this.call('POST /applications', { body, signal });
   }
 
   cancelApplication(id: string, signal?: AbortSignal) {
-    return this.request<Application>('POST', `/applications/${encodeURIComponent(id)}/cancel`, { signal });
+    return this.call('POST /applications/{id}/cancel', { params: { id }, signal });
   }
 
   scheduleApplication(id: string, body: ScheduleApplicationRequest, signal?: AbortSignal) {
-    return this.request<Consultation>('POST', `/applications/${encodeURIComponent(id)}/schedule`, { body, signal });
+    return this.call('POST /applications/{id}/schedule', { params: { id }, body, signal });
   }
 
   declineApplication(id: string, body: DeclineApplicationRequest, signal?: AbortSignal) {
-    return this.request<Application>('POST', `/applications/${encodeURIComponent(id)}/decline`, { body, signal });
+    return this.call('POST /applications/{id}/decline', { params: { id }, body, signal });
   }
 
   // Consultations
   /** One page of the user's consultations (a patient's own, a doctor's own). */
   consultations(options: ConsultationListOptions = {}) {
-    const { from, to, order, limit, cursor } = options;
-    return this.request<ConsultationList>('GET', `/consultations${searchOf({ from, to, order, limit: pageLimit('consultations', limit), cursor })}`, {
-      signal: options.signal,
-    });
+    const { from, to, order, limit, cursor, signal } = options;
+    return this.call('GET /consultations', { query: { from, to, order, limit: pageLimit('consultations', limit), cursor }, signal });
   }
 
   consultation(id: string, signal?: AbortSignal) {
-    return this.request<Consultation>('GET', `/consultations/${encodeURIComponent(id)}`, { signal });
+    return this.call('GET /consultations/{id}', { params: { id }, signal });
   }
 
   cancelConsultation(id: string, body: CancelConsultationRequest = {}, signal?: AbortSignal) {
-    return this.request<Consultation>('POST', `/consultations/${encodeURIComponent(id)}/cancel`, { body, signal });
+    return this.call('POST /consultations/{id}/cancel', { params: { id }, body, signal });
   }
 
   conclusion(id: string, signal?: AbortSignal) {
-    return this.request<Conclusion>('GET', `/consultations/${encodeURIComponent(id)}/conclusion`, { signal });
+    return this.call('GET /consultations/{id}/conclusion', { params: { id }, signal });
   }
 
   writeConclusion(id: string, body: WriteConclusionRequest, signal?: AbortSignal) {
-    return this.request<Conclusion>('POST', `/consultations/${encodeURIComponent(id)}/conclusion`, { body, signal });
+    return this.call('POST /consultations/{id}/conclusion', { params: { id }, body, signal });
   }
 
   // Notifications
   /** One page of the user's notifications, newest first, with the count of unread ones. */
   notifications(options: PageOptions = {}) {
-    const query = searchOf({ limit: pageLimit('notifications', options.limit), cursor: options.cursor });
-    return this.request<NotificationList>('GET', `/notifications${query}`, { signal: options.signal });
+    const { limit, cursor, signal } = options;
+    return this.call('GET /notifications', { query: { limit: pageLimit('notifications', limit), cursor }, signal });
   }
 
   markNotificationRead(id: string, signal?: AbortSignal) {
-    return this.request<Notification>('POST', `/notifications/${encodeURIComponent(id)}/read`, { signal });
+    return this.call('POST /notifications/{id}/read', { params: { id }, signal });
   }
 
   streamTicket(signal?: AbortSignal) {
-    return this.request<StreamTicket>('POST', '/notifications/stream-ticket', { signal });
+    return this.call('POST /notifications/stream-ticket', { signal });
   }
 
   /** The address of the live notification stream for a ticket from streamTicket(). */
   notificationStreamUrl(ticket: string): string {
-    return `${this.origin}/api/v1/notifications/stream?ticket=${encodeURIComponent(ticket)}`;
+    return this.url('GET /notifications/stream', { query: { ticket } });
   }
 
   /**
    * The API said this token is no longer valid, so the page's session must end: after every call,
-   * including those of transports that cannot use request() (XHR uploads).
+   * including those of transports that cannot use call() (XHR uploads).
    */
   reportUnauthenticated(error: ApiError, token: string | null): void {
     if (error.code === 'unauthenticated' && token) this.#options.onUnauthenticated?.(token);
@@ -199,40 +209,38 @@ export class ApiClient {
     return this.#options.token?.() ?? null;
   }
 
-  private fetchRaw(method: Method, path: string, signal?: AbortSignal): Promise<Response> {
-    const token = this.currentToken();
-    return this.#send(path, { method, headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: signal ?? null }, token);
+  /** `${origin}/api/v1/consultations/a%2Fb?limit=5`: `{param}`s filled and encoded, the query of the values that are set. */
+  #url(endpoint: Endpoint, { params, query }: AnyInput) {
+    const { method, path } = endpointPath(endpoint, params as never);
+    return { method, url: `${this.origin}/api/v1${path}${searchOf(query ?? {})}` };
   }
 
-  async request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-    const token = options.token !== undefined ? options.token : (this.#options.token?.() ?? null);
+  async #request(endpoint: JsonEndpoint, input: AnyInput): Promise<unknown> {
+    const { method, url } = this.#url(endpoint, input);
+    const { body, signal } = input;
+    const token = input.token !== undefined ? input.token : this.currentToken();
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
 
     const response = await this.#send(
-      path,
-      {
-        method,
-        headers,
-        body: options.body === undefined ? null : JSON.stringify(options.body),
-        signal: options.signal ?? null,
-      },
+      url,
+      { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: signal ?? null },
       token,
     );
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    if (response.status === 204) return undefined;
+    return response.json();
   }
 
   /**
-   * Fetches `${origin}/api/v1${path}`: a failed connection becomes a NetworkError, an error answer
-   * the ApiError it carries (ending the session when `token` is no longer valid).
+   * Fetches `url`: a failed connection becomes a NetworkError, an error answer the ApiError it
+   * carries (ending the session when `token` is no longer valid).
    */
-  async #send(path: string, init: RequestInit, token: string | null): Promise<Response> {
+  async #send(url: string, init: RequestInit, token: string | null): Promise<Response> {
     let response: Response;
     try {
       // The token travels in a header; cookies of the API origin are never needed.
-      response = await fetch(`${this.origin}/api/v1${path}`, { ...init, credentials: 'omit' });
+      response = await fetch(url, { ...init, credentials: 'omit' });
     } catch (error) {
       if (isAbortError(error)) throw error;
       throw new NetworkError({ cause: error });

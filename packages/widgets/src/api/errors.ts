@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode, FieldError } from '@oz/contracts';
+import type { ConflictReason, ErrorBody, ErrorCode, FieldError } from '@oz/contracts';
 
 /** An error answer of the API (`{error: {code, message, details?}}`), with its HTTP status. */
 export class ApiError extends Error {
@@ -19,6 +19,12 @@ export class ApiError extends Error {
     this.fields = body.details?.fields ?? [];
     this.retryAfterSeconds = body.details?.retryAfterSeconds ?? retryAfterSeconds;
     this.details = body.details ?? {};
+  }
+
+  /** Which conflict a 409 `conflict` is (`details.reason`); undefined for every other code. */
+  get reason(): ConflictReason | undefined {
+    if (this.code !== 'conflict') return undefined;
+    return this.details['reason'] as ConflictReason | undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CredentialsResendRequest, CredentialsResendResult, ErrorBody, ReferralImportReport } from '@oz/contracts';
+import type { CredentialsResendRequest, ErrorBody } from '@oz/contracts';
 import type { ApiClient } from './client.ts';
 import { ApiError } from './errors.ts';
 import { readApiError } from './read-error.ts';
@@ -30,32 +30,23 @@ export class ReferralFileError extends ApiError {
  * `POST /referrals/import` (manager only) with upload progress: a table of thousands of rows is
  * megabytes on a slow regional line. Without `dryRun` it commits and the API sends the SMS.
  */
-export function importReferrals(
-  client: ApiClient,
-  file: File,
-  { dryRun, onProgress, signal }: ImportReferralsOptions,
-): Promise<ReferralImportReport> {
-  const form = new FormData();
-  form.set('file', file, file.name);
-  return sendMultipart<ReferralImportReport>(client, `/referrals/import${dryRun ? '?dryRun=true' : ''}`, form, {
-    onProgress,
-    signal,
-    sizeHint: file.size,
-    readError: readImportError,
-  });
+export function importReferrals(client: ApiClient, file: File, { dryRun, onProgress, signal }: ImportReferralsOptions) {
+  // Without dryRun the query stays empty: the API's default commits.
+  const input = { query: { dryRun: dryRun ? ('true' as const) : undefined }, form: { file } };
+  return sendMultipart(client, 'POST /referrals/import', input, { onProgress, signal, sizeHint: file.size, readError: readImportError });
 }
 
 /**
  * `POST /referrals/credentials` (manager only): a new one-time password by SMS for a patient who
  * has not chosen their own yet; the old one stops working.
  */
-export function resendCredentials(client: ApiClient, body: CredentialsResendRequest, signal?: AbortSignal): Promise<CredentialsResendResult> {
-  return client.request<CredentialsResendResult>('POST', '/referrals/credentials', { body, signal });
+export function resendCredentials(client: ApiClient, body: CredentialsResendRequest, signal?: AbortSignal) {
+  return client.call('POST /referrals/credentials', { body, signal });
 }
 
 /** The address of the empty table with the right headers (public, so a plain link works). */
 export function referralTemplateUrl(client: ApiClient): string {
-  return `${client.origin}/api/v1/referrals/template.csv`;
+  return client.url('GET /referrals/template.csv');
 }
 
 /** Keeps `details.missingColumns`, which the shared ApiError does not carry. */

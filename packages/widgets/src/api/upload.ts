@@ -1,4 +1,5 @@
-import type { DocumentKind, MedicalDocument } from '@oz/contracts';
+import type { DocumentKind } from '@oz/contracts';
+import type { AddressOf, FormEndpoint, InputArgs, InputOf, MethodOf, ResponseOf } from '@oz/contracts/endpoints';
 import type { ApiClient } from './client.ts';
 import { ApiError, NetworkError } from './errors.ts';
 import { readApiError } from './read-error.ts';
@@ -43,32 +44,36 @@ export function uploadDocument(
   client: ApiClient,
   { kind, file }: UploadDocumentInput,
   { onProgress, signal }: UploadDocumentOptions = {},
-): Promise<MedicalDocument> {
-  const form = new FormData();
-  form.set('kind', kind);
-  form.set('file', file, file.name);
-  return sendMultipart<MedicalDocument>(client, '/documents', form, { onProgress, signal, sizeHint: file.size });
+) {
+  return sendMultipart(client, 'POST /documents', { form: { kind, file } }, { onProgress, signal, sizeHint: file.size });
 }
 
+/** Every endpoint that takes a multipart form is a POST. */
+const FORM_METHOD: MethodOf<FormEndpoint> = 'POST';
+
 /**
- * POSTs a multipart form to `${origin}/api/v1${path}` with the session's bearer token and upload
- * progress, for every upload of the widgets (documents, the referral table). Resolves with the
- * parsed JSON answer.
+ * POSTs the endpoint's multipart `form` (a File is sent under its own name) with the session's
+ * bearer token and upload progress, for every upload of the widgets (documents, the referral
+ * table). Resolves with the parsed JSON answer.
  */
-export function sendMultipart<T>(
+export function sendMultipart<E extends FormEndpoint>(
   client: ApiClient,
-  path: string,
-  form: FormData,
+  endpoint: E,
+  input: InputOf<E>,
   { onProgress, signal, sizeHint, readError = readApiError }: SendMultipartOptions,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+): Promise<ResponseOf<E>> {
+  type Answer = ResponseOf<E>;
+  const url = client.url(endpoint, ...([input] as InputArgs<AddressOf<E>>));
+  const form = new FormData();
+  for (const [name, value] of Object.entries(input.form as Readonly<Record<string, string | Blob>>)) form.set(name, value);
+  return new Promise<Answer>((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortError());
       return;
     }
     const token = client.currentToken();
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${client.origin}/api/v1${path}`);
+    xhr.open(FORM_METHOD, url);
     // The token travels in a header; cookies of the API origin are never needed.
     xhr.withCredentials = false;
     xhr.setRequestHeader('Accept', 'application/json');
@@ -84,7 +89,7 @@ export function sendMultipart<T>(
     xhr.addEventListener('load', () => {
       settle();
       if (xhr.status >= 200 && xhr.status < 300) {
-        const body = parseJson(xhr.responseText) as T | undefined;
+        const body = parseJson(xhr.responseText) as Answer | undefined;
         if (body) resolve(body);
         else reject(new ApiError(xhr.status, { code: 'internal', message: 'The API answered with something unreadable' }));
         return;

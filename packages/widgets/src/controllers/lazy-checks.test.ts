@@ -23,7 +23,7 @@ describe('LazyChecksController', () => {
     const before = host.updates;
     const controller = new LazyChecksController(host, () => {
       loads += 1;
-      return new Promise((done) => (resolve = done));
+      return new Promise<typeof checks>((done) => (resolve = done));
     });
     expect(loads, 'loading starts at once for a connected host').to.equal(1);
     resolve(checks);

@@ -12,12 +12,3 @@ export function lazyChunk<T>(load: () => Promise<T>): () => Promise<T> {
     return loading;
   };
 }
-
-/**
- * A chunk of pre-checks: resolves undefined when it cannot be loaded, and the form then goes to
- * the API unchecked (the API answers with the very same field errors).
- */
-export function checksChunk<T>(load: () => Promise<T>): () => Promise<T | undefined> {
-  const chunk = lazyChunk(load);
-  return () => chunk().catch(() => undefined);
-}

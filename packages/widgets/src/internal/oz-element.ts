@@ -1,5 +1,5 @@
 import type { User } from '@oz/contracts';
-import { html, LitElement, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { RerenderOnChange } from '../controllers/rerender-on-change.ts';
 import type { OzEventDetail, OzEventName } from '../events/index.ts';
@@ -11,17 +11,7 @@ import { baseStyles } from '../styles/base.ts';
 import { hostStyles } from '../styles/host.ts';
 import { toApiOrigin } from './api-origin.ts';
 import { pageConfig } from './page-config.ts';
-import { mustChangePassword, signedInUser } from './signed-in-user.ts';
-
-/** What `roleGate` says, in the element's own words. */
-export interface RoleGateWords {
-  restoring: string;
-  signInPrompt: string;
-  /** Why a signed-in user of another role cannot use the element. */
-  otherRole: string;
-  /** The parts of that note; `sign-in-prompt` unless given. */
-  otherRolePart?: string;
-}
+import { signedInUser } from './signed-in-user.ts';
 
 /**
  * The base of every Oblako Zdorovya element (never extend LitElement directly): language,
@@ -87,23 +77,6 @@ export class OzElement extends LitElement {
    */
   protected get user(): User | null {
     return signedInUser(this.apiOrigin, (this.constructor as typeof OzElement).usableBeforePasswordChange);
-  }
-
-  /** What a signed-out element says: its own prompt, or, during a forced password change, to finish that first. */
-  protected signInPromptText(prompt: string): string {
-    return mustChangePassword(this.apiOrigin) ? this.t.common.finishPasswordChange : prompt;
-  }
-
-  /**
-   * What an element for one role shows until such a user is signed in: a note while the session
-   * is restored, the sign-in prompt, or why this account cannot use it. Undefined once it can.
-   */
-  protected roleGate(role: User['role'], words: RoleGateWords): TemplateResult | undefined {
-    const user = this.user;
-    if (!user && this.session.status === 'restoring') return html`<p class="loading">${words.restoring}</p>`;
-    if (!user) return html`<p part="sign-in-prompt">${this.signInPromptText(words.signInPrompt)}</p>`;
-    if (user.role !== role) return html`<p part=${words.otherRolePart ?? 'sign-in-prompt'}>${words.otherRole}</p>`;
-    return undefined;
   }
 
   /**

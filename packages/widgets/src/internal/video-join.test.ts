@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { defineVideoRoom } from '../elements/oz-video-room/video-room-loader.ts';
 import { roomState } from './video-join.ts';
 
 describe('roomState', () => {
@@ -17,5 +18,13 @@ describe('roomState', () => {
     expect(roomState({ ...consultation, status: 'cancelled' }, start)).to.equal('closed');
     expect(roomState({ ...consultation, status: 'completed' }, start)).to.equal('closed');
     expect(roomState({ ...consultation, status: 'in_progress' }, start)).to.equal('open');
+  });
+});
+
+describe('video-join', () => {
+  it('leaves the room out of the module: <oz-video-room> comes in its own chunk when first needed', async () => {
+    expect(customElements.get('oz-video-room'), 'importing video-join registered the room').to.equal(undefined);
+    await defineVideoRoom();
+    expect(customElements.get('oz-video-room')).to.not.equal(undefined);
   });
 });

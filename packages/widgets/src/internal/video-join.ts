@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { Consultation } from '@oz/contracts';
 import { ROOM_CLOSES_MINUTES_AFTER, ROOM_OPENS_MINUTES_BEFORE } from '@oz/contracts/constants';
 import type { Translation } from '../i18n/index.ts';
-import { OzVideoRoom } from '../elements/oz-video-room/oz-video-room.ts';
+import { defineVideoRoom } from '../elements/oz-video-room/video-room-loader.ts';
 
 const MINUTE = 60_000;
 /** Often enough that the button appears within a minute of the room opening, rare enough to cost nothing. */
@@ -32,7 +32,6 @@ export class VideoJoinController implements ReactiveController {
 
   constructor(private readonly host: JoinHost) {
     host.addController(this);
-    OzVideoRoom.define('oz-video-room');
   }
 
   hostConnected(): void {
@@ -70,6 +69,10 @@ export class VideoJoinController implements ReactiveController {
 
   #toggle(id: string): void {
     this.#openId = this.#openId === id ? null : id;
+    // The room's code comes only when a room is first opened; the tag upgrades when it arrives.
+    if (this.#openId) {
+      defineVideoRoom().catch((error: unknown) => console.error('Oblako Zdorovya: could not load <oz-video-room>', error));
+    }
     this.host.requestUpdate();
   }
 }

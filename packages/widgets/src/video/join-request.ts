@@ -18,14 +18,14 @@ export class RoomClosedError extends ApiError {
 
 /**
  * POST /consultations/:id/video: how to join, with a fresh one-use ticket, so every (re)connection
- * calls it again. Not through ApiClient.request because its errors drop `details`, and the
+ * calls it again. Not through ApiClient.call because its errors drop `details`, and the
  * person must be told when the room opens.
  */
 export async function requestJoin(client: ApiClient, consultationId: string, signal?: AbortSignal): Promise<VideoJoin> {
   const token = client.currentToken();
   let response: Response;
   try {
-    response = await fetch(`${client.origin}/api/v1/consultations/${encodeURIComponent(consultationId)}/video`, {
+    response = await fetch(client.url('POST /consultations/{id}/video', { params: { id: consultationId } }), {
       method: 'POST',
       headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       signal: signal ?? null,
@@ -48,6 +48,6 @@ export async function requestJoin(client: ApiClient, consultationId: string, sig
 }
 
 /** POST /consultations/:id/video/end: the doctor ends the call for both. */
-export function endCall(client: ApiClient, consultationId: string, signal?: AbortSignal): Promise<void> {
-  return client.request<void>('POST', `/consultations/${encodeURIComponent(consultationId)}/video/end`, { signal });
+export function endCall(client: ApiClient, consultationId: string, signal?: AbortSignal) {
+  return client.call('POST /consultations/{id}/video/end', { params: { id: consultationId }, signal });
 }

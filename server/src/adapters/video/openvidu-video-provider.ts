@@ -1,6 +1,6 @@
 import { OpenVidu, OpenViduRole, ConnectionType } from 'openvidu-node-client';
 import type { VideoProvider } from '../../ports/video-provider.ts';
-import { ApiError } from '../../http/api-error.ts';
+import { DomainError } from '../../services/domain-error.ts';
 
 /** One OpenVidu session per consultation; its id is derived from the consultation, so a rejoin finds it. */
 export const openViduSessionId = (consultationId: string) => `oz-${consultationId}`;
@@ -45,13 +45,10 @@ export function openViduVideoProvider(url: string, secret: string): VideoProvide
 }
 
 /** openvidu-node-client rejects with Error(message = HTTP status) or Error(request) when unreachable. */
-function videoServerError(error: unknown): ApiError {
+function videoServerError(error: unknown): DomainError {
   const status = Number((error as Error).message);
-  if (status === 401) {
-    return new ApiError(502, 'video_unavailable', 'The video server refused our credentials (check OPENVIDU_SECRET)');
-  }
-  if (Number.isInteger(status) && status > 0) {
-    return new ApiError(502, 'video_unavailable', `The video server answered ${status}`);
-  }
-  return new ApiError(503, 'video_unavailable', 'The video server cannot be reached');
+  // One code, one status (502): the upstream failed, whether it refused us or never answered.
+  if (status === 401) return new DomainError('video_unavailable', 'The video server refused our credentials (check OPENVIDU_SECRET)');
+  if (Number.isInteger(status) && status > 0) return new DomainError('video_unavailable', `The video server answered ${status}`);
+  return new DomainError('video_unavailable', 'The video server cannot be reached');
 }

@@ -1,7 +1,7 @@
 import type { ReferralImportReport, ReferralPreviewRow, ReferralRowError } from '@oz/contracts';
 import type { ApplicationRecord, Store, StoreRepositories, UserRecord } from '../../ports/store.ts';
 import type { SmsSender } from '../../ports/sms-sender.ts';
-import { forbidden } from '../../http/api-error.ts';
+import { forbidden } from '../domain-error.ts';
 import { hashPassword } from '../passwords.ts';
 import { newId } from '../tokens.ts';
 import { readTable } from './read-table.ts';

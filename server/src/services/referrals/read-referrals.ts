@@ -8,7 +8,7 @@ import {
   type ReferralColumn,
   type ReferralRowError,
 } from '@oz/contracts';
-import { ApiError } from '../../http/api-error.ts';
+import { DomainError } from '../domain-error.ts';
 import type { Cell, Table } from './read-table.ts';
 import { centerFromText } from './center-names.ts';
 
@@ -38,7 +38,7 @@ export function mapColumns(header: string[]): Record<ReferralColumn, number | un
   ) as Record<ReferralColumn, number | undefined>;
   const missing = REQUIRED_REFERRAL_COLUMNS.filter((key) => mapped[key] === undefined).map((key) => REFERRAL_COLUMNS[key]);
   if (missing.length > 0) {
-    throw new ApiError(422, 'file_unreadable', `Row 1 must name the columns; missing: ${missing.join(', ')}`, {
+    throw new DomainError('file_unreadable', `Row 1 must name the columns; missing: ${missing.join(', ')}`, {
       missingColumns: missing,
       expectedColumns: Object.values(REFERRAL_COLUMNS),
     });
@@ -48,7 +48,7 @@ export function mapColumns(header: string[]): Record<ReferralColumn, number | un
 
 export function readReferralRows(table: Table, today: Date): ReadRow[] {
   if (table.rows.length > MAX_REFERRAL_ROWS) {
-    throw new ApiError(413, 'payload_too_large', `At most ${MAX_REFERRAL_ROWS} rows per file; split the table`);
+    throw new DomainError('payload_too_large', `At most ${MAX_REFERRAL_ROWS} rows per file; split the table`);
   }
   const columns = mapColumns(table.header);
   const text = (cells: Cell[], key: ReferralColumn) => {

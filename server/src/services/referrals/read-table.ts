@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
-import { ApiError } from '../../http/api-error.ts';
+import { DomainError } from '../domain-error.ts';
 
 /** A cell as read: text, a date (XLSX date cells), a number, or empty. */
 export type Cell = string | number | Date | null;
@@ -15,7 +15,7 @@ export interface Table {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const unreadable = (message: string) => new ApiError(415, 'file_unreadable', message);
+const unreadable = (message: string) => new DomainError('file_unreadable', message);
 
 /** Reads an XLSX workbook's first sheet, or a CSV as Excel saves it (UTF-8 with or without BOM, or Windows-1251; `;` or `,`). */
 export async function readTable(bytes: Uint8Array): Promise<Table> {

@@ -2,7 +2,7 @@ import type { CredentialsResendResult } from '@oz/contracts';
 import type { Store, UserRecord } from '../../ports/store.ts';
 import type { SmsSender } from '../../ports/sms-sender.ts';
 import type { RateLimits } from '../../ports/coordination.ts';
-import { ApiError, forbidden, rateLimited } from '../../http/api-error.ts';
+import { DomainError, forbidden, rateLimited } from '../domain-error.ts';
 import { hashPassword } from '../passwords.ts';
 import { credentialsText, newOneTimePassword } from './one-time-password.ts';
 import type { ReferralImportSettings } from './import-referrals.ts';
@@ -27,7 +27,7 @@ export class CredentialsResendService {
   async resend(manager: UserRecord, phone: string): Promise<CredentialsResendResult> {
     if (manager.role !== 'manager') throw forbidden('Only the program manager sends new passwords');
     const patient = await this.store.users.findByPhone(phone);
-    if (!patient || patient.role !== 'patient') throw new ApiError(404, 'not_found', 'No patient has this phone number');
+    if (!patient || patient.role !== 'patient') throw new DomainError('not_found', 'No patient has this phone number');
     if (!patient.mustChangePassword) throw passwordAlreadySet();
 
     const now = this.now().getTime();
@@ -43,7 +43,7 @@ export class CredentialsResendService {
       await this.sms.send({ to: phone, text: credentialsText(this.settings.signInUrl, phone, password) });
     } catch {
       await this.limits.forget(minute); // nothing went out: the manager may try again at once
-      throw new ApiError(502, 'sms_unavailable', 'The SMS could not be sent; nothing was changed. Try again later');
+      throw new DomainError('sms_unavailable', 'The SMS could not be sent; nothing was changed. Try again later');
     }
 
     const at = new Date(now).toISOString();
@@ -60,4 +60,4 @@ export class CredentialsResendService {
 }
 
 const passwordAlreadySet = () =>
-  new ApiError(409, 'password_already_set', 'The patient has already chosen their own password; they sign in with it');
+  new DomainError('password_already_set', 'The patient has already chosen their own password; they sign in with it');

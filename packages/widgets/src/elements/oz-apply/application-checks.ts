@@ -1,6 +1,6 @@
 /**
  * The contract schema of a new application, for the form's pre-check. Only ever imported lazily
- * (see load-application-checks.ts): zod and the schemas weigh more than the rest of the bundle.
+ * (see `applicationChecks` in oz-apply.ts): zod and the schemas weigh more than the rest of the bundle.
  */
 import { CreateApplicationRequest, fieldErrorsFromIssues, type FieldError } from '@oz/contracts';
 

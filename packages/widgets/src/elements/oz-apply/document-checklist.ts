@@ -13,9 +13,8 @@ export interface ChecklistView {
   center: Center;
   /** The patient's uploads; undefined while they load or when loading failed. */
   documents: readonly MedicalDocument[] | undefined;
-  /** Why the uploads could not be loaded, in words. */
-  loadError: string | undefined;
-  onRetry: () => void;
+  /** The rows once the uploads are here; till then the `loading` line, or the `load-error` with its retry. */
+  renderDocuments: (rows: (documents: readonly MedicalDocument[]) => TemplateResult) => unknown;
   choice: AttachChoice;
   upload: DocumentUpload;
   /** Required kinds still missing, marked once the person tried to send without them. */
@@ -46,13 +45,13 @@ export function documentChecklist(view: ChecklistView): TemplateResult {
       ${view.error
         ? html`<p class="field-error documents-error" part="error field-error" id="documentIds-error" tabindex="-1">${view.error}</p>`
         : nothing}
-      ${view.documents === undefined
-        ? loadingOrError(view)
-        : html`
-            <ul class="kind-rows">
-              ${checklistRows(center, documents).map((row) => kindRow(view, row))}
-            </ul>
-          `}
+      ${view.renderDocuments(
+        (loaded) => html`
+          <ul class="kind-rows">
+            ${checklistRows(center, loaded).map((row) => kindRow(view, row))}
+          </ul>
+        `,
+      )}
       ${others.length > 0
         ? html`
             <div class="kind-row others" role="group" aria-labelledby="other-documents-title" part="checklist-item">
@@ -62,14 +61,6 @@ export function documentChecklist(view: ChecklistView): TemplateResult {
           `
         : nothing}
     </fieldset>
-  `;
-}
-
-function loadingOrError(view: ChecklistView): TemplateResult {
-  if (view.loadError === undefined) return html`<p class="loading" role="status">${view.t.documents.loadingList}</p>`;
-  return html`
-    <div role="alert" part="error form-error" class="form-error">${view.loadError}</div>
-    <button type="button" part="button retry-button" @click=${view.onRetry}>${view.t.documents.retry}</button>
   `;
 }
 

@@ -18,6 +18,7 @@ import { expectFitsPhone, showPhoneControls } from '../../../test/phone.ts';
 import { signInPage, useTestApi } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
+import { forgetCenters } from '../../controllers/centers-catalog.ts';
 import { session } from '../../session/session.ts';
 import { OzApply } from './oz-apply.ts';
 
@@ -121,6 +122,37 @@ describe('<oz-apply>', () => {
     const el = await fixture<OzApply>(html`<oz-apply></oz-apply>`);
     await waitUntil(() => shadow(el).querySelector('[part~="sign-in-prompt"]') !== null);
     expect(query(el, '[part~="sign-in-prompt"]').textContent).to.equal(ru.apply.patientsOnly);
+  });
+
+  it('says when the centers or the documents cannot be loaded, and loads them on retry', async () => {
+    signInPage(await patient());
+    forgetCenters();
+    const documents = stubApi('GET', '/documents', 500, { error: { code: 'internal', message: 'boom' } });
+    let el: OzApply;
+    try {
+      const centers = stubApi('GET', '/centers', 500, { error: { code: 'internal', message: 'boom' } });
+      try {
+        el = await fixture<OzApply>(html`<oz-apply center="bakulev"></oz-apply>`);
+        await waitUntil(() => shadow(el).querySelector('[part~="load-error"]'), 'no word about the centers');
+      } finally {
+        centers.restore();
+      }
+      const problem = query(el, '[part~="load-error"] [part~="error"]');
+      expect(problem.textContent).to.equal(`${ru.apply.loadFailed} ${ru.errors.internal}`);
+      expect(problem.getAttribute('role')).to.equal('alert');
+      expect(problem.getAttribute('part'), 'the old part name stays for one release').to.contain('form-error');
+      await expect(el).to.be.accessible();
+      query<HTMLButtonElement>(el, '[part~="load-error"] button[part~="retry-button"]').click();
+      await waitUntil(() => shadow(el).querySelector('[part~="checklist"] [part~="load-error"]'), 'no word about the documents');
+    } finally {
+      documents.restore();
+    }
+    const checklist = query(el, '[part~="checklist"]');
+    expect(checklist.querySelector('[part~="error"]')!.textContent).to.equal(ru.errors.internal);
+    expect(checklist.querySelector('[part~="error"]')!.getAttribute('part')).to.contain('form-error');
+    checklist.querySelector<HTMLButtonElement>('button[part~="retry-button"]')!.click();
+    await checklistReady(el);
+    expect(shadow(el).querySelector('[part~="load-error"]')).to.equal(null);
   });
 
   it('with center="bakulev": fixed center, its diseases and checklist, name and age from the profile', async () => {

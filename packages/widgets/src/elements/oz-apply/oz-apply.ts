@@ -1,12 +1,16 @@
 import type { Application, Center, CreateApplicationRequest, DocumentKind, FieldError } from '@oz/contracts';
-import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/errors.ts';
+import { CentersController } from '../../controllers/centers-catalog.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
+import { LazyChecksController } from '../../controllers/lazy-checks.ts';
+import type { LoadWords } from '../../controllers/load.ts';
+import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describeError, describeFieldError } from '../../internal/describe-error.ts';
 import { formAlert } from '../../internal/fields.ts';
+import { lazyChunk } from '../../internal/lazy-chunk.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { DocumentUpload } from '../oz-documents/document-upload.ts';
 import { PatientDocuments } from '../oz-documents/patient-documents.ts';
@@ -16,7 +20,6 @@ import { aboutYou, centerField, diseaseField, textAreaField } from './apply-fiel
 import { attachedIds, missingKinds } from './checklist.ts';
 import { confirmation } from './confirmation.ts';
 import { documentChecklist } from './document-checklist.ts';
-import { loadApplicationChecks } from './load-application-checks.ts';
 import { styles } from './oz-apply.styles.ts';
 import { WaitingApplications } from './waiting-applications.ts';
 
@@ -27,6 +30,9 @@ type Words = (t: Translation) => string;
 type ApplyInput = Omit<CreateApplicationRequest, 'centerId'> & { centerId: string | undefined };
 
 const FIELDS = ['centerId', 'disease', 'diagnosis', 'complaints', 'documentIds'] as const;
+
+/** The application schema in a chunk of its own, one download per page (see LazyChecksController). */
+const applicationChecks = lazyChunk(() => import('./application-checks.ts'));
 
 /**
  * @summary An application for an online consultation (заявка на онлайн-консультацию) to a national
@@ -55,9 +61,12 @@ const FIELDS = ['centerId', 'disease', 'diagnosis', 'complaints', 'documentIds']
  * @csspart button - Every button; also `choose-file-button`, `camera-button`, `cancel-upload-button`,
  *   `submit`, `retry-button`, `new-application-button`.
  * @csspart error - Any error text; `field-error`, `form-error`, `upload-error`.
+ * @csspart loading - "Загружаем…" while the centers or the patient's documents load.
+ * @csspart load-error - What could not be loaded (its `error` text) and the `retry-button`; the
+ *   text also carries `form-error`, its old name, for one release.
  * @csspart status - Confirmations such as "Документ загружен".
  * @csspart confirmation - What the patient sees after sending.
- * @csspart sign-in-prompt - What a signed-out visitor sees.
+ * @csspart sign-in-prompt - What a signed-out visitor sees, and the note for users who are not patients.
  *
  * @cssproperty --oz-color-primary - Buttons, links, the progress bar and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).
@@ -87,10 +96,14 @@ export class OzApply extends OzElement {
   /** The API said a required document is missing where this page's list saw none (it is out of date). */
   @state() private missingOnServerOnly = false;
 
-  readonly #centers = new Task(this, {
-    task: async ([client], { signal }) => (await client.centers(signal)).items,
-    args: () => [this.client] as const,
+  readonly #gate = new SignInGate(this, {
+    roles: ['patient'],
+    words: (t) => ({ restoring: t.apply.restoring, signInPrompt: t.apply.signInPrompt, otherRole: t.apply.patientsOnly }),
   });
+
+  readonly #centers = new CentersController(this, () => this.client);
+  /** Started when the element joins the page, so the schema is there by the first submit. */
+  readonly #checks = new LazyChecksController(this, applicationChecks);
 
   readonly #documents = new PatientDocuments(this, { user: () => this.user, client: () => this.client });
   readonly #waiting = new WaitingApplications(this, { user: () => this.user, client: () => this.client });
@@ -102,12 +115,6 @@ export class OzApply extends OzElement {
     send: (input, signal) => this.client.createApplication({ ...input, centerId: input.centerId as Center['id'] }, signal),
     onSuccess: (application) => this.#onSubmitted(application),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The schema's chunk loads while the person reads and types.
-    void loadApplicationChecks();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -135,23 +142,19 @@ export class OzApply extends OzElement {
     `;
   }
 
-  #renderBody(): TemplateResult {
+  #renderBody(): unknown {
     const a = this.t.apply;
-    const gate = this.roleGate('patient', { restoring: a.restoring, signInPrompt: a.signInPrompt, otherRole: a.patientsOnly });
+    const gate = this.#gate.render();
     if (gate) return gate;
-    if (this.submitted) {
-      const center = this.#centers.value?.find((c) => c.id === this.submitted?.centerId);
-      return confirmation(this.t, this.locale, center, this.#onAgain);
-    }
-    const centers = this.#centers.value;
-    if (centers) return this.#renderForm(centers);
-    if (this.#centers.error !== undefined) {
-      return html`
-        <div role="alert" part="error form-error" class="form-error">${a.loadFailed} ${describeError(this.t, this.#centers.error)}</div>
-        <button type="button" part="button retry-button" @click=${() => void this.#centers.run()}>${a.retry}</button>
-      `;
-    }
-    return html`<p class="loading" role="status">${a.loading}</p>`;
+    if (this.submitted) return confirmation(this.t, this.locale, this.#centers.find(this.submitted.centerId), this.#onAgain);
+    return this.#centers.render({ ...this.#loadWords(), loading: a.loading, retry: a.retry, failed: a.loadFailed }, (centers) =>
+      this.#renderForm(centers),
+    );
+  }
+
+  /** How a failed load speaks; `form-error` was the old part of its text, kept for one release. */
+  #loadWords(): Pick<LoadWords, 'describe' | 'errorParts'> {
+    return { describe: (error) => describeError(this.t, error), errorParts: 'form-error' };
   }
 
   #renderForm(centers: readonly Center[]): TemplateResult {
@@ -208,8 +211,8 @@ export class OzApply extends OzElement {
       lang: this.locale,
       center,
       documents,
-      loadError: this.#documents.error === undefined ? undefined : describeError(this.t, this.#documents.error),
-      onRetry: () => this.#documents.refresh(),
+      renderDocuments: (rows) =>
+        this.#documents.render({ ...this.#loadWords(), loading: this.t.documents.loadingList, retry: this.t.documents.retry }, rows),
       choice: this.choice,
       upload: this.#upload,
       missing: shownMissing,
@@ -249,9 +252,8 @@ export class OzApply extends OzElement {
   }
 
   async #precheck(input: ApplyInput): Promise<FieldError[]> {
-    const checks = await loadApplicationChecks();
-    const errors = checks ? checks.checkApplication(input) : [];
-    const center = this.#centers.value?.find((c) => c.id === input.centerId);
+    const errors = await this.#checks.check((checks) => checks.checkApplication(input));
+    const center = this.#centers.find(input.centerId);
     const documents = this.#documents.items;
     if (center && documents && missingKinds(center, documents, input.documentIds ?? []).length > 0) {
       errors.push({ field: 'documentIds', code: 'documents_missing', message: 'Some required documents are missing' });

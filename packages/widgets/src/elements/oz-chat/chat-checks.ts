@@ -1,10 +1,9 @@
 /**
- * The contract of a chat message, for its length limit and the pre-check. Only ever imported
- * lazily (see load-chat-checks.ts): zod and the schemas weigh more than the rest of the bundle.
+ * The contract of a chat message, for the pre-check. Only ever imported lazily (see
+ * load-chat-checks.ts): zod and the schemas weigh more than the rest of the bundle. The length
+ * limit is not here: it comes from '@oz/contracts/constants', so it never waits for this chunk.
  */
-import { MESSAGE_MAX, PostMessageRequest, fieldErrorsFromIssues, type FieldError } from '@oz/contracts';
-
-export { MESSAGE_MAX };
+import { PostMessageRequest, fieldErrorsFromIssues, type FieldError } from '@oz/contracts';
 
 /** The same field errors, with the same codes, the API would answer for this message. */
 export function checkMessage(text: string): FieldError[] {

@@ -1,9 +1,11 @@
-import { checksChunk } from '../../internal/lazy-chunk.ts';
+import { lazyChunk } from '../../internal/lazy-chunk.ts';
 
 export type ChatChecks = typeof import('./chat-checks.ts');
 
 /**
  * The message contract in its own chunk, loaded once per page as soon as a chat appears.
- * Undefined when it cannot be loaded (see checksChunk).
+ * `load` is replaceable so a test can make the chunk stall or fail (the chat must work without it).
  */
-export const loadChatChecks = checksChunk((): Promise<ChatChecks> => import('./chat-checks.ts'));
+export const chatChecks = {
+  load: lazyChunk((): Promise<ChatChecks> => import('./chat-checks.ts')),
+};

@@ -26,7 +26,9 @@ export const styles = css`
     outline: 3px solid ${tokens.colorFocus};
   }
 
-  .note {
+  .note,
+  .loading,
+  .sign-in-prompt {
     color: ${tokens.colorTextMuted};
     margin-bottom: ${tokens.spacingSmall};
   }

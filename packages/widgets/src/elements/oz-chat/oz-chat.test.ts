@@ -1,3 +1,4 @@
+import { MESSAGE_MAX } from '@oz/contracts/constants';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { registerPatient, testApi } from '../../../test/api.ts';
@@ -10,6 +11,7 @@ import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
 import { liveNotifications } from '../../internal/live-notifications.ts';
+import { chatChecks, type ChatChecks } from './load-chat-checks.ts';
 import type { OzChat } from './oz-chat.ts';
 
 const t = ru.chat;
@@ -46,7 +48,9 @@ describe('<oz-chat>', () => {
 
   it('asks a signed-out visitor to sign in', async () => {
     const el = await fixture<OzChat>(html`<oz-chat consultation="anything"></oz-chat>`);
-    expect(query(el, '[part="prompt"]').textContent).to.equal(t.signInPrompt);
+    expect(query(el, '[part~="sign-in-prompt"]').textContent).to.equal(t.signInPrompt);
+    // `prompt` is the part's old name, kept for one release.
+    expect(query(el, '[part~="prompt"]').textContent).to.equal(t.signInPrompt);
     expect(shadow(el).querySelector('textarea')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -168,6 +172,33 @@ describe('<oz-chat>', () => {
     expect(textarea(el).getAttribute('aria-invalid')).to.equal('false');
     sendButton(el).click();
     await waitUntil(() => messages(el).length === 1, 'a message of exactly 2000 characters was not sent');
+  });
+
+  it('shows the message limit from the first render, whatever becomes of the pre-check chunk', async () => {
+    // The chunk's request hangs on a slow connection; the limit must not wait for it.
+    const load = chatChecks.load;
+    let arrive: ((checks: ChatChecks) => void) | undefined;
+    chatChecks.load = () => new Promise((resolve) => (arrive = resolve));
+    try {
+      const { patient, consultation } = await dutyConsultation();
+      session.adopt(patient, testApi);
+      const el = await openChat(consultation.id);
+      expect(counter(el)).to.equal(t.counter(0, MESSAGE_MAX));
+      type(el, 'я'.repeat(MESSAGE_MAX + 1));
+      await el.updateComplete;
+      expect(query(el, '[part~="counter"]').getAttribute('part')).to.contain('counter-over');
+
+      // When the chunk does come (here with another idea of the limit), the limit stays the contract's.
+      expect(arrive, 'the chunk was asked for').to.not.equal(undefined);
+      arrive!({ ...(await load()), MESSAGE_MAX: 10 } as unknown as ChatChecks);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await el.updateComplete;
+      type(el, 'Здравствуйте');
+      await el.updateComplete;
+      expect(counter(el)).to.equal(t.counter('Здравствуйте'.length, MESSAGE_MAX));
+    } finally {
+      chatChecks.load = load;
+    }
   });
 
   it('shows markup someone typed as plain text, never as HTML', async () => {

@@ -1,23 +1,24 @@
 import type { ChatMessage, Consultation } from '@oz/contracts';
-import { Task, TaskStatus } from '@lit/task';
+import { MESSAGE_MAX } from '@oz/contracts/constants';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, isAbortError } from '../../api/errors.ts';
 import { listMessages, postMessage } from '../../api/messages.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
+import { LazyChecksController } from '../../controllers/lazy-checks.ts';
+import { LoadController, loadError, loadingLine } from '../../controllers/load.ts';
 import { PagedList } from '../../controllers/paged-list.ts';
+import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { loadMoreStyles } from '../../styles/load-more.ts';
 import { renderComposer } from './composer.ts';
-import { loadChatChecks, type ChatChecks } from './load-chat-checks.ts';
+import { chatChecks } from './load-chat-checks.ts';
 import { compareMessages } from './message-groups.ts';
 import { authorLabel, renderMessageList } from './message-list.ts';
 import { styles } from './oz-chat.styles.ts';
 
-/** The contract's limit, until its chunk has loaded (the API enforces it either way). */
-const DEFAULT_MAX = 2000;
 /** A long message is cut in the spoken announcement; the whole of it is on screen. */
 const ANNOUNCE_MAX = 300;
 
@@ -62,10 +63,13 @@ class ChatClosedError extends Error {
  * @csspart form - The message form; `label`, `hint`, `textarea` and `counter` (also `counter-over`
  *   past the limit) inside.
  * @csspart button - Every button; also `send-button`, `retry-button`, `load-more` (earlier messages).
+ * @csspart loading - "Loading the chat…" before it first comes.
+ * @csspart load-error - The chat cannot be read: its `error` text and a `retry-button`.
  * @csspart error - Error texts; `field-error` under the message box, `form-error` for a failed send,
- *   `load-error` when the chat cannot be read, `load-more-error` when earlier messages did not come.
+ *   `load-more-error` when earlier messages did not come. The text of a failed load also carries
+ *   `load-error` (its old name, kept for one release); so does «not found», which has no retry.
  * @csspart load-more-area - The top of the conversation: the button for earlier messages and its error.
- * @csspart prompt - What a signed-out visitor sees.
+ * @csspart sign-in-prompt - What a signed-out visitor sees (also `prompt`, its old name, for one release).
  *
  * @cssproperty --oz-color-primary - Buttons, own messages' edge and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).
@@ -98,9 +102,7 @@ export class OzChat extends OzElement {
   @state() private loaded: Loaded | undefined;
   @state() private draft = '';
   @state() private announcement = '';
-  @state() private max = DEFAULT_MAX;
 
-  #checks: ChatChecks | undefined;
   #shownKey: string | undefined;
   /** The first and the last message drawn: which end of the conversation grew. */
   #shownEnds: { first?: string | undefined; last?: string | undefined } = {};
@@ -117,7 +119,7 @@ export class OzChat extends OzElement {
     itemSelector: (message) => `[data-message-id="${message.id}"]`,
   });
 
-  readonly #load = new Task(this, {
+  readonly #load = new LoadController(this, {
     args: () => [this.#viewerKey(), this.consultation, this.pageSize] as const,
     task: async ([viewer, id, limit], { signal }) => {
       if (!viewer || !id) return undefined;
@@ -142,7 +144,7 @@ export class OzChat extends OzElement {
 
   readonly #form = new FormSubmit<Draft, ChatMessage>(this, {
     fields: ['text'],
-    precheck: async ({ text }) => (await this.#loadChecks())?.checkMessage(text) ?? [],
+    precheck: ({ text }) => this.#checks.check((checks) => checks.checkMessage(text)),
     send: async ({ consultationId, text }, signal) => {
       try {
         return await postMessage(this.client, consultationId, text.trim(), signal);
@@ -155,6 +157,14 @@ export class OzChat extends OzElement {
       }
     },
     onSuccess: (message) => this.#sent(message),
+  });
+
+  /** The message pre-check, in its own chunk loaded while the person reads. */
+  readonly #checks = new LazyChecksController(this, () => chatChecks.load());
+
+  readonly #gate = new SignInGate(this, {
+    words: (t) => ({ restoring: t.chat.loading, signInPrompt: t.chat.signInPrompt }),
+    extraParts: 'prompt',
   });
 
   constructor() {
@@ -182,11 +192,6 @@ export class OzChat extends OzElement {
   /** Moves focus to the chat's heading, e.g. when a host opens a consultation at its chat. */
   focusTitle(): Promise<void> {
     return this.focusAfterUpdate('#chat-title');
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.#loadChecks();
   }
 
   override disconnectedCallback(): void {
@@ -253,16 +258,13 @@ export class OzChat extends OzElement {
 
   #renderBody(): unknown {
     const c = this.t.chat;
-    const user = this.user;
-    if (!user) {
-      if (this.session.status === 'restoring') return html`<p class="note">${c.loading}</p>`;
-      return html`<p part="prompt" class="note">${this.signInPromptText(c.signInPrompt)}</p>`;
-    }
-    if (user.mustChangePassword) return html`<p part="prompt" class="note">${this.t.errors.password_change_required}</p>`;
+    const gate = this.#gate.render();
+    const user = this.#gate.user;
+    if (gate || !user) return gate;
     if (!this.consultation) return html`<p class="note">${c.noConsultation}</p>`;
     const current = this.#current();
-    if (this.#load.status === TaskStatus.ERROR && !isAbortError(this.#load.error) && !current) return this.#renderLoadError();
-    if (!current) return html`<p class="note" aria-busy="true">${c.loading}</p>`;
+    // Composed here rather than by #load.render: a failed re-read keeps the conversation on screen.
+    if (!current) return this.#load.failed && !isAbortError(this.#load.error) ? this.#renderLoadError() : loadingLine(c.loading);
     const closed = current.consultation.status === 'cancelled';
     const messages = this.#messages.items;
     return html`
@@ -283,10 +285,8 @@ export class OzChat extends OzElement {
     if (error instanceof ApiError && error.status === 404) {
       return html`<p role="alert" part="error load-error" class="form-error">${this.t.chat.notFound}</p>`;
     }
-    return html`
-      <p role="alert" part="error load-error" class="form-error">${describeError(this.t, error)}</p>
-      <button type="button" part="button retry-button" @click=${() => void this.refresh()}>${this.t.chat.retry}</button>
-    `;
+    const words = { loading: this.t.chat.loading, retry: this.t.chat.retry, describe: (e: unknown) => describeError(this.t, e), errorParts: 'load-error' };
+    return loadError(words, error, () => void this.refresh());
   }
 
   #renderClosed(): TemplateResult {
@@ -303,7 +303,8 @@ export class OzChat extends OzElement {
       t: this.t,
       form: this.#form,
       draft: this.draft,
-      max: this.max,
+      // From the zod-free constants: the counter never waits for the checks chunk.
+      max: MESSAGE_MAX,
       formError: error === undefined ? undefined : error instanceof ChatClosedError ? this.t.chat.closedNow : describeError(this.t, error),
       onInput: (event) => {
         this.draft = (event.target as HTMLTextAreaElement).value;
@@ -334,12 +335,6 @@ export class OzChat extends OzElement {
     const loaded = this.loaded;
     const viewer = this.#viewerKey();
     return loaded && viewer && loaded.key === `${viewer} ${this.consultation}` ? loaded : undefined;
-  }
-
-  async #loadChecks(): Promise<ChatChecks | undefined> {
-    this.#checks ??= await loadChatChecks();
-    if (this.#checks) this.max = this.#checks.MESSAGE_MAX;
-    return this.#checks;
   }
 
   #onLiveMessage(message: ChatMessage): void {

@@ -1,5 +1,6 @@
 import type { Conclusion, Consultation } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
+import { loadError, loadingLine } from '../../controllers/load.ts';
 import type { Lang, Translation } from '../../i18n/index.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { formatWhen } from './arrange.ts';
@@ -14,21 +15,21 @@ export interface ConclusionViewOptions {
   onPrint: (conclusion: Conclusion) => void;
 }
 
-/** The doctor's conclusion (or invitation to an in-person visit) under its consultation. */
+/**
+ * The doctor's conclusion (or invitation to an in-person visit) under its consultation. Each opened
+ * conclusion is its own load (see ConclusionsController), shown with the usual `loading` and
+ * `load-error` parts.
+ */
 export function renderConclusion(options: ConclusionViewOptions): TemplateResult {
   const { t, locale, consultation, state } = options;
   const c = t.consultations;
   const id = `conclusion-${consultation.id}`;
   if (!state || state.status === 'loading') {
-    return html`<div id=${id} class="conclusion" aria-busy="true"><p class="muted">${c.conclusionLoading}</p></div>`;
+    return html`<div id=${id} class="conclusion" aria-busy="true">${loadingLine(c.conclusionLoading)}</div>`;
   }
   if (state.status === 'error') {
-    return html`
-      <div id=${id} class="conclusion">
-        <p role="alert" part="error" class="error">${describeError(t, state.error)}</p>
-        <button type="button" part="button retry-button" @click=${options.onRetry}>${c.retry}</button>
-      </div>
-    `;
+    const words = { loading: c.conclusionLoading, retry: c.retry, describe: (error: unknown) => describeError(t, error) };
+    return html`<div id=${id} class="conclusion">${loadError(words, state.error, options.onRetry)}</div>`;
   }
   const { conclusion } = state;
   return html`

@@ -10,7 +10,9 @@ export type ConclusionState =
 
 /**
  * The conclusions a person opened under their consultations: each loads on first opening, one
- * request per consultation, aborted when the element leaves the page or the user changes.
+ * request per consultation, aborted when the element leaves the page or the user changes. A keyed
+ * set of loads rather than a LoadController (one Task per host, never removed); the view shows
+ * them with its `loadingLine` and `loadError`.
  */
 export class ConclusionsController implements ReactiveController {
   readonly #host: ReactiveControllerHost;

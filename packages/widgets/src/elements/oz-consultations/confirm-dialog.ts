@@ -1,5 +1,6 @@
 import type { Application, Center, Consultation } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
+import type { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
 import type { Lang, Translation } from '../../i18n/index.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { centerName, formatWhen } from './arrange.ts';
@@ -13,14 +14,8 @@ export interface ConfirmDialogOptions {
   t: Translation;
   locale: Lang;
   centers: readonly Center[];
-  action: PendingAction | undefined;
-  pending: boolean;
-  error: unknown;
-  onSubmit: (event: SubmitEvent) => void;
-  onKeep: () => void;
-  /** Escape pressed: the native dialog would close by itself. */
-  onCancelEvent: (event: Event) => void;
-  onClose: () => void;
+  /** What is asked about (its `subject`), the request, its error and where focus goes back to. */
+  dialog: ConfirmDialogController<PendingAction>;
 }
 
 /**
@@ -28,20 +23,21 @@ export interface ConfirmDialogOptions {
  * is cancelled or an application withdrawn; the least harmful answer gets the focus first.
  */
 export function renderConfirmDialog(options: ConfirmDialogOptions): TemplateResult {
-  const { t, action, pending } = options;
+  const { t, dialog } = options;
+  const { subject: action, pending } = dialog;
   const c = t.consultations;
   return html`
     <dialog
-      part="dialog"
+      part="dialog cancel-dialog"
       class="dialog"
       aria-labelledby="dialog-title"
       aria-describedby="dialog-text"
-      @cancel=${options.onCancelEvent}
-      @close=${options.onClose}
+      @cancel=${dialog.onCancel}
+      @close=${dialog.onClose}
     >
       ${action
         ? html`
-            <form novalidate @submit=${options.onSubmit}>
+            <form novalidate @submit=${dialog.confirm}>
               <h2 id="dialog-title">${action.kind === 'cancel' ? c.confirmCancelTitle : c.confirmWithdrawTitle}</h2>
               <p id="dialog-text">${question(options, action)}</p>
               ${action.kind === 'cancel'
@@ -54,7 +50,7 @@ export function renderConfirmDialog(options: ConfirmDialogOptions): TemplateResu
                     </div>
                   `
                 : nothing}
-              <div role="alert" part="error" class="form-error">${options.error === undefined ? nothing : describeError(t, options.error)}</div>
+              <div role="alert" part="error" class="form-error">${dialog.error === undefined ? nothing : describeError(t, dialog.error)}</div>
               <div class="actions">
                 <button type="submit" part="button confirm-button" class="danger" ?disabled=${pending}>
                   ${pending ? c.sending : action.kind === 'cancel' ? c.confirmCancel : c.confirmWithdraw}
@@ -64,7 +60,7 @@ export function renderConfirmDialog(options: ConfirmDialogOptions): TemplateResu
                   part="button keep-button"
                   ?autofocus=${action.kind === 'withdraw'}
                   ?disabled=${pending}
-                  @click=${options.onKeep}
+                  @click=${dialog.keep}
                 >
                   ${action.kind === 'cancel' ? c.keepConsultation : c.keepApplication}
                 </button>

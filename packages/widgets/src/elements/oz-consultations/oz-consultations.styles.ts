@@ -142,13 +142,9 @@ const consultationsStyles = css`
   }
 
   .muted,
+  .loading,
   .sign-in-prompt {
     color: ${tokens.colorTextMuted};
-  }
-
-  .error {
-    color: ${tokens.colorDanger};
-    font-weight: 600;
   }
 
   .dialog {

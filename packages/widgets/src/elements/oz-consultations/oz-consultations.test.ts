@@ -1,7 +1,7 @@
 import type { Consultation } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { registerPatient, testApi, watchApi } from '../../../test/api.ts';
+import { registerPatient, signInViaApi, stubApi, testApi, watchApi } from '../../../test/api.ts';
 import {
   applyToBakulev,
   cancelAsDoctor,
@@ -66,6 +66,32 @@ describe('<oz-consultations>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('tells a doctor that the section is for patients', async () => {
+    session.adopt(await signInViaApi({ phone: '+79000000001', password: 'demo-bakulev' }), testApi);
+    const el = await fixture<OzConsultations>(html`<oz-consultations></oz-consultations>`);
+    expect(query(el, '[part~="sign-in-prompt"]').textContent).to.equal(t.forPatients);
+  });
+
+  it('says when the consultations cannot be loaded, and loads them on retry', async () => {
+    const { auth } = await registerPatient();
+    session.adopt(auth, testApi);
+    const answer = stubApi('GET', '/consultations', 500, { error: { code: 'internal', message: 'boom' } });
+    let el: OzConsultations;
+    try {
+      el = await fixture<OzConsultations>(html`<oz-consultations></oz-consultations>`);
+      await waitUntil(() => shadow(el).querySelector('[part~="load-error"]'), 'no word about the failure');
+    } finally {
+      answer.restore();
+    }
+    const problem = query(el, '[part~="load-error"] [part~="error"]');
+    expect(problem.textContent).to.equal(ru.errors.internal);
+    expect(problem.getAttribute('role')).to.equal('alert');
+    await expect(el).to.be.accessible();
+    button(el, 'retry-button').click();
+    await waitUntil(() => text(el).includes(t.empty), 'the retry did not load the section');
+    expect(shadow(el).querySelector('[part~="load-error"]')).to.equal(null);
+  });
+
   it('says so when there is nothing yet', async () => {
     const { auth } = await registerPatient();
     session.adopt(auth, testApi);
@@ -97,6 +123,7 @@ describe('<oz-consultations>', () => {
 
     // Changing one's mind: "Нет, оставить" keeps it.
     await openDialog(el, 'withdraw-button');
+    expect(dialog(el).getAttribute('part')).to.equal('dialog cancel-dialog');
     expect(dialog(el).textContent).to.contain(t.confirmWithdrawTitle);
     expect(shadow(el).activeElement, 'the harmless answer has the focus').to.equal(button(el, 'keep-button'));
     await expect(el).to.be.accessible();

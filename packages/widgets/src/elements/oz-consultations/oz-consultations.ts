@@ -1,8 +1,12 @@
 import type { Application, Center, Conclusion, Consultation } from '@oz/contracts';
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { ApiClient } from '../../api/client.ts';
 import { isAbortError } from '../../api/errors.ts';
+import { centersOf } from '../../controllers/centers-catalog.ts';
+import { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
+import { LoadController, loadError, loadingLine, type LoadWords } from '../../controllers/load.ts';
+import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { PageEventsController } from '../../controllers/page-events.ts';
@@ -64,11 +68,14 @@ interface Loaded {
  *   `new-message` the «Новое сообщение» marker next to `chat-button`.
  * @csspart button - Every button; also `cancel-button`, `withdraw-button`, `conclusion-button`, `chat-button`,
  *   `print-button`, `retry-button`, `confirm-button`, `keep-button`, `load-more` (earlier consultations).
- * @csspart dialog - The confirmation dialog; `textarea` is its reason field, `label` its label.
+ * @csspart dialog - The confirmation before cancelling or withdrawing (also `cancel-dialog`);
+ *   `textarea` is its reason field, `label` its label.
  * @csspart status - Confirmations such as "Онлайн-консультация отменена".
+ * @csspart loading - The line while the consultations (or a conclusion) load.
+ * @csspart load-error - What could not be loaded (its `error` text) and the `retry-button`.
  * @csspart error - Error texts; `load-more-error` when earlier consultations did not come.
  * @csspart load-more-area - The end of the past consultations: «Показать ещё» and its error.
- * @csspart sign-in-prompt - What a signed-out visitor sees.
+ * @csspart sign-in-prompt - What a signed-out visitor sees, and the note for users who are not patients.
  * @csspart print-frame - The hidden frame a conclusion is printed from.
  *
  * @cssproperty --oz-color-primary - Buttons, links and the focus ring (default #0b5cad).
@@ -90,16 +97,25 @@ export class OzConsultations extends OzElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize?: number;
 
   @state() private data: Loaded | undefined;
-  /** The cancel or withdraw being confirmed in the dialog. */
-  @state() private action: PendingAction | undefined;
-  @state() private actionPending = false;
-  @state() private actionError: unknown = undefined;
   /** The last confirmation, e.g. "Онлайн-консультация отменена." */
   @state() private statusMessage = '';
 
-  /** The button that opened the dialog, to give focus back to. */
-  #trigger: HTMLElement | undefined;
-  #centers: { origin: string; items: Center[] } | undefined;
+  readonly #gate = new SignInGate(this, {
+    roles: ['patient'],
+    words: (t) => ({ restoring: t.consultations.loading, signInPrompt: t.consultations.signInPrompt, otherRole: t.consultations.forPatients }),
+  });
+
+  /** The cancel or withdraw being confirmed. */
+  readonly #dialog = new ConfirmDialogController<PendingAction>(this, {
+    selector: 'dialog[part~="cancel-dialog"]',
+    confirm: (action, form) => this.#carryOut(action, form),
+    closed: (_action, confirmed) => {
+      // Done: the button that opened the dialog went with its card's old state (or its place now
+      // holds another card), so focus stays on the section's title.
+      if (confirmed) this.focusFirst('#title');
+    },
+  });
+
   readonly #chats = new ChatToggles(this);
   readonly #conclusions = new ConclusionsController(this, () => this.client);
 
@@ -110,18 +126,20 @@ export class OzConsultations extends OzElement {
     itemSelector: (consultation) => `#consultation-${consultation.id}-title`,
   });
 
-  readonly #load = new Task(this, {
-    task: async ([userId, origin, limit]: readonly [string | undefined, string, number | undefined], { signal }) => {
+  readonly #load = new LoadController(this, {
+    task: async ([userId, client, limit]: readonly [string | undefined, ApiClient, number | undefined], { signal }) => {
       if (!userId) return undefined;
-      const client = this.client;
       const [consultations, applications, centers] = await Promise.all([
         client.consultations({ order: 'desc', limit, signal }),
         client.applications({ signal }),
-        this.#loadCenters(origin, signal),
+        centersOf(client, signal).catch((error: unknown) => {
+          if (isAbortError(error)) throw error;
+          return [] as Center[]; // Without names the cards still show everything else.
+        }),
       ]);
       return { userId, limit, consultations, applications: applications.items, centers };
     },
-    args: () => [this.#patientId(), this.apiOrigin, this.pageSize] as const,
+    args: () => [this.#patientId(), this.client, this.pageSize] as const,
     onComplete: (loaded) => {
       if (!loaded) {
         this.data = undefined;
@@ -187,13 +205,7 @@ export class OzConsultations extends OzElement {
           t: this.t,
           locale: this.locale,
           centers: this.#currentData()?.centers ?? [],
-          action: this.action,
-          pending: this.actionPending,
-          error: this.actionError,
-          onSubmit: this.#onConfirm,
-          onKeep: this.#onKeep,
-          onCancelEvent: this.#onDialogCancelEvent,
-          onClose: this.#onDialogClosed,
+          dialog: this.#dialog,
         })}
       </div>
     `;
@@ -201,25 +213,16 @@ export class OzConsultations extends OzElement {
 
   #renderBody(): TemplateResult | typeof nothing {
     const c = this.t.consultations;
-    const user = this.user;
-    if (!user) {
-      if (this.session.status === 'restoring') return html`<p class="muted">${c.loading}</p>`;
-      return html`<p part="sign-in-prompt" class="sign-in-prompt">${this.signInPromptText(c.signInPrompt)}</p>`;
-    }
-    if (user.mustChangePassword) {
-      return html`<p part="sign-in-prompt" class="sign-in-prompt">${this.t.errors.password_change_required}</p>`;
-    }
-    if (user.role !== 'patient') return html`<p class="muted">${c.forPatients}</p>`;
+    const gate = this.#gate.render();
+    if (gate) return gate;
 
+    // Composed here rather than by `#load.render`: a failed refresh (live, on a flaky line) keeps
+    // the consultations already shown, with the error and its retry above them.
     const data = this.#currentData();
-    const failed = this.#load.status === TaskStatus.ERROR && !isAbortError(this.#load.error);
-    const problem = failed
-      ? html`
-          <div role="alert" part="error" class="form-error">${describeError(this.t, this.#load.error)}</div>
-          <button type="button" part="button retry-button" @click=${() => void this.refresh()}>${c.retry}</button>
-        `
-      : nothing;
-    if (!data) return failed ? problem : html`<p class="muted" aria-busy="true">${c.loading}</p>`;
+    const failed = this.#load.failed && !isAbortError(this.#load.error);
+    const words: LoadWords = { loading: c.loading, retry: c.retry, describe: (error) => describeError(this.t, error) };
+    const problem = failed ? loadError(words, this.#load.error, () => void this.refresh()) : nothing;
+    if (!data) return failed ? problem : loadingLine(c.loading);
     return html`${problem}${this.#renderSections(data)}`;
   }
 
@@ -289,7 +292,7 @@ export class OzConsultations extends OzElement {
     this.#conclusions.reset();
     this.#chats.reset();
     this.statusMessage = '';
-    this.#closeDialog();
+    this.#dialog.close();
   }
 
   /** Only patients have this section; signed in with a password of their own (else the API says 403). */
@@ -303,95 +306,34 @@ export class OzConsultations extends OzElement {
     return data && data.userId === this.#patientId() ? data : undefined;
   }
 
-  /** The catalog changes only with a server release: once per API origin is enough. */
-  async #loadCenters(origin: string, signal: AbortSignal): Promise<Center[]> {
-    if (this.#centers?.origin === origin) return this.#centers.items;
-    try {
-      const { items } = await this.client.centers(signal);
-      this.#centers = { origin, items };
-      return items;
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      return []; // Without names the cards still show everything else.
-    }
-  }
-
   #askToCancel = (consultation: Consultation, trigger: HTMLElement): void => {
-    void this.#openDialog({ kind: 'cancel', consultation }, trigger);
+    this.statusMessage = '';
+    void this.#dialog.show({ kind: 'cancel', consultation }, trigger);
   };
 
   #askToWithdraw = (application: Application, trigger: HTMLElement): void => {
-    void this.#openDialog({ kind: 'withdraw', application }, trigger);
-  };
-
-  async #openDialog(action: PendingAction, trigger: HTMLElement): Promise<void> {
-    this.#trigger = trigger;
-    this.action = action;
-    this.actionError = undefined;
     this.statusMessage = '';
-    await this.updateComplete;
-    const dialog = this.#dialog();
-    dialog?.querySelector('form')?.reset();
-    if (dialog && !dialog.open) dialog.showModal();
-  }
+    void this.#dialog.show({ kind: 'withdraw', application }, trigger);
+  };
 
-  #onConfirm = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
-    const action = this.action;
-    if (!action || this.actionPending) return;
-    const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
-    this.actionPending = true;
-    this.actionError = undefined;
-    try {
-      if (action.kind === 'cancel') {
-        const consultation = await this.client.cancelConsultation(action.consultation.id, reason ? { reason } : {});
-        this.#replaceConsultation(consultation);
-        this.statusMessage = this.t.consultations.cancelled;
-        this.emit('oz-consultation-cancelled', { consultation });
-      } else {
-        const application = await this.client.cancelApplication(action.application.id);
-        this.#replaceApplication(application);
-        this.statusMessage = this.t.consultations.withdrawn;
-        this.emit('oz-application-cancelled', { application });
-      }
-    } catch (error) {
-      this.actionError = error;
-      return;
-    } finally {
-      this.actionPending = false;
+  /** The confirmed cancel or withdraw; a throw keeps the dialog open with the error. */
+  async #carryOut(action: PendingAction, form: HTMLFormElement | null): Promise<void> {
+    if (action.kind === 'cancel') {
+      const reason = String((form ? new FormData(form).get('reason') : null) ?? '').trim();
+      const consultation = await this.client.cancelConsultation(action.consultation.id, reason ? { reason } : {});
+      this.#replaceConsultation(consultation);
+      this.statusMessage = this.t.consultations.cancelled;
+      this.emit('oz-consultation-cancelled', { consultation });
+    } else {
+      const application = await this.client.cancelApplication(action.application.id);
+      this.#replaceApplication(application);
+      this.statusMessage = this.t.consultations.withdrawn;
+      this.emit('oz-application-cancelled', { application });
     }
-    // The button that opened the dialog is gone with its card's old state: focus the section title.
-    this.#trigger = undefined;
-    this.#closeDialog();
-    await this.focusAfterUpdate('#title');
+    // The dialog closes as this returns, before the update is done: then on to the section title
+    // (focus cannot leave an open modal dialog), and the rest is loaded fresh.
+    void this.focusAfterUpdate('#title');
     void this.refresh();
-  };
-
-  #onKeep = (): void => {
-    this.#closeDialog();
-  };
-
-  /** Escape closes the dialog, except while the request runs (its answer must be seen). */
-  #onDialogCancelEvent = (event: Event): void => {
-    if (this.actionPending) event.preventDefault();
-  };
-
-  #onDialogClosed = (): void => {
-    this.action = undefined;
-    this.actionError = undefined;
-    const trigger = this.#trigger;
-    this.#trigger = undefined;
-    if (trigger?.isConnected) trigger.focus();
-  };
-
-  #closeDialog(): void {
-    const dialog = this.#dialog();
-    if (dialog?.open) dialog.close();
-    else if (this.action) this.action = undefined;
-  }
-
-  #dialog(): HTMLDialogElement | null {
-    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
   }
 
   #replaceConsultation(consultation: Consultation): void {

@@ -1,37 +1,78 @@
 import type { Application, Consultation, MedicalDocument } from '@oz/contracts';
+import { initialState } from '@lit/task';
+import type { ReactiveController } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { LazyChecksController } from '../../controllers/lazy-checks.ts';
+import { LoadController } from '../../controllers/load.ts';
 import { renderApplication } from './application-view.ts';
-import { fieldText, formText, type DeskContext } from './desk-context.ts';
-import { declineForm, readDecline, readSchedule, scheduleForm } from './desk-forms.ts';
-import { renderLoad } from './desk-parts.ts';
-import { describeDeskError } from './desk-problems.ts';
+import type { DeskData } from './desk-data.ts';
+import { declineForm, deskChecks, readDecline, readSchedule, scheduleForm } from './desk-forms.ts';
+import { emitFrom, focusAfterUpdate, wordsOf, type DeskHost } from './desk-host.ts';
+import { describeDeskError, fieldText, formText, loadWords } from './desk-problems.ts';
+import type { DeskStatus } from './desk-status.ts';
 import { formatDateTime } from './desk-time.ts';
 import { renderDocuments } from './documents-view.ts';
 import { renderQueue } from './queue-view.ts';
 import { saveDocument } from './save-document.ts';
 
-/** «Заявки»: the center's queue, one opened application, its documents, schedule and decline. */
-export class ApplicationsSection {
+/**
+ * «Заявки» of the desk, a controller of it: the center's queue, one opened application with its
+ * documents (loaded here), scheduling and declining it, saving a document to the device.
+ */
+export class ApplicationsSection implements ReactiveController {
   /** The application being reviewed, as it was when opened. */
-  open: Application | null = null;
+  #open: Application | null = null;
   #savingId: string | null = null;
   #saveFailure: { name: string; error: unknown } | null = null;
   #saveAbort: AbortController | undefined;
 
-  readonly #ctx: DeskContext;
+  /** Whose data the section shows (see DeskData.doctorKey). */
+  #doctorKey: string | null = null;
+  readonly #host: DeskHost;
+  readonly #data: DeskData;
+  readonly #status: DeskStatus;
+  /** The opened application's documents: the ones attached to it (all of them for a referral). */
+  readonly #documents: LoadController<[string | null, Application | null], MedicalDocument[]>;
   readonly #schedule;
   readonly #decline;
 
-  constructor(ctx: DeskContext) {
-    this.#ctx = ctx;
-    this.#schedule = scheduleForm(ctx, (consultation) => this.#scheduled(consultation));
-    this.#decline = declineForm(ctx, (application) => this.#declined(application));
+  constructor(host: DeskHost, { data, status }: { data: DeskData; status: DeskStatus }) {
+    this.#host = host;
+    this.#data = data;
+    this.#status = status;
+    host.addController(this);
+    const forms = { host, client: data.client, checks: new LazyChecksController(host, deskChecks) };
+    this.#schedule = scheduleForm(forms, (consultation) => this.#scheduled(consultation));
+    this.#decline = declineForm(forms, (application) => this.#declined(application));
+    this.#documents = new LoadController(host, {
+      args: () => [data.doctorKey(), this.#open] as [string | null, Application | null],
+      task: async ([key, application], { signal }) => {
+        if (!key || !application) return initialState;
+        const { items } = await data.client().documents({ patientId: application.patientId, signal });
+        // A referral is imported from a table with no documents; the patient uploads them later.
+        if (application.source === 'referral') return items;
+        return items.filter((document) => application.documentIds.includes(document.id));
+      },
+    });
+  }
+
+  /** The desk left the page: a download in flight is no longer wanted. */
+  hostDisconnected(): void {
+    this.#saveAbort?.abort();
+  }
+
+  /** Another doctor signed in, or nobody is: nothing of the previous one's may stay (before tasks read their arguments). */
+  hostUpdate(): void {
+    const key = this.#data.doctorKey();
+    if (key === this.#doctorKey) return;
+    this.#doctorKey = key;
+    this.#reset();
   }
 
   /** Forgets everything of the previous doctor. */
-  reset(): void {
+  #reset(): void {
     this.#saveAbort?.abort();
-    this.open = null;
+    this.#open = null;
     this.#savingId = null;
     this.#saveFailure = null;
     this.#schedule.reset();
@@ -39,32 +80,26 @@ export class ApplicationsSection {
   }
 
   render(now: number): unknown {
-    const ctx = this.#ctx;
-    const t = ctx.t();
-    const locale = ctx.locale();
-    const describe = (error: unknown) => describeDeskError(t, error);
-    const diseaseName = (id: string) => this.#diseaseName(id);
-    const application = this.open;
+    const t = wordsOf(this.#host);
+    const locale = this.#host.locale;
+    const words = loadWords(t);
+    const diseaseName = (id: string) => this.#data.diseaseName(id, locale);
+    const application = this.#open;
     if (!application) {
-      const queue = ctx.data.queueList;
-      return renderLoad(ctx.data.queue, {
-        complete: () =>
-          renderQueue({
-            t,
-            locale,
-            now,
-            applications: queue.items,
-            more: queue.hasMore,
-            // The next page comes as the doctor scrolls to the end; the button serves the keyboard.
-            end: queue.renderMore({ t, listName: t.doctorDesk.queueTitle, onScroll: true }),
-            diseaseName,
-            onOpen: (chosen) => this.#openView(chosen),
-          }),
-        loadingText: t.doctorDesk.loading,
-        describe,
-        retryText: t.doctorDesk.retry,
-        onRetry: () => void ctx.data.queue.run(),
-      });
+      const queue = this.#data.queueList;
+      return this.#data.queue.render(words, () =>
+        renderQueue({
+          t,
+          locale,
+          now,
+          applications: queue.items,
+          more: queue.hasMore,
+          // The next page comes as the doctor scrolls to the end; the button serves the keyboard.
+          end: queue.renderMore({ t, listName: t.doctorDesk.queueTitle, onScroll: true }),
+          diseaseName,
+          onOpen: (chosen) => this.#openView(chosen),
+        }),
+      );
     }
     const failure = this.#saveFailure;
     // Keyed: another application gets fresh, empty forms rather than the last one's typing.
@@ -79,13 +114,12 @@ export class ApplicationsSection {
         documents: renderDocuments({
           t,
           locale,
-          load: ctx.data.documents,
+          load: this.#documents,
+          words,
           referral: application.source === 'referral',
           savingId: this.#savingId,
-          saveProblem: failure ? t.doctorDesk.saveFailed(failure.name, describe(failure.error)) : undefined,
-          describe,
+          saveProblem: failure ? t.doctorDesk.saveFailed(failure.name, describeDeskError(t, failure.error)) : undefined,
           onSave: (document) => void this.#save(document),
-          onRetry: () => void ctx.data.documents.run(),
         }),
         schedule: this.#schedule,
         decline: this.#decline,
@@ -104,39 +138,33 @@ export class ApplicationsSection {
     );
   }
 
-  #diseaseName(id: string): string {
-    const disease = this.#ctx.data.center.value?.diseases.find((candidate) => candidate.id === id);
-    if (!disease) return id;
-    return this.#ctx.locale() === 'en' ? disease.nameEn : disease.name;
-  }
-
   #openView(application: Application): void {
     this.#schedule.reset();
     this.#decline.reset();
     this.#saveFailure = null;
-    this.#ctx.announce('');
-    this.open = application;
-    this.#ctx.host.requestUpdate();
-    void this.#ctx.focus('[data-focus-target]');
+    this.#status.clear();
+    this.#open = application;
+    this.#host.requestUpdate();
+    void focusAfterUpdate(this.#host, '[data-focus-target]');
   }
 
   #backToQueue(): void {
-    const id = this.open?.id;
-    this.open = null;
-    this.#ctx.host.requestUpdate();
-    void this.#ctx.focus(`[data-application-id="${id}"] button`, '[data-focus-target]');
+    const id = this.#open?.id;
+    this.#open = null;
+    this.#host.requestUpdate();
+    void focusAfterUpdate(this.#host, `[data-application-id="${id}"] button`, '[data-focus-target]');
   }
 
   async #submitDecline(event: SubmitEvent, application: Application): Promise<void> {
     await this.#decline.submit(readDecline(event, application.id));
     // FormSubmit puts focus back on the first submit button, which is the schedule form's.
     if (this.#decline.formError !== undefined && this.#decline.fieldErrors.length === 0) {
-      void this.#ctx.focus('[part~="decline-button"]');
+      void focusAfterUpdate(this.#host, '[part~="decline-button"]');
     }
   }
 
   #scheduled(consultation: Consultation): Promise<void> {
-    const before = this.open;
+    const before = this.#open;
     if (!before) return Promise.resolve();
     // The schedule answer is the consultation; the application changed exactly like this on the server.
     const application: Application = {
@@ -145,21 +173,21 @@ export class ApplicationsSection {
       consultationId: consultation.id,
       updatedAt: consultation.createdAt,
     };
-    this.#ctx.emit('oz-application-scheduled', { application, consultation });
-    const when = formatDateTime(consultation.startsAt, this.#ctx.locale());
-    return this.#afterReview(this.#ctx.t().doctorDesk.scheduled(application.patient.fullName, when));
+    emitFrom(this.#host, 'oz-application-scheduled', { application, consultation });
+    const when = formatDateTime(consultation.startsAt, this.#host.locale);
+    return this.#afterReview(wordsOf(this.#host).doctorDesk.scheduled(application.patient.fullName, when));
   }
 
   #declined(application: Application): Promise<void> {
-    this.#ctx.emit('oz-application-declined', { application });
-    return this.#afterReview(this.#ctx.t().doctorDesk.declined(application.patient.fullName));
+    emitFrom(this.#host, 'oz-application-declined', { application });
+    return this.#afterReview(wordsOf(this.#host).doctorDesk.declined(application.patient.fullName));
   }
 
   async #afterReview(message: string): Promise<void> {
-    this.open = null;
-    this.#ctx.announce(message);
-    void this.#ctx.data.refresh();
-    await this.#ctx.focus('[data-focus-target]');
+    this.#open = null;
+    this.#status.say(message);
+    void this.#data.refresh();
+    await focusAfterUpdate(this.#host, '[data-focus-target]');
   }
 
   async #save(document: MedicalDocument): Promise<void> {
@@ -168,19 +196,14 @@ export class ApplicationsSection {
     this.#saveAbort = abort;
     this.#savingId = document.id;
     this.#saveFailure = null;
-    this.#ctx.host.requestUpdate();
+    this.#host.requestUpdate();
     try {
-      await saveDocument(this.#ctx.client(), document, abort.signal);
+      await saveDocument(this.#data.client(), document, abort.signal);
     } catch (error) {
       if (!abort.signal.aborted) this.#saveFailure = { name: document.fileName, error };
     } finally {
       if (this.#saveAbort === abort) this.#savingId = null;
-      this.#ctx.host.requestUpdate();
+      this.#host.requestUpdate();
     }
-  }
-
-  /** The element left the page: a download in flight is no longer wanted. */
-  disconnect(): void {
-    this.#saveAbort?.abort();
   }
 }

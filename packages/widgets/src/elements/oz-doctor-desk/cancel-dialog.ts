@@ -1,6 +1,7 @@
 import type { Consultation } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
 import type { FormState } from '../../controllers/form-submit.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
@@ -8,15 +9,12 @@ import { submitButton } from './desk-parts.ts';
 
 export interface CancelDialogProps {
   t: Translation;
-  /** The consultation being cancelled; the dialog is empty (and closed) without one. */
-  consultation: Consultation | null;
+  /** Opens, confirms and closes it; its subject is the consultation, and it is empty without one. */
+  dialog: ConfirmDialogController<Consultation>;
   when: string;
   form: FormState;
   fieldText: (form: FormState, field: string) => string | undefined;
   formText: (form: FormState) => string | undefined;
-  onSubmit: (event: SubmitEvent) => void;
-  onKeep: () => void;
-  onClose: () => void;
 }
 
 /**
@@ -24,14 +22,15 @@ export interface CancelDialogProps {
  * makes the page behind inert and closes it on Escape.
  */
 export function renderCancelDialog(props: CancelDialogProps): TemplateResult {
-  const { t, consultation, form } = props;
+  const { t, dialog, form } = props;
+  const consultation = dialog.subject;
   const desk = t.doctorDesk;
   const error = props.fieldText(form, 'reason');
   return html`
-    <dialog part="dialog cancel-dialog" class="dialog" aria-labelledby="cancel-title" @close=${props.onClose}>
+    <dialog part="dialog cancel-dialog" class="dialog" aria-labelledby="cancel-title" @close=${dialog.onClose} @cancel=${dialog.onCancel}>
       ${consultation
         ? html`
-            <form part="form cancel-form" class="form" novalidate @submit=${props.onSubmit}>
+            <form part="form cancel-form" class="form" novalidate @submit=${dialog.confirm}>
               <h3 id="cancel-title">${desk.cancelTitle}</h3>
               <p>${desk.cancelText(consultation.patientName, props.when)}</p>
               <div class="field" part="field reason-field">
@@ -52,7 +51,7 @@ export function renderCancelDialog(props: CancelDialogProps): TemplateResult {
               ${formAlert(props.formText(form))}
               <div class="actions">
                 ${submitButton(form, desk.cancelConfirm, desk.sending, 'confirm-cancel-button')}
-                <button type="button" part="button keep-button" @click=${props.onKeep}>${desk.cancelKeep}</button>
+                <button type="button" part="button keep-button" @click=${dialog.keep}>${desk.cancelKeep}</button>
               </div>
             </form>
           `

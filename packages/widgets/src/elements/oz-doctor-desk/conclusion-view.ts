@@ -3,8 +3,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FormState } from '../../controllers/form-submit.ts';
 import type { Translation } from '../../i18n/index.ts';
+import type { LoadWords } from '../../controllers/load.ts';
 import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
-import { renderLoad, submitButton } from './desk-parts.ts';
+import { submitButton, type Loaded } from './desk-parts.ts';
 import { formatDateTime } from './desk-time.ts';
 
 const OUTCOMES: readonly ConclusionOutcome[] = ['conclusion', 'in_person'];
@@ -16,17 +17,16 @@ export interface ConclusionViewProps {
   /** "Сегодня, 10:30–11:00" etc. */
   when: string;
   /** GET …/conclusion of a consultation that has one. */
-  load: { status: number; value: Conclusion | undefined; error: unknown };
+  load: Loaded<Conclusion>;
+  words: LoadWords;
   form: FormState;
   fieldText: (form: FormState, field: string) => string | undefined;
   formText: (form: FormState) => string | undefined;
-  describe: (error: unknown) => string;
   videoAction: unknown;
   /** The consultation's <oz-chat>. */
   chat: unknown;
   onBack: () => void;
   onSubmit: (event: SubmitEvent) => void;
-  onRetry: () => void;
 }
 
 /** One consultation: its written conclusion, or the form to write it (unless it was cancelled). */
@@ -48,13 +48,7 @@ export function renderConsultationDetails(props: ConclusionViewProps): TemplateR
       <div class="actions">${props.videoAction}</div>
       <div class="chat" part="chat">${props.chat}</div>
       ${consultation.hasConclusion
-        ? renderLoad(props.load, {
-            complete: (conclusion) => renderWritten(props, conclusion),
-            loadingText: desk.loading,
-            describe: props.describe,
-            retryText: desk.retry,
-            onRetry: props.onRetry,
-          })
+        ? props.load.render(props.words, (conclusion) => renderWritten(props, conclusion))
         : consultation.status === 'cancelled'
           ? html`<p class="note">${desk.consultationCancelled}</p>`
           : renderForm(props)}

@@ -20,7 +20,8 @@ export interface ConsultationsViewProps {
   /** The earlier ones have all been read: there is nothing before them. */
   earlierAllRead: boolean;
   onOpen: (consultation: Consultation) => void;
-  onCancel: (consultation: Consultation) => void;
+  /** Asks to cancel; `event` is the click, whose button gets focus back if the doctor keeps it. */
+  onCancel: (consultation: Consultation, event: Event) => void;
   /** Opens the consultation at its chat. */
   onOpenChat: (consultation: Consultation) => void;
   /** A patient wrote while the doctor was not looking at the chat. */
@@ -103,7 +104,7 @@ function renderConsultation(props: ConsultationsViewProps, consultation: Consult
           ${desk.openChat}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
         </button>
         ${consultation.status === 'scheduled'
-          ? html`<button type="button" part="button cancel-consultation-button" @click=${() => props.onCancel(consultation)}>
+          ? html`<button type="button" part="button cancel-consultation-button" @click=${(event: Event) => props.onCancel(consultation, event)}>
               ${desk.cancelConsultation}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
             </button>`
           : nothing}

@@ -1,9 +1,11 @@
-import type { Application, Center, Conclusion, Consultation, DutySlot, MedicalDocument } from '@oz/contracts';
-import { Task, initialState } from '@lit/task';
+import type { Application, Center, Consultation, DutySlot } from '@oz/contracts';
+import { initialState } from '@lit/task';
 import type { ReactiveElement } from 'lit';
 import type { ApiClient } from '../../api/client.ts';
 import { mySlots } from '../../api/duty-slots.ts';
 import type { PageOptions } from '../../api/page-query.ts';
+import { CentersController } from '../../controllers/centers-catalog.ts';
+import { LoadController } from '../../controllers/load.ts';
 import { PagedList, type Page, type PageReader } from '../../controllers/paged-list.ts';
 import { DAY_MS } from './desk-time.ts';
 
@@ -24,6 +26,7 @@ const CONSULTATIONS_SINCE_MS = 7 * DAY_MS;
 /** The "cursor" of the earlier consultations' first page: no real cursor yet, but a page to read. */
 const EARLIER_START = 'earlier-start';
 
+/** What the desk's data depends on: all of it the signed-in doctor and the desk's attributes. */
 export interface DeskDataDeps {
   client: () => ApiClient;
   /** Who the desk works for (API origin + doctor id), or null when no doctor is signed in. */
@@ -31,26 +34,29 @@ export interface DeskDataDeps {
   centerId: () => string | null;
   /** Only duty doctors have slots to load. */
   isDutyDoctor: () => boolean;
-  openApplication: () => Application | null;
-  openConsultation: () => Consultation | null;
   /** Items on one page of each list (`limit`); undefined: the API's defaults. */
   pageSize: () => number | undefined;
 }
 
 /**
- * Everything the desk loads, as @lit/task tasks: each re-runs when the signed-in doctor (or the
- * opened item) changes, aborting the outdated request through its signal. The three lists that
- * grow come in pages: a task loads the first, its paged list holds what is loaded so far.
+ * The lists the desk's sections share, as loads of the desk: each re-runs when the signed-in doctor
+ * (or the page size) changes, aborting the outdated request. The three lists that grow come in
+ * pages: a load reads the first, its paged list holds what is loaded so far. What one opened item
+ * needs (its documents, its conclusion) is loaded by the section that opened it.
  */
 export class DeskData {
-  /** The doctor's center from GET /centers, for disease names. */
-  readonly center: Task<[string | null, string | null], Center | undefined>;
+  /** The API of the desk, read when a request starts (its origin may change). */
+  readonly client: () => ApiClient;
+  /** Who the desk works for; null when no doctor is signed in. */
+  readonly doctorKey: () => string | null;
+  /** The page's catalog of centers, for the doctor's center and its disease names. */
+  readonly centers: CentersController;
   /** The first page of the center's applications waiting for review. */
-  readonly queue: Task<[string | null, number | undefined], FirstPage<Application>>;
+  readonly queue: LoadController<[string | null, number | undefined], FirstPage<Application>>;
   /** The queue loaded so far, oldest first (the server's order). */
   readonly queueList: PagedList<Application>;
   /** The first page of the doctor's own consultations from a week ago on. */
-  readonly consultations: Task<[string | null, number | undefined], FirstPage<Consultation>>;
+  readonly consultations: LoadController<[string | null, number | undefined], FirstPage<Consultation>>;
   /** The doctor's consultations loaded so far, by start time. */
   readonly consultationList: PagedList<Consultation>;
   /**
@@ -58,33 +64,26 @@ export class DeskData {
    * still to write, an older chat. Starts as a list with one page to come (EARLIER_START).
    */
   readonly earlierList: PagedList<Consultation>;
-  /** Where «Мои консультации» start, for which doctor and page size: the boundary with the earlier ones. */
-  #week: { list: string; from: string } | undefined;
-  /** The opened application's documents: the ones attached to it (all of them for a referral). */
-  readonly documents: Task<[string | null, string | undefined], MedicalDocument[]>;
   /** The first page of a duty doctor's own slots from a day ago on, free and booked; empty for other doctors. */
-  readonly slots: Task<[string | null, boolean, number | undefined], FirstPage<DutySlot>>;
+  readonly slots: LoadController<[string | null, boolean, number | undefined], FirstPage<DutySlot>>;
   /** A duty doctor's slots loaded so far, by start time. */
   readonly slotList: PagedList<DutySlot>;
-  /** The written conclusion of the opened consultation (GET …/conclusion). */
-  readonly conclusion: Task<[string | null, string | undefined, boolean], Conclusion>;
+  /** Where «Мои консультации» start, for which doctor and page size: the boundary with the earlier ones. */
+  #week: { list: string; from: string } | undefined;
+  readonly #centerId: () => string | null;
 
   constructor(host: ReactiveElement, deps: DeskDataDeps) {
     const { client, doctorKey } = deps;
-    this.center = new Task(host, {
-      args: () => [doctorKey(), deps.centerId()] as [string | null, string | null],
-      task: async ([key, centerId], { signal }) => {
-        if (!key || !centerId) return initialState;
-        const { items } = await client().centers(signal);
-        return items.find((center) => center.id === centerId);
-      },
-    });
+    this.client = client;
+    this.doctorKey = doctorKey;
+    this.#centerId = deps.centerId;
+    this.centers = new CentersController(host, client, () => doctorKey() !== null);
     this.queueList = new PagedList(host, {
       name: 'queue',
       keyOf: (application) => application.id,
       itemSelector: (application) => `[data-application-id="${application.id}"] button`,
     });
-    this.queue = new Task(host, {
+    this.queue = new LoadController(host, {
       args: () => [doctorKey(), deps.pageSize()] as [string | null, number | undefined],
       task: async ([key, limit], { signal }) => {
         if (!key) return initialState;
@@ -98,7 +97,12 @@ export class DeskData {
       keyOf: (consultation) => consultation.id,
       itemSelector: (consultation) => `[data-consultation-id="${consultation.id}"]`,
     });
-    this.consultations = new Task(host, {
+    this.earlierList = new PagedList(host, {
+      name: 'earlier-consultations',
+      keyOf: (consultation) => consultation.id,
+      itemSelector: (consultation) => `[data-consultation-id="${consultation.id}"]`,
+    });
+    this.consultations = new LoadController(host, {
       args: () => [doctorKey(), deps.pageSize()] as [string | null, number | undefined],
       task: async ([key, limit], { signal }) => {
         if (!key) return initialState;
@@ -119,17 +123,12 @@ export class DeskData {
         if (readEarlier) this.earlierList.reset({ items: [], nextCursor: EARLIER_START }, readEarlier);
       },
     });
-    this.earlierList = new PagedList(host, {
-      name: 'earlier-consultations',
-      keyOf: (consultation) => consultation.id,
-      itemSelector: (consultation) => `[data-consultation-id="${consultation.id}"]`,
-    });
     this.slotList = new PagedList(host, {
       name: 'slots',
       keyOf: (slot) => slot.id,
       itemSelector: (slot) => `[data-slot-id="${slot.id}"]`,
     });
-    this.slots = new Task(host, {
+    this.slots = new LoadController(host, {
       args: () => [doctorKey(), deps.isDutyDoctor(), deps.pageSize()] as [string | null, boolean, number | undefined],
       task: async ([key, duty, limit], { signal }) => {
         if (!key || !duty) return initialState;
@@ -138,27 +137,18 @@ export class DeskData {
       },
       onComplete: ({ page, readNext }) => this.slotList.reset(page, readNext),
     });
-    this.documents = new Task(host, {
-      args: () => [doctorKey(), deps.openApplication()?.id] as [string | null, string | undefined],
-      task: async ([key, id], { signal }) => {
-        const application = deps.openApplication();
-        if (!key || !id || !application) return initialState;
-        const { items } = await client().documents({ patientId: application.patientId, signal });
-        // A referral is imported from a table with no documents; the patient uploads them later.
-        if (application.source === 'referral') return items;
-        return items.filter((document) => application.documentIds.includes(document.id));
-      },
-    });
-    this.conclusion = new Task(host, {
-      args: () => {
-        const open = deps.openConsultation();
-        return [doctorKey(), open?.id, open?.hasConclusion ?? false] as [string | null, string | undefined, boolean];
-      },
-      task: async ([key, id, written], { signal }) => {
-        if (!key || !id || !written) return initialState;
-        return client().conclusion(id, signal);
-      },
-    });
+  }
+
+  /** The doctor's center, once the catalog is here. */
+  get center(): Center | undefined {
+    return this.centers.find(this.#centerId());
+  }
+
+  /** A disease of the doctor's center by its id, in the reader's language; the id until the catalog is here. */
+  diseaseName(id: string, locale: string): string {
+    const disease = this.center?.diseases.find((candidate) => candidate.id === id);
+    if (!disease) return id;
+    return locale === 'en' ? disease.nameEn : disease.name;
   }
 
   /**

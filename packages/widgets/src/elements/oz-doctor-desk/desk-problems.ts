@@ -1,7 +1,9 @@
+import type { ConflictReason } from '@oz/contracts/error-catalog';
 import { ApiError } from '../../api/errors.ts';
-import type { ApiClient } from '../../api/client.ts';
-import { describeError } from '../../internal/describe-error.ts';
+import type { FormState } from '../../controllers/form-submit.ts';
+import type { LoadWords } from '../../controllers/load.ts';
 import type { Translation } from '../../i18n/index.ts';
+import { describeError, describeFieldError } from '../../internal/describe-error.ts';
 
 /** Why the API answered 409 here, in words more precise than the generic "conflict". */
 export type DeskConflict = 'busy' | 'busyOnDuty' | 'alreadyReviewed' | 'notCancellable' | 'conclusionExists' | 'consultationCancelled';
@@ -17,17 +19,43 @@ export class DeskProblem extends Error {
   }
 }
 
-export function isConflict(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.status === 409;
+/** Which conflict a 409 `conflict` is (`details.reason`, always sent); undefined for any other error. */
+export function conflictReason(error: unknown): ConflictReason | undefined {
+  return error instanceof ApiError ? error.reason : undefined;
 }
 
-/** Awaits a desk action; a 409 is replaced by what `explain` makes of it, other failures stay. */
-export async function explainingConflict<T>(action: Promise<T>, explain: (error: ApiError) => Error | Promise<Error>): Promise<T> {
+/** The desk's words for the conflicts its actions can meet; doctor_busy depends on what is in the way. */
+const DESK_CONFLICTS: Partial<Record<ConflictReason, DeskConflict>> = {
+  already_reviewed: 'alreadyReviewed',
+  not_cancellable: 'notCancellable',
+  consultation_cancelled: 'consultationCancelled',
+  conclusion_written: 'conclusionExists',
+};
+
+/**
+ * A 409 `conflict` of a desk action, by the reason the API names: the doctor is busy then (by a
+ * consultation, or by their own open duty time: `slotId`), the application was reviewed meanwhile,
+ * the consultation can no longer be cancelled, was cancelled, or has its conclusion already. Any
+ * other error (program_closed, concurrent_change, a network failure) keeps its own words.
+ */
+export function explainConflict(error: unknown): unknown {
+  const reason = conflictReason(error);
+  if (reason === 'doctor_busy') {
+    return new DeskProblem((error as ApiError).details['slotId'] ? 'busyOnDuty' : 'busy', { cause: error });
+  }
+  const conflict = reason && DESK_CONFLICTS[reason];
+  return conflict ? new DeskProblem(conflict, { cause: error }) : error;
+}
+
+/** The scheduling form's 409s (already_reviewed, doctor_busy) are explained like any desk action's. */
+export const explainScheduleConflict = explainConflict;
+
+/** Awaits a desk action; a conflict is replaced by its explanation, other failures stay. */
+export async function explainingConflict<T>(action: Promise<T>): Promise<T> {
   try {
     return await action;
   } catch (error) {
-    if (isConflict(error)) throw await explain(error);
-    throw error;
+    throw explainConflict(error);
   }
 }
 
@@ -37,29 +65,21 @@ export function describeDeskError(t: Translation, error: unknown): string {
   return describeError(t, error);
 }
 
-/**
- * A 409 on scheduling: the API names why in `details.reason` (the doctor is busy then, by a
- * consultation or by their own open duty time, or the application was reviewed meanwhile).
- * Any other 409 (e.g. program_closed) keeps its own words.
- */
-export function explainScheduleConflict(error: ApiError): Error {
-  const reason = error.details['reason'];
-  if (reason === 'already_reviewed') return new DeskProblem('alreadyReviewed', { cause: error });
-  if (reason === 'doctor_busy') return new DeskProblem(error.details['slotId'] ? 'busyOnDuty' : 'busy', { cause: error });
-  return error;
+/** How the desk's loads speak (see LoadController): loading, retry and the failure in desk words. */
+export function loadWords(t: Translation): LoadWords {
+  return { loading: t.doctorDesk.loading, retry: t.doctorDesk.retry, describe: (error) => describeDeskError(t, error) };
 }
 
-/** A 409 on a conclusion: the consultation was cancelled, or its conclusion is already written. */
-export async function explainConclusionConflict(
-  client: ApiClient,
-  consultationId: string,
-  error: ApiError,
-  signal: AbortSignal,
-): Promise<Error> {
-  try {
-    const current = await client.consultation(consultationId, signal);
-    return new DeskProblem(current.status === 'cancelled' ? 'consultationCancelled' : 'conclusionExists', { cause: error });
-  } catch {
-    return error;
-  }
+/** A field's problem in words. */
+export function fieldText(t: Translation, form: FormState, field: string): string | undefined {
+  const error = form.errorFor(field);
+  if (!error) return undefined;
+  // The date and the time are two inputs for one value: "fill in this field" would not say which.
+  if (field === 'startsAt' && error.code === 'required') return t.doctorDesk.whenRequired;
+  return describeFieldError(t, error);
+}
+
+/** A whole form's problem in words. */
+export function formText(t: Translation, form: FormState): string | undefined {
+  return form.formError === undefined ? undefined : describeDeskError(t, form.formError);
 }

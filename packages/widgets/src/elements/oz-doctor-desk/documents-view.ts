@@ -1,23 +1,24 @@
 import type { MedicalDocument } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translation } from '../../i18n/index.ts';
+import type { LoadWords } from '../../controllers/load.ts';
 import { formatDateTime } from './desk-time.ts';
 import { formAlert } from '../../internal/fields.ts';
-import { renderLoad } from './desk-parts.ts';
+import type { Loaded } from './desk-parts.ts';
 import { formatSize } from './save-document.ts';
 
 export interface DocumentsViewProps {
   t: Translation;
   locale: string;
-  load: { status: number; value: MedicalDocument[] | undefined; error: unknown };
+  /** The documents' load (its `loading`, `load-error` and `retry-button` parts). */
+  load: Loaded<MedicalDocument[]>;
+  words: LoadWords;
   referral: boolean;
   /** The document being saved now, if any. */
   savingId: string | null;
   /** Why the last save failed, in words. */
   saveProblem: string | undefined;
-  describe: (error: unknown) => string;
   onSave: (document: MedicalDocument) => void;
-  onRetry: () => void;
 }
 
 /** The patient's medical documents of one application, each saved to the device on request. */
@@ -27,13 +28,7 @@ export function renderDocuments(props: DocumentsViewProps): TemplateResult {
     <section class="documents" part="documents" aria-labelledby="documents-title">
       <h4 id="documents-title">${desk.documentsTitle}</h4>
       ${props.referral ? html`<p class="note">${desk.referralDocumentsNote}</p>` : nothing}
-      ${renderLoad(props.load, {
-        complete: (documents) => renderList(props, documents),
-        loadingText: desk.loading,
-        describe: props.describe,
-        retryText: desk.retry,
-        onRetry: props.onRetry,
-      })}
+      ${props.load.render(props.words, (documents) => renderList(props, documents))}
       ${formAlert(props.saveProblem)}
     </section>
   `;

@@ -1,10 +1,11 @@
-import type { Consultation, DutySlot, FieldError } from '@oz/contracts';
-import { DURATION_MINUTES, PAGE_LIMITS } from '@oz/contracts/constants';
+import type { DutySlot, FieldError } from '@oz/contracts';
+import { PAGE_LIMITS } from '@oz/contracts/constants';
 import type { ApiClient } from '../../api/client.ts';
 import { mySlots, publishSlots, removeSlot } from '../../api/duty-slots.ts';
 import { ApiError } from '../../api/errors.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
 import { requiredError, type DeskFormDeps, type OnSent } from './desk-forms.ts';
+import { conflictReason } from './desk-problems.ts';
 import { localToIsoWithOffset } from './desk-time.ts';
 
 /** The two forms of the duty section: opening time for booking, and removing a free slot. */
@@ -44,13 +45,14 @@ export function publishForm({ host, client, checks }: DeskFormDeps, onSuccess: O
       if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) {
         return [{ field: 'endsAt', code: 'invalid', message: 'The end must be later than the start' }];
       }
-      return checks.check((c) => c.PublishDutySlotsRequest, input);
+      const { startsAt, endsAt, durationMinutes } = input;
+      return checks.check((c) => c.checkPublish({ startsAt, endsAt, durationMinutes }));
     },
     send: async (input, signal) => {
       try {
         return (await publishSlots(client(), input, signal)).items;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 409) throw await explainOverlap(client(), input, error, signal);
+        if (conflictReason(error) === 'doctor_busy') throw await explainOverlap(client(), error as ApiError, signal);
         if (error instanceof ApiError && error.status === 403) throw new DutyProblem('notDutyDoctor', undefined, { cause: error });
         throw error;
       }
@@ -68,7 +70,7 @@ export function removeSlotForm({ host, client }: Omit<DeskFormDeps, 'checks'>, o
         await removeSlot(client(), slot.id, signal);
         return slot;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 409) throw new DutyProblem('slotTakenMeanwhile', slot, { cause: error });
+        if (conflictReason(error) === 'slot_booked') throw new DutyProblem('slotTakenMeanwhile', slot, { cause: error });
         if (error instanceof ApiError && error.status === 404) throw new DutyProblem('slotGone', slot, { cause: error });
         throw error;
       }
@@ -99,38 +101,34 @@ export function slotCount({ startsAt, endsAt, durationMinutes }: PublishInput): 
 }
 
 /**
- * The API says when the clash is only in its English message (never shown or parsed), so look at
- * the doctor's own slots and consultations to say in the reader's words what is in the way.
+ * doctor_busy on publishing names what is in the way: the doctor's own slot (`slotId`) or a
+ * consultation (`consultationId`); neither when two publishes met at once. Its time is only in the
+ * English message (never shown or parsed), so it is read to say in the reader's words which it is.
  */
-async function explainOverlap(client: ApiClient, input: PublishInput, error: ApiError, signal: AbortSignal): Promise<Error> {
-  const start = Date.parse(input.startsAt);
-  const end = start + slotCount(input) * input.durationMinutes * 60_000;
-  const overlaps = (item: { startsAt: string; endsAt: string }) => Date.parse(item.startsAt) < end && start < Date.parse(item.endsAt);
+async function explainOverlap(client: ApiClient, error: ApiError, signal: AbortSignal): Promise<Error> {
+  const { slotId, consultationId } = error.details;
   try {
-    // Only the consultations that could reach into the period (the longest lasts DURATION_MINUTES.max).
-    const from = new Date(start - DURATION_MINUTES.max * 60_000).toISOString();
-    const to = new Date(end).toISOString();
-    const [slot, consultations] = await Promise.all([
-      ownSlotWithin(client, overlaps, end, signal),
-      client.consultations({ from, to, limit: PAGE_LIMITS.consultations.max, signal }),
-    ]);
-    if (slot) return new DutyProblem('overlapSlot', slot, { cause: error });
-    const busy = consultations.items.find((c: Consultation) => c.status === 'scheduled' && overlaps(c));
-    if (busy) return new DutyProblem('overlapConsultation', busy, { cause: error });
+    if (typeof slotId === 'string') {
+      const slot = await ownSlot(client, slotId, signal);
+      if (slot) return new DutyProblem('overlapSlot', slot, { cause: error });
+    }
+    if (typeof consultationId === 'string') {
+      const consultation = await client.consultation(consultationId, signal);
+      return new DutyProblem('overlapConsultation', consultation, { cause: error });
+    }
   } catch {
-    // Without the lists, the plain explanation still says what to do.
+    // Without its time, the plain explanation still says what to do.
   }
   return new DutyProblem('overlap', undefined, { cause: error });
 }
 
-/** The doctor's first own slot that `matches`, reading their slots (by start time) page by page only up to `end`. */
-async function ownSlotWithin(client: ApiClient, matches: (slot: DutySlot) => boolean, end: number, signal: AbortSignal): Promise<DutySlot | undefined> {
+/** The doctor's own slot with this id, reading their slots (from a day ago on) page by page. */
+async function ownSlot(client: ApiClient, id: string, signal: AbortSignal): Promise<DutySlot | undefined> {
   let cursor: string | undefined;
   for (;;) {
     const page = await mySlots(client, { limit: PAGE_LIMITS.dutySlots.max, cursor, signal });
-    const found = page.items.find(matches);
-    const last = page.items.at(-1);
-    if (found || !page.nextCursor || (last && Date.parse(last.startsAt) >= end)) return found;
+    const found = page.items.find((slot) => slot.id === id);
+    if (found || !page.nextCursor) return found;
     cursor = page.nextCursor;
   }
 }

@@ -3,7 +3,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testin
 import { sendKeys } from '@web/test-runner-commands';
 import { registerPatient, signInViaApi, testApi } from '../../../test/api.ts';
 import { DUTY, bookAs, cancelAs, futurePeriod, mySlotsOf, publishAsDuty } from '../../../test/chat.ts';
-import { DEMO } from '../../../test/doctor-desk.ts';
+import { DEMO, applyTo, scheduleThroughApi } from '../../../test/doctor-desk.ts';
 import { fill, query, shadow } from '../../../test/dom.ts';
 import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
@@ -152,6 +152,18 @@ describe('<oz-doctor-desk> «Дежурства»', () => {
     expect(query(el, 'form[part~="publish-form"] [part~="form-error"]').getAttribute('role')).to.equal('alert');
     expect((await mySlotsOf(auth.token)).length).to.equal(count);
     await expect(el).to.be.accessible();
+  });
+
+  it('refuses a period that overlaps one of the doctor\'s consultations, naming its time', async () => {
+    const { application } = await applyTo('bakulev');
+    const period = futurePeriod(2);
+    const auth = await signInViaApi(DUTY.bakulev);
+    const consultation = await scheduleThroughApi(auth.token, application.id, new Date(Date.parse(period.startsAt) + 3_600_000).toISOString());
+    const { el } = await openDuty();
+    fillPeriod(el, { date: period.date, start: period.start, end: period.end });
+    await submitPublish(el);
+    await waitUntil(() => publishAlert(el) !== '', 'no explanation of the overlap');
+    expect(publishAlert(el)).to.equal(desk.overlapConsultation(when(consultation)));
   });
 
   it('removes a free slot after a confirmation; «Не убирать» keeps it', async () => {

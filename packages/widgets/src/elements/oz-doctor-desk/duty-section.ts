@@ -1,43 +1,83 @@
-import type { DutySlot } from '@oz/contracts';
-import { html } from 'lit';
+import type { Consultation, DutySlot } from '@oz/contracts';
+import { MAX_SLOTS_PER_PUBLISH } from '@oz/contracts/constants';
+import { html, type ReactiveController } from 'lit';
+import { createRef } from 'lit/directives/ref.js';
+import { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
 import type { FormState } from '../../controllers/form-submit.ts';
+import { LazyChecksController } from '../../controllers/lazy-checks.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describeFieldError } from '../../internal/describe-error.ts';
-import type { DeskContext } from './desk-context.ts';
-import { renderLoad } from './desk-parts.ts';
-import { describeDeskError } from './desk-problems.ts';
+import type { DeskData } from './desk-data.ts';
+import { deskChecks, submitOrStay } from './desk-forms.ts';
+import { emitFrom, focusAfterUpdate, wordsOf, type DeskHost } from './desk-host.ts';
+import { describeDeskError, loadWords } from './desk-problems.ts';
+import type { DeskStatus } from './desk-status.ts';
 import { formatDate, formatTime } from './desk-time.ts';
 import { DutyProblem, publishForm, readPublish, removeSlotForm, slotCount, type PublishInput } from './duty-forms.ts';
 import { renderPublishForm, renderSlotList } from './duty-view.ts';
 import { renderRemoveSlotDialog } from './remove-slot-dialog.ts';
 
 const MINUTE = 60_000;
-/** The API's limit per publish (MAX_SLOTS_PER_PUBLISH), used only if its error carries none. */
-const FALLBACK_MAX_SLOTS = 48;
 
-/** «Дежурства»: a duty doctor opens time for booking, sees it by day, and removes free slots. */
-export class DutySection {
-  #removing: DutySlot | null = null;
-  #removeInvoker: HTMLElement | null = null;
-  #removeDone = false;
+export interface DutySectionDeps {
+  data: DeskData;
+  status: DeskStatus;
+  /** Switches to «Мои консультации» with this consultation opened (from a booked slot). */
+  showConsultation: (consultation: Consultation) => void;
+}
+
+/**
+ * «Дежурства» of the desk, a controller of it: a duty doctor opens time for booking, sees it by
+ * day (free and booked), and removes free time after a confirmation.
+ */
+export class DutySection implements ReactiveController {
   #preview: string | undefined;
   /** What was last submitted, to word an `endsAt` error (end before start, or too short). */
   #lastInput: PublishInput | undefined;
 
-  readonly #ctx: DeskContext;
+  /** Whose data the section shows (see DeskData.doctorKey). */
+  #doctorKey: string | null = null;
+  readonly #host: DeskHost;
+  readonly #data: DeskData;
+  readonly #status: DeskStatus;
+  readonly #showConsultation: (consultation: Consultation) => void;
   readonly #publish;
   readonly #remove;
+  readonly #removeDialog: ConfirmDialogController<DutySlot>;
+  readonly #keepButton = createRef<HTMLButtonElement>();
 
-  constructor(ctx: DeskContext) {
-    this.#ctx = ctx;
-    this.#publish = publishForm(ctx, (slots) => this.#published(slots));
-    this.#remove = removeSlotForm(ctx, (slot) => this.#removed(slot));
+  constructor(host: DeskHost, deps: DutySectionDeps) {
+    this.#host = host;
+    this.#data = deps.data;
+    this.#status = deps.status;
+    this.#showConsultation = deps.showConsultation;
+    host.addController(this);
+    const forms = { host, client: deps.data.client, checks: new LazyChecksController(host, deskChecks) };
+    this.#publish = publishForm(forms, (slots) => this.#published(slots));
+    this.#remove = removeSlotForm(forms, (slot) => this.#removed(slot));
+    // After a removal the slot's button is gone: focus goes to the schedule's title.
+    const toSchedule = () => void focusAfterUpdate(host, '#slots-title', '[data-focus-target]');
+    this.#removeDialog = new ConfirmDialogController(host, {
+      selector: 'dialog[part~="remove-slot-dialog"]',
+      confirm: (slot) => this.#submitRemove(slot),
+      fallbackFocus: toSchedule,
+      closed: (_slot, removed) => {
+        if (removed) toSchedule();
+      },
+    });
+  }
+
+  /** Another doctor signed in, or nobody is: nothing of the previous one's may stay (before tasks read their arguments). */
+  hostUpdate(): void {
+    const key = this.#data.doctorKey();
+    if (key === this.#doctorKey) return;
+    this.#doctorKey = key;
+    this.#reset();
   }
 
   /** Forgets everything of the previous doctor. */
-  reset(): void {
-    this.#removing = null;
-    this.#dialog()?.close();
+  #reset(): void {
+    this.#removeDialog.close();
     this.#preview = undefined;
     this.#lastInput = undefined;
     this.#publish.reset();
@@ -45,11 +85,11 @@ export class DutySection {
   }
 
   render(now: number): unknown {
-    const ctx = this.#ctx;
-    const t = ctx.t();
-    const locale = ctx.locale();
+    const t = wordsOf(this.#host);
+    const locale = this.#host.locale;
     const desk = t.doctorDesk;
-    const removing = this.#removing;
+    const data = this.#data;
+    const removing = this.#removeDialog.subject;
     return html`
       <h3 id="duty-title" tabindex="-1" data-focus-target>${desk.dutyTitle}</h3>
       <p class="note">${desk.dutyIntro}</p>
@@ -69,36 +109,26 @@ export class DutySection {
           void this.#publish.submit(input);
         },
       })}
-      ${renderLoad(ctx.data.slots, {
-        complete: () =>
-          renderSlotList({
-            t,
-            locale,
-            now,
-            slots: ctx.data.slotList.items,
-            more: ctx.data.slotList.hasMore,
-            end: ctx.data.slotList.renderMore({ t, listName: desk.slotsTitle }),
-            consultations: ctx.data.consultations.value ? ctx.data.consultationList.items : undefined,
-            onRemove: (slot, trigger) => void this.#startRemove(slot, trigger),
-            onOpenConsultation: (consultation) => ctx.showConsultation(consultation),
-          }),
-        loadingText: desk.loading,
-        describe: (error) => describeDeskError(t, error),
-        retryText: desk.retry,
-        onRetry: () => void ctx.data.slots.run(),
-      })}
+      ${data.slots.render(loadWords(t), () =>
+        renderSlotList({
+          t,
+          locale,
+          now,
+          slots: data.slotList.items,
+          more: data.slotList.hasMore,
+          end: data.slotList.renderMore({ t, listName: desk.slotsTitle }),
+          consultations: data.consultations.value ? data.consultationList.items : undefined,
+          onRemove: (slot, trigger) => this.#startRemove(slot, trigger),
+          onOpenConsultation: (consultation) => this.#showConsultation(consultation),
+        }),
+      )}
       ${renderRemoveSlotDialog({
         t,
-        slot: removing,
+        dialog: this.#removeDialog,
         when: removing ? this.#when(removing) : '',
         form: this.#remove,
         formText: this.#formText(t, this.#remove),
-        onSubmit: (event) => {
-          event.preventDefault();
-          if (removing) void this.#submitRemove(removing);
-        },
-        onKeep: () => this.#dialog()?.close(),
-        onClose: () => this.#dialogClosed(),
+        keepButton: this.#keepButton,
       })}
     `;
   }
@@ -110,7 +140,7 @@ export class DutySection {
     if (field === 'startsAt' && error.code === 'required') return desk.startRequired;
     if (field === 'endsAt') {
       if (error.code === 'required') return desk.endRequired;
-      if (error.code === 'too_long') return desk.periodTooLong(error.limit ?? FALLBACK_MAX_SLOTS);
+      if (error.code === 'too_long') return desk.periodTooLong(error.limit ?? MAX_SLOTS_PER_PUBLISH);
       if (error.code === 'invalid') {
         const input = this.#lastInput;
         const backwards = input && input.startsAt && input.endsAt && Date.parse(input.endsAt) <= Date.parse(input.startsAt);
@@ -144,8 +174,8 @@ export class DutySection {
 
   /** "вторник, 3 марта 2026 г., 10:00–10:20" in the doctor's time zone. */
   #when(period: { startsAt: string; endsAt: string }): string {
-    const locale = this.#ctx.locale();
-    const desk = this.#ctx.t().doctorDesk;
+    const locale = this.#host.locale;
+    const desk = wordsOf(this.#host).doctorDesk;
     return desk.timeRange(formatDate(period.startsAt, locale), formatTime(period.startsAt, locale), formatTime(period.endsAt, locale));
   }
 
@@ -153,8 +183,8 @@ export class DutySection {
   #updatePreview(form: HTMLFormElement): void {
     const input = readPublish(form);
     const count = slotCount(input);
-    const desk = this.#ctx.t().doctorDesk;
-    const locale = this.#ctx.locale();
+    const desk = wordsOf(this.#host).doctorDesk;
+    const locale = this.#host.locale;
     if (count > 0) {
       const lastEnd = new Date(Date.parse(input.startsAt) + count * input.durationMinutes * MINUTE).toISOString();
       const length = desk.minutes(input.durationMinutes);
@@ -162,62 +192,45 @@ export class DutySection {
     } else {
       this.#preview = undefined;
     }
-    this.#ctx.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   async #published(slots: DutySlot[]): Promise<void> {
-    const ctx = this.#ctx;
-    ctx.emit('oz-slots-published', { slots });
+    emitFrom(this.#host, 'oz-slots-published', { slots });
     const first = slots[0];
     const last = slots[slots.length - 1];
-    if (first && last) ctx.announce(ctx.t().doctorDesk.published(slots.length, this.#when({ startsAt: first.startsAt, endsAt: last.endsAt })));
-    ctx.host.renderRoot.querySelector<HTMLFormElement>('form[part~="publish-form"]')?.reset();
+    if (first && last) {
+      this.#status.say(wordsOf(this.#host).doctorDesk.published(slots.length, this.#when({ startsAt: first.startsAt, endsAt: last.endsAt })));
+    }
+    this.#host.renderRoot.querySelector<HTMLFormElement>('form[part~="publish-form"]')?.reset();
     this.#preview = undefined;
     this.#lastInput = undefined;
-    await ctx.data.slots.run();
+    await this.#data.slots.run();
     // The new time is in the list now: take the doctor there.
-    await ctx.focus('#slots-title');
+    await focusAfterUpdate(this.#host, '#slots-title');
   }
 
-  async #startRemove(slot: DutySlot, trigger: HTMLElement): Promise<void> {
-    // The button itself, not the focused element: some browsers do not focus a clicked button.
-    this.#removeInvoker = trigger;
-    this.#removeDone = false;
+  #startRemove(slot: DutySlot, trigger: HTMLElement): void {
     this.#remove.reset();
-    this.#removing = slot;
-    this.#ctx.host.requestUpdate();
-    await this.#ctx.host.updateComplete;
-    this.#dialog()?.showModal();
+    // The button itself, not the focused element: some browsers do not focus a clicked button.
+    void this.#removeDialog.show(slot, trigger);
   }
 
+  /** The dialog's «Убрать»: a refusal keeps it open with the reason. */
   async #submitRemove(slot: DutySlot): Promise<void> {
-    await this.#remove.submit(slot);
-    if (this.#remove.formError === undefined) return;
-    // Booked or removed meanwhile: the list behind the dialog must show that too.
-    if (this.#remove.formError instanceof DutyProblem) void this.#ctx.data.refresh();
-    await this.#ctx.host.updateComplete;
-    // The confirm button was disabled while sending, which drops focus out of the modal dialog.
-    this.#dialog()?.querySelector<HTMLElement>('[part~="keep-slot-button"]')?.focus();
+    try {
+      await submitOrStay(this.#remove, slot);
+    } catch (error) {
+      // Booked or removed meanwhile: the list behind the dialog must show that too.
+      if (this.#remove.formError instanceof DutyProblem) void this.#data.refresh();
+      // The confirm button was disabled while sending, which drops focus out of the modal dialog.
+      void this.#host.updateComplete.then(() => this.#keepButton.value?.focus());
+      throw error;
+    }
   }
 
   #removed(slot: DutySlot): void {
-    this.#ctx.announce(this.#ctx.t().doctorDesk.removed(this.#when(slot)));
-    this.#removeDone = true;
-    this.#dialog()?.close();
-    void this.#ctx.data.slots.run();
-  }
-
-  /** Escape, «Не убирать» or a done removal: focus goes back where the doctor was. */
-  #dialogClosed(): void {
-    this.#removing = null;
-    this.#ctx.host.requestUpdate();
-    const invoker = this.#removeInvoker;
-    this.#removeInvoker = null;
-    if (this.#removeDone || !invoker?.isConnected) void this.#ctx.focus('#slots-title', '[data-focus-target]');
-    else invoker.focus();
-  }
-
-  #dialog(): HTMLDialogElement | null {
-    return this.#ctx.host.renderRoot.querySelector('dialog.remove-slot-dialog');
+    this.#status.say(wordsOf(this.#host).doctorDesk.removed(this.#when(slot)));
+    void this.#data.slots.run();
   }
 }

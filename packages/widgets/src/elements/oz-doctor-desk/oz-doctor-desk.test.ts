@@ -1,7 +1,7 @@
 import type { Application, Conclusion, Consultation, NotificationList } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { callApi, registerPatient, signInViaApi, testApi } from '../../../test/api.ts';
+import { callApi, registerPatient, signInViaApi, testApi, watchApi } from '../../../test/api.ts';
 import { DEMO, applyTo, futureSlot, scheduleThroughApi, withClockShifted } from '../../../test/doctor-desk.ts';
 import { fill, query, shadow, text } from '../../../test/dom.ts';
 import { useTestApi } from '../../../test/session.ts';
@@ -426,6 +426,26 @@ describe('<oz-doctor-desk>', () => {
     button(el, 'conclusion-button').click();
     await waitUntil(() => formAlert(el, 'conclusion-form') !== '', 'no error shown');
     expect(formAlert(el, 'conclusion-form')).to.equal(desk.consultationCancelled);
+  });
+
+  it('says so when the conclusion was written meanwhile, from the reason the API gives (no second request)', async () => {
+    const { el, consultation } = await openConclusionForm();
+    const auth = await signInViaApi(DEMO.bakulev);
+    const written = await callApi('POST', `/consultations/${consultation.id}/conclusion`, {
+      token: auth.token,
+      body: { text: 'Написано в другой вкладке', recommendations: '', outcome: 'conclusion' },
+    });
+    expect(written.status).to.equal(201);
+    const asked = watchApi('GET', `/consultations/${consultation.id}`);
+    try {
+      fill(el, { text: 'Заключение по документам' });
+      button(el, 'conclusion-button').click();
+      await waitUntil(() => formAlert(el, 'conclusion-form') !== '', 'no error shown');
+      expect(formAlert(el, 'conclusion-form')).to.equal(desk.conclusionExists);
+      expect(asked.calls, 'the reason says why: no request to find out').to.have.length(0);
+    } finally {
+      asked.restore();
+    }
   });
 
   it('refreshes when <oz-notifications> reports news and when «Обновить» is pressed', async () => {

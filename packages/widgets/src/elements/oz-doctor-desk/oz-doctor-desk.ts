@@ -1,18 +1,22 @@
-import type { ChatMessage, Consultation, User } from '@oz/contracts';
+import type { ChatMessage, Consultation, Notification, User } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { SignInGate } from '../../controllers/sign-in-gate.ts';
+import type { Translation } from '../../i18n/index.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { VideoJoinController } from '../../internal/video-join.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { OzChat } from '../oz-chat/oz-chat.ts';
 import { ApplicationsSection } from './applications-section.ts';
 import { ConsultationsSection } from './consultations-section.ts';
-import { DeskChecksController } from './desk-checks-controller.ts';
-import type { DeskContext } from './desk-context.ts';
 import { DeskData } from './desk-data.ts';
+import { DeskStatus } from './desk-status.ts';
 import { orderConsultations } from './desk-time.ts';
 import { DutySection } from './duty-section.ts';
 import { styles } from './oz-doctor-desk.styles.ts';
+
+/** How many notification ids the desk remembers to refresh once per notification. */
+const HANDLED_NOTIFICATIONS = 50;
 
 /** The sections of the desk; `duty` only for duty doctors. */
 export type DeskSection = 'applications' | 'consultations' | 'duty';
@@ -38,7 +42,8 @@ export type DeskSection = 'applications' | 'consultations' | 'duty';
  * @csspart tabs - The «Заявки» / «Мои консультации» / «Дежурства» switch; `tab` is each of its buttons, `count` their numbers.
  * @csspart panel - The shown section.
  * @csspart status - Confirmations such as "Консультация назначена".
- * @csspart prompt - The note for signed-out visitors; `doctors-only` the note for patients and managers.
+ * @csspart sign-in-prompt - The note for signed-out visitors, and for patients and managers that the desk is for doctors
+ *   (old names, kept for one release: `prompt` on both, `doctors-only` on the latter).
  * @csspart queue - The list of applications; `summary` the line above it; `application` each card (also `overdue`, `referral`).
  * @csspart waiting - "ждёт 2 дня"; `overdue-marker` past the 3-day target; `referral-marker` a referral.
  * @csspart application-details - One opened application; `facts` its data, `fact` each line
@@ -54,7 +59,7 @@ export type DeskSection = 'applications' | 'consultations' | 'duty';
  * @csspart slots - A duty doctor's schedule; `slots-summary` its counts, `slot` each time (also
  *   `free` or `booked`) with `slot-time`, `slot-status` and `slot-patient`; `publish-preview` how
  *   many consultations the period makes.
- * @csspart loading - "Загружаем…"; `load-error` a failed load with its retry button.
+ * @csspart loading - "Загружаем…" (also "Проверяем вход…"); `load-error` a failed load with its retry button.
  * @csspart load-more-area - The end of a list that has more pages: `load-more` its button («Показать
  *   ещё»; the queue also loads its next page by itself when scrolled to its end), `load-more-error`.
  * @csspart dialog - The confirmations before cancelling (`cancel-dialog`) and removing time (`remove-slot-dialog`).
@@ -95,51 +100,45 @@ export class OzDoctorDesk extends OzElement {
    */
   @property({ type: Number, attribute: 'page-size' }) pageSize?: number;
 
-  @state() private announcement = '';
   @state() private refreshing = false;
 
-  /** Consultations a patient wrote in while the doctor was not looking at their chat. */
-  readonly #newMessages = new Set<string>();
+  readonly #gate = new SignInGate(this, {
+    roles: ['doctor'],
+    words: (t) => ({ restoring: t.doctorDesk.restoring, signInPrompt: t.doctorDesk.signInPrompt, otherRole: this.#doctorsOnly(t) }),
+    extraParts: 'prompt',
+    otherRoleParts: 'doctors-only',
+  });
 
-  readonly #checks = new DeskChecksController(this);
+  readonly #status = new DeskStatus(this);
 
-  readonly #data: DeskData = new DeskData(this, {
+  readonly #data = new DeskData(this, {
     client: () => this.client,
     doctorKey: () => this.#doctorKey(),
     centerId: () => this.#doctor()?.centerId ?? null,
     isDutyDoctor: () => this.#doctor()?.isDutyDoctor ?? false,
-    openApplication: () => this.#applications.open,
-    openConsultation: () => this.#consultations.open,
     pageSize: () => this.pageSize,
   });
 
-  readonly #context: DeskContext = {
-    host: this,
-    t: () => this.t,
-    locale: () => this.locale,
-    client: () => this.client,
+  readonly #applications = new ApplicationsSection(this, { data: this.#data, status: this.#status });
+  readonly #consultations = new ConsultationsSection(this, {
     data: this.#data,
-    checks: this.#checks,
-    emit: (name, detail) => this.emit(name, detail),
-    announce: (message) => {
-      this.announcement = message;
-    },
-    focus: (...selectors) => this.focusAfterUpdate(...selectors),
+    status: this.#status,
     videoAction: (consultation) => this.renderVideoAction(consultation),
-    api: () => this.api,
+  });
+  readonly #duty = new DutySection(this, {
+    data: this.#data,
+    status: this.#status,
     showConsultation: (consultation) => {
       this.#selectSection('consultations');
       this.#consultations.show(consultation);
     },
-    hasNewMessage: (id) => this.#newMessages.has(id),
-    messagesSeen: (id) => {
-      this.#newMessages.delete(id);
-    },
-  };
+  });
 
-  readonly #applications = new ApplicationsSection(this.#context);
-  readonly #consultations = new ConsultationsSection(this.#context);
-  readonly #duty = new DutySection(this.#context);
+  /** The video room opens in place, from 15 minutes before the start. */
+  readonly #video = new VideoJoinController(this);
+
+  /** The latest notifications the lists were refreshed for, oldest first. */
+  readonly #handled = new Set<string>();
 
   constructor() {
     super();
@@ -147,7 +146,7 @@ export class OzDoctorDesk extends OzElement {
     // lists, also when no <oz-notifications> is on the page.
     new LiveNotificationsController(this, {
       onMessage: (message) => this.#onMessage(message),
-      onNotification: () => this.#onNotification(),
+      onNotification: (notification) => this.#onNotification(notification),
     });
   }
 
@@ -159,47 +158,34 @@ export class OzDoctorDesk extends OzElement {
     return this.#video.render(this.t, consultation, this.api);
   }
 
-  /** The video room opens in place, from 15 minutes before the start. */
-  readonly #video = new VideoJoinController(this);
-
   override connectedCallback(): void {
     super.connectedCallback();
     // The chat is part of the desk: make sure its tag works even where only the desk is registered.
     OzChat.define('oz-chat');
     // <oz-notifications> announces news for this user: the queue or a consultation may have changed.
-    document.addEventListener('oz-notification', this.#onNotification);
+    document.addEventListener('oz-notification', this.#onPageNotification);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('oz-notification', this.#onNotification);
-    this.#applications.disconnect();
+    document.removeEventListener('oz-notification', this.#onPageNotification);
   }
 
   override render(): TemplateResult {
-    return html`<div part="base" class="oz-base desk" lang=${this.locale}>${this.#renderView()}</div>`;
+    // Until a doctor is signed in: "Проверяем вход…", the sign-in prompt, or that it is for doctors.
+    const doctor = this.#gate.open ? this.#doctor() : null;
+    return html`<div part="base" class="oz-base desk" lang=${this.locale}>${doctor ? this.#renderDesk(doctor) : this.#gate.render()}</div>`;
   }
 
-  #renderView(): TemplateResult {
-    const desk = this.t.doctorDesk;
-    const user = this.user;
-    if (!user && this.session.status === 'restoring') return html`<p class="note">${desk.restoring}</p>`;
-    if (!user) return html`<p part="prompt" class="prompt">${this.signInPromptText(desk.signInPrompt)}</p>`;
-    if (user.role !== 'doctor') {
-      return html`
-        <section part="doctors-only" class="doctors-only" aria-labelledby="desk-title">
-          <h2 id="desk-title">${desk.title}</h2>
-          <p>${desk.doctorsOnly}</p>
-          ${user.role === 'patient' ? html`<p>${desk.patientHint}</p>` : nothing}
-        </section>
-      `;
-    }
-    return this.#renderDesk(user);
+  /** Why a patient or a manager sees no desk, and where a patient finds their own consultations. */
+  #doctorsOnly(t: Translation): string {
+    const desk = t.doctorDesk;
+    return this.user?.role === 'patient' ? `${desk.doctorsOnly} ${desk.patientHint}` : desk.doctorsOnly;
   }
 
   #renderDesk(doctor: User): TemplateResult {
     const desk = this.t.doctorDesk;
-    const center = this.#data.center.value;
+    const center = this.#data.center;
     const centerName = center ? (this.locale === 'en' ? center.nameEn : center.shortName) : '';
     const now = Date.now();
     const { queueList, consultationList } = this.#data;
@@ -222,7 +208,7 @@ export class OzDoctorDesk extends OzElement {
           <span aria-hidden="true">↻ </span>${this.refreshing ? desk.refreshing : desk.refresh}
         </button>
       </div>
-      <div role="status" part="status" class="status">${this.announcement}</div>
+      <div role="status" part="status" class="status">${this.#status.text}</div>
       <div part="panel" class="panel">
         ${this.#renderSection(doctor, now)}
       </div>
@@ -269,12 +255,9 @@ export class OzDoctorDesk extends OzElement {
     return this.#doctorKey() ?? undefined;
   }
 
+  /** The sections forget the previous doctor's data themselves (their hostUpdate). */
   protected override userChanged(): void {
-    this.announcement = '';
-    this.#newMessages.clear();
-    this.#applications.reset();
-    this.#consultations.reset();
-    this.#duty.reset();
+    this.#status.clear();
   }
 
   #doctorKey(): string | null {
@@ -284,31 +267,43 @@ export class OzDoctorDesk extends OzElement {
 
   #selectSection(section: DeskSection): void {
     this.section = section;
-    this.announcement = '';
+    this.#status.clear();
   }
 
   #onRefresh = async (): Promise<void> => {
     if (this.refreshing) return;
     this.refreshing = true;
-    this.announcement = '';
+    this.#status.clear();
     await this.#data.refresh();
     this.refreshing = false;
-    this.announcement = this.t.doctorDesk.refreshed;
+    this.#status.say(this.t.doctorDesk.refreshed);
   };
 
-  /** A patient wrote: mark the consultation's card, unless the doctor has its chat open. */
+  /** A patient wrote: the consultation's card says so, unless the doctor has its chat open. */
   #onMessage(message: ChatMessage): void {
     const doctor = this.#doctor();
     if (!doctor || message.authorId === doctor.id) return;
-    const watching = this.section === 'consultations' && this.#consultations.open?.id === message.consultationId;
-    if (watching || this.#newMessages.has(message.consultationId)) return;
-    this.#newMessages.add(message.consultationId);
-    this.announcement = this.t.doctorDesk.newMessageFrom(message.authorName);
+    if (this.#consultations.markNewMessage(message.consultationId, this.section === 'consultations')) {
+      this.#status.say(this.t.doctorDesk.newMessageFrom(message.authorName));
+    }
   }
 
-  #onNotification = (): void => {
-    if (this.#doctorKey()) void this.#data.refresh();
+  #onPageNotification = (event: Event): void => {
+    const notification = (event as CustomEvent<{ notification?: Notification }>).detail?.notification;
+    if (notification) this.#onNotification(notification);
   };
+
+  /**
+   * News for this doctor (a booking, a cancellation) may have changed every list. With a bell on the
+   * page the same notification comes twice, from the desk's own live subscription and again as the
+   * bell's `oz-notification`: the lists are read once per notification, not once per messenger.
+   */
+  #onNotification(notification: Notification): void {
+    if (!this.#doctorKey() || this.#handled.has(notification.id)) return;
+    this.#handled.add(notification.id);
+    if (this.#handled.size > HANDLED_NOTIFICATIONS) this.#handled.delete(this.#handled.values().next().value!);
+    void this.#data.refresh();
+  }
 }
 
 declare global {

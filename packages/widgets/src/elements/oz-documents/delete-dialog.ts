@@ -1,18 +1,15 @@
 import type { MedicalDocument } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
+import type { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { formAlert } from '../../internal/fields.ts';
 
 export interface DeleteDialogView {
   t: Translation;
-  document: MedicalDocument | null;
-  deleting: boolean;
+  /** Which document it asks about, the request and where focus goes back to. */
+  dialog: ConfirmDialogController<MedicalDocument>;
   /** Why the delete failed, in words. */
   error: string | undefined;
-  onConfirm: () => void;
-  onKeep: () => void;
-  /** The dialog closed (buttons, Escape): focus goes back where it came from. */
-  onClose: () => void;
 }
 
 /**
@@ -20,7 +17,8 @@ export interface DeleteDialogView {
  * inside it, makes the page behind inert and closes it on Escape. The safe answer has focus first.
  */
 export function deleteDialog(view: DeleteDialogView): TemplateResult {
-  const { t, document } = view;
+  const { t, dialog } = view;
+  const document = dialog.subject;
   const d = t.documents;
   return html`
     <dialog
@@ -28,8 +26,8 @@ export function deleteDialog(view: DeleteDialogView): TemplateResult {
       class="dialog"
       aria-labelledby="delete-title"
       aria-describedby="delete-text"
-      @cancel=${(event: Event) => view.deleting && event.preventDefault()}
-      @close=${view.onClose}
+      @cancel=${dialog.onCancel}
+      @close=${dialog.onClose}
     >
       <h3 id="delete-title">${d.confirmTitle}</h3>
       <p id="delete-text">
@@ -37,15 +35,15 @@ export function deleteDialog(view: DeleteDialogView): TemplateResult {
       </p>
       ${formAlert(view.error)}
       <div class="actions">
-        <button type="button" part="button keep-button" autofocus @click=${view.onKeep}>${d.keep}</button>
+        <button type="button" part="button keep-button" autofocus @click=${dialog.keep}>${d.keep}</button>
         <button
           type="button"
           class="danger-filled"
-          part="button confirm-delete-button"
-          aria-disabled=${view.deleting ? 'true' : 'false'}
-          @click=${() => !view.deleting && view.onConfirm()}
+          part="button confirm-button confirm-delete-button"
+          aria-disabled=${dialog.pending ? 'true' : 'false'}
+          @click=${() => void dialog.confirm()}
         >
-          ${view.deleting ? d.deleting : d.confirmDelete}
+          ${dialog.pending ? d.deleting : d.confirmDelete}
         </button>
       </div>
     </dialog>

@@ -11,7 +11,8 @@ export interface DocumentListView {
   /** Ids of documents being fetched for saving; their buttons stay focusable but do nothing. */
   downloading: ReadonlySet<string>;
   onDownload: (document: MedicalDocument) => void;
-  onDelete: (document: MedicalDocument) => void;
+  /** `event` is the click: its button gets focus back when the dialog closes. */
+  onDelete: (document: MedicalDocument, event: Event) => void;
 }
 
 /**
@@ -61,7 +62,7 @@ function documentCard(view: DocumentListView, document: MedicalDocument): Templa
               class="danger"
               part="button delete-button"
               aria-label=${d.deleteFile(document.fileName)}
-              @click=${() => view.onDelete(document)}
+              @click=${(event: Event) => view.onDelete(document, event)}
             >
               ${d.delete}
             </button>`}

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { newPatientAuth, signInViaApi } from '../../../test/api.ts';
+import { newPatientAuth, signInViaApi, stubApi } from '../../../test/api.ts';
 import {
   SAMPLE_BYTES,
   applyToBakulevViaApi,
@@ -78,6 +78,26 @@ describe('<oz-documents>', () => {
     signInPage(await signInViaApi({ phone: '+79000000001', password: 'demo-bakulev' }));
     const el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
     expect(query(el, '[part~="sign-in-prompt"]').textContent).to.equal(ru.documents.patientsOnly);
+  });
+
+  it('says when the list cannot be loaded, and loads it on retry', async () => {
+    signInPage(await newPatientAuth());
+    const answer = stubApi('GET', '/documents', 500, { error: { code: 'internal', message: 'boom' } });
+    let el: OzDocuments;
+    try {
+      el = await fixture<OzDocuments>(html`<oz-documents></oz-documents>`);
+      await waitUntil(() => shadow(el).querySelector('[part~="load-error"]'), 'no word about the list');
+    } finally {
+      answer.restore();
+    }
+    const problem = query(el, '[part~="load-error"] [part~="error"]');
+    expect(problem.textContent).to.equal(ru.errors.internal);
+    expect(problem.getAttribute('role')).to.equal('alert');
+    expect(problem.getAttribute('part'), 'the old part name stays for one release').to.contain('form-error');
+    await expect(el).to.be.accessible();
+    button(el, 'retry-button').click();
+    await waitUntil(() => text(el).includes(ru.documents.empty), 'the retry did not load the list');
+    expect(shadow(el).querySelector('[part~="load-error"]')).to.equal(null);
   });
 
   it('uploads with a visible progress bar, lists the document and fires oz-document-uploaded', async () => {
@@ -259,6 +279,7 @@ describe('<oz-documents>', () => {
     await el.updateComplete;
     expect(dialog.open && dialog.textContent!.includes('МРТ.pdf'), 'the late close event spoilt the new dialog').to.equal(true);
     const deleted = oneEvent(el, 'oz-document-deleted');
+    expect(button(el, 'confirm-button'), 'confirm-button, and its old name').to.equal(button(el, 'confirm-delete-button'));
     button(el, 'confirm-delete-button').click();
     expect((await deleted).detail).to.deep.equal({ documentId: document.id });
     await waitUntil(() => !dialog.open);

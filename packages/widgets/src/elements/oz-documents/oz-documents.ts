@@ -2,6 +2,8 @@ import type { DocumentKind, MedicalDocument } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ApiError } from '../../api/errors.ts';
+import { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
+import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { OzElement } from '../../internal/oz-element.ts';
@@ -39,15 +41,19 @@ type Words = (t: Translation) => string;
  * @csspart progress-bar - The `<progress>` element; `progress-text` is the percentage beside it.
  * @csspart button - Every button; also `choose-file-button`, `camera-button`, `upload-button`,
  *   `submit`, `cancel-upload-button`, `download-button`, `delete-button`, `keep-button`,
- *   `confirm-delete-button`, `retry-button`.
+ *   `confirm-button` (the delete in the dialog; also `confirm-delete-button`, its old name, for one
+ *   release), `retry-button`.
  * @csspart list - The list of documents; `document` is each card.
  * @csspart document-kind - A card's kind; `file-name`, `meta` (date and size) and `in-use` (attached
  *   to an open application) follow it.
  * @csspart empty - "No documents yet".
+ * @csspart loading - "Загружаем список документов…" while the list loads.
+ * @csspart load-error - Why the list could not be loaded (its `error` text) and the `retry-button`;
+ *   the text also carries `form-error`, its old name, for one release.
  * @csspart dialog - The delete confirmation (also `delete-dialog`).
  * @csspart error - Any error text; `field-error` next to a field, `form-error` for a whole action.
  * @csspart status - Confirmations such as "Документ загружен".
- * @csspart sign-in-prompt - What a signed-out visitor sees.
+ * @csspart sign-in-prompt - What a signed-out visitor sees, and the note for users who are not patients.
  *
  * @cssproperty --oz-color-primary - Buttons, links, the progress bar and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).
@@ -69,15 +75,23 @@ export class OzDocuments extends OzElement {
   @state() private status: Words | undefined;
   @state() private downloading: ReadonlySet<string> = new Set();
   @state() private listError: Words | undefined;
-  @state() private deleteTarget: MedicalDocument | null = null;
-  @state() private deleting = false;
-  @state() private deleteError: unknown;
+
+  readonly #gate = new SignInGate(this, {
+    roles: ['patient'],
+    words: (t) => ({ restoring: t.documents.restoring, signInPrompt: t.documents.signInPrompt, otherRole: t.documents.patientsOnly }),
+  });
 
   readonly #documents = new PatientDocuments(this, { user: () => this.user, client: () => this.client });
   readonly #upload = new DocumentUpload(this, () => this.client);
   /** Aborts downloads still running when the element leaves the page. */
   #downloads = new AbortController();
-  #deleted = false;
+
+  /** "Delete this document?"; after a delete its card is gone, so focus goes to the list heading. */
+  readonly #delete = new ConfirmDialogController<MedicalDocument>(this, {
+    selector: 'dialog[part~="delete-dialog"]',
+    confirm: (document) => this.#deleteDocument(document),
+    fallbackFocus: () => this.focusFirst('#list-title'),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -96,8 +110,7 @@ export class OzDocuments extends OzElement {
     this.file = null;
     this.kindMissing = this.fileMissing = false;
     this.status = this.listError = undefined;
-    this.deleteTarget = null;
-    this.renderRoot?.querySelector?.('dialog')?.close();
+    this.#delete.close();
   }
 
   override render(): TemplateResult {
@@ -111,7 +124,7 @@ export class OzDocuments extends OzElement {
 
   #renderBody(): TemplateResult {
     const t = this.t.documents;
-    const gate = this.roleGate('patient', { restoring: t.restoring, signInPrompt: t.signInPrompt, otherRole: t.patientsOnly });
+    const gate = this.#gate.render();
     if (gate) return gate;
     return html`
       <p class="intro">${t.intro}</p>
@@ -144,37 +157,31 @@ export class OzDocuments extends OzElement {
       </section>
       ${deleteDialog({
         t: this.t,
-        document: this.deleteTarget,
-        deleting: this.deleting,
-        error: this.deleteError === undefined ? undefined : this.#describeDeleteError(this.deleteError),
-        onConfirm: this.#onConfirmDelete,
-        onKeep: () => this.#dialog()?.close(),
-        onClose: this.#onDialogClosed,
+        dialog: this.#delete,
+        error: this.#delete.error === undefined ? undefined : this.#describeDeleteError(this.#delete.error),
       })}
     `;
   }
 
-  #renderList(): TemplateResult {
+  #renderList(): unknown {
     const t = this.t.documents;
-    const items = this.#documents.items;
-    if (items) {
-      return documentList({
+    // `form-error` was the old part of the load error's text, kept for one release.
+    const words = {
+      loading: t.loadingList,
+      retry: t.retry,
+      describe: (error: unknown) => describeError(this.t, error),
+      errorParts: 'form-error',
+    };
+    return this.#documents.render(words, (items) =>
+      documentList({
         t: this.t,
         lang: this.locale,
         items,
         downloading: this.downloading,
         onDownload: this.#onDownload,
-        onDelete: this.#onDelete,
-      });
-    }
-    const error = this.#documents.error;
-    if (error !== undefined) {
-      return html`
-        <div role="alert" part="error form-error" class="form-error">${describeError(this.t, error)}</div>
-        <button type="button" part="button retry-button" @click=${() => this.#documents.refresh()}>${t.retry}</button>
-      `;
-    }
-    return html`<p class="loading" role="status">${t.loadingList}</p>`;
+        onDelete: (document, event) => void this.#delete.show(document, event),
+      }),
+    );
   }
 
   #onUpload = async (event: SubmitEvent): Promise<void> => {
@@ -223,55 +230,22 @@ export class OzDocuments extends OzElement {
     }
   };
 
-  #onDelete = async (document: MedicalDocument): Promise<void> => {
-    this.deleteTarget = document;
-    this.deleteError = undefined;
-    this.#deleted = false;
-    await this.updateComplete;
-    this.#dialog()?.showModal();
-  };
-
-  #onConfirmDelete = async (): Promise<void> => {
-    const document = this.deleteTarget;
-    if (!document || this.deleting) return;
-    this.deleting = true;
-    this.deleteError = undefined;
+  async #deleteDocument(document: MedicalDocument): Promise<void> {
     try {
       await this.client.deleteDocument(document.id);
-      this.#deleted = true;
-      this.#documents.remove(document.id);
-      this.status = (t) => t.documents.deleted(document.fileName);
-      this.emit('oz-document-deleted', { documentId: document.id });
-      this.#dialog()?.close();
     } catch (error) {
-      this.deleteError = error;
       // Attached meanwhile (e.g. in another tab): a fresh list shows why, with no delete button.
       if (error instanceof ApiError && error.code === 'conflict') this.#documents.refresh();
-    } finally {
-      this.deleting = false;
+      throw error;
     }
-  };
-
-  #onDialogClosed = (): void => {
-    // The close event comes a task later: the dialog may already be open again for another document.
-    if (this.#dialog()?.open) return;
-    const document = this.deleteTarget;
-    this.deleteTarget = null;
-    // Back to the button that opened the dialog; after a delete that card is gone, so to the list.
-    const button =
-      !this.#deleted && document
-        ? this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(document.id)}"] button[part~="delete-button"]`)
-        : null;
-    (button ?? this.renderRoot.querySelector<HTMLElement>('#list-title'))?.focus();
-  };
+    this.#documents.remove(document.id);
+    this.status = (t) => t.documents.deleted(document.fileName);
+    this.emit('oz-document-deleted', { documentId: document.id });
+  }
 
   #describeDeleteError(error: unknown): string {
     if (error instanceof ApiError && error.code === 'conflict') return this.t.documents.deleteRefused;
     return describeError(this.t, error);
-  }
-
-  #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
   }
 }
 

@@ -1,8 +1,8 @@
 import type { MedicalDocument, User } from '@oz/contracts';
-import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { ApiClient } from '../../api/client.ts';
 import { isAbortError } from '../../api/errors.ts';
+import { LoadController, loadingLine, type LoadWords } from '../../controllers/load.ts';
 
 interface Loaded {
   patientId: string;
@@ -27,24 +27,26 @@ const PAGE_EVENTS = [
 /**
  * The signed-in patient's documents (`GET /documents`), shared by <oz-documents> and <oz-apply>:
  * loaded again when the user changes, kept up to date when another element on the page uploads,
- * deletes or files an application, and never shown to a user they do not belong to.
+ * deletes or files an application, and never shown to a user they do not belong to. Shown the
+ * usual way of a load (`loading`, `load-error`, `retry-button`).
  */
 export class PatientDocuments implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #options: PatientDocumentsOptions;
-  readonly #task: Task<[string | undefined, ApiClient], Loaded | undefined>;
+  readonly #load: LoadController<readonly [string | undefined, ApiClient], Loaded | undefined>;
+  /** The last list loaded, with this element's own uploads and deletes since. */
   #loaded: Loaded | undefined;
 
   constructor(host: ReactiveElement, options: PatientDocumentsOptions) {
     this.#host = host;
     this.#options = options;
-    this.#task = new Task(host, {
+    this.#load = new LoadController(host, {
       task: async ([patientId, client], { signal }) => {
         if (!patientId) return undefined;
         const { items } = await client.documents({ signal });
         return { patientId, items };
       },
-      args: () => [this.#patientId(), options.client()],
+      args: () => [this.#patientId(), options.client()] as const,
       onComplete: (loaded) => {
         this.#loaded = loaded;
       },
@@ -58,18 +60,17 @@ export class PatientDocuments implements ReactiveController {
     return patientId && this.#loaded?.patientId === patientId ? this.#loaded.items : undefined;
   }
 
-  get loading(): boolean {
-    return this.#task.status === TaskStatus.PENDING;
-  }
-
-  /** Why the last load failed, unless it was merely superseded. */
-  get error(): unknown {
-    const error = this.#task.status === TaskStatus.ERROR ? this.#task.error : undefined;
-    return isAbortError(error) ? undefined : error;
+  /** `complete(items)` once the current patient's list is here; till then the loading line or the error. */
+  render(words: LoadWords, complete: (items: MedicalDocument[]) => unknown): unknown {
+    // A list of the previous patient stays in the task while the new one loads: never show it.
+    return this.#load.render(words, () => {
+      const items = this.items;
+      return items ? complete(items) : loadingLine(words.loading);
+    });
   }
 
   refresh(): void {
-    void this.#task.run();
+    void this.#load.run();
   }
 
   /** A document this element just uploaded: shown at once, without another request. */
@@ -88,12 +89,12 @@ export class PatientDocuments implements ReactiveController {
   hostConnected(): void {
     for (const name of PAGE_EVENTS) document.addEventListener(name, this.#onPageEvent);
     // A load aborted when the element left the page must run again now that it is back.
-    if (this.#task.status === TaskStatus.ERROR && isAbortError(this.#task.error)) this.refresh();
+    if (this.#load.failed && isAbortError(this.#load.error)) this.refresh();
   }
 
   hostDisconnected(): void {
     for (const name of PAGE_EVENTS) document.removeEventListener(name, this.#onPageEvent);
-    this.#task.abort();
+    this.#load.abort();
   }
 
   #patientId(): string | undefined {

@@ -5,23 +5,21 @@ import type { Lang, Translation } from '../../i18n/index.ts';
 import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
 import { MOSCOW, clockRange, dayLabel, differsFromMoscow } from './slot-days.ts';
 
-/** Who is looking decides what the panel offers: the form, a prompt to sign in, or a note for staff. */
-export type Visitor = 'patient' | 'signed-out' | 'restoring' | 'staff';
-
 export interface BookingPanelView {
   t: Translation;
   lang: Lang;
   slot: DutySlot;
   centerName: string | undefined;
-  visitor: Visitor;
+  /** The sign-in gate's note (restoring, sign in, patients only); undefined shows the form. */
+  gate: TemplateResult | undefined;
   now: Date;
   topic: string;
-  /** The contract's limit, once its chunk has loaded. */
-  topicMax: number | undefined;
+  /** The contract's limit of the question. */
+  topicMax: number;
   pending: boolean;
   topicError: string | undefined;
   formError: string | undefined;
-  /** The page has an <oz-register> to jump to. */
+  /** Nobody is signed in and the page has an <oz-register> to jump to. */
   canJumpToSignIn: boolean;
   onTopic: (topic: string) => void;
   onSubmit: (event: SubmitEvent) => void;
@@ -55,23 +53,15 @@ export function bookingPanel(view: BookingPanelView): TemplateResult {
   `;
 }
 
+/** Who is looking decides what the panel offers: the form, or the gate's note with a way to sign in. */
 function panelBody(view: BookingPanelView): TemplateResult {
-  const d = view.t.dutySchedule;
-  switch (view.visitor) {
-    case 'restoring':
-      return html`<p class="muted" role="status">${d.restoring}</p>`;
-    case 'staff':
-      return html`<p part="sign-in-prompt" class="prompt">${d.patientsOnly}</p>`;
-    case 'signed-out':
-      return html`
-        <p part="sign-in-prompt" class="prompt">${d.signInToBook}</p>
-        ${view.canJumpToSignIn
-          ? html`<button type="button" part="button sign-in-button" @click=${view.onJumpToSignIn}>${d.goToSignIn}</button>`
-          : nothing}
-      `;
-    case 'patient':
-      return bookingForm(view);
-  }
+  if (!view.gate) return bookingForm(view);
+  return html`
+    ${view.gate}
+    ${view.canJumpToSignIn
+      ? html`<button type="button" part="button sign-in-button" @click=${view.onJumpToSignIn}>${view.t.dutySchedule.goToSignIn}</button>`
+      : nothing}
+  `;
 }
 
 function bookingForm(view: BookingPanelView): TemplateResult {
@@ -105,15 +95,13 @@ function bookingForm(view: BookingPanelView): TemplateResult {
           name="topic"
           part="textarea"
           rows="3"
-          maxlength=${view.topicMax ?? nothing}
+          maxlength=${view.topicMax}
           aria-invalid=${view.topicError ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy(view.topicError && 'topic-error', 'topic-hint', view.topicMax ? 'topic-counter' : undefined))}
+          aria-describedby=${ifDefined(describedBy(view.topicError && 'topic-error', 'topic-hint', 'topic-counter'))}
           .value=${view.topic}
           @input=${(event: Event) => view.onTopic((event.currentTarget as HTMLTextAreaElement).value)}
         ></textarea>
-        ${view.topicMax
-          ? html`<span class="counter" part="counter" id="topic-counter">${d.topicCounter(view.topic.length, view.topicMax)}</span>`
-          : nothing}
+        <span class="counter" part="counter" id="topic-counter">${d.topicCounter(view.topic.length, view.topicMax)}</span>
         ${fieldError('topic-error', view.topicError)}
       </div>
 

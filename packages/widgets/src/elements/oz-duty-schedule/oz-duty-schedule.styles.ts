@@ -8,6 +8,7 @@ import { tokens } from '../../styles/tokens.ts';
 const scheduleStyles = css`
   .intro,
   .muted,
+  .loading,
   .pick-hint {
     color: ${tokens.colorTextMuted};
   }

@@ -1,4 +1,5 @@
 import type { DutySlot } from '@oz/contracts';
+import { TOPIC_MAX } from '@oz/contracts/constants';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { query, shadow, text } from '../../../test/dom.ts';
@@ -11,6 +12,7 @@ import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { session } from '../../session/session.ts';
 import { OzRegister } from '../oz-register/oz-register.ts';
+import { bookingChecks } from './load-booking-checks.ts';
 import { OzDutySchedule } from './oz-duty-schedule.ts';
 
 OzDutySchedule.define('oz-duty-schedule');
@@ -207,6 +209,25 @@ describe('<oz-duty-schedule>', () => {
     expect((await listConsultations(me.token)).map((c) => c.slotId)).to.deep.equal([slots[2]!.id]);
   });
 
+  it('limits the question from the first render, even when the pre-check chunk never comes', async () => {
+    // A rural connection drops the request for the chunk: it never arrives.
+    const load = bookingChecks.load;
+    bookingChecks.load = () => new Promise(() => {});
+    try {
+      const [slot] = await publishSlots(1);
+      signInPage(await newPatientAuth());
+      const el = await render('kulakov');
+      await listed(el, slot!.id);
+      await pick(el, slot!);
+      const area = query<HTMLTextAreaElement>(el, 'textarea[name="topic"]');
+      expect(area.maxLength).to.equal(TOPIC_MAX);
+      expect(partText(el, 'counter')).to.equal(d.topicCounter(0, TOPIC_MAX));
+      expect(area.getAttribute('aria-describedby')).to.contain('topic-counter');
+    } finally {
+      bookingChecks.load = load;
+    }
+  });
+
   it('explains the limit of bookings and books nothing', async () => {
     const slots = await publishSlots(3);
     const auth = await newPatientAuth();
@@ -307,8 +328,13 @@ describe('<oz-duty-schedule>', () => {
     } finally {
       stub.restore();
     }
-    expect(partText(el, 'load-error')).to.equal(`${d.loadFailed} ${ru.errors.internal}`);
-    expect(query(el, '[part~="load-error"]').getAttribute('role')).to.equal('alert');
+    // The text keeps `load-error`, its old part name, for one release; the block around it is now `load-error`.
+    const message = query(el, '[part~="error"][part~="load-error"]');
+    expect(message.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${d.loadFailed} ${ru.errors.internal}`);
+    expect(message.getAttribute('role')).to.equal('alert');
+    const box = query(el, '[part="load-error"]');
+    expect(box.contains(message), 'the text is in the load-error block').to.equal(true);
+    expect(box.contains(part(el, 'retry-button')), 'so is the retry').to.equal(true);
     await expect(el).to.be.accessible();
     part(el, 'retry-button').click();
     await listed(el, slot!.id);

@@ -1,18 +1,23 @@
-import type { Center, CenterId, Consultation, DutySlot, FieldError } from '@oz/contracts';
-import { Task, TaskStatus } from '@lit/task';
+import type { CenterId, Consultation, DutySlot, FieldError } from '@oz/contracts';
+import { TOPIC_MAX } from '@oz/contracts/constants';
+import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { bookDutySlot, dutySlots, type DutySlotsQuery } from '../../api/duty.ts';
 import { ApiError } from '../../api/errors.ts';
+import { CentersController } from '../../controllers/centers-catalog.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
+import { LazyChecksController } from '../../controllers/lazy-checks.ts';
+import { LoadController, loadError, loadingLine, type LoadWords } from '../../controllers/load.ts';
 import { PagedList } from '../../controllers/paged-list.ts';
+import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describeError, describeFieldError } from '../../internal/describe-error.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { bookedConfirmation } from './booked-confirmation.ts';
-import { bookingPanel, slotWhen, type Visitor } from './booking-panel.ts';
+import { bookingPanel, slotWhen } from './booking-panel.ts';
 import { centerChoice, centerTitle } from './center-choice.ts';
-import { loadBookingChecks } from './load-booking-checks.ts';
+import { bookingChecks } from './load-booking-checks.ts';
 import { styles } from './oz-duty-schedule.styles.ts';
 import { MOSCOW, clockTime, differsFromMoscow, groupByDay, nearestSlots } from './slot-days.ts';
 import { slotList } from './slot-list.ts';
@@ -61,13 +66,16 @@ const RANGE_MS = 14 * 24 * 60 * 60_000;
  * @csspart booking - The booking panel under the chosen day; `summary` (with `summary-when`,
  *   `summary-doctor`), `requirements`, `form`, `textarea`, `counter`.
  * @csspart sign-in-prompt - What a signed-out visitor (or a staff member) sees instead of the form.
+ * @csspart loading - "Loading…" before the centers or the times first come.
+ * @csspart load-error - A failed load: its `error` text and a `retry-button`.
  * @csspart slot-taken - The notice when the chosen time was taken; `nearest` the list of quick choices.
  * @csspart confirmation - What the patient sees after booking (`booked-date`, `booked-time`,
  *   `booked-doctor`, `where`).
  * @csspart empty - "No free time in the next two weeks".
  * @csspart button - Every button; also `slot`, `nearest-slot`, `refresh-button`, `retry-button`,
  *   `submit`, `sign-in-button`, `book-another-button`, `load-more` (the next free times).
- * @csspart error - Any error text; `field-error`, `form-error`, `load-error`, `load-more-error`.
+ * @csspart error - Any error text; `field-error`, `form-error`, `load-more-error`; a failed load's text
+ *   also carries `load-error` (its old name, kept for one release).
  * @csspart load-more-area - After the list: «Показать ещё» and its error.
  * @csspart status - Announcements such as "The list has been refreshed".
  *
@@ -99,7 +107,6 @@ export class OzDutySchedule extends OzElement {
   @state() private chosenCenterId: CenterId | undefined;
   @state() private selected: DutySlot | undefined;
   @state() private topic = '';
-  @state() private topicMax: number | undefined;
   @state() private booked: Consultation | undefined;
   /** The chosen time went away (taken, removed): what it was, to offer the nearest ones. */
   @state() private lost: { reason: LostReason; wanted: DutySlot } | undefined;
@@ -108,10 +115,7 @@ export class OzDutySchedule extends OzElement {
   /** For screen readers only: which time is now chosen (the panel shows it to the eye). */
   @state() private chosenAnnouncement: Words | undefined;
 
-  readonly #centers = new Task(this, {
-    task: async ([client], { signal }) => (await client.centers(signal)).items,
-    args: () => [this.client] as const,
-  });
+  readonly #centers = new CentersController(this, () => this.client);
 
   /** The free times of the shown center loaded so far, by start time. */
   readonly #slotList = new PagedList<DutySlot>(this, {
@@ -120,7 +124,7 @@ export class OzDutySchedule extends OzElement {
     itemSelector: (slot) => `button[part~="slot"][data-slot-id="${slot.id}"]`,
   });
 
-  readonly #slots = new Task(this, {
+  readonly #slots = new LoadController(this, {
     task: async ([client, centerId, limit], { signal }) => {
       if (!centerId) return undefined;
       const from = new Date();
@@ -147,13 +151,14 @@ export class OzDutySchedule extends OzElement {
     onSuccess: (consultation) => this.#onBooked(consultation),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The topic's limit and the pre-check come in their own chunk, loaded while the person reads.
-    void loadBookingChecks().then((checks) => {
-      if (checks) this.topicMax = checks.TOPIC_MAX;
-    });
-  }
+  /** The booking pre-check, in its own chunk loaded while the person reads. */
+  readonly #checks = new LazyChecksController(this, () => bookingChecks.load());
+
+  /** Booking is for patients; anyone may look at the times. */
+  readonly #gate = new SignInGate(this, {
+    roles: ['patient'],
+    words: (t) => ({ restoring: t.dutySchedule.restoring, signInPrompt: t.dutySchedule.signInToBook, otherRole: t.dutySchedule.patientsOnly }),
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -186,12 +191,12 @@ export class OzDutySchedule extends OzElement {
     const d = this.t.dutySchedule;
     return html`
       <p class="intro" part="intro">${d.intro}</p>
-      ${this.#visitor() === 'signed-out' ? html`<p class="note" part="signed-out-note">${d.signedOutNote}</p>` : nothing}
+      ${this.#signedOut() ? html`<p class="note" part="signed-out-note">${d.signedOutNote}</p>` : nothing}
       ${this.#renderCenter()} ${this.#renderSlots()}
     `;
   }
 
-  #renderCenter(): TemplateResult | typeof nothing {
+  #renderCenter(): unknown {
     const centers = this.#centers.value;
     if (centers) {
       return centerChoice({
@@ -205,10 +210,7 @@ export class OzDutySchedule extends OzElement {
     }
     // With a preset center the times load anyway; only its name is missing.
     if (this.center) return nothing;
-    if (this.#centers.status === TaskStatus.ERROR) {
-      return this.#loadError(this.t.dutySchedule.centersFailed, this.#centers.error, () => void this.#centers.run());
-    }
-    return html`<p class="muted" role="status">${this.t.common.loading}</p>`;
+    return this.#centers.render(this.#loadWords(this.t.common.loading, this.t.dutySchedule.centersFailed), () => nothing);
   }
 
   #renderSlots(): TemplateResult | typeof nothing {
@@ -216,12 +218,9 @@ export class OzDutySchedule extends OzElement {
     const centerId = this.#centerId();
     if (!centerId) return this.#centers.value ? html`<p class="muted" part="choose-center">${d.chooseCenter}</p>` : nothing;
     const loaded = this.#currentSlots();
-    if (!loaded) {
-      if (this.#slots.status === TaskStatus.ERROR) {
-        return this.#loadError(d.loadFailed, this.#slots.error, () => void this.#slots.run());
-      }
-      return html`<p class="muted" role="status">${d.loading}</p>`;
-    }
+    const words = this.#loadWords(d.loading, d.loadFailed);
+    // Composed here rather than by #slots.render: a failed refresh keeps the times on screen.
+    if (!loaded) return this.#slots.failed ? loadError(words, this.#slots.error, this.#retrySlots) : loadingLine(d.loading);
     const now = new Date();
     const lost = this.lost;
     return html`
@@ -230,15 +229,13 @@ export class OzDutySchedule extends OzElement {
             t: this.t,
             lang: this.locale,
             reason: lost.reason,
-            nearest: this.#slots.status === TaskStatus.PENDING ? undefined : nearestSlots(loaded.items, lost.wanted),
+            nearest: this.#slots.pending ? undefined : nearestSlots(loaded.items, lost.wanted),
             now,
             onPick: this.#onPickNearest,
           })
         : nothing}
       ${this.#renderToolbar(loaded.items)}
-      ${this.#slots.status === TaskStatus.ERROR
-        ? html`<div role="alert" part="error load-error" class="form-error">${d.loadFailed} ${describeError(this.t, this.#slots.error)}</div>`
-        : nothing}
+      ${this.#slots.failed ? loadError(words, this.#slots.error, this.#retrySlots) : nothing}
       ${loaded.items.length === 0
         ? html`<p class="empty" part="empty">${d.empty}${this.#canChooseCenter() ? ` ${d.emptyOtherCenter}` : ''}</p>`
         : html`
@@ -259,7 +256,7 @@ export class OzDutySchedule extends OzElement {
 
   #renderToolbar(slots: readonly DutySlot[]): TemplateResult {
     const d = this.t.dutySchedule;
-    const refreshing = this.#slots.status === TaskStatus.PENDING;
+    const refreshing = this.#slots.pending;
     const first = slots[0];
     const zoneNote = !first
       ? undefined
@@ -285,14 +282,16 @@ export class OzDutySchedule extends OzElement {
       lang: this.locale,
       slot,
       centerName: this.#centerName(slot.centerId),
-      visitor: this.#visitor(),
+      gate: this.#gate.render(),
       now,
       topic: this.topic,
-      topicMax: this.topicMax,
+      // From the zod-free constants: there from the first render, whatever becomes of the checks chunk.
+      topicMax: TOPIC_MAX,
       pending: form.pending,
       topicError: topicError && describeFieldError(this.t, topicError),
       formError: this.#formErrorText(),
-      canJumpToSignIn: this.#registerElement() !== null,
+      // Nobody is signed in (or a one-time password waits to be replaced): the page's <oz-register> is where to go.
+      canJumpToSignIn: !this.#gate.user && this.session.status !== 'restoring' && this.#registerElement() !== null,
       onTopic: (topic) => (this.topic = topic),
       onSubmit: this.#onSubmit,
       onJumpToSignIn: this.#onJumpToSignIn,
@@ -310,17 +309,16 @@ export class OzDutySchedule extends OzElement {
     });
   }
 
-  #loadError(message: string, error: unknown, retry: () => void): TemplateResult {
-    return html`
-      <div role="alert" part="error load-error" class="form-error">${message} ${describeError(this.t, error)}</div>
-      <button type="button" part="button retry-button" @click=${retry}>${this.t.dutySchedule.retry}</button>
-    `;
+  /** A failed load's text keeps its old part `load-error` for one release. */
+  #loadWords(loading: string, failed: string): LoadWords {
+    return { loading, failed, retry: this.t.dutySchedule.retry, describe: (error) => describeError(this.t, error), errorParts: 'load-error' };
   }
 
-  #visitor(): Visitor {
-    const user = this.user;
-    if (user) return user.role === 'patient' ? 'patient' : 'staff';
-    return this.session.status === 'restoring' ? 'restoring' : 'signed-out';
+  #retrySlots = (): void => void this.#slots.run();
+
+  /** "Anyone can see the times; sign in to book" is for a visitor nobody has signed in as yet. */
+  #signedOut(): boolean {
+    return !this.user && this.session.status !== 'restoring';
   }
 
   /** The page's center when it names a known one, else the patient's choice. */
@@ -336,7 +334,7 @@ export class OzDutySchedule extends OzElement {
   }
 
   #centerName(id: string): string | undefined {
-    const center: Center | undefined = this.#centers.value?.find((c) => c.id === id);
+    const center = this.#centers.find(id);
     return center && centerTitle(center, this.locale);
   }
 
@@ -372,9 +370,8 @@ export class OzDutySchedule extends OzElement {
     return describeError(this.t, error);
   }
 
-  async #precheck({ topic }: BookingInput): Promise<FieldError[]> {
-    const checks = await loadBookingChecks();
-    return checks ? checks.checkBooking({ channel: 'video', topic }) : [];
+  #precheck({ topic }: BookingInput): Promise<FieldError[]> {
+    return this.#checks.check((checks) => checks.checkBooking({ channel: 'video', topic }));
   }
 
   /** The page's sign-in element, to take a signed-out visitor there. */
@@ -467,12 +464,8 @@ export class OzDutySchedule extends OzElement {
     const register = this.#registerElement();
     if (!register) return;
     register.scrollIntoView({ block: 'start' });
-    // <oz-register> is ours: its first field (or its heading while it restores) is where to start.
-    const target =
-      register.shadowRoot?.querySelector<HTMLElement>('input') ??
-      register.shadowRoot?.querySelector<HTMLElement>('[data-focus-target]') ??
-      register;
-    target.focus();
+    // <oz-register>'s focus() goes to its own first field (its public behaviour; its shadow root is its own).
+    register.focus();
   };
 }
 

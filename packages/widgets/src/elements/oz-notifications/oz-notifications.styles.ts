@@ -106,7 +106,8 @@ const notificationsStyles = css`
   }
 
   .date,
-  .muted {
+  .muted,
+  .loading {
     color: ${tokens.colorTextMuted};
     font-size: ${tokens.fontSizeSmall};
   }

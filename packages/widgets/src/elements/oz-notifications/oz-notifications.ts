@@ -1,9 +1,10 @@
 import type { Notification } from '@oz/contracts';
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { LoadController, loadError, loadingLine } from '../../controllers/load.ts';
 import { PagedList } from '../../controllers/paged-list.ts';
+import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { OzElement } from '../../internal/oz-element.ts';
@@ -38,6 +39,9 @@ interface LoadedList {
  * @csspart unread-mark - The "Новое" label of a new notification.
  * @csspart date - When a notification came.
  * @csspart error - An error text; `load-more-error` when the next page did not come.
+ * @csspart loading - "Loading notifications…" before the list first comes.
+ * @csspart load-error - The list could not be loaded: its `error` text and a `retry-button`.
+ * @csspart empty - "No notifications yet".
  * @csspart load-more-area - The end of the list: the «Показать ещё» button and its error.
  * @csspart sign-in-prompt - What a signed-out visitor sees instead of the bell.
  *
@@ -71,7 +75,7 @@ export class OzNotifications extends OzElement {
     itemSelector: (notification) => `[data-notification-id="${notification.id}"]`,
   });
 
-  readonly #load = new Task(this, {
+  readonly #load = new LoadController(this, {
     task: async ([userId, , limit]: readonly [string | undefined, string, number | undefined], { signal }) => {
       if (!userId) return undefined;
       return { userId, limit, page: await this.client.notifications({ limit, signal }) };
@@ -91,6 +95,11 @@ export class OzNotifications extends OzElement {
       this.list = { userId, unread: page.unread };
       this.actionError = undefined;
     },
+  });
+
+  /** A bell in a page header: nothing at all while the session is restored (see #renderSignedOut). */
+  readonly #gate = new SignInGate(this, {
+    words: (t) => ({ restoring: t.notifications.loading, signInPrompt: t.notifications.signInPrompt }),
   });
 
   constructor() {
@@ -135,9 +144,9 @@ export class OzNotifications extends OzElement {
   }
 
   #renderSignedOut(): TemplateResult | typeof nothing {
+    // No "loading" line in a page header for the moment a stored session is checked: it would jump away.
     if (this.session.status === 'restoring') return nothing;
-    const text = this.signInPromptText(this.t.notifications.signInPrompt);
-    return html`<p part="sign-in-prompt" class="sign-in-prompt">${text}</p>`;
+    return this.#gate.render() ?? nothing;
   }
 
   #renderBell(): TemplateResult {
@@ -179,17 +188,13 @@ export class OzNotifications extends OzElement {
 
   #renderContent(list: LoadedList | undefined): TemplateResult {
     const t = this.t.notifications;
+    // Composed here rather than by #load.render: a failed re-read keeps the list on screen.
     if (!list) {
-      if (this.#load.status === TaskStatus.ERROR) {
-        return html`
-          <p role="alert" part="error" class="error">${describeError(this.t, this.#load.error)}</p>
-          <button type="button" part="button retry-button" @click=${() => void this.#load.run()}>${t.retry}</button>
-        `;
-      }
-      return html`<p class="muted">${t.loading}</p>`;
+      const words = { loading: t.loading, retry: t.retry, describe: (error: unknown) => describeError(this.t, error) };
+      return this.#load.failed ? loadError(words, this.#load.error, () => void this.#load.run()) : loadingLine(t.loading);
     }
     const items = this.#items.items;
-    if (items.length === 0 && !this.#items.hasMore) return html`<p class="muted">${t.empty}</p>`;
+    if (items.length === 0 && !this.#items.hasMore) return html`<p part="empty" class="muted">${t.empty}</p>`;
     return html`
       <ul part="list" class="list">${repeat(items, (item) => item.id, (item) => this.#renderItem(item))}</ul>
       ${this.#items.renderMore({ t: this.t, listName: t.panelTitle })}

@@ -1,9 +1,10 @@
-import type { Center, CredentialsResendResult, ReferralImportReport } from '@oz/contracts';
-import { Task } from '@lit/task';
+import type { CredentialsResendResult, ReferralImportReport } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { NetworkError } from '../../api/errors.ts';
 import { referralTemplateUrl } from '../../api/referrals.ts';
+import { CentersController } from '../../controllers/centers-catalog.ts';
+import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { saveBlob } from '../oz-documents/save-blob.ts';
@@ -96,12 +97,14 @@ export class OzReferralImport extends OzElement {
   /** The new password form's request. */
   readonly #formResend = new CredentialsResend(this, () => this.client);
 
-  /** Center names for the rows; only a manager's element asks. */
-  readonly #centers = new Task(this, {
-    task: async ([, isManager], { signal }): Promise<readonly Center[]> =>
-      isManager ? (await this.client.centers(signal)).items : [],
-    args: () => [this.apiOrigin, this.user?.role === 'manager'] as const,
+  readonly #gate = new SignInGate(this, {
+    roles: ['manager'],
+    words: (t) => ({ restoring: t.referralImport.restoring, signInPrompt: t.referralImport.signInPrompt, otherRole: t.referralImport.managersOnly }),
+    otherRoleParts: 'managers-only',
   });
+
+  /** Center names for the rows (ids shown until they come); only a manager's element asks. */
+  readonly #centers = new CentersController(this, () => this.client, () => this.#gate.open);
 
   /** Bumped on every reset, so an answer to an abandoned upload is ignored. */
   #generation = 0;
@@ -121,12 +124,7 @@ export class OzReferralImport extends OzElement {
 
   #renderBody(): TemplateResult {
     const r = this.t.referralImport;
-    const gate = this.roleGate('manager', {
-      restoring: r.restoring,
-      signInPrompt: r.signInPrompt,
-      otherRole: r.managersOnly,
-      otherRolePart: 'sign-in-prompt managers-only',
-    });
+    const gate = this.#gate.render();
     if (gate) return gate;
     const file = this.file;
     const report = this.report;

@@ -1,8 +1,9 @@
 import type { AuthResponse, ChangePasswordResponse, FieldError, LoginRequest, RegisterRequest } from '@oz/contracts';
 import type { ReactiveElement } from 'lit';
 import type { ApiClient } from '../../api/client.ts';
-import type { ContractChecksController } from '../../controllers/contract-checks-controller.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
+import type { LazyChecksController } from '../../controllers/lazy-checks.ts';
+import type { ContractChecks } from '../../internal/contracts.ts';
 import { precheck } from '../../internal/precheck.ts';
 
 /** The three forms of <oz-register>: what each sends, how it is pre-checked, where errors go. */
@@ -21,17 +22,14 @@ interface FormDeps<Result> {
   host: ReactiveElement;
   /** Read at submit time: the element's API origin may change after it was created. */
   client: () => ApiClient;
-  checks: ContractChecksController;
+  checks: LazyChecksController<ContractChecks>;
   onSuccess: (result: Result) => void | Promise<void>;
 }
 
 export function signInForm({ host, client, checks, onSuccess }: FormDeps<AuthResponse>) {
   return new FormSubmit<LoginRequest, AuthResponse>(host, {
     fields: ['phone', 'password'],
-    precheck: async (input) => {
-      const loaded = await checks.load();
-      return loaded ? precheck(loaded, loaded.LoginRequest, input) : [];
-    },
+    precheck: (input) => checks.check((loaded) => precheck(loaded, loaded.LoginRequest, input)),
     send: (input, signal) => client().login(input, signal),
     onSuccess,
   });
@@ -40,10 +38,7 @@ export function signInForm({ host, client, checks, onSuccess }: FormDeps<AuthRes
 export function registerForm({ host, client, checks, onSuccess }: FormDeps<AuthResponse>) {
   return new FormSubmit<RegisterInput, AuthResponse>(host, {
     fields: ['fullName', 'birthDate', 'phone', 'email', 'password', 'consent'],
-    precheck: async (input) => {
-      const loaded = await checks.load();
-      return loaded ? precheck(loaded, loaded.RegisterRequest, input) : [];
-    },
+    precheck: (input) => checks.check((loaded) => precheck(loaded, loaded.RegisterRequest, input)),
     send: (input, signal) => client().register(input, signal),
     onSuccess,
     fieldErrorsOf: (error) =>
@@ -55,10 +50,9 @@ export function passwordForm({ host, client, checks, onSuccess }: FormDeps<Chang
   return new FormSubmit<PasswordInput, ChangePasswordResponse>(host, {
     fields: ['currentPassword', 'newPassword', 'repeatPassword', 'consent'],
     precheck: async ({ currentPassword, newPassword, repeatPassword, consent }) => {
-      const loaded = await checks.load();
-      const errors: FieldError[] = loaded
-        ? precheck(loaded, loaded.ChangePasswordRequest, { currentPassword, newPassword })
-        : [];
+      const errors: FieldError[] = await checks.check((loaded) =>
+        precheck(loaded, loaded.ChangePasswordRequest, { currentPassword, newPassword }),
+      );
       // The repeat field is the form's own safeguard; the API never sees it.
       if (!errors.some((e) => e.field === 'newPassword') && repeatPassword !== newPassword) {
         errors.push({ field: 'repeatPassword', code: 'password_mismatch', message: 'The passwords do not match' });

@@ -297,6 +297,19 @@ describe('<oz-register>', () => {
     expect(text(el)).to.contain(ru.register.signedInAs(auth.user.fullName));
   });
 
+  it('takes focus to its first field, or to its heading when the view has none (focus() is how pages lead here)', async () => {
+    const el = await fixture<OzRegister>(html`<oz-register></oz-register>`);
+    el.focus();
+    expect(document.activeElement).to.equal(el);
+    expect(shadowFocus(el)).to.equal(field(el, 'phone'));
+
+    const { auth } = await registerPatient();
+    session.adopt(auth, testApi);
+    await el.updateComplete;
+    el.focus();
+    expect(shadowFocus(el)?.localName).to.equal('h2');
+  });
+
   it('links the consent to its text: the API page by default, consent-href when given', async () => {
     const byDefault = await fixture<OzRegister>(html`<oz-register mode="register" lang="en"></oz-register>`);
     const link = query<HTMLAnchorElement>(byDefault, 'a[part~="consent-link"]');

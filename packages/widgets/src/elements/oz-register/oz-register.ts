@@ -1,8 +1,10 @@
 import type { AuthResponse, FieldError, User } from '@oz/contracts';
+import { PASSWORD_MIN_LENGTH } from '@oz/contracts/constants';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ContractChecksController } from '../../controllers/contract-checks-controller.ts';
 import type { FormState } from '../../controllers/form-submit.ts';
+import { LazyChecksController } from '../../controllers/lazy-checks.ts';
+import { loadContractChecks } from '../../internal/contracts.ts';
 import { describeError, describeFieldError } from '../../internal/describe-error.ts';
 import { checkboxField, formAlert, passwordField, textField } from '../../internal/fields.ts';
 import { OzElement } from '../../internal/oz-element.ts';
@@ -26,6 +28,9 @@ type Mode = 'sign-in' | 'register';
  * @event oz-signed-in - The user signed in or registered here. `detail: { user }`.
  * @event oz-signed-out - The user signed out here. `detail: {}`.
  * @event oz-password-changed - The user set a new password here. `detail: { user }`.
+ *
+ * `focus()` goes to the first field of the form shown (to the view's heading when it has none), so a
+ * page's "sign in to book" link can lead straight to it.
  *
  * @csspart base - The wrapper of everything.
  * @csspart tabs - The "Вход" / "Регистрация" switch; `tab` is each of its buttons.
@@ -73,7 +78,7 @@ export class OzRegister extends OzElement {
   @state() private signingOut = false;
 
   /** Contract schemas for the pre-checks; a chunk of their own, loaded while the person reads. */
-  readonly #checks = new ContractChecksController(this);
+  readonly #checks = new LazyChecksController(this, loadContractChecks);
 
   readonly #signIn = signInForm({
     host: this,
@@ -95,6 +100,14 @@ export class OzRegister extends OzElement {
     checks: this.#checks,
     onSuccess: ({ user }) => this.#passwordSaved(user),
   });
+
+  /** The first field of the form shown (or the view's heading when it has none): where a person starts. */
+  override focus(options?: FocusOptions): void {
+    const root = this.renderRoot as ParentNode | undefined;
+    const target = root?.querySelector<HTMLElement>('input') ?? root?.querySelector<HTMLElement>('[data-focus-target]');
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -277,10 +290,9 @@ export class OzRegister extends OzElement {
     `;
   }
 
-  /** "At least 8 characters", once the contract that says 8 has loaded. */
-  #passwordHint(): string | undefined {
-    const min = this.#checks.value?.PASSWORD_MIN_LENGTH;
-    return min === undefined ? undefined : this.t.fields.newPasswordHint(min);
+  /** "At least 8 characters": the contract's plain limit, there from the first render. */
+  #passwordHint(): string {
+    return this.t.fields.newPasswordHint(PASSWORD_MIN_LENGTH);
   }
 
   #passwordInput(

@@ -151,6 +151,7 @@ describe('<oz-video-room> in an embedded room (real signaling, real WebRTC on lo
     end.click();
     await waitUntil(() => dialog.open, 'no confirmation');
     const ended = oneEvent(el, 'oz-call-ended');
+    expect(part(el, 'confirm-button'), 'confirm-button, and its old name').to.equal(part(el, 'confirm-end-button'));
     part<HTMLButtonElement>(el, 'confirm-end-button')!.click();
     expect((await ended).detail).to.deep.equal({ consultationId: consultation.id, by: 'self' });
     await patient.next('ended');

@@ -1,15 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describeError } from '../../internal/describe-error.ts';
 
 export interface EndDialogContext {
   t: Translation;
-  pending: boolean;
-  error: unknown;
-  onConfirm: () => void;
-  onKeep: () => void;
-  /** The dialog closed (Escape or a button): focus goes back to the end button. */
-  onClose: () => void;
+  /** The request, its error and the way back to the end button. */
+  dialog: ConfirmDialogController<string>;
 }
 
 /**
@@ -18,16 +15,30 @@ export interface EndDialogContext {
  */
 export function renderEndDialog(ctx: EndDialogContext): TemplateResult {
   const v = ctx.t.videoRoom;
+  const { dialog } = ctx;
   return html`
-    <dialog part="dialog end-dialog" class="dialog" aria-labelledby="end-title" aria-describedby="end-text" @close=${ctx.onClose}>
+    <dialog
+      part="dialog end-dialog"
+      class="dialog"
+      aria-labelledby="end-title"
+      aria-describedby="end-text"
+      @cancel=${dialog.onCancel}
+      @close=${dialog.onClose}
+    >
       <h3 id="end-title">${v.endTitle}</h3>
       <p id="end-text">${v.endText}</p>
-      <div role="alert" part="error" class="form-error">${ctx.error === undefined ? nothing : describeError(ctx.t, ctx.error)}</div>
+      <div role="alert" part="error" class="form-error">${dialog.error === undefined ? nothing : describeError(ctx.t, dialog.error)}</div>
       <div class="dialog-actions">
-        <button type="button" part="button confirm-end-button" class="danger" ?disabled=${ctx.pending} @click=${ctx.onConfirm}>
-          ${ctx.pending ? v.ending : v.endConfirm}
+        <button
+          type="button"
+          part="button confirm-button confirm-end-button"
+          class="danger"
+          ?disabled=${dialog.pending}
+          @click=${() => void dialog.confirm()}
+        >
+          ${dialog.pending ? v.ending : v.endConfirm}
         </button>
-        <button type="button" part="button keep-button" autofocus ?disabled=${ctx.pending} @click=${ctx.onKeep}>${v.endKeep}</button>
+        <button type="button" part="button keep-button" autofocus ?disabled=${dialog.pending} @click=${dialog.keep}>${v.endKeep}</button>
       </div>
     </dialog>
   `;

@@ -24,6 +24,8 @@ const roomStyles = css`
   }
 
   .muted,
+  .loading,
+  .sign-in-prompt,
   .intro,
   .hint {
     color: ${tokens.colorTextMuted};

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '../../../test/testing.ts';
-import { registerPatient, testApi } from '../../../test/api.ts';
+import { registerPatient, stubApi, testApi } from '../../../test/api.ts';
 import { scheduleAsDoctor } from '../../../test/consultations.ts';
 import { query, shadow, text } from '../../../test/dom.ts';
 import { consultationStartingSoon, interceptFetch, isPlaying } from '../../../test/video.ts';
@@ -36,6 +36,24 @@ describe('<oz-video-room> before joining', () => {
     const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
     expect(loaded.some((name) => name.includes('/video/') || name.includes('room-parts'))).to.equal(false);
     await expect(el).to.be.accessible();
+  });
+
+  it('says when the consultation is not found, and tries again on request', async () => {
+    const { auth } = await registerPatient();
+    session.adopt(auth, testApi);
+    const answer = stubApi('GET', '/consultations/c-missing', 404, { error: { code: 'not_found', message: 'Not found' } });
+    try {
+      const el = await fixture<OzVideoRoom>(html`<oz-video-room consultation="c-missing"></oz-video-room>`);
+      await waitUntil(() => part(el, 'load-error'), 'no word about the consultation');
+      const problem = part(el, 'load-error')!.querySelector('[part~="error"]')!;
+      expect(problem.textContent).to.equal(t.notFound);
+      expect(problem.getAttribute('role')).to.equal('alert');
+      await expect(el).to.be.accessible();
+      part<HTMLButtonElement>(el, 'retry-button')!.click();
+      await waitUntil(() => answer.calls.length === 2, 'the retry asked nothing');
+    } finally {
+      answer.restore();
+    }
   });
 
   it('shows the camera, a moving level meter, the devices and the connection test result', async function () {

@@ -1,13 +1,15 @@
 import type { Consultation } from '@oz/contracts';
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { ApiClient } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
+import { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
+import { LoadController, loadError, loadingLine, type LoadWords } from '../../controllers/load.ts';
+import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import type { DeviceCheck, VideoCall } from '../../video/index.ts';
 import { renderAfter, type CallOutcome } from './after-view.ts';
-import { EndCallDialog } from './end-call-dialog.ts';
 import { loadVideo, type VideoModule } from './load-video.ts';
 import { styles } from './oz-video-room.styles.ts';
 import { RemotePlayback } from './remote-playback.ts';
@@ -42,10 +44,14 @@ type View = 'check' | 'call' | 'after';
  * @csspart call - The call; `call-status` is its spoken status line, `quality` the connection quality.
  * @csspart controls - The call's buttons.
  * @csspart button - Every button; also `join-button`, `microphone-button`, `camera-button`,
- *   `leave-button`, `end-button`, `play-button`, `confirm-end-button`, `keep-button`,
- *   `rejoin-button`, `retest-button`, `retry-devices-button`, `retry-button`.
+ *   `leave-button`, `end-button`, `play-button`, `confirm-button` (ending, in the dialog; also
+ *   `confirm-end-button`, its old name, for one release), `keep-button`, `rejoin-button`,
+ *   `retest-button`, `retry-devices-button`, `retry-button`.
  * @csspart dialog - The doctor's confirmation before ending (also `end-dialog`).
  * @csspart after-call - What is shown after leaving or after the end; `after-text` its message.
+ * @csspart loading - The line while the consultation or the video code loads.
+ * @csspart load-error - Why the consultation or the video code could not be loaded (its `error`
+ *   text) and the `retry-button`.
  * @csspart error - Error text; `join-error` for a refused join.
  * @csspart sign-in-prompt - The prompt shown to a signed-out visitor.
  *
@@ -77,16 +83,34 @@ export class OzVideoRoom extends OzElement {
   #audioOnlyChosen = false;
   #failure: unknown;
 
+  /** True while this doctor's own end request runs: the end then counts as `by: 'self'`. */
+  #endingHere = false;
+
   readonly #playback = new RemotePlayback(this);
-  readonly #end = new EndCallDialog(this, async () => {
-    await this.#video!.endCall(this.client, this.consultation!);
-    this.#call?.markEnded();
+
+  readonly #gate = new SignInGate(this, {
+    words: (t) => ({ restoring: t.common.loading, signInPrompt: t.videoRoom.signInPrompt }),
   });
 
-  readonly #room = new Task(this, {
-    task: async ([id, userId]: readonly [string | undefined, string | undefined, string], { signal }) =>
-      id && userId ? this.client.consultation(id, signal) : undefined,
-    args: () => [this.consultation, this.user?.id, this.apiOrigin] as const,
+  /** The doctor's "end the consultation for both"; the end button goes away with the call. */
+  readonly #end = new ConfirmDialogController<string>(this, {
+    selector: 'dialog[part~="end-dialog"]',
+    confirm: async (consultationId) => {
+      this.#endingHere = true;
+      try {
+        await this.#video!.endCall(this.client, consultationId);
+        this.#call?.markEnded();
+      } finally {
+        // The call has heard of its end by now (from the request or from the room), or it failed.
+        this.#endingHere = false;
+      }
+    },
+  });
+
+  readonly #room = new LoadController(this, {
+    task: async ([id, userId, client]: readonly [string | undefined, string | undefined, ApiClient], { signal }) =>
+      id && userId ? client.consultation(id, signal) : undefined,
+    args: () => [this.consultation, this.user?.id, this.client] as const,
   });
 
   constructor() {
@@ -115,9 +139,8 @@ export class OzVideoRoom extends OzElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const consultation = this.#room.value;
-    const current = consultation?.id === this.consultation;
-    if (this.view === 'check' && this.#preparedFor === undefined && this.#key && current && isOpen(consultation!)) {
+    const consultation = this.#current();
+    if (this.view === 'check' && this.#preparedFor === undefined && this.#key && consultation && isOpen(consultation)) {
       void this.#prepare();
     }
   }
@@ -136,19 +159,31 @@ export class OzVideoRoom extends OzElement {
     return userId && this.consultation ? `${userId}/${this.consultation}` : undefined;
   }
 
-  #renderBody(): TemplateResult {
+  /** The loaded consultation, if it is the one asked for (the last one stays while another loads). */
+  #current(): Consultation | undefined {
+    const consultation = this.#room.value;
+    return consultation?.id === this.consultation ? consultation : undefined;
+  }
+
+  #renderBody(): unknown {
     const v = this.t.videoRoom;
     if (!this.consultation) return html`<p part="error">${v.noConsultation}</p>`;
-    if (!this.user) {
-      if (this.session.status === 'restoring') return html`<p class="muted" aria-busy="true">${this.t.common.loading}</p>`;
-      return html`<p part="sign-in-prompt" class="muted">${this.signInPromptText(v.signInPrompt)}</p>`;
-    }
-    const consultation = this.#room.value;
-    if (!consultation || consultation.id !== this.consultation) {
-      if (this.#room.status === TaskStatus.ERROR) return this.#renderLoadError(this.#room.error);
-      return html`<p class="muted" aria-busy="true">${v.loading}</p>`;
-    }
-    return html`${this.#renderSubtitle(consultation)}${this.#renderStage(consultation)}`;
+    const gate = this.#gate.render();
+    if (gate) return gate;
+    return this.#room.render(this.#loadWords(v.loading), () => {
+      const consultation = this.#current();
+      if (!consultation) return loadingLine(v.loading);
+      return html`${this.#renderSubtitle(consultation)}${this.#renderStage(consultation)}`;
+    });
+  }
+
+  #loadWords(loading: string): LoadWords {
+    const v = this.t.videoRoom;
+    return {
+      loading,
+      retry: v.retry,
+      describe: (error) => (error instanceof ApiError && error.code === 'not_found' ? v.notFound : describeError(this.t, error)),
+    };
   }
 
   #renderSubtitle(consultation: Consultation): TemplateResult {
@@ -187,24 +222,15 @@ export class OzVideoRoom extends OzElement {
           onMicrophone: this.#toggleMicrophone,
           onCamera: this.#toggleCamera,
           onLeave: this.#leave,
-          onEnd: this.#end.open,
+          onEnd: (event) => void this.#end.show(consultation.id, event),
         })}
-        ${this.#call.role === 'doctor'
-          ? parts.renderEndDialog({
-              t: this.t,
-              pending: this.#end.pending,
-              error: this.#end.error,
-              onConfirm: this.#end.confirm,
-              onKeep: this.#end.keep,
-              onClose: this.#end.closed,
-            })
-          : nothing}
+        ${this.#call.role === 'doctor' ? parts.renderEndDialog({ t: this.t, dialog: this.#end }) : nothing}
       `;
     }
     if (consultation.status === 'cancelled') return html`<p role="status">${v.cancelled}</p>`;
     if (consultation.status === 'completed') return html`<p role="status">${v.completed}</p>`;
-    if (this.videoLoadError !== undefined) return this.#renderLoadError(this.videoLoadError);
-    if (!parts) return html`<p class="muted" aria-busy="true">${v.loadingVideo}</p>`;
+    if (this.videoLoadError !== undefined) return loadError(this.#loadWords(v.loadingVideo), this.videoLoadError, this.#retryVideo);
+    if (!parts) return loadingLine(v.loadingVideo);
     return parts.renderPreJoin({
       t: this.t,
       locale: this.locale,
@@ -224,20 +250,10 @@ export class OzVideoRoom extends OzElement {
     });
   }
 
-  #renderLoadError(error: unknown): TemplateResult {
-    const v = this.t.videoRoom;
-    const text = error instanceof ApiError && error.code === 'not_found' ? v.notFound : describeError(this.t, error);
-    return html`
-      <div role="alert" part="error" class="form-error">${text}</div>
-      <button type="button" part="button retry-button" @click=${this.#retryLoad}>${v.retry}</button>
-    `;
-  }
-
-  #retryLoad = (): void => {
+  /** The video code did not come: updated() loads it again once the error is gone. */
+  #retryVideo = (): void => {
     this.videoLoadError = undefined;
     this.#preparedFor = undefined;
-    if (this.#room.status === TaskStatus.ERROR) void this.#room.run();
-    else this.requestUpdate();
   };
 
   /** Loads the video code, then opens the camera and microphone and measures the connection. */
@@ -330,7 +346,7 @@ export class OzVideoRoom extends OzElement {
     this.#failure = failure;
     this.outcome = outcome;
     this.view = 'after';
-    if (outcome === 'ended') this.emit('oz-call-ended', { consultationId, by: this.#end.endingHere ? 'self' : 'doctor' });
+    if (outcome === 'ended') this.emit('oz-call-ended', { consultationId, by: this.#endingHere ? 'self' : 'doctor' });
     void this.#focusView();
   }
 
