@@ -9,7 +9,7 @@ import { ConfirmDialogController } from './confirm-dialog.ts';
 class DialogHost extends LitElement {
   items = ['a', 'b'];
   done: string[] = [];
-  closedWith: Array<[string, boolean]> = [];
+  afterConfirm: string[] = [];
   answer: { resolve: () => void; reject: (error: Error) => void } | undefined;
   readonly dialog = new ConfirmDialogController<string>(this, {
     selector: 'dialog',
@@ -25,7 +25,6 @@ class DialogHost extends LitElement {
         };
       }),
     fallbackFocus: () => this.shadowRoot!.querySelector<HTMLElement>('h2')!.focus(),
-    closed: (subject, confirmed) => this.closedWith.push([subject, confirmed]),
   });
   override render() {
     const d = this.dialog;
@@ -43,6 +42,16 @@ class DialogHost extends LitElement {
 }
 if (!customElements.get('dialog-host')) customElements.define('dialog-host', DialogHost);
 
+/** The same, but a done action sends focus to the list's title even though the invoker stays. */
+class TitleAfterConfirm extends DialogHost {
+  override readonly dialog = new ConfirmDialogController<string>(this, {
+    selector: 'dialog',
+    confirm: async (subject) => void this.done.push(subject),
+    focusAfterConfirm: () => this.shadowRoot!.querySelector<HTMLElement>('h2')!.focus(),
+  });
+}
+if (!customElements.get('title-after-confirm')) customElements.define('title-after-confirm', TitleAfterConfirm);
+
 const $ = <T extends Element = HTMLElement>(host: DialogHost, selector: string) => host.shadowRoot!.querySelector(selector) as T;
 
 describe('ConfirmDialogController', () => {
@@ -56,7 +65,6 @@ describe('ConfirmDialogController', () => {
     $(host, '#keep').click();
     await waitUntil(() => host.dialog.subject === undefined, 'the dialog forgets its subject once closed');
     expect(host.shadowRoot!.activeElement?.id, 'focus back on the invoker').to.equal('b');
-    expect(host.closedWith).to.deep.equal([['b', false]]);
   });
 
   it('keeps the dialog open with the error when the action fails, then closes on success and focuses the fallback', async () => {
@@ -83,6 +91,20 @@ describe('ConfirmDialogController', () => {
     await waitUntil(() => !$<HTMLDialogElement>(host, 'dialog').open);
     await waitUntil(() => host.shadowRoot!.activeElement?.tagName === 'H2', 'the invoker is gone: focus goes to the fallback');
     expect(host.done).to.deep.equal(['a']);
-    expect(host.closedWith).to.deep.equal([['a', true]]);
+  });
+
+  it('sends focus where focusAfterConfirm says after a done action, and to the invoker when kept', async () => {
+    const host = await fixture<DialogHost>(html`<title-after-confirm></title-after-confirm>`);
+    $(host, '#a').click();
+    await waitUntil(() => $<HTMLDialogElement>(host, 'dialog').open);
+    $(host, '#keep').click();
+    await waitUntil(() => host.dialog.subject === undefined);
+    expect(host.shadowRoot!.activeElement?.id).to.equal('a');
+    $(host, '#b').click();
+    await waitUntil(() => $<HTMLDialogElement>(host, 'dialog').open);
+    $(host, '#confirm').click();
+    await waitUntil(() => host.dialog.subject === undefined);
+    expect(host.done).to.deep.equal(['b']);
+    expect(host.shadowRoot!.activeElement?.tagName).to.equal('H2');
   });
 });

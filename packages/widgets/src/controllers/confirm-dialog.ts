@@ -9,8 +9,11 @@ export interface ConfirmDialogOptions<S> {
   confirm: (subject: S, form: HTMLFormElement | null) => Promise<void>;
   /** Where focus goes when the invoking control is gone (e.g. its card was removed by the action). */
   fallbackFocus?: () => void;
-  /** After the dialog has closed: `confirmed` says whether the action was done. */
-  closed?: (subject: S, confirmed: boolean) => void;
+  /**
+   * Where focus goes after the action was done, instead of the invoker: when the action moves or
+   * removes what the invoker belonged to, its button may now stand for something else.
+   */
+  focusAfterConfirm?: () => void;
 }
 
 /**
@@ -104,9 +107,9 @@ export class ConfirmDialogController<S> implements ReactiveController {
     this.#invoker = undefined;
     this.#confirmed = false;
     this.#host.requestUpdate();
-    if (invoker?.isConnected) invoker.focus();
+    if (confirmed && this.#options.focusAfterConfirm) this.#options.focusAfterConfirm();
+    else if (invoker?.isConnected) invoker.focus();
     else if (subject !== undefined) this.#options.fallbackFocus?.();
-    if (subject !== undefined) this.#options.closed?.(subject, confirmed);
   }
 
   #focused(): HTMLElement | undefined {

@@ -109,11 +109,9 @@ export class OzConsultations extends OzElement {
   readonly #dialog = new ConfirmDialogController<PendingAction>(this, {
     selector: 'dialog[part~="cancel-dialog"]',
     confirm: (action, form) => this.#carryOut(action, form),
-    closed: (_action, confirmed) => {
-      // Done: the button that opened the dialog went with its card's old state (or its place now
-      // holds another card), so focus stays on the section's title.
-      if (confirmed) this.focusFirst('#title');
-    },
+    // Done: the button that opened the dialog went with its card's old state (or its place now
+    // holds another card), so focus stays on the section's title.
+    focusAfterConfirm: () => this.focusFirst('#title'),
   });
 
   readonly #chats = new ChatToggles(this);

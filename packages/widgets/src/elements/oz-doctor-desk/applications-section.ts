@@ -3,6 +3,7 @@ import { initialState } from '@lit/task';
 import type { ReactiveController } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { LazyChecksController } from '../../controllers/lazy-checks.ts';
+import { ForgetOnChange } from '../../controllers/forget-on-change.ts';
 import { LoadController } from '../../controllers/load.ts';
 import { renderApplication } from './application-view.ts';
 import type { DeskData } from './desk-data.ts';
@@ -26,8 +27,6 @@ export class ApplicationsSection implements ReactiveController {
   #saveFailure: { name: string; error: unknown } | null = null;
   #saveAbort: AbortController | undefined;
 
-  /** Whose data the section shows (see DeskData.doctorKey). */
-  #doctorKey: string | null = null;
   readonly #host: DeskHost;
   readonly #data: DeskData;
   readonly #status: DeskStatus;
@@ -41,6 +40,8 @@ export class ApplicationsSection implements ReactiveController {
     this.#data = data;
     this.#status = status;
     host.addController(this);
+    // Another doctor signed in, or nobody is: nothing of the previous one's may stay.
+    new ForgetOnChange(host, () => this.#data.doctorKey(), () => this.#reset(), null);
     const forms = { host, client: data.client, checks: new LazyChecksController(host, deskChecks) };
     this.#schedule = scheduleForm(forms, (consultation) => this.#scheduled(consultation));
     this.#decline = declineForm(forms, (application) => this.#declined(application));
@@ -59,14 +60,6 @@ export class ApplicationsSection implements ReactiveController {
   /** The desk left the page: a download in flight is no longer wanted. */
   hostDisconnected(): void {
     this.#saveAbort?.abort();
-  }
-
-  /** Another doctor signed in, or nobody is: nothing of the previous one's may stay (before tasks read their arguments). */
-  hostUpdate(): void {
-    const key = this.#data.doctorKey();
-    if (key === this.#doctorKey) return;
-    this.#doctorKey = key;
-    this.#reset();
   }
 
   /** Forgets everything of the previous doctor. */

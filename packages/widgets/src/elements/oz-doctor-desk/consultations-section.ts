@@ -1,10 +1,11 @@
 import type { Conclusion, Consultation } from '@oz/contracts';
 import { initialState } from '@lit/task';
-import { html, type ReactiveController } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
 import { LazyChecksController } from '../../controllers/lazy-checks.ts';
+import { ForgetOnChange } from '../../controllers/forget-on-change.ts';
 import { LoadController } from '../../controllers/load.ts';
 import type { OzChat } from '../oz-chat/oz-chat.ts';
 import { renderCancelDialog } from './cancel-dialog.ts';
@@ -25,18 +26,16 @@ export interface ConsultationsSectionDeps {
 }
 
 /**
- * «Мои консультации» of the desk, a controller of it: the doctor's consultations with the marks
+ * «Мои консультации» of the desk, made of controllers of the desk: the doctor's consultations with the marks
  * of new messages, one opened consultation with its chat and conclusion (loaded here), and
  * cancelling one after a confirmation.
  */
-export class ConsultationsSection implements ReactiveController {
+export class ConsultationsSection {
   /** The consultation whose conclusion is being written or read. */
   #open: Consultation | null = null;
   /** Consultations a patient wrote in while the doctor was not looking at their chat. */
   readonly #newMessages = new Set<string>();
 
-  /** Whose data the section shows (see DeskData.doctorKey). */
-  #doctorKey: string | null = null;
   readonly #host: DeskHost;
   readonly #data: DeskData;
   readonly #status: DeskStatus;
@@ -52,7 +51,8 @@ export class ConsultationsSection implements ReactiveController {
     this.#data = deps.data;
     this.#status = deps.status;
     this.#videoAction = deps.videoAction;
-    host.addController(this);
+    // Another doctor signed in, or nobody is: nothing of the previous one's may stay.
+    new ForgetOnChange(host, () => this.#data.doctorKey(), () => this.#reset(), null);
     const { data } = deps;
     const forms = { host, client: data.client, checks: new LazyChecksController(host, deskChecks) };
     this.#conclusion = conclusionForm(forms, (conclusion) => this.#concluded(conclusion));
@@ -70,18 +70,8 @@ export class ConsultationsSection implements ReactiveController {
       selector: 'dialog[part~="cancel-dialog"]',
       confirm: (consultation, form) => submitOrStay(this.#cancel, readCancel(form, consultation.id)),
       fallbackFocus: toTitle,
-      closed: (_consultation, cancelled) => {
-        if (cancelled) toTitle();
-      },
+      focusAfterConfirm: toTitle,
     });
-  }
-
-  /** Another doctor signed in, or nobody is: nothing of the previous one's may stay (before tasks read their arguments). */
-  hostUpdate(): void {
-    const key = this.#data.doctorKey();
-    if (key === this.#doctorKey) return;
-    this.#doctorKey = key;
-    this.#reset();
   }
 
   /** Forgets everything of the previous doctor. */

@@ -1,6 +1,7 @@
+import { ForgetOnChange } from '../../controllers/forget-on-change.ts';
 import type { Consultation, DutySlot } from '@oz/contracts';
 import { MAX_SLOTS_PER_PUBLISH } from '@oz/contracts/constants';
-import { html, type ReactiveController } from 'lit';
+import { html } from 'lit';
 import { createRef } from 'lit/directives/ref.js';
 import { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
 import type { FormState } from '../../controllers/form-submit.ts';
@@ -27,16 +28,14 @@ export interface DutySectionDeps {
 }
 
 /**
- * «Дежурства» of the desk, a controller of it: a duty doctor opens time for booking, sees it by
+ * «Дежурства» of the desk, made of controllers of the desk (its forms, its dialog, forgetting on a change of doctor): a duty doctor opens time for booking, sees it by
  * day (free and booked), and removes free time after a confirmation.
  */
-export class DutySection implements ReactiveController {
+export class DutySection {
   #preview: string | undefined;
   /** What was last submitted, to word an `endsAt` error (end before start, or too short). */
   #lastInput: PublishInput | undefined;
 
-  /** Whose data the section shows (see DeskData.doctorKey). */
-  #doctorKey: string | null = null;
   readonly #host: DeskHost;
   readonly #data: DeskData;
   readonly #status: DeskStatus;
@@ -51,7 +50,8 @@ export class DutySection implements ReactiveController {
     this.#data = deps.data;
     this.#status = deps.status;
     this.#showConsultation = deps.showConsultation;
-    host.addController(this);
+    // Another doctor signed in, or nobody is: nothing of the previous one's may stay.
+    new ForgetOnChange(host, () => this.#data.doctorKey(), () => this.#reset(), null);
     const forms = { host, client: deps.data.client, checks: new LazyChecksController(host, deskChecks) };
     this.#publish = publishForm(forms, (slots) => this.#published(slots));
     this.#remove = removeSlotForm(forms, (slot) => this.#removed(slot));
@@ -61,18 +61,8 @@ export class DutySection implements ReactiveController {
       selector: 'dialog[part~="remove-slot-dialog"]',
       confirm: (slot) => this.#submitRemove(slot),
       fallbackFocus: toSchedule,
-      closed: (_slot, removed) => {
-        if (removed) toSchedule();
-      },
+      focusAfterConfirm: toSchedule,
     });
-  }
-
-  /** Another doctor signed in, or nobody is: nothing of the previous one's may stay (before tasks read their arguments). */
-  hostUpdate(): void {
-    const key = this.#data.doctorKey();
-    if (key === this.#doctorKey) return;
-    this.#doctorKey = key;
-    this.#reset();
   }
 
   /** Forgets everything of the previous doctor. */
