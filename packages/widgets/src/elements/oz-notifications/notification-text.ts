@@ -31,6 +31,8 @@ export function notificationText(t: Translation, locale: Lang, notification: Not
       const cancelled = texts.consultation_cancelled(when);
       return data.reason ? `${cancelled} ${t.notifications.reason(data.reason)}` : cancelled;
     }
+    case 'call_ended':
+      return when ? texts.call_ended(when) : notification.text;
     case 'conclusion_ready':
       return texts.conclusion_ready();
     default:

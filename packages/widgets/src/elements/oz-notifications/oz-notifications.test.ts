@@ -61,10 +61,19 @@ describe('<oz-notifications>', () => {
 
   beforeEach(forgetSession);
 
-  it('asks a signed-out visitor to sign in, with no bell', async () => {
+  it('shows a signed-out visitor the bell (no sentence in the header); its panel says where notifications will appear', async () => {
     const el = await fixture<OzNotifications>(html`<oz-notifications></oz-notifications>`);
-    expect(text(el)).to.equal(ru.notifications.signInPrompt);
-    expect(shadow(el).querySelector('button')).to.equal(null);
+    await waitUntil(() => shadow(el).querySelector('button[part~="bell"]'), 'no bell for a visitor');
+    expect(bell(el).getAttribute('aria-label')).to.equal(ru.notifications.bell);
+    expect(bell(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(shadow(el).querySelector('[part~="badge"]')).to.equal(null);
+    expect(panel(el).hidden, 'the sentence stays in the closed panel, out of the header').to.equal(true);
+    bell(el).click();
+    await el.updateComplete;
+    expect(panel(el).hidden).to.equal(false);
+    expect(query(el, '[part~="sign-in-prompt"]').textContent?.trim()).to.equal(ru.notifications.signInPrompt);
+    expect(shadow(el).querySelector('[part~="list"], [part~="loading"]'), 'nothing is loaded for nobody').to.equal(null);
+    expect(live().status).to.equal('idle');
     await expect(el).to.be.accessible();
   });
 
@@ -212,14 +221,18 @@ describe('<oz-notifications>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('hides the bell and stops listening when the user signs out', async () => {
+  it('forgets the list and stops listening when the user signs out; the bell stays', async () => {
     const { auth } = await patientWithApplication();
     session.adopt(auth, testApi);
     const el = await renderBell();
+    bell(el).click();
+    await el.updateComplete;
     session.clear();
     await el.updateComplete;
-    expect(shadow(el).querySelector('button')).to.equal(null);
-    expect(text(el)).to.equal(ru.notifications.signInPrompt);
+    expect(panel(el).hidden, 'the open panel of the previous person closes').to.equal(true);
+    expect(bell(el).getAttribute('aria-label')).to.equal(ru.notifications.bell);
+    expect(shadow(el).querySelector('[part~="badge"], [part~="item"]')).to.equal(null);
+    expect(query(el, '[part~="sign-in-prompt"]').textContent?.trim()).to.equal(ru.notifications.signInPrompt);
     expect(live().status).to.equal('idle');
   });
 });

@@ -43,7 +43,7 @@ interface LoadedList {
  * @csspart load-error - The list could not be loaded: its `error` text and a `retry-button`.
  * @csspart empty - "No notifications yet".
  * @csspart load-more-area - The end of the list: the «Показать ещё» button and its error.
- * @csspart sign-in-prompt - What a signed-out visitor sees instead of the bell.
+ * @csspart sign-in-prompt - In the panel of a visitor not signed in: where their notifications will appear.
  *
  * @cssproperty --oz-color-primary - The bell, buttons and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-danger - The badge and error text (default #b3261e).
@@ -97,7 +97,7 @@ export class OzNotifications extends OzElement {
     },
   });
 
-  /** A bell in a page header: nothing at all while the session is restored (see #renderSignedOut). */
+  /** Signed out, the panel says where notifications will appear (the restore line is never shown: see #renderBell). */
   readonly #gate = new SignInGate(this, {
     words: (t) => ({ restoring: t.notifications.loading, signInPrompt: t.notifications.signInPrompt }),
   });
@@ -117,9 +117,9 @@ export class OzNotifications extends OzElement {
     this.#load.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (!this.#readyUserId()) this.open = false;
+  /** Someone else signed in, or the user signed out: the open panel showed the previous person's list. */
+  protected override userChanged(): void {
+    this.open = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -137,19 +137,19 @@ export class OzNotifications extends OzElement {
   override render(): TemplateResult {
     return html`
       <div part="base" class="oz-base" lang=${this.locale} @keydown=${this.#onKeyDown}>
-        ${this.#readyUserId() ? this.#renderBell() : this.#renderSignedOut()}
+        ${this.#renderBell()}
         <div role="status" class="visually-hidden">${this.announcement}</div>
       </div>
     `;
   }
 
-  #renderSignedOut(): TemplateResult | typeof nothing {
-    // No "loading" line in a page header for the moment a stored session is checked: it would jump away.
-    if (this.session.status === 'restoring') return nothing;
-    return this.#gate.render() ?? nothing;
-  }
-
-  #renderBell(): TemplateResult {
+  /**
+   * The bell, and its panel: the notifications, or, for a visitor not signed in yet, where they
+   * will appear. Nothing while a stored session is checked: a header must not show a bell that
+   * changes a moment later.
+   */
+  #renderBell(): TemplateResult | typeof nothing {
+    if (!this.#readyUserId() && this.session.status === 'restoring') return nothing;
     const t = this.t.notifications;
     const list = this.#currentList();
     const unread = list?.unread ?? 0;
@@ -175,14 +175,21 @@ export class OzNotifications extends OzElement {
             ${t.close}
           </button>
         </div>
-        ${unread > 0 && list
-          ? html`<button type="button" part="button mark-all-button" class="mark-all" @click=${this.#markAllRead}>
-              ${t.markAllRead}
-            </button>`
-          : nothing}
-        <div role="alert" part="error" class="error">${this.actionError === undefined ? nothing : describeError(this.t, this.actionError)}</div>
-        ${this.#renderContent(list)}
+        ${this.#gate.render() ?? this.#renderSignedIn(list, unread)}
       </div>
+    `;
+  }
+
+  #renderSignedIn(list: LoadedList | undefined, unread: number): TemplateResult {
+    const t = this.t.notifications;
+    return html`
+      ${unread > 0 && list
+        ? html`<button type="button" part="button mark-all-button" class="mark-all" @click=${this.#markAllRead}>
+            ${t.markAllRead}
+          </button>`
+        : nothing}
+      <div role="alert" part="error" class="error">${this.actionError === undefined ? nothing : describeError(this.t, this.actionError)}</div>
+      ${this.#renderContent(list)}
     `;
   }
 
