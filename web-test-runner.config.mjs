@@ -1,7 +1,7 @@
 // Element tests in headless Chromium against the REAL API server (server/src/main.ts), started
 // fresh for every run on a free port with an empty data directory.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,6 +51,12 @@ function apiServerPlugin() {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       await waitForListening(child);
+    },
+    // The API's SMS outbox (no gateway in tests), so a test can read a one-time password as a person would.
+    serve(context) {
+      if (context.path !== '/__oz-test__/sms-outbox' || !dataDir) return undefined;
+      const file = join(dataDir, 'sms-outbox.jsonl');
+      return { body: existsSync(file) ? readFileSync(file, 'utf8') : '', type: 'txt' };
     },
     async serverStop() {
       if (child && child.exitCode === null) {

@@ -57,6 +57,7 @@ export async function seedStreamUsers(pool: SqlPool, count: number, measured: nu
     durationMinutes: 30,
     cancelledBy: null,
     cancelReason: null,
+    callEndedAt: null,
     createdAt: at,
     updatedAt: at,
   }));

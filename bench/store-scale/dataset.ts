@@ -133,6 +133,7 @@ function consultation(patientId: string, doctorId: string, startsAt: number, sta
     durationMinutes: 30,
     cancelledBy: null,
     cancelReason: null,
+    callEndedAt: null,
     createdAt: at,
     updatedAt: at,
   };

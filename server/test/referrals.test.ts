@@ -15,7 +15,7 @@ type Report = {
   created: number;
   skipped: number;
   attached: number;
-  errors: { row: number; code: string; column: string | null }[];
+  errors: { row: number; field: string | null; code: string; column: string | null; message: string }[];
   rows: { row: number; outcome: string; phone: string; centerId: string | null }[];
   smsFailures: unknown[];
 };
@@ -56,7 +56,7 @@ describe('POST /referrals/import', () => {
 
     const messages = (await outbox(server)).filter((m) => m.to === normalized(a));
     assert.equal(messages.length, 1);
-    const match = /^Облако здоровья: вход https:\/\/oz\.example\.ru\/portal\.html, логин (\+7\d{10}), пароль (\S{8})$/.exec(messages[0]!.text);
+    const match = /^Облако здоровья — бесплатные онлайн-консультации НМИЦ Минздрава России\. Вас направили: ГБУЗ ЛО «Приозерская МБ»\. Вход https:\/\/oz\.example\.ru\/portal\.html, логин (\+7\d{10}), пароль ([2-9a-hjkmnp-z]{10})$/.exec(messages[0]!.text);
     assert.ok(match, messages[0]!.text);
     assert.equal(match[1], normalized(a));
     assert.equal(messages[0]!.text.split('пароль').length, 2, 'the word «пароль» once');
@@ -141,6 +141,42 @@ describe('POST /referrals/import', () => {
     assert.deepEqual([report.total, report.created], [10, 2], 'the empty line is not a row');
     assert.ok(await server.services.store.users.findByPhone(normalized(good)));
     assert.equal((await server.services.store.users.findByPhone('+79000000000'))?.role, 'doctor');
+  });
+
+  it('reports every problem of a row at once, each with its field and code, and skips the row whole', async () => {
+    const good = phone();
+    const table = csv([
+      HEADER,
+      ['Четыре Ошибки', '31.02.1950', '12-34', '', 'Склифосовского', '', ''],
+      ['', '', '', '', '', 'Петров А. И.', ''],
+      ['Хороший Пациент', '01.01.1950', good, 'ИБС', 'Бакулева', '', ''],
+    ]);
+    const usersBefore = await server.services.store.users.count();
+    for (const dryRun of [true, false]) {
+      const response = await importFile(server, manager.token, table, 'four.csv', dryRun);
+      assert.equal(response.status, 200);
+      const report = (await response.json()) as Report;
+      assert.deepEqual(
+        report.errors.map((e) => [e.row, e.field, e.code, e.column]),
+        [
+          [2, 'birthDate', 'birth_date_invalid', 'Дата рождения'],
+          [2, 'phone', 'phone_invalid', 'Телефон'],
+          [2, 'diagnosis', 'diagnosis_missing', 'Диагноз'],
+          [2, 'center', 'center_unknown', 'Центр'],
+          [3, 'fullName', 'name_missing', 'ФИО'],
+          [3, 'birthDate', 'birth_date_invalid', 'Дата рождения'],
+          [3, 'phone', 'phone_invalid', 'Телефон'],
+          [3, 'diagnosis', 'diagnosis_missing', 'Диагноз'],
+          [3, 'center', 'center_unknown', 'Центр'],
+        ],
+        `dryRun=${dryRun}`,
+      );
+      assert.ok(report.errors.every((e) => e.message.length > 0));
+      assert.deepEqual(report.rows.map((r) => [r.row, r.outcome]), [[2, 'error'], [3, 'error'], [4, 'create']]);
+      assert.equal(report.created, 1);
+      assert.equal(await server.services.store.users.count(), usersBefore + (dryRun ? 0 : 1), 'only the good row is written');
+    }
+    assert.ok(await server.services.store.users.findByPhone(normalized(good)));
   });
 
   it('creates nothing when the same table comes twice, and attaches a new referral to a known patient', async () => {
@@ -245,7 +281,7 @@ describe('SMS through an HTTP gateway (OZ_SMS_URL)', () => {
       assert.equal(received[0]!.auth, 'Bearer gw-token');
       assert.equal(received[0]!.body.to, normalized(p));
       assert.equal(received[0]!.body.sender, 'OblakoZd');
-      assert.match(received[0]!.body.text, /логин \+7\d{10}, пароль \S{8}$/);
+      assert.match(received[0]!.body.text, /логин \+7\d{10}, пароль [2-9a-hjkmnp-z]{10}$/);
       assert.equal(await readFile(join(server.dataDir, 'sms-outbox.jsonl'), 'utf8').catch(() => 'none'), 'none', 'no outbox with a gateway');
 
       gateway.failing = true;

@@ -77,6 +77,35 @@ describe('POST /consultations/:id/video (embedded provider)', () => {
     assert.equal((await errorOf(cancelled)).code, 'room_closed');
   });
 
+  it('after the doctor\'s end refuses the patient with call_ended until the doctor joins again', async () => {
+    const { patient, doctor, consultation } = await consultationIn(server, 5);
+    const video = (token: string) => server.request(`/api/v1/consultations/${consultation.id}/video`, { method: 'POST', token });
+    const read = async () => (await (await server.request(`/api/v1/consultations/${consultation.id}`, { token: patient.token })).json()) as { callEndedAt: string | null };
+    assert.equal((await read()).callEndedAt, null);
+    assert.equal((await video(patient.token)).status, 200);
+    assert.equal((await video(doctor.token)).status, 200);
+    assert.equal((await server.request(`/api/v1/consultations/${consultation.id}/video/end`, { method: 'POST', token: doctor.token })).status, 204);
+    const ended = await read();
+    assert.equal(typeof ended.callEndedAt, 'string');
+    assert.ok(!Number.isNaN(Date.parse(ended.callEndedAt!)));
+    // The doctor's list shows it too, and the patient is told live (a notification the cards reload on).
+    const list = (await (await server.request('/api/v1/consultations', { token: doctor.token })).json()) as { items: { id: string; callEndedAt: string | null }[] };
+    assert.equal(list.items.find((item) => item.id === consultation.id)?.callEndedAt, ended.callEndedAt);
+    const notifications = (await (await server.request('/api/v1/notifications', { token: patient.token })).json()) as { items: { kind: string; data: { consultationId?: string } }[] };
+    assert.ok(notifications.items.some((item) => item.kind === 'call_ended' && item.data.consultationId === consultation.id));
+
+    const refused = await video(patient.token);
+    assert.equal(refused.status, 409);
+    assert.equal((await errorOf(refused)).code, 'call_ended');
+    assert.equal(ERROR_STATUS.call_ended, 409);
+    assert.equal((await read()).callEndedAt, ended.callEndedAt);
+
+    // A dropped call: the doctor reopens it, and the patient may join again.
+    assert.equal((await video(doctor.token)).status, 200);
+    assert.equal((await read()).callEndedAt, null);
+    assert.equal((await video(patient.token)).status, 200);
+  });
+
   it('measures the connection: downstream bytes and upstream body, signed in only', async () => {
     const { patient } = await registerPatient(server).then((p) => ({ patient: p }));
     const down = await server.request('/api/v1/video/speedtest?bytes=50000', { token: patient.token });

@@ -40,7 +40,10 @@ export type LoginRequest = z.input<typeof LoginRequest>;
 
 export const ChangePasswordRequest = z
   .object({
-    currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+    currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional().meta({
+      description:
+        'Required, except from a session that signed in with the one-time password from an SMS (`user.mustChangePassword`): that sign-in proved it',
+    }),
     newPassword: Password,
     consent: z
       .boolean()
@@ -48,7 +51,7 @@ export const ChangePasswordRequest = z
       .meta({ description: 'Required `true` from a patient who has not consented yet (imported by referral): 152-FZ' }),
   })
   .superRefine((value, ctx) => {
-    if (value.currentPassword === value.newPassword) {
+    if (value.currentPassword !== undefined && value.currentPassword === value.newPassword) {
       ctx.addIssue({
         code: 'custom',
         path: ['newPassword'],

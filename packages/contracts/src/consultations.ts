@@ -29,6 +29,8 @@ export const Consultation = z
     cancelledBy: z.enum(['patient', 'doctor']).nullable(),
     cancelReason: z.string().nullable(),
     hasConclusion: z.boolean(),
+    /** When the doctor ended the call; null before that and again once the doctor rejoins. The patient cannot join meanwhile. */
+    callEndedAt: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Consultation' });

@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   one_time_password_expired: 401, // the SMS password of an imported patient is past its expiry
   file_unreadable: 422, // an upload that is not the spreadsheet it claims to be, or lacks required columns
   room_closed: 409, // the video room is not open now (details.opensAt, details.closesAt)
+  call_ended: 409, // the doctor ended the call; the patient may join again only after the doctor rejoins
   video_unavailable: 502, // the video server (OpenVidu) did not answer or refused us
   sms_unavailable: 502, // the SMS gateway did not take the message; nothing was changed
   password_already_set: 409, // the patient has chosen their own password; no new one-time password is sent

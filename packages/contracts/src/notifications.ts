@@ -6,6 +6,7 @@ export const NotificationKind = z.enum([
   'application_scheduled',
   'application_declined',
   'consultation_cancelled',
+  'call_ended',
   'conclusion_ready',
   'duty_booked',
 ]);

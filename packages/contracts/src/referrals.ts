@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_REFERRAL_ROWS } from './constants.ts';
+import { MAX_REFERRAL_ROWS, REFERRAL_COLUMNS, type ReferralColumn as ReferralColumnKey } from './constants.ts';
 
 import { CenterId } from './centers.ts';
 import { NormalizedPhone, Phone } from './phone.ts';
@@ -17,9 +17,15 @@ export const ReferralRowErrorCode = z.enum([
 ]);
 export type ReferralRowErrorCode = z.infer<typeof ReferralRowErrorCode>;
 
+/** The fields of a referral row, one per column of the table (`REFERRAL_COLUMNS`). */
+export const ReferralField = z.enum(Object.keys(REFERRAL_COLUMNS) as [ReferralColumnKey, ...ReferralColumnKey[]]);
+export type ReferralField = z.infer<typeof ReferralField>;
+
+/** One problem of one row; a row has as many entries as problems (each row is skipped whole). */
 export const ReferralRowError = z
   .object({
     row: z.number().int().meta({ description: 'Row number in the file; the header is row 1' }),
+    field: ReferralField.nullable().meta({ description: 'The field the problem is in (`fullName`, `birthDate`, …); null: the whole row' }),
     code: ReferralRowErrorCode,
     column: z.string().nullable().meta({ description: 'The column header the problem is in' }),
     message: z.string(),
@@ -50,7 +56,7 @@ export const ReferralImportReport = z
     created: z.number().int().meta({ description: 'New patients (each gets an SMS with a login and a one-time password)' }),
     skipped: z.number().int().meta({ description: 'Rows whose patient already had an account (the referral is attached unless it already was)' }),
     attached: z.number().int().meta({ description: 'Of the skipped rows, those that added a referral to a known patient' }),
-    errors: z.array(ReferralRowError),
+    errors: z.array(ReferralRowError).meta({ description: 'Every problem of every row, by row; a row with any problem is not imported' }),
     rows: z.array(ReferralPreviewRow),
     smsFailures: z.array(z.object({ row: z.number().int(), phone: z.string() })).meta({
       description: 'New patients whose SMS could not be sent; their accounts exist',

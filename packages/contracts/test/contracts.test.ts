@@ -62,6 +62,12 @@ describe('field errors', () => {
     assert.deepEqual(fieldErrorsFromIssues(result.error.issues).map((e) => [e.field, e.code]), [['newPassword', 'password_same']]);
   });
 
+  it('lets the current password be left out (the API requires it except after a one-time-password sign-in)', () => {
+    assert.ok(ChangePasswordRequest.safeParse({ newPassword: 'my own long password' }).success);
+    const empty = ChangePasswordRequest.safeParse({ currentPassword: '', newPassword: 'my own long password' });
+    assert.ok(!empty.success, 'an empty current password is still refused');
+  });
+
   it('describes the error body every failure uses', () => {
     assert.ok(ErrorBody.safeParse({ error: { code: 'rate_limited', message: 'x', details: { retryAfterSeconds: 30 } } }).success);
     assert.ok(!ErrorBody.safeParse({ error: { code: 'made_up', message: 'x' } }).success);

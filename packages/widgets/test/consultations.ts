@@ -87,6 +87,12 @@ export async function cancelAsDoctor(consultationId: string, reason?: string): P
   return body as Consultation;
 }
 
+/** The doctor presses «Завершить» in the video room: the call ends for both (POST /consultations/:id/video/end). */
+export async function endCallAsDoctor(consultationId: string): Promise<void> {
+  const { status, body } = await callApi('POST', `/consultations/${consultationId}/video/end`, { token: await staffToken() });
+  if (status !== 204) throw new Error(`end failed: ${status} ${JSON.stringify(body)}`);
+}
+
 /** What the API now says about the patient's own consultations and applications. */
 export async function patientState(token: string) {
   const [consultations, applications, notifications] = await Promise.all([

@@ -86,6 +86,8 @@ export interface ConsultationRecord {
   durationMinutes: number;
   cancelledBy: 'patient' | 'doctor' | null;
   cancelReason: string | null;
+  /** When the doctor ended the call; null while it is not ended (absent in lowdb records written before). */
+  callEndedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -24,7 +24,7 @@ const join = createRoute({
     200: { description: 'How to join: an OpenVidu token, or the embedded signaling room', ...json(VideoJoin) },
     401: e[401],
     404: e[404],
-    409: { ...e[409], description: '`room_closed`: not open now; `details.opensAt` and `details.closesAt` say when' },
+    409: { ...e[409], description: '`room_closed`: not open now; `details.opensAt` and `details.closesAt` say when. `call_ended` (patient): the doctor ended the call and has not rejoined' },
     502: { ...e[502], description: '`video_unavailable`: the video server refused us or cannot be reached' },
   },
 });
@@ -33,7 +33,7 @@ const end = createRoute({
   method: 'post',
   path: '/consultations/{id}/video/end',
   tags: ['Video'],
-  summary: 'The doctor ends the call for both participants',
+  summary: 'The doctor ends the call for both participants; the consultation\'s `callEndedAt` is set until the doctor joins again',
   security: bearerSecurity,
   middleware: [requireAuth, requireRole('doctor')] as const,
   request: { params: IdParam },

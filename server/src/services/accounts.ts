@@ -7,7 +7,7 @@ import {
 } from '@oz/contracts';
 import { DuplicateKeyError, type Store, type UserRecord } from '../ports/store.ts';
 import { DomainError, unauthenticated, validationFailed } from './domain-error.ts';
-import { hashPassword, verifyAgainstDummy, verifyPassword, verifyPasswordInFullTime } from './passwords.ts';
+import { hashPassword, isOneTimePasswordHash, normalizeOneTimePassword, verifyAgainstDummy, verifyPassword, verifyPasswordInFullTime } from './passwords.ts';
 import { hashToken, newBearerToken, newId } from './tokens.ts';
 
 export interface Registration {
@@ -42,6 +42,14 @@ export function toPublicUser(user: UserRecord): User {
     createdAt: user.createdAt,
   };
 }
+
+/**
+ * What is checked against the stored hash: while a user is still on the one-time password from the
+ * SMS (mustChangePassword, and the hash is of a generated password), its plain form, so case,
+ * spaces and dashes do not matter; a person's own password exactly as typed.
+ */
+const asStored = (user: UserRecord, typed: string) =>
+  user.mustChangePassword && isOneTimePasswordHash(user.passwordHash) ? normalizeOneTimePassword(typed) : typed;
 
 const phoneTaken = () =>
   new DomainError('phone_taken', 'An account with this phone number already exists', {
@@ -88,7 +96,7 @@ export class AccountService {
 
   async signIn(phone: string, password: string): Promise<AuthResponse> {
     const user = await this.store.users.findByPhone(phone);
-    const valid = user ? await verifyPasswordInFullTime(password, user.passwordHash) : await verifyAgainstDummy(password);
+    const valid = user ? await verifyPasswordInFullTime(asStored(user, password), user.passwordHash) : await verifyAgainstDummy(password);
     if (!user || !valid) throw new DomainError('invalid_credentials', 'Wrong phone number or password');
     if (user.mustChangePassword && user.otpExpiresAt && user.otpExpiresAt <= this.now().toISOString()) {
       throw new DomainError('one_time_password_expired', 'The one-time password from the SMS has expired; ask the program manager for a new one');
@@ -121,8 +129,18 @@ export class AccountService {
     await this.store.tokens.revoke(tokenId, this.now().toISOString());
   }
 
-  /** Changes the password and ends every other session of the user (a stolen token stops working). */
-  async changePassword(userId: string, tokenId: string, currentPassword: string, newPassword: string, consent?: boolean): Promise<User> {
+  /**
+   * Changes the password and ends every other session of the user (a stolen token stops working).
+   * `currentPassword` may be left out only by a user still on the one-time password: their session
+   * proved it at sign-in (tokens are only issued by a sign-in, and a new one-time password revokes them).
+   */
+  async changePassword(
+    userId: string,
+    tokenId: string,
+    currentPassword: string | undefined,
+    newPassword: string,
+    consent?: boolean,
+  ): Promise<User> {
     const user = await this.store.users.findById(userId);
     if (!user) throw unauthenticated();
     // A patient imported from a referral table never ticked the 152-FZ consent: they do it here, first.
@@ -133,7 +151,21 @@ export class AccountService {
         'Consent to the processing of personal data (152-FZ) is required',
       );
     }
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+    if (currentPassword === undefined) {
+      if (!user.mustChangePassword) {
+        throw validationFailed(
+          [{ field: 'currentPassword', code: 'required', message: 'The current password is required' }],
+          'The current password is required',
+        );
+      }
+      // Not the one-time password again: it was sent by SMS and must not become the person's own.
+      if (await verifyPassword(asStored(user, newPassword), user.passwordHash)) {
+        throw validationFailed(
+          [{ field: 'newPassword', code: 'password_same', message: 'The new password must differ from the current one' }],
+          'The new password must differ from the current one',
+        );
+      }
+    } else if (!(await verifyPassword(asStored(user, currentPassword), user.passwordHash))) {
       throw validationFailed([{ field: 'currentPassword', code: 'invalid', message: 'The current password is wrong' }], 'The current password is wrong');
     }
     const passwordHash = await hashPassword(newPassword);

@@ -111,6 +111,7 @@ export class ApplicationService {
       durationMinutes,
       cancelledBy: null,
       cancelReason: null,
+      callEndedAt: null,
       createdAt: at,
       updatedAt: at,
     };

@@ -138,6 +138,7 @@ export class ConsultationService {
         doctorName: nameOf.get(record.doctorId) ?? '',
         endsAt: new Date(Date.parse(record.startsAt) + record.durationMinutes * 60_000).toISOString(),
         hasConclusion: concluded.has(record.id),
+        callEndedAt: record.callEndedAt ?? null,
       };
     });
   }

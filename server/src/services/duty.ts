@@ -127,6 +127,7 @@ export class DutyService {
         durationMinutes: slot.durationMinutes,
         cancelledBy: null,
         cancelReason: null,
+        callEndedAt: null,
         createdAt: at,
         updatedAt: at,
       };

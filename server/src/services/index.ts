@@ -43,7 +43,7 @@ export function createServices({ store, files, sms, video, signaling, live, limi
     consultations: new ConsultationService(store, notifications, now),
     duty: new DutyService(store, notifications, { programPeriod: config.programPeriod, maxBookingsPerPatient: config.maxDutyBookingsPerPatient }, now),
     messages: new MessageService(store, live, now),
-    video: new VideoService(store, video, config.iceServers, now),
+    video: new VideoService(store, video, config.iceServers, now, notifications),
     signaling,
     referrals: new ReferralImportService(store, sms, credentialSettings, now),
     credentials: new CredentialsResendService(store, sms, limits, credentialSettings, now),

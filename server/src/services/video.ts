@@ -3,6 +3,7 @@ import type { ConsultationRecord, Store, UserRecord } from '../ports/store.ts';
 import type { VideoProvider } from '../ports/video-provider.ts';
 import { DomainError, forbidden, notFound } from './domain-error.ts';
 import { moscowTime } from './moscow-time.ts';
+import type { NotificationService } from './notifications.ts';
 
 const MINUTE = 60_000;
 
@@ -22,11 +23,15 @@ export class VideoService {
     private readonly provider: VideoProvider,
     private readonly iceServers: IceServer[],
     private readonly now: () => Date = () => new Date(),
+    /** Tells the patient live that the doctor ended the call; none in tests that need no notice. */
+    private readonly notifications?: NotificationService,
   ) {}
 
   async join(user: UserRecord, consultationId: string, origin: string): Promise<VideoJoin> {
     const consultation = await this.participantOnly(user, consultationId);
+    const isDoctor = user.id === consultation.doctorId;
     this.assertRoomOpen(consultation);
+    if (!isDoctor) this.assertCallNotEnded(consultation);
     const join = await this.provider.join(
       { consultationId, userId: user.id, role: user.id === consultation.doctorId ? 'doctor' : 'patient', displayName: user.fullName },
       { origin, iceServers: this.iceServers },
@@ -37,8 +42,15 @@ export class VideoService {
       const current = await tx.consultations.findById(consultationId);
       if (!current) throw notFound('The consultation');
       this.assertRoomOpen(current);
-      if (current.status === 'scheduled') {
-        await tx.consultations.update(consultationId, { status: 'in_progress', updatedAt: this.now().toISOString() });
+      if (!isDoctor) this.assertCallNotEnded(current);
+      // The doctor's join reopens a call he ended (a dropped call): the patient may join again.
+      const reopen = isDoctor && (current.callEndedAt ?? null) !== null;
+      if (current.status === 'scheduled' || reopen) {
+        await tx.consultations.update(consultationId, {
+          ...(current.status === 'scheduled' ? { status: 'in_progress' as const } : {}),
+          ...(reopen ? { callEndedAt: null } : {}),
+          updatedAt: this.now().toISOString(),
+        });
       }
     });
     return join;
@@ -49,6 +61,31 @@ export class VideoService {
     const consultation = await this.participantOnly(doctor, consultationId);
     if (consultation.doctorId !== doctor.id) throw forbidden('Only the doctor ends the consultation');
     await this.provider.end(consultationId);
+    const at = this.now().toISOString();
+    const ended = await this.store.transaction(async (tx) => {
+      const current = await tx.consultations.findById(consultationId);
+      // A cancelled or concluded consultation has no call to mark; an ended one keeps its first time.
+      if (!current || current.status === 'cancelled' || current.status === 'completed' || current.callEndedAt) return false;
+      await tx.consultations.update(consultationId, { callEndedAt: at, updatedAt: at });
+      return true;
+    });
+    if (!ended || !this.notifications) return;
+    // The patient's cards and video room reload on any live notification: they show the call ended.
+    const patient = await this.store.users.findById(consultation.patientId);
+    if (patient) {
+      await this.notifications.notify(patient, {
+        kind: 'call_ended',
+        text: `Облако здоровья: врач завершил онлайн-консультацию ${moscowTime(consultation.startsAt)} и пишет заключение.`,
+        data: { consultationId, startsAt: consultation.startsAt },
+      });
+    }
+  }
+
+  /** After the doctor's end the patient waits for the conclusion, not for a doctor who has left. */
+  private assertCallNotEnded(consultation: ConsultationRecord): void {
+    if (consultation.callEndedAt) {
+      throw new DomainError('call_ended', 'The doctor has ended the call; the conclusion follows');
+    }
   }
 
   private assertRoomOpen(consultation: ConsultationRecord): void {

@@ -75,6 +75,7 @@ export function consultationRecord(patientId: string, doctorId: string, override
     durationMinutes: 30,
     cancelledBy: null,
     cancelReason: null,
+    callEndedAt: null,
     createdAt: at(),
     updatedAt: at(),
     ...overrides,

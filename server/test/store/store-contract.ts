@@ -218,6 +218,18 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         assert.equal(await store.consultations.findScheduledOverlapping(doctor.id, '2026-12-10T11:00:00.000Z', '2026-12-10T12:00:00.000Z'), undefined);
       });
 
+      it('keeps when the doctor ended the call, and clears it again', async () => {
+        const { patient, doctor } = await patientAndDoctor(store);
+        const record = consultationRecord(patient.id, doctor.id, { startsAt: '2026-12-11T10:00:00.000Z' });
+        await store.consultations.insert(record);
+        assert.equal((await store.consultations.findById(record.id))?.callEndedAt, null);
+        await store.consultations.update(record.id, { callEndedAt: '2026-12-11T10:25:00.000Z' });
+        assert.equal((await store.consultations.findById(record.id))?.callEndedAt, '2026-12-11T10:25:00.000Z');
+        assert.equal((await store.consultations.pageByPatient(patient.id, { limit: 10 })).items.find((c) => c.id === record.id)?.callEndedAt, '2026-12-11T10:25:00.000Z');
+        await store.consultations.update(record.id, { callEndedAt: null });
+        assert.equal((await store.consultations.findById(record.id))?.callEndedAt, null);
+      });
+
       it('holds one live consultation per duty slot; a cancelled one frees it', async () => {
         const { patient, doctor } = await patientAndDoctor(store);
         const slot = slotRecord(doctor.id);

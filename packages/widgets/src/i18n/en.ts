@@ -79,6 +79,7 @@ export const en: Translation = {
     one_time_password_expired: 'The password from the SMS has expired. Ask the program organisers for a new one.',
     file_unreadable: 'The file could not be read. Check that it is an XLSX or CSV table with the required columns.',
     room_closed: 'The video room is closed now: it opens 15 minutes before the consultation.',
+    call_ended: 'The doctor has ended the call and is writing the conclusion.',
     video_unavailable: 'The video server is not answering right now. Please try again in a few minutes.',
     sms_unavailable: 'SMS cannot be sent right now. Nothing was changed; please try again later.',
     password_already_set: 'The patient has already set their own password and signs in with it. No new SMS password is needed.',

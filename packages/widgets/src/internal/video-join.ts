@@ -67,6 +67,11 @@ export class VideoJoinController implements ReactiveController {
     `;
   }
 
+  /** Whether this consultation's <oz-video-room> is open on its card. */
+  isOpen(id: string): boolean {
+    return this.#openId === id;
+  }
+
   #toggle(id: string): void {
     this.#openId = this.#openId === id ? null : id;
     // The room's code comes only when a room is first opened; the tag upgrades when it arrives.

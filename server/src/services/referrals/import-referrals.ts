@@ -1,4 +1,4 @@
-import type { ReferralImportReport, ReferralPreviewRow, ReferralRowError } from '@oz/contracts';
+import { REFERRAL_COLUMNS, type ReferralImportReport, type ReferralPreviewRow, type ReferralRowError } from '@oz/contracts';
 import type { ApplicationRecord, Store, StoreRepositories, UserRecord } from '../../ports/store.ts';
 import type { SmsSender } from '../../ports/sms-sender.ts';
 import { forbidden } from '../domain-error.ts';
@@ -43,14 +43,14 @@ export class ReferralImportService {
     const seen = new Set<string>();
     for (const result of read) {
       if (!result.ok) {
-        errors.push(result.error);
-        preview.push({ row: result.error.row, outcome: 'error', fullName: result.fullName, phone: result.phone, centerId: result.centerId });
+        errors.push(...result.errors);
+        preview.push({ row: result.errors[0]!.row, outcome: 'error', fullName: result.fullName, phone: result.phone, centerId: result.centerId });
         continue;
       }
       const key = `${result.value.phone}|${result.value.centerId}`;
       if (seen.has(key)) {
         const { row, fullName, phone, centerId } = result.value;
-        errors.push({ row, code: 'duplicate_in_file', column: null, message: 'The same phone and center are on an earlier row' });
+        errors.push({ row, field: null, code: 'duplicate_in_file', column: null, message: 'The same phone and center are on an earlier row' });
         preview.push({ row, outcome: 'error', fullName, phone, centerId });
         continue;
       }
@@ -66,7 +66,7 @@ export class ReferralImportService {
       for (const row of good) {
         const existing = await repositories.users.findByPhone(row.phone);
         if (existing && existing.role !== 'patient') {
-          ownerErrors.push({ row: row.row, code: 'phone_belongs_to_staff', column: 'Телефон', message: 'This phone belongs to a staff account' });
+          ownerErrors.push({ row: row.row, field: 'phone', code: 'phone_belongs_to_staff', column: REFERRAL_COLUMNS.phone, message: 'This phone belongs to a staff account' });
           continue;
         }
         if (existing && !samePerson(existing, row)) {
@@ -74,8 +74,9 @@ export class ReferralImportService {
           // referral names a diagnosis, so it goes to nobody until the manager has checked.
           ownerErrors.push({
             row: row.row,
+            field: 'phone',
             code: 'phone_belongs_to_other_person',
-            column: 'Телефон',
+            column: REFERRAL_COLUMNS.phone,
             message: 'A patient with another name or birth date has this phone',
           });
           continue;
@@ -165,7 +166,7 @@ export class ReferralImportService {
       sent.add(plan.row.phone);
       const password = passwords.get(plan.row.phone)!.password;
       try {
-        await this.sms.send({ to: plan.row.phone, text: credentialsText(this.settings.signInUrl, plan.row.phone, password) });
+        await this.sms.send({ to: plan.row.phone, text: credentialsText(this.settings.signInUrl, plan.row.phone, password, plan.row) });
       } catch {
         failures.push({ row: plan.row.row, phone: plan.row.phone });
       }

@@ -23,7 +23,7 @@ export interface ReferralRow {
   organization: string;
 }
 
-export type ReadRow = { ok: true; value: ReferralRow } | { ok: false; error: ReferralRowError; fullName: string; phone: string; centerId: CenterId | null };
+export type ReadRow = { ok: true; value: ReferralRow } | { ok: false; errors: ReferralRowError[]; fullName: string; phone: string; centerId: CenterId | null };
 
 const normalizeHeader = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/[\s.]+/g, ' ').trim();
 
@@ -66,20 +66,21 @@ export function readReferralRows(table: Table, today: Date): ReadRow[] {
     const phoneText = phoneCellText(cell(cells, 'phone'));
     const phone = normalizePhone(phoneText);
     const centerId = centerFromText(text(cells, 'center'));
-    const fail = (code: ReferralRowError['code'], column: ReferralColumn, message: string): ReadRow => ({
-      ok: false,
-      error: { row, code, column: REFERRAL_COLUMNS[column], message },
-      fullName,
-      phone: phone ?? phoneText,
-      centerId,
-    });
-    if (!fullName) return fail('name_missing', 'fullName', 'The full name is empty');
+    const errors: ReferralRowError[] = [];
+    const problem = (code: ReferralRowError['code'], field: ReferralColumn, message: string) => {
+      errors.push({ row, field, code, column: REFERRAL_COLUMNS[field], message });
+    };
+    // Every problem of the row, so the manager fixes it in one go.
+    if (!fullName) problem('name_missing', 'fullName', 'The full name is empty');
     const birthDate = birthDateOf(cell(cells, 'birthDate'), today);
-    if (!birthDate) return fail('birth_date_invalid', 'birthDate', 'Write the date of birth as dd.mm.yyyy (a real date, 1900 to today)');
-    if (!phone) return fail('phone_invalid', 'phone', 'Not a Russian phone number (+7 and 10 digits)');
+    if (!birthDate) problem('birth_date_invalid', 'birthDate', 'Write the date of birth as dd.mm.yyyy (a real date, 1900 to today)');
+    if (!phone) problem('phone_invalid', 'phone', 'Not a Russian phone number (+7 and 10 digits)');
     const diagnosis = text(cells, 'diagnosis');
-    if (!diagnosis) return fail('diagnosis_missing', 'diagnosis', 'The diagnosis is empty');
-    if (!centerId) return fail('center_unknown', 'center', 'Name the center: bakulev or kulakov, or its name (e.g. «Бакулева», «НМИЦ АГП им. Кулакова»)');
+    if (!diagnosis) problem('diagnosis_missing', 'diagnosis', 'The diagnosis is empty');
+    if (!centerId) problem('center_unknown', 'center', 'Name the center: bakulev or kulakov, or its name (e.g. «Бакулева», «НМИЦ АГП им. Кулакова»)');
+    if (errors.length > 0 || !birthDate || !phone || !centerId) {
+      return { ok: false, errors, fullName, phone: phone ?? phoneText, centerId };
+    }
     return {
       ok: true,
       value: {

@@ -36,11 +36,15 @@ export class CredentialsResendService {
     const wait = await this.limits.hit(minute, 1, RESEND_INTERVAL_MS, now);
     if (wait > 0) throw rateLimited(wait);
 
+    // The SMS names who referred the patient: the organization of their newest referral.
+    const referral = (await this.store.applications.listByPatient(patient.id))
+      .filter((application) => application.referral !== null)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]?.referral;
     const password = newOneTimePassword();
     const passwordHash = await hashPassword(password, 'generated');
     // Send first: when the gateway refuses, the patient's current password still works.
     try {
-      await this.sms.send({ to: phone, text: credentialsText(this.settings.signInUrl, phone, password) });
+      await this.sms.send({ to: phone, text: credentialsText(this.settings.signInUrl, phone, password, referral ?? undefined) });
     } catch {
       await this.limits.forget(minute); // nothing went out: the manager may try again at once
       throw new DomainError('sms_unavailable', 'The SMS could not be sent; nothing was changed. Try again later');

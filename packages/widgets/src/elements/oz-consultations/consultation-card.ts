@@ -13,6 +13,8 @@ export interface ConsultationCardContext {
   conclusions: ConclusionsController;
   /** The place of the video button (see OzConsultations.renderJoin). */
   renderJoin: (consultation: Consultation) => unknown;
+  /** Its video room is open on the card: it stays, and says itself that the doctor ended the call. */
+  videoOpen: (consultationId: string) => boolean;
   onCancel: (consultation: Consultation, trigger: HTMLElement) => void;
   onPrint: (consultation: Consultation, conclusion: Conclusion) => void;
   /** The element's own `api`, handed to the chat (unset: the page's). */
@@ -28,21 +30,25 @@ export function renderConsultationCard(ctx: ConsultationCardContext, consultatio
   const { t, locale } = ctx;
   const c = t.consultations;
   const titleId = `consultation-${consultation.id}-title`;
+  // The doctor ended the call and the conclusion is not written yet: nothing to join or cancel.
+  const callEnded = isCallEnded(consultation);
   return html`
     <article part="consultation ${consultation.status}" class="card" aria-labelledby=${titleId}>
       <h4 id=${titleId} part="when" class="card-title">${formatStart(locale, consultation.startsAt)}</h4>
       <dl class="facts">
-        <div><dt>${c.status}</dt><dd part="status-text" class="status-${consultation.status}">${t.domain.consultationStatuses[consultation.status]}</dd></div>
+        <div><dt>${c.status}</dt>${callEnded
+          ? html`<dd part="status-text call-ended" class="status-call-ended">${c.callEnded}</dd>`
+          : html`<dd part="status-text" class="status-${consultation.status}">${t.domain.consultationStatuses[consultation.status]}</dd>`}</div>
         <div><dt>${c.kind}</dt><dd>${t.domain.consultationKinds[consultation.kind]}, ${c.duration(consultation.durationMinutes)}</dd></div>
         <div><dt>${c.doctor}</dt><dd>${consultation.doctorName}</dd></div>
         <div><dt>${c.center}</dt><dd>${centerName(ctx.centers, consultation.centerId, locale)}</dd></div>
         ${consultation.topic ? html`<div><dt>${c.topic}</dt><dd part="topic" class="long-text">${consultation.topic}</dd></div>` : nothing}
       </dl>
       ${consultation.status === 'cancelled' ? renderCancellation(t, consultation) : nothing}
-      ${upcoming && (consultation.status === 'scheduled' || consultation.status === 'in_progress')
+      ${upcoming && (!callEnded || ctx.videoOpen(consultation.id)) && (consultation.status === 'scheduled' || consultation.status === 'in_progress')
         ? html`<div part="join" class="join">${ctx.renderJoin(consultation)}</div>`
         : nothing}
-      ${upcoming && consultation.status === 'scheduled'
+      ${upcoming && !callEnded && consultation.status === 'scheduled'
         ? html`<button
             type="button"
             part="button cancel-button"
@@ -54,11 +60,16 @@ export function renderConsultationCard(ctx: ConsultationCardContext, consultatio
         : nothing}
       ${consultation.hasConclusion ? renderConclusionToggle(ctx, consultation) : nothing}
       ${renderChatToggle(ctx, consultation)}
-      ${!upcoming && consultation.status === 'scheduled' && !consultation.hasConclusion
+      ${!upcoming && !callEnded && consultation.status === 'scheduled' && !consultation.hasConclusion
         ? html`<p class="note">${c.noConclusionYet}</p>`
         : nothing}
     </article>
   `;
+}
+
+/** Ended by the doctor, with the conclusion still to come (a conclusion, or the doctor's rejoin, clears it). */
+export function isCallEnded(consultation: Consultation): boolean {
+  return consultation.callEndedAt !== null && consultation.callEndedAt !== undefined && !consultation.hasConclusion && consultation.status !== 'cancelled' && consultation.status !== 'completed';
 }
 
 function renderCancellation(t: Translation, consultation: Consultation): TemplateResult {

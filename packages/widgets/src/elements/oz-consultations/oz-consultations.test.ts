@@ -7,6 +7,7 @@ import {
   cancelAsDoctor,
   concludeAsDoctor,
   declineAsDoctor,
+  endCallAsDoctor,
   patientState,
   patientWithApplication,
   scheduleAsDoctor,
@@ -292,6 +293,33 @@ describe('<oz-consultations>', () => {
     button(el, 'join-button').click();
     await el.updateComplete;
     expect(shadow(el).querySelector('oz-video-room'), 'collapsed again').to.equal(null);
+  });
+
+  it('shows live that the doctor ended the call: no join, no cancel, until the conclusion', async () => {
+    const { auth, application } = await patientWithApplication();
+    const soon = new Date(Date.now() + (5 + Math.random() * 5) * 60_000).toISOString();
+    const consultation = await scheduleAsDoctor(application.id, soon);
+    session.adopt(auth, testApi);
+    const el = await renderSection();
+    await waitUntil(() => liveNotifications(testApi).status === 'open', 'the live stream did not open');
+    expect(button(el, 'join-button').textContent?.trim()).to.equal(ru.videoRoom.openRoom);
+    expect(button(el, 'cancel-button').textContent?.trim()).to.equal(t.cancel);
+
+    await endCallAsDoctor(consultation.id);
+    await waitUntil(() => shadow(el).querySelector('[part~="call-ended"]'), 'the end did not show without reload', { timeout: 5000 });
+    expect(query(el, '[part~="call-ended"]').textContent?.trim()).to.equal('Консультация завершена — врач пишет заключение');
+    expect(t.callEnded).to.equal('Консультация завершена — врач пишет заключение');
+    expect(shadow(el).querySelector('button[part~="cancel-button"]'), 'no cancel').to.equal(null);
+    expect(shadow(el).querySelector('button[part~="join-button"]'), 'no join').to.equal(null);
+    expect(shadow(el).querySelector('[part~="join"]'), 'no video note').to.equal(null);
+    expect(sectionText(el, 'upcoming')).not.to.contain(ru.videoRoom.roomOpenNote);
+    expect(sectionText(el, 'upcoming')).not.to.contain(ru.domain.consultationStatuses.scheduled);
+    await expect(el).to.be.accessible();
+
+    // The conclusion replaces the note: the card shows it to read.
+    await concludeAsDoctor(consultation.id, { text: 'Здоров', outcome: 'conclusion' });
+    await waitUntil(() => shadow(el).querySelector('button[part~="conclusion-button"]'), 'the conclusion did not show', { timeout: 5000 });
+    expect(shadow(el).querySelector('[part~="call-ended"]'), 'no longer waiting').to.equal(null);
   });
 
   it('speaks English with lang="en"', async () => {

@@ -57,7 +57,7 @@ interface Loaded {
  * @csspart consultation - A consultation card; its status is added (`scheduled`, `completed`, `cancelled`…).
  * @csspart application - An application card; its status is added (`submitted`, `declined`, `cancelled`).
  * @csspart when - The date and time of a consultation.
- * @csspart status-text - The status of a card.
+ * @csspart status-text - The status of a card; `call-ended` too once the doctor has ended the call and the conclusion is still to come (no join, no cancel then).
  * @csspart join - Where the video button will be (for now the note about it); `join-note` is the note.
  * @csspart waiting-note - How long a doctor takes to answer an application.
  * @csspart decline-reason - Why an application was declined.
@@ -234,6 +234,7 @@ export class OzConsultations extends OzElement {
       ...base,
       conclusions: this.#conclusions,
       renderJoin: (consultation: Consultation) => this.renderJoin(consultation),
+      videoOpen: (id: string) => this.#video.isOpen(id),
       onCancel: this.#askToCancel,
       onPrint: this.#print,
       api: this.api,

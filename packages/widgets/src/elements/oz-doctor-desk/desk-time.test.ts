@@ -21,6 +21,7 @@ const consultation = (id: string, startsAt: string, status: Consultation['status
   cancelledBy: null,
   cancelReason: null,
   hasConclusion: false,
+  callEndedAt: null,
   createdAt: startsAt,
 });
 

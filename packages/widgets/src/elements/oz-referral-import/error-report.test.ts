@@ -22,8 +22,8 @@ describe('the error report of a referral import', () => {
       ru,
       report({
         errors: [
-          { row: 4, code: 'center_unknown', column: 'Центр', message: 'Name the center' },
-          { row: 6, code: 'duplicate_in_file', column: null, message: 'The same phone and center are on an earlier row' },
+          { row: 4, field: 'center', code: 'center_unknown', column: 'Центр', message: 'Name the center' },
+          { row: 6, field: null, code: 'duplicate_in_file', column: null, message: 'The same phone and center are on an earlier row' },
         ],
         smsFailures: [{ row: 2, phone: '+79211234567' }],
       }),
@@ -36,13 +36,13 @@ describe('the error report of a referral import', () => {
         `6;${t.wholeRow};${t.rowErrors.duplicate_in_file}\r\n`,
     );
     expect(csv).not.to.contain('+7921');
-    expect(errorReportCsv(en, report({ errors: [{ row: 3, code: 'name_missing', column: 'ФИО', message: '' }] }))).to.equal(
+    expect(errorReportCsv(en, report({ errors: [{ row: 3, field: 'fullName', code: 'name_missing', column: 'ФИО', message: '' }] }))).to.equal(
       `\ufeffRow;Column;Problem\r\n3;ФИО;${en.referralImport.rowErrors.name_missing}\r\n`,
     );
   });
 
   it('quotes cells with “;” or quotes and defuses what Excel would run as a formula', () => {
-    const csv = errorReportCsv(ru, report({ errors: [{ row: 2, code: 'name_missing', column: '=HYPERLINK("x";"y")', message: '' }] }));
+    const csv = errorReportCsv(ru, report({ errors: [{ row: 2, field: 'fullName', code: 'name_missing', column: '=HYPERLINK("x";"y")', message: '' }] }));
     expect(csv.split('\r\n')[1]).to.equal(`2;"'=HYPERLINK(""x"";""y"")";${ru.referralImport.rowErrors.name_missing}`);
   });
 

@@ -297,6 +297,23 @@ const importStyles = css`
     }
   }
 
+  /* A row's problems: one per line, a little apart when there are several. */
+  .problems,
+  .problem-columns {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .problems.several li + li,
+  .problem-columns li + li {
+    margin-top: ${tokens.spacingSmall};
+  }
+
+  .problem-column {
+    font-weight: 600;
+  }
+
   .patient-name {
     display: block;
     font-weight: 600;

@@ -320,6 +320,42 @@ describe('<oz-referral-import>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists every problem of a row in that row, each with its column, in the reader’s language and at 360px', async () => {
+    const bad = referralRow({ 'Дата рождения': '31.02.1950', Телефон: '12-34', Диагноз: '', Центр: 'Склифосовского' });
+    const file = () => referralFile([referralRow(), bad, referralRow({ ФИО: '' })], 'four.csv');
+    for (const [lang, words] of [['ru', ru], ['en', en]] as const) {
+      const w = words.referralImport;
+      signInPage(await signInViaApi(MANAGER));
+      const wrapper = await fixture(html`<div style="width: 360px"><oz-referral-import lang=${lang}></oz-referral-import></div>`);
+      const el = wrapper.querySelector('oz-referral-import') as OzReferralImport;
+      await check(el, file());
+      expect(summary(el), lang).to.deep.equal({ created: 1, attached: 0, known: 0, errors: 2 });
+      const rows = el.shadowRoot!.querySelectorAll('[part~="row-error"]');
+      expect([...rows].map((row) => [row.getAttribute('data-row'), row.getAttribute('data-code')]), 'one table row per file row').to.deep.equal([
+        ['3', 'birth_date_invalid'],
+        ['4', 'name_missing'],
+      ]);
+      const problems = [...rows[0]!.querySelectorAll('[part~="row-problem"]')];
+      expect(problems.map((item) => [item.getAttribute('data-code'), item.getAttribute('data-field')])).to.deep.equal([
+        ['birth_date_invalid', 'birthDate'],
+        ['phone_invalid', 'phone'],
+        ['diagnosis_missing', 'diagnosis'],
+        ['center_unknown', 'center'],
+      ]);
+      const itemText = (item: Element) => (item.textContent ?? '').replace(/\s+/g, ' ').trim();
+      expect(problems.map(itemText)).to.deep.equal([
+        `Дата рождения${w.columnSeparator.trim()} ${w.rowErrors.birth_date_invalid}`,
+        `Телефон${w.columnSeparator.trim()} ${w.rowErrors.phone_invalid}`,
+        `Диагноз${w.columnSeparator.trim()} ${w.rowErrors.diagnosis_missing}`,
+        `Центр${w.columnSeparator.trim()} ${w.rowErrors.center_unknown}`,
+      ]);
+      expect(tableRows(el, 'errors-table')[1], 'a single problem reads as before').to.deep.equal(['4', 'ФИО', w.rowErrors.name_missing]);
+      expect(query(el, '#errors-title').textContent).to.contain('(2)');
+      expect(el.scrollWidth, 'no horizontal overflow').to.be.at.most(360);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('fits a 360px phone: no sideways scrolling, big enough buttons and text', async () => {
     signInPage(await signInViaApi(MANAGER));
     const wrapper = await fixture(html`<div style="width: 360px"><oz-referral-import></oz-referral-import></div>`);

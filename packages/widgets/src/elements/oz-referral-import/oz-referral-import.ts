@@ -55,7 +55,11 @@ const FORM = 'form';
  * @csspart preview - The check's answer before anything is written; `file-summary` its first line.
  * @csspart summary - The counts; `summary-item` each (also `created`, `attached`, `known`, `errors`).
  * @csspart table - Each table (also `errors-table`, `rows-table`, `sms-table`).
- * @csspart row-errors - The row errors section; `row-error` each error row of its table.
+ * @csspart row-errors - The row errors section; `row-error` each row of its table, one per row of the
+ *   file with problems (`data-row` its row, `data-code` its first problem's code — kept for one release,
+ *   read the items' codes instead — and `data-problems` how many it has).
+ * @csspart row-problem - Each problem of an error row: its column and what to fix (`data-row`,
+ *   `data-code` the API's code, `data-field` the field such as `birthDate`; none for a whole-row problem).
  * @csspart rows - The good rows section; `row` each row of its table (also `create`, `attach`, `known`).
  * @csspart sms-failures - SMS that did not go out; `sms-failure` each, `resend-status` "Отправлено" in its
  *   row once a new SMS went out.

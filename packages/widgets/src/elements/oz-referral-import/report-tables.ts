@@ -1,4 +1,4 @@
-import type { Center, ReferralImportReport, ReferralPreviewRow, ReferralRowOutcome } from '@oz/contracts';
+import type { Center, ReferralImportReport, ReferralPreviewRow, ReferralRowError, ReferralRowOutcome } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Lang, Translation } from '../../i18n/index.ts';
@@ -18,8 +18,19 @@ export function reportCounts(report: ReferralImportReport) {
     created: report.created,
     attached: report.attached,
     known: report.skipped - report.attached,
-    errors: report.errors.length,
+    errors: errorsByRow(report).length,
   };
+}
+
+/** The problems of the report grouped by their row in the file, rows in order, problems in column order. */
+export function errorsByRow(report: ReferralImportReport): { row: number; errors: ReferralRowError[] }[] {
+  const rows = new Map<number, ReferralRowError[]>();
+  for (const error of report.errors) {
+    const problems = rows.get(error.row);
+    if (problems) problems.push(error);
+    else rows.set(error.row, [error]);
+  }
+  return [...rows].sort(([a], [b]) => a - b).map(([row, errors]) => ({ row, errors }));
 }
 
 /** One line per count; a zero stays, so the four lines always read the same way. */
@@ -66,31 +77,53 @@ function cell(label: string, content: unknown, options: { lang?: string; classNa
 }
 
 /**
- * Row errors by their row in the file (the header is row 1), with the column and what to fix;
- * `done` once the other rows were imported.
+ * Row errors by their row in the file (the header is row 1): one table row per file row, with
+ * every problem of that row — its column (as the file names it) and what to fix — so the manager
+ * fixes the row in one go; `done` once the other rows were imported.
  */
 export function errorsTable({ t }: ReportContext, report: ReferralImportReport, done: boolean): TemplateResult | typeof nothing {
   const r = t.referralImport;
-  if (report.errors.length === 0) return nothing;
-  const shown = report.errors.slice(0, SHOWN_ROWS);
+  const rows = errorsByRow(report);
+  if (rows.length === 0) return nothing;
+  const shown = rows.slice(0, SHOWN_ROWS);
+  const columnOf = (error: ReferralRowError) => error.column ?? r.wholeRow;
+  const problemOf = (error: ReferralRowError) => r.rowErrors[error.code] ?? error.message;
+  // No white space around the items: a cell's text is exactly its problems (scripts read it).
+  const problemItem = (row: number, error: ReferralRowError, several: boolean) =>
+    html`<li part="row-problem" data-row=${row} data-code=${error.code} data-field=${ifDefined(error.field ?? undefined)}>${several
+      ? html`<span class="problem-column" lang=${ifDefined(error.column ? 'ru' : undefined)}>${columnOf(error)}</span>${r.columnSeparator}`
+      : nothing}${problemOf(error)}</li>`;
+  const problemList = (row: number, errors: readonly ReferralRowError[]) =>
+    html`<ul class=${errors.length > 1 ? 'problems several' : 'problems'} aria-label=${r.rowProblemsLabel(row, errors.length)}>${errors.map((error) =>
+      problemItem(row, error, errors.length > 1),
+    )}</ul>`;
   return html`
     <section part="row-errors" class="block" aria-labelledby="errors-title">
-      <h4 id="errors-title">${r.errorsTitle} (${report.errors.length})</h4>
+      <h4 id="errors-title">${r.errorsTitle} (${rows.length})</h4>
       <p class="hint">${done ? r.errorsIntroDone : r.errorsIntro}</p>
       ${table(
         'errors-table',
         [r.rowColumn, r.columnColumn, r.problemColumn],
-        shown.map(
-          (error) => html`
-            <tr role="row" part="row-error" data-row=${error.row} data-code=${error.code}>
-              ${rowNumber(r.rowColumn, error.row)}
-              ${cell(r.columnColumn, error.column ?? r.wholeRow, { lang: error.column ? 'ru' : undefined })}
-              ${cell(r.problemColumn, r.rowErrors[error.code] ?? error.message)}
+        shown.map(({ row, errors }) => {
+          const several = errors.length > 1;
+          // One problem reads as before: its column, then what to fix. Several: the columns, then a
+          // list whose every item names its column again, so a narrow card still pairs them.
+          return html`
+            <tr role="row" part="row-error" data-row=${row} data-code=${errors[0]!.code} data-problems=${errors.length}>
+              ${rowNumber(r.rowColumn, row)}
+              ${cell(
+                r.columnColumn,
+                several
+                  ? html`<ul class="problem-columns">${errors.map((error) => html`<li lang=${ifDefined(error.column ? 'ru' : undefined)}>${columnOf(error)}</li>`)}</ul>`
+                  : columnOf(errors[0]!),
+                { lang: !several && errors[0]!.column ? 'ru' : undefined },
+              )}
+              ${cell(r.problemColumn, problemList(row, errors))}
             </tr>
-          `,
-        ),
+          `;
+        }),
       )}
-      ${shown.length < report.errors.length ? html`<p class="hint">${r.shownFirst(shown.length, report.errors.length)}</p>` : nothing}
+      ${shown.length < rows.length ? html`<p class="hint">${r.shownFirst(shown.length, rows.length)}</p>` : nothing}
     </section>
   `;
 }

@@ -11,7 +11,8 @@ import { precheck } from '../../internal/precheck.ts';
 export type RegisterInput = Omit<RegisterRequest, 'email'> & { email: string };
 
 export interface PasswordInput {
-  currentPassword: string;
+  /** Absent on the forced screen after a one-time password: that sign-in proved it (the API agrees). */
+  currentPassword?: string | undefined;
   newPassword: string;
   repeatPassword: string;
   /** Only on the forced screen of a patient who has not consented yet (imported by referral). */
@@ -51,7 +52,7 @@ export function passwordForm({ host, client, checks, onSuccess }: FormDeps<Chang
     fields: ['currentPassword', 'newPassword', 'repeatPassword', 'consent'],
     precheck: async ({ currentPassword, newPassword, repeatPassword, consent }) => {
       const errors: FieldError[] = await checks.check((loaded) =>
-        precheck(loaded, loaded.ChangePasswordRequest, { currentPassword, newPassword }),
+        precheck(loaded, loaded.ChangePasswordRequest, { ...(currentPassword === undefined ? {} : { currentPassword }), newPassword }),
       );
       // The repeat field is the form's own safeguard; the API never sees it.
       if (!errors.some((e) => e.field === 'newPassword') && repeatPassword !== newPassword) {
@@ -61,7 +62,14 @@ export function passwordForm({ host, client, checks, onSuccess }: FormDeps<Chang
       return errors;
     },
     send: ({ currentPassword, newPassword, consent }, signal) =>
-      client().changePassword({ currentPassword, newPassword, ...(consent === undefined ? {} : { consent }) }, signal),
+      client().changePassword(
+        {
+          ...(currentPassword === undefined ? {} : { currentPassword }),
+          newPassword,
+          ...(consent === undefined ? {} : { consent }),
+        },
+        signal,
+      ),
     onSuccess,
     // A wrong current password is the current-password field's problem, not the whole form's.
     fieldErrorsOf: (error) =>
@@ -96,8 +104,9 @@ export function readPasswordChange(event: SubmitEvent): PasswordInput {
   const text = formText(event);
   const form = event.target as HTMLFormElement;
   const asksConsent = form.elements.namedItem('consent') !== null;
+  const asksCurrent = form.elements.namedItem('currentPassword') !== null;
   return {
-    currentPassword: text('currentPassword'),
+    currentPassword: asksCurrent ? text('currentPassword') : undefined,
     newPassword: text('newPassword'),
     repeatPassword: text('repeatPassword'),
     consent: asksConsent ? text('consent') !== '' : undefined,

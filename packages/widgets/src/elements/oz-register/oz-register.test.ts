@@ -1,6 +1,7 @@
 import { PASSWORD_MIN_LENGTH } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
-import { callApi, newPatient, registerPatient, testApi } from '../../../test/api.ts';
+import { callApi, newPatient, registerPatient, testApi, watchApi } from '../../../test/api.ts';
+import { importedPatientAuth } from '../../../test/sms.ts';
 import { alertText, buttonPart, field, fieldErrorText, fill, query, submitButton, text } from '../../../test/dom.ts';
 import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
@@ -211,21 +212,50 @@ describe('<oz-register>', () => {
     expect(query(first, 'h2').textContent).to.contain(ru.register.signInTitle);
   });
 
-  it('makes a user with a one-time password set a new one, then fires oz-password-changed', async () => {
-    const { patient, auth } = await registerPatient();
-    // A real token whose user is marked as imported (SMS one-time password); the API does the change.
-    session.adopt({ token: auth.token, user: { ...auth.user, mustChangePassword: true } }, testApi);
+  it('makes a user with a one-time password set a new one, without asking for it again, then fires oz-password-changed', async () => {
+    // A real patient imported by referral, signed in with the SMS password typed in upper case.
+    const auth = await importedPatientAuth();
+    expect(auth.user.mustChangePassword).to.equal(true);
+    session.adopt({ token: auth.token, user: auth.user }, testApi);
     const el = await fixture<OzRegister>(html`<oz-register></oz-register>`);
     expect(query(el, 'h2').textContent).to.contain(ru.register.forcedTitle);
     expect(text(el)).not.to.contain(ru.register.changePassword);
+    expect(el.shadowRoot!.querySelector('[name="currentPassword"]'), 'the sign-in already proved the SMS password').to.equal(null);
+    expect(text(el)).not.to.contain(ru.fields.oneTimePassword);
     await expect(el).to.be.accessible();
 
-    fill(el, { currentPassword: patient.password, newPassword: 'Новый-пароль-1', repeatPassword: 'Новый-пароль-2' });
+    fill(el, { newPassword: 'Новый-пароль-1', repeatPassword: 'Новый-пароль-2', consent: true });
     submitButton(el).click();
     await waitUntil(() => fieldErrorText(el, 'repeatPassword') !== undefined);
     expect(fieldErrorText(el, 'repeatPassword')).to.equal(ru.fieldErrors.password_mismatch);
 
-    fill(el, { currentPassword: 'не-тот-пароль', repeatPassword: 'Новый-пароль-1' });
+    fill(el, { repeatPassword: 'Новый-пароль-1' });
+    const sent = watchApi('POST', '/auth/password');
+    const changed = oneEvent(el, 'oz-password-changed');
+    submitButton(el).click();
+    const event = await changed;
+    sent.restore();
+    expect(sent.calls.length).to.equal(1);
+    expect(event.detail.user.mustChangePassword).to.equal(false);
+    await el.updateComplete;
+
+    expect(text(el)).to.contain(ru.register.signedInAs(auth.user.fullName));
+    expect(query(el, '[role="status"]').textContent).to.contain(ru.register.passwordChanged);
+    const login = await callApi('POST', '/auth/login', { body: { phone: auth.phone, password: 'Новый-пароль-1' } });
+    expect(login.status).to.equal(200);
+    const stale = await callApi('POST', '/auth/login', { body: { phone: auth.phone, password: auth.password } });
+    expect(stale.status, 'the SMS password stopped working').to.equal(401);
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks for the current password on a change the user asked for, and shows a wrong one on its field', async () => {
+    const { patient, auth } = await registerPatient();
+    session.adopt(auth, testApi);
+    const el = await fixture<OzRegister>(html`<oz-register></oz-register>`);
+    buttonPart(el, 'change-password-button').click();
+    await el.updateComplete;
+
+    fill(el, { currentPassword: 'не-тот-пароль', newPassword: 'Новый-пароль-1', repeatPassword: 'Новый-пароль-1' });
     submitButton(el).click();
     await waitUntil(() => fieldErrorText(el, 'currentPassword') !== undefined, 'the API’s 422 was not shown');
     expect(fieldErrorText(el, 'currentPassword')).to.equal(ru.register.wrongCurrentPassword);
@@ -234,23 +264,18 @@ describe('<oz-register>', () => {
     fill(el, { currentPassword: patient.password });
     const changed = oneEvent(el, 'oz-password-changed');
     submitButton(el).click();
-    const event = await changed;
-    expect(event.detail.user.mustChangePassword).to.equal(false);
-    await el.updateComplete;
-
-    expect(text(el)).to.contain(ru.register.signedInAs(patient.fullName));
-    expect(query(el, '[role="status"]').textContent).to.contain(ru.register.passwordChanged);
+    expect((await changed).detail.user.mustChangePassword).to.equal(false);
     const login = await callApi('POST', '/auth/login', { body: { phone: patient.phone, password: 'Новый-пароль-1' } });
     expect(login.status).to.equal(200);
-    await expect(el).to.be.accessible();
   });
 
   it('asks an imported patient, who never consented, for the 152-FZ consent with the first password', async () => {
-    const { patient, auth } = await registerPatient();
-    session.adopt({ token: auth.token, user: { ...auth.user, mustChangePassword: true, consentGiven: false } }, testApi);
+    const auth = await importedPatientAuth();
+    expect(auth.user.consentGiven).to.equal(false);
+    session.adopt({ token: auth.token, user: auth.user }, testApi);
     const el = await fixture<OzRegister>(html`<oz-register></oz-register>`);
     expect(query(el, 'input[name="consent"]'), 'the consent checkbox is on the forced screen').to.exist;
-    fill(el, { currentPassword: patient.password, newPassword: 'Новый-пароль-1', repeatPassword: 'Новый-пароль-1' });
+    fill(el, { newPassword: 'Новый-пароль-1', repeatPassword: 'Новый-пароль-1' });
     submitButton(el).click();
     await waitUntil(() => fieldErrorText(el, 'consent') !== undefined, 'no consent error');
     expect(fieldErrorText(el, 'consent')).to.equal(ru.fieldErrors.consent_required);

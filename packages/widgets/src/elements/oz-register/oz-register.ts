@@ -252,12 +252,9 @@ export class OzRegister extends OzElement {
           ${forced ? t.register.forcedTitle : t.register.changePasswordTitle}
         </h2>
         ${forced ? html`<p class="intro">${t.register.forcedIntro}</p>` : nothing}
-        ${this.#passwordInput(
-          form,
-          'currentPassword',
-          forced ? t.fields.oneTimePassword : t.fields.currentPassword,
-          'current-password',
-        )}
+        ${forced
+          ? nothing /* the sign-in with the SMS password proved it: not asked a second time */
+          : this.#passwordInput(form, 'currentPassword', t.fields.currentPassword, 'current-password')}
         ${this.#passwordInput(form, 'newPassword', t.fields.newPassword, 'new-password', hint)}
         ${this.#passwordInput(form, 'repeatPassword', t.fields.repeatPassword, 'new-password')}
         ${forced && this.user?.role === 'patient' && !this.user.consentGiven ? this.#consentField(form) : nothing}

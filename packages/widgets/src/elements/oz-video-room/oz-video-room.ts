@@ -7,6 +7,7 @@ import { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
 import { LoadController, loadError, loadingLine, type LoadWords } from '../../controllers/load.ts';
 import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import { describeError } from '../../internal/describe-error.ts';
+import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import type { DeviceCheck, VideoCall } from '../../video/index.ts';
 import { renderAfter, type CallOutcome } from './after-view.ts';
@@ -32,6 +33,7 @@ type View = 'check' | 'call' | 'after';
  *
  * @csspart base - The wrapper of everything.
  * @csspart subtitle - With whom and when.
+ * @csspart call-ended - The patient's line once the doctor has ended the call, before the conclusion (instead of joining).
  * @csspart local-video - One's own picture (the preview before joining, the small picture in the call).
  * @csspart remote-video - The other participant's picture.
  * @csspart pre-join - The check before joining; `preview` is its video.
@@ -115,6 +117,12 @@ export class OzVideoRoom extends OzElement {
 
   constructor() {
     super();
+    // The doctor's end (or a cancel) of this consultation shows here at once: the room reloads it.
+    new LiveNotificationsController(this, {
+      onNotification: (notification) => {
+        if (notification.data.consultationId === this.consultation) void this.#room.run();
+      },
+    });
     // Browsers may keep an AudioContext suspended until a tap: any tap here lets the meter run.
     this.addEventListener('pointerdown', () => this.#check?.resumeAudio());
     this.addEventListener('keydown', () => this.#check?.resumeAudio());
@@ -135,12 +143,15 @@ export class OzVideoRoom extends OzElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.#preparedFor !== undefined && this.#preparedFor !== this.#key) this.#teardown();
+    // Waiting to join a call the doctor has ended: camera and microphone go off.
+    const consultation = this.#current();
+    if (this.view === 'check' && this.#preparedFor !== undefined && !this.joining && consultation && this.#waitsForConclusion(consultation)) this.#teardown();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const consultation = this.#current();
-    if (this.view === 'check' && this.#preparedFor === undefined && this.#key && consultation && isOpen(consultation)) {
+    if (this.view === 'check' && this.#preparedFor === undefined && this.#key && consultation && isOpen(consultation) && !this.#waitsForConclusion(consultation)) {
       void this.#prepare();
     }
   }
@@ -229,6 +240,7 @@ export class OzVideoRoom extends OzElement {
     }
     if (consultation.status === 'cancelled') return html`<p role="status">${v.cancelled}</p>`;
     if (consultation.status === 'completed') return html`<p role="status">${v.completed}</p>`;
+    if (this.#waitsForConclusion(consultation)) return html`<p role="status" part="call-ended">${this.t.consultations.callEnded}</p>`;
     if (this.videoLoadError !== undefined) return loadError(this.#loadWords(v.loadingVideo), this.videoLoadError, this.#retryVideo);
     if (!parts) return loadingLine(v.loadingVideo);
     return parts.renderPreJoin({
@@ -316,6 +328,8 @@ export class OzVideoRoom extends OzElement {
         this.#call = undefined;
         this.joinError = error;
         this.joining = false;
+        // The doctor ended the call meanwhile: reloaded, the room says so instead of the join button.
+        if (error instanceof ApiError && error.code === 'call_ended') void this.#room.run();
       }
       return;
     }
@@ -384,6 +398,11 @@ export class OzVideoRoom extends OzElement {
     this.joinError = undefined;
     this.#audioOnlyChosen = false;
     this.audioOnly = false;
+  }
+
+  /** The patient's side after the doctor ended the call and before the conclusion: nothing to join. */
+  #waitsForConclusion(consultation: Consultation): boolean {
+    return this.user?.role !== 'doctor' && consultation.callEndedAt != null && !consultation.hasConclusion;
   }
 
   /** After a view swaps, the focused control is gone: move focus to the new view's heading. */

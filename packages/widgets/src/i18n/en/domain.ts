@@ -39,6 +39,7 @@ export const domainEn: typeof domainRu = {
     application_scheduled: (when) => `Your online consultation is scheduled for ${when}.`,
     application_declined: (reason) => `The doctor declined your application. Reason: ${reason}`,
     consultation_cancelled: (when) => `The online consultation on ${when} has been cancelled.`,
+    call_ended: (when) => `The doctor has ended the online consultation on ${when} and is writing the conclusion.`,
     conclusion_ready: () => 'The doctor\'s conclusion on your online consultation is ready.',
     duty_booked: (when) => `A patient booked a consultation for ${when}.`,
   },

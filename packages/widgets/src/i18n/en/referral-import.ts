@@ -60,6 +60,8 @@ export const referralImportEn: typeof referralImportRu = {
   columnColumn: 'Column',
   problemColumn: 'Problem',
   wholeRow: 'whole row',
+  rowProblemsLabel: (row, problems) => `Row ${row}: ${problems} ${plural('en', problems, ['problem', 'problems', 'problems'])}`,
+  columnSeparator: ': ',
   rowErrors: {
     name_missing: 'The full name is empty.',
     birth_date_invalid: 'The date of birth is wrong. It must be a real date written as dd.mm.yyyy, not later than today.',

@@ -48,6 +48,7 @@ export const domainRu = {
     application_scheduled: (when: string) => `Онлайн-консультация назначена на ${when}.`,
     application_declined: (reason: string) => `Врач отказал в консультации по заявке. Причина: ${reason}`,
     consultation_cancelled: (when: string) => `Онлайн-консультация ${when} отменена.`,
+    call_ended: (when: string) => `Врач завершил онлайн-консультацию ${when} и пишет заключение.`,
     conclusion_ready: () => 'Готово заключение врача по онлайн-консультации.',
     duty_booked: (when: string) => `Пациент записался на консультацию ${when}.`,
   } satisfies Record<NotificationKind, (value: string) => string>,

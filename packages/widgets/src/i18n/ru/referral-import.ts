@@ -71,6 +71,11 @@ export const referralImportRu = {
   columnColumn: 'Столбец',
   problemColumn: 'Что не так',
   wholeRow: 'вся строка',
+  /** The list of a row's problems, for screen readers. */
+  rowProblemsLabel: (row: number, problems: number) =>
+    `Строка ${row}: ${problems} ${plural('ru', problems, ['ошибка', 'ошибки', 'ошибок'])}`,
+  /** Between a problem's column and what to fix, when a row has several problems. */
+  columnSeparator: ': ',
   /** One entry per row error code of the API. */
   rowErrors: {
     name_missing: 'Не заполнены фамилия, имя и отчество.',

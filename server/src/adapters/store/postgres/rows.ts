@@ -104,6 +104,7 @@ export const consultationsTable: Table<ConsultationRecord> = {
     c('durationMinutes', 'duration_minutes', 'number'),
     c('cancelledBy', 'cancelled_by'),
     c('cancelReason', 'cancel_reason'),
+    c('callEndedAt', 'call_ended_at', 'time'),
     c('createdAt', 'created_at', 'time'),
     c('updatedAt', 'updated_at', 'time'),
   ],
