@@ -1,3 +1,4 @@
+import { isCallEnded } from '../../internal/call-ended.ts';
 import type { Center, Conclusion, Consultation } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -65,11 +66,6 @@ export function renderConsultationCard(ctx: ConsultationCardContext, consultatio
         : nothing}
     </article>
   `;
-}
-
-/** Ended by the doctor, with the conclusion still to come (a conclusion, or the doctor's rejoin, clears it). */
-export function isCallEnded(consultation: Consultation): boolean {
-  return consultation.callEndedAt !== null && consultation.callEndedAt !== undefined && !consultation.hasConclusion && consultation.status !== 'cancelled' && consultation.status !== 'completed';
 }
 
 function renderCancellation(t: Translation, consultation: Consultation): TemplateResult {

@@ -7,6 +7,7 @@ import { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
 import { LoadController, loadError, loadingLine, type LoadWords } from '../../controllers/load.ts';
 import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import { describeError } from '../../internal/describe-error.ts';
+import { isCallEnded } from '../../internal/call-ended.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import type { DeviceCheck, VideoCall } from '../../video/index.ts';
@@ -402,7 +403,7 @@ export class OzVideoRoom extends OzElement {
 
   /** The patient's side after the doctor ended the call and before the conclusion: nothing to join. */
   #waitsForConclusion(consultation: Consultation): boolean {
-    return this.user?.role !== 'doctor' && consultation.callEndedAt != null && !consultation.hasConclusion;
+    return this.user?.role !== 'doctor' && isCallEnded(consultation);
   }
 
   /** After a view swaps, the focused control is gone: move focus to the new view's heading. */
