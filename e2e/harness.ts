@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before } from 'node:test';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
 import { testServerEnv } from '../scripts/test-server-env.mjs';
 
@@ -13,6 +13,38 @@ export interface RunningServer {
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
+}
+
+/** The code of the newest SMS to `phone` (+7…) in the outbox of a server without a gateway (OZ_DATA_DIR/sms-outbox.jsonl). */
+export async function smsCodeIn(dataDir: string, phone: string): Promise<string> {
+  const lines = (await readFile(join(dataDir, 'sms-outbox.jsonl'), 'utf8').catch(() => '')).split('\n').filter((line) => line.trim());
+  const texts = lines.map((line) => JSON.parse(line) as { to: string; text: string }).filter((sms) => sms.to === phone);
+  const code = /код (\d{6})/.exec(texts.at(-1)?.text ?? '')?.[1];
+  if (!code) throw new Error(`no SMS code to ${phone}`);
+  return code;
+}
+
+/** Registers a patient through the API as a person does: an SMS code for the phone (+7…), read from the outbox, then the form. */
+export async function registerViaApi(
+  origin: string,
+  dataDir: string,
+  patient: { fullName: string; birthDate: string; phone: string; password: string },
+): Promise<{ token: string }> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${origin}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const asked = await post('/auth/phone-code', { phone: patient.phone, purpose: 'register' });
+  assert.equal(asked.status, 202, `phone-code: ${await asked.text()}`);
+  const registered = await post('/auth/register', { ...patient, code: await smsCodeIn(dataDir, patient.phone), consent: true });
+  assert.equal(registered.status, 201, `register: ${await registered.clone().text()}`);
+  return (await registered.json()) as { token: string };
+}
+
+/** Registering in <oz-register> starts with the phone: «Получить код», then the code from the SMS outbox. */
+export async function enterSmsCode(account: Locator, dataDir: string, phone: string): Promise<void> {
+  await account.getByLabel('Номер мобильного телефона').fill(phone);
+  await account.getByRole('button', { name: 'Получить код' }).click();
+  await account.getByLabel('Код из СМС').waitFor();
+  await account.getByLabel('Код из СМС').fill(await smsCodeIn(dataDir, `+7${phone.replace(/\D/g, '').slice(1)}`));
 }
 
 /** Starts the real server (as `npm start` does, on a fresh store) and waits until it listens. */

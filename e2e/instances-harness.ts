@@ -41,6 +41,8 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
 export interface Instances {
   /** nginx's address: the one page address both people use. */
   origin: string;
+  /** The data folder both instances share: their SMS outbox is there. */
+  dataDir: string;
   instances: RunningServer[];
   nginxOutput(): string;
   stop(): Promise<void>;
@@ -90,7 +92,7 @@ export async function startInstancesBehindNginx(nginx: string, env: Record<strin
     nginxProcess.stdout?.on('data', (chunk) => (nginxOutput += chunk));
     nginxProcess.stderr?.on('data', (chunk) => (nginxOutput += chunk));
     await waitForPort(port);
-    return { origin: `http://127.0.0.1:${port}`, instances, nginxOutput: () => nginxOutput, stop };
+    return { origin: `http://127.0.0.1:${port}`, dataDir, instances, nginxOutput: () => nginxOutput, stop };
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${nginxOutput}`);

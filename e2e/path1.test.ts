@@ -1,5 +1,5 @@
 import { describe, it } from 'node:test';
-import { demoServerAndBrowser, phonePage, screenshot, uniquePhone } from './harness.ts';
+import { demoServerAndBrowser, enterSmsCode, phonePage, screenshot, uniquePhone } from './harness.ts';
 import { samplePdf } from './fixtures/sample.pdf.ts';
 
 /** Path 1 of the program across the two sample pages: the resident's portal and the doctor's workspace. */
@@ -14,9 +14,9 @@ describe('path 1: application to a center, review, consultation, conclusion', ()
     await patient.goto(`${server.origin}/portal.html`);
     const account = patient.locator('oz-register');
     await account.getByRole('button', { name: 'Регистрация' }).click();
+    await enterSmsCode(account, server.dataDir, uniquePhone());
     await account.getByLabel('Фамилия, имя и отчество').fill('Морозова Галина Петровна');
-    await account.getByLabel('Дата рождения').fill('1952-03-08');
-    await account.getByLabel('Номер мобильного телефона').fill(uniquePhone());
+    await account.getByLabel('Дата рождения').fill('08.03.1952');
     await account.getByLabel('Пароль', { exact: true }).fill('Галина-1952');
     await account.getByRole('checkbox').check();
     await account.getByRole('button', { name: 'Зарегистрироваться' }).click();
@@ -41,6 +41,8 @@ describe('path 1: application to a center, review, consultation, conclusion', ()
     await screenshot(patient, 'path1-2-application');
     await apply.getByRole('button', { name: 'Отправить заявку' }).click();
     await apply.getByText('Заявка отправлена').waitFor();
+    // The bell says so too (it used to say «Уведомлений пока нет»).
+    await patient.locator('oz-notifications').getByRole('button', { name: 'Уведомления: 1 новое' }).waitFor();
     const consultations = patient.locator('oz-consultations');
     await consultations.getByText('Заявка ждёт рассмотрения').first().waitFor();
 
@@ -63,11 +65,11 @@ describe('path 1: application to a center, review, consultation, conclusion', ()
     await desk.getByRole('button', { name: 'Назначить консультацию' }).click();
     await desk.getByText(/назначена/i).first().waitFor();
 
-    // The resident sees it live: the bell counts one new notification, «Консультации» lists it.
-    await patient.locator('oz-notifications').getByRole('button', { name: 'Уведомления: 1 новое' }).waitFor();
+    // The resident sees it live: the bell counts one more new notification, «Консультации» lists it.
+    await patient.locator('oz-notifications').getByRole('button', { name: 'Уведомления: 2 новых' }).waitFor();
     await consultations.getByRole('heading', { name: 'Предстоящие консультации' }).waitFor();
     await consultations.getByText('10:30').first().waitFor();
-    await patient.locator('oz-notifications').getByRole('button', { name: 'Уведомления: 1 новое' }).click();
+    await patient.locator('oz-notifications').getByRole('button', { name: 'Уведомления: 2 новых' }).click();
     await patient.locator('oz-notifications').getByText(/Онлайн-консультация назначена на/).first().waitFor();
     await screenshot(patient, 'path1-5-notified');
     await patient.keyboard.press('Escape');

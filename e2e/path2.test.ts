@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoServerAndBrowser, phonePage, screenshot, uniquePhone } from './harness.ts';
+import { demoServerAndBrowser, enterSmsCode, phonePage, screenshot, uniquePhone } from './harness.ts';
 
 /** Path 2 of the program: a duty doctor by schedule, no documents needed, chat before the consultation. */
 describe('path 2: duty doctor, booking without documents, chat, cancel', () => {
@@ -36,9 +36,9 @@ describe('path 2: duty doctor, booking without documents, chat, cancel', () => {
     await patient.goto(`${server.origin}/portal.html`);
     const account = patient.locator('oz-register');
     await account.getByRole('button', { name: 'Регистрация' }).click();
+    await enterSmsCode(account, server.dataDir, uniquePhone());
     await account.getByLabel('Фамилия, имя и отчество').fill('Лебедев Пётр Ильич');
-    await account.getByLabel('Дата рождения').fill('1948-11-02');
-    await account.getByLabel('Номер мобильного телефона').fill(uniquePhone());
+    await account.getByLabel('Дата рождения').fill('02.11.1948');
     await account.getByLabel('Пароль', { exact: true }).fill('Лебедев-1948');
     await account.getByRole('checkbox').check();
     await account.getByRole('button', { name: 'Зарегистрироваться' }).click();

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { demoServerAndBrowser, screenshot, type RunningServer } from './harness.ts';
+import { demoServerAndBrowser, registerViaApi, screenshot, type RunningServer } from './harness.ts';
 
 /** Fake camera and microphone, permission without a prompt, ICE over loopback (see TOOLCHAIN.md). */
 const MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection'];
@@ -26,7 +26,7 @@ async function api<T>(server: RunningServer, method: string, path: string, optio
 /** A patient with documents and an application, scheduled by the demo doctor to start in 3 minutes. */
 async function arrangeConsultation(server: RunningServer) {
   const patient = { fullName: 'Смирнова Анна Ивановна', birthDate: '1951-09-30', phone: `+7922${String(Date.now()).slice(-7)}`, password: 'Ромашка-1951' };
-  const { token } = await api<{ token: string }>(server, 'POST', '/auth/register', { json: { ...patient, consent: true } });
+  const { token } = await registerViaApi(server.origin, server.dataDir, patient);
   const documentIds: string[] = [];
   for (const kind of ['discharge_summary', 'ecg', 'echocg']) {
     const form = new FormData();

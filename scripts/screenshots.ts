@@ -38,6 +38,8 @@ const SHOTS: Shot[] = [
 
 const WIDTHS = [
   { label: '360', viewport: { width: 360, height: 800 } },
+  // A 360-px phone at 200 % zoom: 180 CSS px at two device pixels each (WCAG 1.4.10 reflow).
+  { label: '180@2x', viewport: { width: 180, height: 400 }, deviceScaleFactor: 2 },
   { label: '1280', viewport: { width: 1280, height: 900 } },
 ];
 
@@ -55,7 +57,7 @@ const PATIENT = {
   consent: true,
 };
 
-async function startDemoServer(): Promise<{ origin: string; stop: () => Promise<void> }> {
+async function startDemoServer(): Promise<{ origin: string; dataDir: string; stop: () => Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'oz-screens-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', '--demo'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', OZ_DATA_DIR: dataDir, DATABASE_URL: '' },
@@ -77,6 +79,7 @@ async function startDemoServer(): Promise<{ origin: string; stop: () => Promise<
   });
   return {
     origin,
+    dataDir,
     stop: async () => {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
@@ -97,8 +100,12 @@ async function api<T>(origin: string, method: string, path: string, token?: stri
 }
 
 /** The resident's story so far: a document, an application to the Bakulev center, a duty booking. */
-async function preparePatient(origin: string): Promise<{ token: string; consultationId: string }> {
-  const { token } = await api<{ token: string }>(origin, 'POST', '/auth/register', undefined, PATIENT);
+async function preparePatient(origin: string, dataDir: string): Promise<{ token: string; consultationId: string }> {
+  // Registration proves the phone: the demo server's SMS outbox holds the code.
+  await api(origin, 'POST', '/auth/phone-code', undefined, { phone: PATIENT.phone, purpose: 'register' });
+  const outbox = (await readFile(join(dataDir, 'sms-outbox.jsonl'), 'utf8')).trim().split('\n');
+  const code = /(\d{6})/.exec((JSON.parse(outbox.at(-1)!) as { text: string }).text)?.[1];
+  const { token } = await api<{ token: string }>(origin, 'POST', '/auth/register', undefined, { ...PATIENT, code });
   const centers = await api<{ items: Array<{ id: string; diseases: Array<{ id: string }>; documents: Array<{ kind: string; required: boolean }> }> }>(origin, 'GET', '/centers');
   const bakulev = centers.items.find((center) => center.id === 'bakulev')!;
   const documentIds: string[] = [];
@@ -125,14 +132,14 @@ async function capture(outDir: string): Promise<void> {
   const server = await startDemoServer();
   const browser: Browser = await chromium.launch({ executablePath: findChromium({ install: false }), headless: true, args: CHROMIUM_ARGS });
   try {
-    const patient = await preparePatient(server.origin);
+    const patient = await preparePatient(server.origin, server.dataDir);
     const tokens: Record<string, string> = { patient: patient.token };
     for (const [who, credentials] of Object.entries(SIGN_INS)) {
       tokens[who] = (await api<{ token: string }>(server.origin, 'POST', '/auth/login', undefined, credentials)).token;
     }
     for (const shot of SHOTS) {
-      for (const { label, viewport } of WIDTHS) {
-        const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow', reducedMotion: 'reduce' });
+      for (const { label, viewport, deviceScaleFactor } of WIDTHS) {
+        const context = await browser.newContext({ viewport, deviceScaleFactor, locale: 'ru-RU', timezoneId: 'Europe/Moscow', reducedMotion: 'reduce' });
         const token = shot.as ? tokens[shot.as] : undefined;
         if (token) {
           await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [`oz:session:${server.origin}`, token] as const);
@@ -140,6 +147,17 @@ async function capture(outDir: string): Promise<void> {
         const page = await context.newPage();
         const path = shot.page.endsWith('=') ? `${shot.page}${patient.consultationId}` : shot.page;
         await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
+        // On a busy machine the elements can still be loading after the network went quiet.
+        await page
+          .waitForFunction(
+            () =>
+              [...document.querySelectorAll('*')]
+                .filter((el) => el.localName.startsWith('oz-'))
+                .every((el) => el.shadowRoot && !/Загружаем|Loading/.test(el.shadowRoot.textContent ?? '')),
+            undefined,
+            { timeout: 20_000 },
+          )
+          .catch(() => console.log(`  ${shot.name}-${label}: still loading after 20 s`));
         await page.waitForTimeout(800);
         const file = join(outDir, `${shot.name}-${label}.png`);
         await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });

@@ -58,6 +58,8 @@ const Environment = z.object({
   OZ_MAX_DUTY_BOOKINGS: positiveInt(2),
   OZ_OTP_TTL_DAYS: positiveInt(7),
   OZ_SIGN_IN_URL: z.url().optional(),
+  OZ_OPERATOR_NAME: z.string().trim().min(1).max(300).optional(),
+  OZ_OPERATOR_ADDRESS: z.string().trim().min(1).max(300).optional(),
   OZ_SMS_URL: z.url().optional(),
   OZ_SMS_TOKEN: z.string().optional(),
   OZ_SMS_SENDER: z.string().max(11).optional(),
@@ -97,6 +99,8 @@ function toConfig(env: z.infer<typeof Environment>) {
     oneTimePasswordTtlMs: env.OZ_OTP_TTL_DAYS * 24 * 3600 * 1000,
     /** Where SMS send patients to sign in: the portal page with <oz-register>. */
     signInUrl: env.OZ_SIGN_IN_URL ?? (env.OZ_PUBLIC_URL ? new URL('/portal.html', env.OZ_PUBLIC_URL).toString() : `http://localhost:${env.PORT}/portal.html`),
+    /** The personal-data operator (152-FZ) the consent text names; null where not set (a demo). */
+    operator: { name: env.OZ_OPERATOR_NAME ?? null, address: env.OZ_OPERATOR_ADDRESS ?? null },
     smsGateway: env.OZ_SMS_URL ? { url: env.OZ_SMS_URL, token: env.OZ_SMS_TOKEN, sender: env.OZ_SMS_SENDER } : null,
     logLevel: env.OZ_LOG_LEVEL,
     /** Files go to this bucket when OZ_S3_BUCKET is set, else to OZ_DATA_DIR/files. */

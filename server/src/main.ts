@@ -5,6 +5,7 @@ import { createServices } from './services/index.ts';
 import { createApp } from './app.ts';
 import { STATIC_DIRS } from './paths.ts';
 import { describeDemoSignIns, seedDemoData } from './seed/demo.ts';
+import { CHAT_SMS_SWEEP_EVERY_MS } from './services/chat-sms.ts';
 
 /** `--demo` (npm start) seeds demo accounts into an empty store; production start never does. */
 async function main(argv: string[]): Promise<void> {
@@ -26,8 +27,10 @@ async function main(argv: string[]): Promise<void> {
   });
   app.injectWebSocket(server);
   const purge = startTokenPurge(services.accounts);
+  const chatSms = startChatSmsSweep(services.chatSms);
   const stop = () => {
     clearInterval(purge);
+    clearInterval(chatSms);
     setTimeout(() => process.exit(0), 5000).unref();
     // No new connections; once the requests in flight are done, the ports (and the store) close.
     server.close(() => void ports.close().finally(() => process.exit(0)));
@@ -46,6 +49,19 @@ function startTokenPurge(accounts: ReturnType<typeof createServices>['accounts']
   const run = () => void accounts.purgeEndedSessions().catch((error: unknown) => console.error(JSON.stringify({ at: new Date().toISOString(), error: `token purge: ${String(error)}` })));
   run();
   const timer = setInterval(run, 6 * 3600 * 1000);
+  timer.unref();
+  return timer;
+}
+
+/**
+ * Every minute: an SMS to whoever has had a chat message unread for 10 minutes away from the
+ * cabinet. Each instance sweeps; the store lets only one of them send each SMS.
+ */
+function startChatSmsSweep(chatSms: ReturnType<typeof createServices>['chatSms']): NodeJS.Timeout {
+  const timer = setInterval(
+    () => void chatSms.sweep().catch((error: unknown) => console.error(JSON.stringify({ at: new Date().toISOString(), error: `chat SMS sweep: ${String(error)}` }))),
+    CHAT_SMS_SWEEP_EVERY_MS,
+  );
   timer.unref();
   return timer;
 }

@@ -112,12 +112,14 @@ describe('applications: patient files, doctor reviews', () => {
     assert.equal(after.consultationId, consultation.id);
 
     const notifications = (await (await server.request('/api/v1/notifications', { token: patient.token })).json()) as { items: { kind: string; data: { consultationId: string } }[]; unread: number };
-    assert.equal(notifications.unread, 1);
+    // «Заявка отправлена» from applying, then the date set.
+    assert.equal(notifications.unread, 2);
     assert.equal(notifications.items[0]?.kind, 'application_scheduled');
+    assert.equal(notifications.items[1]?.kind, 'application_submitted');
     assert.equal(notifications.items[0]?.data.consultationId, consultation.id);
 
     const [sms] = await waitForSms(server, patient.user.phone);
-    assert.match(sms ?? '', /назначена на \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} \(МСК\)/);
+    assert.match(sms ?? '', /назначена на \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} мск\./);
 
     const again = await server.request(`/api/v1/applications/${application.id}/schedule`, { token: bakulevDoctor.token, json: { startsAt, durationMinutes: 30 } });
     assert.equal(again.status, 409);
@@ -209,11 +211,12 @@ describe('program period', () => {
 describe('notifications when the SMS gateway is down', () => {
   it('still schedules: the cabinet has the news, the request does not fail or wait', async () => {
     const gateway = await startFakeSmsGateway();
-    gateway.failing = true;
     const server = await startTestServer({ OZ_SMS_URL: gateway.url });
     try {
       const doctor = await signInStaff(server, { role: 'doctor', centerId: 'bakulev' });
-      const patient = await registerPatient(server);
+      const patient = await registerPatient(server, {}, async (phone) => gateway.received.filter((sms) => sms.body.to === phone).map((sms) => sms.body.text));
+      gateway.failing = true;
+      gateway.received.length = 0;
       const { application } = await applyToBakulev(server, patient.token);
       const response = await server.request(`/api/v1/applications/${application.id}/schedule`, { token: doctor.token, json: { startsAt: inDays(4), durationMinutes: 30 } });
       assert.equal(response.status, 201);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONSENT_VERSION } from '@oz/contracts';
-import { errorOf, normalized, registerPatient, registration, startTestServer, uniquePhone, type TestServer } from './helpers.ts';
+import { errorOf, normalized, registerPatient, registration, requestSmsCode, startTestServer, uniquePhone, type TestServer } from './helpers.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -15,7 +15,7 @@ describe('POST /auth/register', () => {
   after(() => server.close());
 
   it('registers a patient, normalises the phone, stores consent and a hash, and signs in', async () => {
-    const body = registration({ phone: '+7 921 555-12-34', email: 'Maria@Example.RU' });
+    const body = registration({ phone: '+7 921 555-12-34', email: 'Maria@Example.RU', code: await requestSmsCode(server, '+7 921 555-12-34') });
     const response = await server.request('/api/v1/auth/register', { json: body });
     assert.equal(response.status, 201);
     const { token, user, expiresAt } = (await response.json()) as { token: string; user: Record<string, unknown>; expiresAt: string };
@@ -34,6 +34,7 @@ describe('POST /auth/register', () => {
         centerId: null,
         isDutyDoctor: false,
         mustChangePassword: false,
+        phoneConfirmed: true,
         consentGiven: true,
       },
     );
@@ -70,6 +71,10 @@ describe('POST /auth/register', () => {
     const error = await errorOf(response);
     assert.equal(error.code, 'phone_taken');
     assert.deepEqual(error.details?.fields?.map((field) => [field.field, field.code]), [['phone', 'taken']]);
+    // Asking for a registration code says so at once, before any SMS.
+    const code = await server.request('/api/v1/auth/phone-code', { json: { phone: sameNumber, purpose: 'register' } });
+    assert.equal(code.status, 409);
+    assert.equal((await errorOf(code)).code, 'phone_taken');
   });
 
   it('names every bad field with a code, and writes nothing', async () => {
@@ -88,6 +93,7 @@ describe('POST /auth/register', () => {
         phone: 'phone_invalid',
         email: 'email_invalid',
         password: 'too_short',
+        code: 'required',
         consent: 'consent_required',
       },
     );

@@ -14,6 +14,10 @@ const ENDPOINTS = {
   'POST /auth/login': true,
   'POST /auth/logout': true,
   'POST /auth/password': true,
+  'POST /auth/phone-code': true,
+  'POST /auth/password/reset': true,
+  'POST /auth/phone/code': true,
+  'POST /auth/phone/confirm': true,
   'GET /me': true,
   'GET /consent': true,
   'GET /centers': true,
@@ -34,6 +38,7 @@ const ENDPOINTS = {
   'GET /consultations/{id}/conclusion': true,
   'GET /consultations/{id}/messages': true,
   'POST /consultations/{id}/messages': true,
+  'POST /consultations/{id}/messages/read': true,
   'GET /notifications': true,
   'POST /notifications/{id}/read': true,
   'POST /notifications/stream-ticket': true,
@@ -102,7 +107,7 @@ type RouteOf<E extends Endpoint> =
       : 'no such method'
     : 'no such path';
 type InputOfRoute<E extends Endpoint> = RouteOf<E> extends { input: infer I } ? I : never;
-type SuccessOf<E extends Endpoint> = Extract<RouteOf<E>, { status: 200 | 201 | 204 }>;
+type SuccessOf<E extends Endpoint> = Extract<RouteOf<E>, { status: 200 | 201 | 202 | 204 }>;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];

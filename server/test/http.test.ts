@@ -84,6 +84,20 @@ describe('HTTP basics', () => {
     assert.equal((await server.request('/api/v1/consent?lang=de')).status, 422);
   });
 
+  it('names the personal-data operator and its address from OZ_OPERATOR_NAME and OZ_OPERATOR_ADDRESS', async () => {
+    const named = await startTestServer({ OZ_OPERATOR_NAME: 'ФГБУ «Тестовый центр» Минздрава России', OZ_OPERATOR_ADDRESS: '101000, Москва, ул. Примерная, д. 1' });
+    try {
+      const ru = (await (await named.request('/api/v1/consent')).json()) as { text: string };
+      assert.match(ru.text, /Оператор персональных данных: ФГБУ «Тестовый центр» Минздрава России, адрес: 101000, Москва, ул\. Примерная, д\. 1\./);
+      const page = await (await named.request('/api/v1/consent?format=html')).text();
+      assert.match(page, /Тестовый центр/);
+    } finally {
+      await named.close();
+    }
+    const unset = (await (await server.request('/api/v1/consent?lang=en')).json()) as { text: string };
+    assert.match(unset.text, /OZ_OPERATOR_NAME/, 'a deployment without it shows what is missing');
+  });
+
   it('publishes the OpenAPI document generated from the contracts', async () => {
     const response = await server.request('/api/v1/openapi.json');
     const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
@@ -176,7 +190,8 @@ describe('HTTP basics', () => {
       await logged.close();
     }
     const log = lines.join('');
-    assert.equal(lines.length, 2);
+    assert.equal(lines.length, 3, 'the SMS code, the registration, the sign-in');
+    assert.match(log, /"route":"\/api\/v1\/auth\/phone-code","status":202/);
     assert.match(log, /"route":"\/api\/v1\/auth\/register","status":201/);
     for (const secret of ['9215550011', 'secret password', patient.token, 'Иванова']) assert.ok(!log.includes(secret), `log leaks ${secret}`);
   });

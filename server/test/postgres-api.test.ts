@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
+import { errorOf, registerPatient, requestSmsCode, startTestServer, type TestServer } from './helpers.ts';
 import { applyToBakulev, signInStaff } from './fixtures.ts';
 import { freshDatabaseUrl, reachableServer } from './store/test-databases.ts';
 import { testServerEnv } from '../../scripts/test-server-env.mjs';
@@ -86,21 +86,22 @@ describe('the API on PostgreSQL', { skip }, () => {
   it('answers 503 with Retry-After while the database is away, and works again when it is back', async () => {
     const patient = await registerPatient(server);
     assert.equal((await server.request('/api/v1/me', { token: patient.token })).status, 200);
+    const code = await requestSmsCode(server, '+79215550101');
     await relay.cut();
     try {
       const away = await server.request('/api/v1/me', { token: patient.token });
       assert.equal(away.status, 503);
       assert.equal((await errorOf(away)).code, 'unavailable');
       assert.ok(Number(away.headers.get('retry-after')) > 0);
-      const registering = await server.request('/api/v1/auth/register', { json: { fullName: 'Петрова Анна', birthDate: '1950-01-01', phone: '+79215550101', password: 'correct horse', consent: true } });
+      const registering = await server.request('/api/v1/auth/register', { json: { fullName: 'Петрова Анна', birthDate: '1950-01-01', phone: '+79215550101', password: 'correct horse', code, consent: true } });
       assert.equal(registering.status, 503);
     } finally {
       await relay.restore();
     }
     const back = await server.request('/api/v1/me', { token: patient.token });
     assert.equal(back.status, 200);
-    const registered = await server.request('/api/v1/auth/register', { json: { fullName: 'Петрова Анна', birthDate: '1950-01-01', phone: '+79215550101', password: 'correct horse', consent: true } });
-    assert.equal(registered.status, 201, 'nothing half-written by the failed attempt');
+    const registered = await server.request('/api/v1/auth/register', { json: { fullName: 'Петрова Анна', birthDate: '1950-01-01', phone: '+79215550101', password: 'correct horse', code, consent: true } });
+    assert.equal(registered.status, 201, 'nothing half-written by the failed attempt: the code still works');
   });
 
   it('pages a doctor\'s queue through the API with limit and nextCursor, oldest first', async () => {

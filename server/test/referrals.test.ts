@@ -218,6 +218,24 @@ describe('POST /referrals/import', () => {
     assert.deepEqual(seen.items, [], 'the stranger sees no diagnosis');
   });
 
+  it('attaches nothing to a matching account whose phone was never confirmed by SMS, until it is', async () => {
+    // An account from before SMS codes: the same name and birth date, the phone never proved.
+    const older = await registerPatient(server, { fullName: 'Орлова Нина Петровна', birthDate: '1948-03-12' });
+    await server.services.store.users.update(older.user.id, { phoneConfirmedAt: null });
+    const table = csv([HEADER, ['Орлова Нина Петровна', '12.03.1948', older.user.phone, 'ИБС', 'Бакулева', '', '']]);
+    const report = (await (await importFile(server, manager.token, table, 't.csv')).json()) as Report;
+    assert.deepEqual(report.errors.map((e) => [e.row, e.field, e.code]), [[2, 'phone', 'phone_not_confirmed']]);
+    assert.deepEqual([report.attached, report.rows[0]?.outcome], [0, 'error']);
+    const seen = (await (await server.request('/api/v1/applications', { token: older.token })).json()) as { items: unknown[] };
+    assert.deepEqual(seen.items, [], 'no diagnosis reached the account');
+
+    assert.equal((await server.request('/api/v1/auth/phone/code', { method: 'POST', token: older.token })).status, 202);
+    const code = /код (\d{6})/.exec((await outbox(server)).filter((m) => m.to === older.user.phone).at(-1)!.text)![1];
+    assert.equal((await server.request('/api/v1/auth/phone/confirm', { token: older.token, json: { code } })).status, 200);
+    const again = (await (await importFile(server, manager.token, table, 't.csv')).json()) as Report;
+    assert.deepEqual([again.attached, again.errors.length], [1, 0], 'once confirmed, the referral attaches');
+  });
+
   it('refuses files that are not tables, tables without the required columns, and non-managers', async () => {
     const pdf = await importFile(server, manager.token, '%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n', 'table.csv');
     // file_unreadable is always 422 (ERROR_STATUS), whether the file is no table or lacks columns.

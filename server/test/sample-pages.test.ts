@@ -18,3 +18,17 @@ test('every sample page links an icon that exists', async () => {
     assert.match(icon, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, `${page}: ${href} is not an SVG`);
   }
 });
+
+// The text inside a tag shows from the page's first paint until the element's code arrives (on a
+// slow rural link, seconds): the copied snippet never leaves an empty box under a heading.
+test('every element on the sample pages says «Загружаем…» until its code arrives', async () => {
+  const pages = (await readdir(EXAMPLES)).filter((name) => name.endsWith('.html'));
+  for (const page of pages) {
+    const html = await readFile(join(EXAMPLES, page), 'utf8');
+    for (const [, tag, inside] of html.matchAll(/<(oz-[a-z-]+)[^>]*>([^<]*)<\/\1>/g)) {
+      // The bell sits in the site's header: an icon appears there, never a line of text.
+      if (tag === 'oz-notifications') continue;
+      assert.equal(inside, 'Загружаем…', `${page}: <${tag}> is empty until its code arrives`);
+    }
+  }
+});

@@ -46,6 +46,8 @@ export async function buildWorld(dataDir: string): Promise<World> {
     // A second sign-in that ends: its session must not come over.
     const second = (await (await ok(server.request('/api/v1/auth/login', { json: { phone: patient.user.phone, password: patient.password } }))).json()) as { token: string };
     await server.request('/api/v1/auth/logout', { method: 'POST', token: second.token });
+    // A forgotten password asked for: its live SMS code comes over too (another instance may check it).
+    await ok(server.request('/api/v1/auth/phone-code', { json: { phone: patient.user.phone, purpose: 'reset' } }));
 
     const manager = await signInStaff(server, { role: 'manager' });
     const referralPhone = '+79315550101';

@@ -12,14 +12,17 @@ import { openLowdbStore, STORE_FILE_NAME } from '../src/adapters/store/lowdb-sto
 import { COLLECTIONS, type StoreData } from '../src/adapters/store/lowdb-repositories.ts';
 import {
   applicationsTable,
+  chatUnreadTable,
   conclusionsTable,
   consultationsTable,
   documentsTable,
   dutySlotsTable,
   messagesTable,
   notificationsTable,
+  presenceTable,
   rowToRecord,
   selectList,
+  phoneCodesTable,
   tokensTable,
   usersTable,
   type Table,
@@ -36,6 +39,7 @@ const skip = noServer ? 'no PostgreSQL server answers at 127.0.0.1:5432 (set OZ_
 const TABLES: Record<(typeof COLLECTIONS)[number], Table<never>> = {
   users: usersTable,
   tokens: tokensTable,
+  phoneCodes: phoneCodesTable,
   documents: documentsTable,
   applications: applicationsTable,
   consultations: consultationsTable,
@@ -43,6 +47,8 @@ const TABLES: Record<(typeof COLLECTIONS)[number], Table<never>> = {
   notifications: notificationsTable,
   dutySlots: dutySlotsTable,
   messages: messagesTable,
+  chatUnread: chatUnreadTable,
+  presence: presenceTable,
 };
 
 const quiet = () => undefined;

@@ -39,7 +39,7 @@ describe('POST /consultations/:id/video (embedded provider)', () => {
     assert.equal(early.status, 409);
     const error = await errorOf(early);
     assert.equal(error.code, 'room_closed');
-    assert.match(error.message, /opens at .* \(МСК\), 15 minutes before the start/);
+    assert.match(error.message, /opens at .* мск, 15 minutes before the start/);
     assert.equal((error.details as { opensAt: string }).opensAt, new Date(Date.parse(startsAt) - 15 * MINUTE).toISOString());
 
     server.advance(46 * MINUTE); // 14 minutes before the start

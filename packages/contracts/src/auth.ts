@@ -9,6 +9,16 @@ export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LEN
 
 const FullName = z.string().trim().min(1).max(200).meta({ example: 'Иванова Мария Петровна' });
 
+/** The 6-digit code from an SMS; spaces and dashes people type between the digits do not matter. */
+export const SmsCode = z
+  .string()
+  .transform((value) => value.replace(/[\s\-]/g, ''))
+  .superRefine((value, ctx) => {
+    if (value === '') ctx.addIssue({ code: 'custom', message: 'Enter the code from the SMS', params: { code: 'required' } });
+    else if (!/^\d{6}$/.test(value)) ctx.addIssue({ code: 'custom', message: 'Enter the 6 digits from the SMS', params: { code: 'code_wrong' } });
+  })
+  .meta({ example: '482913' });
+
 /** An e-mail field where an empty string means "none". */
 const OptionalEmail = z
   .union([z.literal(''), z.email().max(254)])
@@ -22,6 +32,7 @@ export const RegisterRequest = z
     phone: Phone,
     email: OptionalEmail,
     password: Password,
+    code: SmsCode.meta({ description: 'The code from the SMS of `POST /auth/phone-code` with purpose `register`: proves the phone' }),
     consent: z
       .boolean()
       .refine((value) => value === true, {
@@ -82,3 +93,47 @@ export type ConsentText = z.infer<typeof ConsentText>;
 
 export const ChangePasswordResponse = z.object({ user: User }).meta({ id: 'ChangePasswordResponse' });
 export type ChangePasswordResponse = z.infer<typeof ChangePasswordResponse>;
+
+/** What an SMS code is asked for: a new account, or a forgotten password. */
+export const PhoneCodePurpose = z.enum(['register', 'reset']);
+export type PhoneCodePurpose = z.infer<typeof PhoneCodePurpose>;
+
+export const PhoneCodeRequest = z
+  .object({
+    phone: Phone,
+    purpose: PhoneCodePurpose.meta({
+      description:
+        '`register`: the phone must not have an account yet (409 `phone_taken`); `reset`: the same 202 whether or not it has one, the SMS goes only to an account',
+    }),
+  })
+  .meta({ id: 'PhoneCodeRequest' });
+export type PhoneCodeRequest = z.input<typeof PhoneCodeRequest>;
+
+export const PhoneCodeResponse = z
+  .object({
+    expiresAt: z.string().meta({ description: 'ISO time the code stops working (10 minutes after sending)' }),
+    resendAfter: z.string().meta({ description: 'ISO time from which another code may be asked for (one SMS a minute per phone)' }),
+  })
+  .meta({ id: 'PhoneCodeResponse' });
+export type PhoneCodeResponse = z.infer<typeof PhoneCodeResponse>;
+
+export const ResetPasswordRequest = z
+  .object({
+    phone: Phone,
+    code: SmsCode.meta({ description: 'The code from the SMS of `POST /auth/phone-code` with purpose `reset`' }),
+    newPassword: Password,
+    consent: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Required `true` from a patient imported by referral who has not consented yet (152-FZ)' }),
+  })
+  .meta({ id: 'ResetPasswordRequest' });
+export type ResetPasswordRequest = z.input<typeof ResetPasswordRequest>;
+
+export const ConfirmPhoneRequest = z
+  .object({ code: SmsCode.meta({ description: 'The code from the SMS of `POST /auth/phone/code`' }) })
+  .meta({ id: 'ConfirmPhoneRequest' });
+export type ConfirmPhoneRequest = z.input<typeof ConfirmPhoneRequest>;
+
+export const ConfirmPhoneResponse = z.object({ user: User }).meta({ id: 'ConfirmPhoneResponse' });
+export type ConfirmPhoneResponse = z.infer<typeof ConfirmPhoneResponse>;

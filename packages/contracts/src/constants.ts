@@ -6,9 +6,15 @@
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 /** Bumped whenever the 152-FZ consent text changes; stored with each consent. */
-export const CONSENT_VERSION = '2026-11-01';
+export const CONSENT_VERSION = '2026-12-05';
 
 export const DIAGNOSIS_MAX = 500;
+
+/**
+ * How many days a center's doctor takes to review an application with its documents (DESIGN.md §2):
+ * one promise, worded the same after applying and on every waiting application, referrals included.
+ */
+export const REVIEW_DAYS = { min: 1, max: 3 } as const;
 export const COMPLAINTS_MAX = 2000;
 
 export const MAX_SLOTS_PER_PUBLISH = 48;

@@ -31,6 +31,8 @@ export const Consultation = z
     hasConclusion: z.boolean(),
     /** When the doctor ended the call; null before that and again once the doctor rejoins. The patient cannot join meanwhile. */
     callEndedAt: z.string().nullable(),
+    /** Chat messages from the other side that the caller has not read yet (reading: POST /consultations/{id}/messages/read). */
+    unreadMessages: z.number().int().min(0),
     createdAt: z.string(),
   })
   .meta({ id: 'Consultation' });

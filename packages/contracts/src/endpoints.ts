@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ApplicationListQuery, CreateApplicationRequest, DeclineApplicationRequest, ScheduleApplicationRequest } from './applications.ts';
 import type { Application, ApplicationList } from './applications.ts';
 import type { AuthResponse, ChangePasswordRequest, ChangePasswordResponse, ConsentText, LoginRequest, MeResponse, RegisterRequest } from './auth.ts';
+import type { ConfirmPhoneRequest, ConfirmPhoneResponse, PhoneCodeRequest, PhoneCodeResponse, ResetPasswordRequest } from './auth.ts';
 import type { CenterList } from './centers.ts';
 import type { CancelConsultationRequest, Conclusion, Consultation, ConsultationList, ConsultationListQuery, WriteConclusionRequest } from './consultations.ts';
 import type { DocumentList, DocumentListQuery, MedicalDocument, UploadDocumentForm } from './documents.ts';
@@ -52,6 +53,10 @@ export interface Endpoints {
   'POST /auth/login': { body: Body<typeof LoginRequest>; response: AuthResponse };
   'POST /auth/logout': { response: void };
   'POST /auth/password': { body: Body<typeof ChangePasswordRequest>; response: ChangePasswordResponse };
+  'POST /auth/phone-code': { body: Body<typeof PhoneCodeRequest>; response: PhoneCodeResponse };
+  'POST /auth/password/reset': { body: Body<typeof ResetPasswordRequest>; response: AuthResponse };
+  'POST /auth/phone/code': { response: PhoneCodeResponse };
+  'POST /auth/phone/confirm': { body: Body<typeof ConfirmPhoneRequest>; response: ConfirmPhoneResponse };
   'GET /me': { response: MeResponse };
   /** `format=html` answers a readable page instead, for links. The query is declared in routes/consent.ts. */
   'GET /consent': { query: { lang?: 'ru' | 'en'; format?: 'json' | 'html' }; response: ConsentText };
@@ -81,6 +86,7 @@ export interface Endpoints {
   'GET /consultations/{id}/conclusion': { params: IdParams; response: Conclusion };
   'GET /consultations/{id}/messages': { params: IdParams; query: QueryOf<typeof ChatMessageListQuery>; response: ChatMessageList };
   'POST /consultations/{id}/messages': { params: IdParams; body: Body<typeof PostMessageRequest>; response: ChatMessage };
+  'POST /consultations/{id}/messages/read': { params: IdParams; response: void };
 
   // Notifications (routes/notifications.ts)
   'GET /notifications': { query: QueryOf<typeof NotificationListQuery>; response: NotificationList };

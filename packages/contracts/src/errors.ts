@@ -32,6 +32,9 @@ export const FieldErrorCode = z.enum([
   'taken',
   'date_in_past',
   'documents_missing', // required documents of the center are not attached
+  'code_wrong', // the SMS code does not match (tries are left)
+  'code_expired', // no live SMS code for this phone: never asked for, past its 10 minutes, or already used
+  'code_used_up', // the SMS code was tried 5 times wrong; ask for a new one
 ]);
 export type FieldErrorCode = z.infer<typeof FieldErrorCode>;
 

@@ -9,6 +9,8 @@ export const NotificationKind = z.enum([
   'call_ended',
   'conclusion_ready',
   'duty_booked',
+  /** The other side wrote in a consultation's chat: one entry per consultation while unread, `data.messages` counts them. */
+  'message_received',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -23,6 +25,8 @@ export const Notification = z
       consultationId: z.string().optional(),
       startsAt: z.string().optional(),
       reason: z.string().optional(),
+      /** `message_received`: how many messages this entry tells of (it is updated while unread). */
+      messages: z.number().int().optional(),
     }),
     createdAt: z.string(),
     readAt: z.string().nullable(),

@@ -14,6 +14,7 @@ export const ReferralRowErrorCode = z.enum([
   'duplicate_in_file', // the same phone and center appear on an earlier row
   'phone_belongs_to_staff',
   'phone_belongs_to_other_person', // a patient with this phone has another name or birth date
+  'phone_not_confirmed', // the registered patient has not proved the phone by SMS yet: nothing is attached
 ]);
 export type ReferralRowErrorCode = z.infer<typeof ReferralRowErrorCode>;
 

@@ -16,6 +16,10 @@ export const User = z
     centerId: CenterId.nullable().meta({ description: 'The center a doctor works for' }),
     isDutyDoctor: z.boolean(),
     mustChangePassword: z.boolean().meta({ description: 'True while a one-time password from an SMS is in use' }),
+    phoneConfirmed: z.boolean().meta({
+      description:
+        'The phone was proved with an SMS code (or the SMS one-time password). False for accounts registered before codes: ask for a code (`POST /auth/phone/code`, `POST /auth/phone/confirm`)',
+    }),
     consentGiven: z
       .boolean()
       .meta({ description: 'The patient consented to personal data processing (152-FZ); imported patients give it with their first password change' }),

@@ -49,7 +49,7 @@ describe('dates', () => {
 
 describe('field errors', () => {
   it('gives each field one stable code, with limits', () => {
-    const result = RegisterRequest.safeParse({ fullName: 'А', birthDate: '1956-04-12', phone: '+79211234567', password: 'x'.repeat(200), consent: true });
+    const result = RegisterRequest.safeParse({ fullName: 'А', birthDate: '1956-04-12', phone: '+79211234567', password: 'x'.repeat(200), code: '123456', consent: true });
     assert.ok(!result.success);
     assert.deepEqual(fieldErrorsFromIssues(result.error.issues), [
       { field: 'password', code: 'too_long', message: 'Must be at most 128 characters', limit: 128 },

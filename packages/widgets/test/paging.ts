@@ -13,11 +13,13 @@ export function loadMoreButton(el: Element, within: ParentNode = shadow(el)): HT
 }
 
 /**
- * What the button says to a screen reader: its words plus the visually hidden list name, without
+ * What the button says to a screen reader: its aria-label (the words and the list's name), else its words without
  * the wording kept unseen (visibility: hidden) only to hold the button's size.
  */
 export function loadMoreName(button: HTMLButtonElement | null): string {
   if (!button) return '';
+  const label = button.getAttribute('aria-label');
+  if (label) return label;
   const spoken: string[] = [];
   const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -14,9 +14,11 @@ export function showPhoneControls(el: Element): void {
 
 /** Buttons whose words do not fit inside them or that stick out of a `width`-px screen. */
 export function crampedButtons(el: Element, width: number): string[] {
+  // Measured from the element's own left edge: the test page's body margin is not the screen's.
+  const right = el.getBoundingClientRect().left + width;
   return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')]
     .filter((button) => button.offsetParent !== null)
-    .filter((button) => button.scrollWidth > button.clientWidth + 1 || button.getBoundingClientRect().right > width)
+    .filter((button) => button.scrollWidth > button.clientWidth + 1 || button.getBoundingClientRect().right > right + 1)
     .map((button) => button.textContent!.trim());
 }
 

@@ -60,10 +60,13 @@ export async function referralsInQueue(fullName: string, doctor = BAKULEV_DOCTOR
   return queue.filter((a) => a.source === 'referral' && a.patient.fullName === fullName);
 }
 
-/** Whether the phone has an account: registering with it answers 409 phone_taken (and creates nothing). */
+/**
+ * Whether the phone has an account: registering with it answers 409 phone_taken; without one, the
+ * never-sent code is refused (422), so the check creates nothing and sends no SMS.
+ */
 export async function phoneHasAccount(phone: string): Promise<boolean> {
   const { status } = await callApi('POST', '/auth/register', {
-    body: { fullName: 'Проверка Телефона', birthDate: '1950-01-01', phone, password: 'Проверка-телефона-1', consent: true },
+    body: { fullName: 'Проверка Телефона', birthDate: '1950-01-01', phone, password: 'Проверка-телефона-1', code: '000000', consent: true },
   });
   if (status === 201) throw new Error(`${phone} had no account, and now has one: the check itself wrote`);
   return status === 409;

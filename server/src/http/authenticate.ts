@@ -14,6 +14,8 @@ const authenticate = (allowOneTimePassword: boolean) =>
       throw new DomainError('password_change_required', 'Set a new password first');
     }
     c.set('principal', principal);
+    // Online, for the chat's SMS (sent only to someone away 10 minutes); written at most once a minute.
+    await c.var.services.presence.seen(principal.user.id);
     await next();
   });
 

@@ -25,10 +25,29 @@ export interface UserRecord {
   passwordHash: string;
   /** When the one-time password from an SMS stops working; null once the user set their own. */
   otpExpiresAt?: string | null;
+  /** When the phone was proved (an SMS code, or signing in with the SMS one-time password); null/absent: not yet. */
+  phoneConfirmedAt?: string | null;
   /** 152-FZ consent: when it was given and which text version. Null for staff created by the CLI. */
   consent: { at: string; version: string } | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A live SMS code, one per phone and purpose. Kept in the store, not in memory, so that
+ * every API instance checks the same code and counts the same tries.
+ */
+export interface PhoneCodeRecord {
+  /** `<purpose>:<phone>`: asking again replaces the code. */
+  id: string;
+  phone: string;
+  purpose: 'register' | 'reset' | 'confirm';
+  /** `salt$sha256(salt + code)` (base64url); the code itself is never stored. */
+  codeHash: string;
+  /** Wrong tries so far; at 5 the code is used up. */
+  failedAttempts: number;
+  sentAt: string;
+  expiresAt: string;
 }
 
 export interface TokenRecord {
@@ -129,6 +148,24 @@ export interface NotificationRecord {
   readAt: string | null;
 }
 
+/** One participant's unread state in one consultation's chat (absent: nothing ever unread). */
+export interface ChatUnreadRecord {
+  consultationId: string;
+  userId: string;
+  /** Messages from the other side since the user last read the chat. */
+  count: number;
+  /** When the latest of them came; an SMS tells of the messages before its own time. */
+  lastMessageAt: string;
+  /** When the last SMS about this chat went to the user; null: never. */
+  smsAt: string | null;
+}
+
+/** When the user was last online: an authenticated request, or an open live stream. */
+export interface PresenceRecord {
+  userId: string;
+  seenAt: string;
+}
+
 /** One page of a list that grows with the program; `cursor` is what the previous page's `nextCursor` said. */
 export interface PageRequest {
   limit: number;
@@ -166,6 +203,17 @@ export interface TokenRepository {
   /** Revokes every live token of a user except `keepId`. */
   revokeAllForUser(userId: string, at: string, keepId?: string): Promise<number>;
   /** Drops tokens that expired or were revoked before `before`. */
+  purge(before: string): Promise<number>;
+}
+
+export interface PhoneCodeRepository {
+  /** The code, held until the transaction ends (two instances checking one code count both tries). */
+  findByIdForUpdate(id: string): Promise<PhoneCodeRecord | undefined>;
+  /** Inserts or replaces the code of that id. */
+  put(code: PhoneCodeRecord): Promise<void>;
+  update(id: string, changes: Partial<Omit<PhoneCodeRecord, 'id'>>): Promise<PhoneCodeRecord>;
+  delete(id: string): Promise<void>;
+  /** Drops codes that expired before `before`; returns how many. */
   purge(before: string): Promise<number>;
 }
 
@@ -227,6 +275,33 @@ export interface NotificationRepository {
   pageByUser(userId: string, page: PageRequest): Promise<Page<NotificationRecord>>;
   countUnread(userId: string): Promise<number>;
   markRead(id: string, userId: string, at: string): Promise<NotificationRecord | undefined>;
+  /** The user's unread notification of this kind about this consultation (the services keep at most one). */
+  findUnreadAbout(userId: string, kind: Notification['kind'], consultationId: string): Promise<NotificationRecord | undefined>;
+  update(id: string, changes: Partial<Omit<NotificationRecord, 'id' | 'userId'>>): Promise<NotificationRecord>;
+  /** Marks read the user's unread ones of this kind about this consultation; returns them, marked. */
+  markReadAbout(userId: string, kind: Notification['kind'], consultationId: string, at: string): Promise<NotificationRecord[]>;
+}
+
+export interface ChatUnreadRepository {
+  /** One more unread message for the user in the consultation's chat, which came at `at`. */
+  addUnread(consultationId: string, userId: string, at: string): Promise<ChatUnreadRecord>;
+  /** The user has read the chat: nothing unread. Returns how many were. */
+  markChatRead(consultationId: string, userId: string): Promise<number>;
+  /** The user's records among these consultations (only those that have one). */
+  findByUser(userId: string, consultationIds: readonly string[]): Promise<ChatUnreadRecord[]>;
+  /**
+   * Chats with unread messages that no SMS has told of yet (a message after the last SMS), the
+   * latest message after `messagedAfter`, the last SMS (if any) before `smsBefore`; at most `limit`.
+   */
+  listSmsDue(messagedAfter: string, smsBefore: string, limit: number): Promise<ChatUnreadRecord[]>;
+  /** Records an SMS sent at `at` if one is still due as listSmsDue says: true for one caller only. */
+  claimSms(consultationId: string, userId: string, at: string, smsBefore: string): Promise<boolean>;
+}
+
+export interface PresenceRepository {
+  /** The user was online at `at`; an earlier time never moves it back. */
+  seen(userId: string, at: string): Promise<void>;
+  lastSeen(userId: string): Promise<string | undefined>;
 }
 
 export interface DutySlotRepository {
@@ -257,6 +332,7 @@ export interface MessageRepository {
 export interface StoreRepositories {
   users: UserRepository;
   tokens: TokenRepository;
+  phoneCodes: PhoneCodeRepository;
   documents: DocumentRepository;
   applications: ApplicationRepository;
   consultations: ConsultationRepository;
@@ -264,6 +340,8 @@ export interface StoreRepositories {
   notifications: NotificationRepository;
   dutySlots: DutySlotRepository;
   messages: MessageRepository;
+  chatUnread: ChatUnreadRepository;
+  presence: PresenceRepository;
 }
 
 /**

@@ -26,7 +26,7 @@ const getConsent = createRoute({
 
 export const consentRoutes = createRouter().openapi(getConsent, (c) => {
   const { lang, format } = c.req.valid('query');
-  const consent = consentText(lang);
+  const consent = consentText(lang, c.var.config.operator);
   c.header('Cache-Control', 'public, max-age=3600');
   if (format === 'json') return c.json(consent, 200);
   const paragraphs = consent.text.split('\n\n').map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');

@@ -92,6 +92,19 @@ const postMessage = createRoute({
   responses: { 201: { description: 'Sent', ...json(ChatMessage) }, 400: e[400], 401: e[401], 404: e[404], 409: conflictResponse(['consultation_cancelled']), 422: e[422] },
 });
 
+const markMessagesRead = createRoute({
+  ...common,
+  method: 'post',
+  path: '/{id}/messages/read',
+  summary: 'I have read the chat (the page shows it): the caller\'s `unreadMessages` of the consultation becomes 0 and its «new message» notification is read',
+  description:
+    'A chat message makes one unread `message_received` notification per consultation for the other side (later messages update it) and counts in their ' +
+    '`unreadMessages`; both stay until this call. A recipient who has not been online for 10 minutes (no request, no open notification stream) gets an SMS ' +
+    'without the message text, at most one per consultation an hour.',
+  request: { params: IdParam },
+  responses: { 204: { description: 'Read' }, 401: e[401], 404: e[404] },
+});
+
 export const consultationRoutes = createRouter()
   .openapi(list, async (c) => c.json(await c.var.services.consultations.list(c.var.principal.user, c.req.valid('query')), 200))
   .openapi(getOne, async (c) => c.json(await c.var.services.consultations.get(c.var.principal.user, c.req.valid('param').id), 200))
@@ -113,4 +126,8 @@ export const consultationRoutes = createRouter()
   .openapi(postMessage, async (c) => {
     const { text } = c.req.valid('json');
     return c.json(await c.var.services.messages.post(c.var.principal.user, c.req.valid('param').id, text), 201);
+  })
+  .openapi(markMessagesRead, async (c) => {
+    await c.var.services.messages.markRead(c.var.principal.user, c.req.valid('param').id);
+    return c.body(null, 204);
   });

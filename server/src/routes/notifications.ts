@@ -46,7 +46,8 @@ const stream = createRoute({
   method: 'get',
   path: '/stream',
   tags: ['Notifications'],
-  summary: 'Server-sent events, `ready` first: `notification` (a Notification) and `message` (a ChatMessage of your consultations) as they happen',
+  summary:
+    'Server-sent events, `ready` first: `notification` (a Notification; the same id again when it changes: a `message_received` entry counting one more message, or read) and `message` (a ChatMessage of your consultations) as they happen. An open stream counts as being online (no chat SMS then)',
   request: { query: z.object({ ticket: z.string().min(1).max(100) }) },
   responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, 401: e[401] },
 });
@@ -58,7 +59,7 @@ export const notificationRoutes = createRouter()
   )
   .openapi(ticket, async (c) => c.json(await c.var.services.notifications.issueStreamTicket(c.var.principal.user.id, c.var.principal.tokenId), 201))
   .openapi(stream, async (c) => {
-    const { notifications, accounts } = c.var.services;
+    const { notifications, accounts, presence } = c.var.services;
     const { userId, tokenId } = await notifications.redeemStreamTicket(c.req.valid('query').ticket);
     const pending: LiveEvent[] = [];
     let interrupted = false;
@@ -88,6 +89,8 @@ export const notificationRoutes = createRouter()
         while (!sse.aborted && !sse.closed && !interrupted) {
           // Signed out, password changed or expired: nothing more reaches this stream.
           if (!(await accounts.isSessionActive(tokenId))) break;
+          // Someone with the cabinet open is online: no SMS about a chat message they can see come.
+          await presence.seen(userId);
           const next = pending.shift();
           if (next) {
             await sse.writeSSE({ event: next.type, id: next.data.id, data: JSON.stringify(next.data) });

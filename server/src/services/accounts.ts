@@ -9,6 +9,7 @@ import { DuplicateKeyError, type Store, type UserRecord } from '../ports/store.t
 import { DomainError, unauthenticated, validationFailed } from './domain-error.ts';
 import { hashPassword, isOneTimePasswordHash, normalizeOneTimePassword, verifyAgainstDummy, verifyPassword, verifyPasswordInFullTime } from './passwords.ts';
 import { hashToken, newBearerToken, newId } from './tokens.ts';
+import type { PhoneCodeService } from './phone-codes.ts';
 
 export interface Registration {
   fullName: string;
@@ -16,6 +17,8 @@ export interface Registration {
   phone: string;
   email?: string | undefined;
   password: string;
+  /** The code from the registration SMS: proves the phone. */
+  code: string;
 }
 
 export interface StaffAccount {
@@ -38,6 +41,8 @@ export function toPublicUser(user: UserRecord): User {
     centerId: user.centerId,
     isDutyDoctor: user.isDutyDoctor,
     mustChangePassword: user.mustChangePassword,
+    // Staff phones come from the administrator who added them; only patients prove theirs.
+    phoneConfirmed: user.role !== 'patient' || Boolean(user.phoneConfirmedAt),
     consentGiven: user.consent !== null,
     createdAt: user.createdAt,
   };
@@ -51,6 +56,21 @@ export function toPublicUser(user: UserRecord): User {
 const asStored = (user: UserRecord, typed: string) =>
   user.mustChangePassword && isOneTimePasswordHash(user.passwordHash) ? normalizeOneTimePassword(typed) : typed;
 
+const consentRequired = () =>
+  validationFailed(
+    [{ field: 'consent', code: 'consent_required', message: 'Consent to the processing of personal data (152-FZ) is required' }],
+    'Consent to the processing of personal data (152-FZ) is required',
+  );
+
+/** A transaction's answer, or the error to throw once it committed (a counted wrong try must be kept). */
+type Outcome<T> = { ok: T } | { error: DomainError };
+
+async function settle<T>(outcome: Promise<Outcome<T>>): Promise<T> {
+  const result = await outcome;
+  if ('error' in result) throw result.error;
+  return result.ok;
+}
+
 const phoneTaken = () =>
   new DomainError('phone_taken', 'An account with this phone number already exists', {
     fields: [{ field: 'phone', code: 'taken', message: 'An account with this phone number already exists; sign in instead' }],
@@ -62,7 +82,33 @@ export class AccountService {
     private readonly store: Store,
     private readonly tokenTtlMs: number,
     private readonly now: () => Date = () => new Date(),
+    /** SMS codes; left out where no one registers or resets (the staff CLI). */
+    private readonly phoneCodes?: PhoneCodeService,
   ) {}
+
+  private get codes(): PhoneCodeService {
+    if (!this.phoneCodes) throw new Error('AccountService was made without SMS codes');
+    return this.phoneCodes;
+  }
+
+  /** Sends a registration code; 409 `phone_taken` when the phone has an account (registration would say so too). */
+  async sendRegistrationCode(phone: string) {
+    if (await this.store.users.findByPhone(phone)) throw phoneTaken();
+    return this.codes.send(phone, 'register');
+  }
+
+  /** Sends a reset code when the phone has an account; the answer is the same when it has none. */
+  async sendResetCode(phone: string) {
+    const user = await this.store.users.findByPhone(phone);
+    return this.codes.send(phone, 'reset', user !== undefined);
+  }
+
+  /** Sends a code to the signed-in user's own phone, to confirm an account registered before codes. */
+  async sendConfirmationCode(userId: string) {
+    const user = await this.store.users.findById(userId);
+    if (!user) throw unauthenticated();
+    return this.codes.send(user.phone, 'confirm');
+  }
 
   async register(input: Registration): Promise<AuthResponse> {
     // Hash before taking the store's lock: scrypt takes ~100 ms and must not block other writes.
@@ -79,19 +125,73 @@ export class AccountService {
       isDutyDoctor: false,
       mustChangePassword: false,
       passwordHash,
+      phoneConfirmedAt: at,
       consent: { at, version: CONSENT_VERSION },
       createdAt: at,
       updatedAt: at,
     };
-    return this.store.transaction(async (tx) => {
-      try {
-        await tx.users.insert(user);
-      } catch (error) {
-        if (error instanceof DuplicateKeyError) throw phoneTaken();
-        throw error;
-      }
-      return this.issueToken(user, tx.tokens);
-    });
+    return settle(
+      this.store.transaction(async (tx): Promise<Outcome<AuthResponse>> => {
+        // A taken phone first: a code cannot help there, and the person should sign in instead.
+        if (await tx.users.findByPhone(input.phone)) throw phoneTaken();
+        const wrongCode = await this.codes.check(tx, input.phone, 'register', input.code);
+        if (wrongCode) return { error: wrongCode };
+        try {
+          await tx.users.insert(user);
+        } catch (error) {
+          if (error instanceof DuplicateKeyError) throw phoneTaken();
+          throw error;
+        }
+        return { ok: await this.issueToken(user, tx.tokens) };
+      }),
+    );
+  }
+
+  /**
+   * A forgotten password: the code from the reset SMS sets a new one, proves the phone, ends every
+   * other session of the user and signs in. A patient imported by referral who never consented
+   * (152-FZ) gives the consent here, as at the first password change.
+   */
+  async resetPassword(phone: string, code: string, newPassword: string, consent?: boolean): Promise<AuthResponse> {
+    const passwordHash = await hashPassword(newPassword);
+    const at = this.now().toISOString();
+    return settle(
+      this.store.transaction(async (tx): Promise<Outcome<AuthResponse>> => {
+        const user = await tx.users.findByPhone(phone);
+        const consentMissing = user?.role === 'patient' && user.consent === null;
+        // Before the code is checked, so a missing tick does not use the code up.
+        if (consentMissing && consent !== true) return { error: consentRequired() };
+        const wrongCode = await this.codes.check(tx, phone, 'reset', code);
+        if (wrongCode) return { error: wrongCode };
+        // No account: no SMS went out, so no code can have matched; kept for the type.
+        if (!user) return { error: validationFailed([{ field: 'code', code: 'code_expired', message: 'This code is no longer valid; ask for a new one' }]) };
+        const updated = await tx.users.update(user.id, {
+          passwordHash,
+          mustChangePassword: false,
+          otpExpiresAt: null,
+          phoneConfirmedAt: user.phoneConfirmedAt ?? at,
+          ...(consentMissing ? { consent: { at, version: CONSENT_VERSION } } : {}),
+          updatedAt: at,
+        });
+        await tx.tokens.revokeAllForUser(user.id, at);
+        return { ok: await this.issueToken(updated, tx.tokens) };
+      }),
+    );
+  }
+
+  /** Confirms the signed-in user's phone with the code of `sendConfirmationCode`. */
+  async confirmPhone(userId: string, code: string): Promise<User> {
+    const at = this.now().toISOString();
+    return settle(
+      this.store.transaction(async (tx): Promise<Outcome<User>> => {
+        const user = await tx.users.findById(userId);
+        if (!user) return { error: unauthenticated() };
+        const wrongCode = await this.codes.check(tx, user.phone, 'confirm', code);
+        if (wrongCode) return { error: wrongCode };
+        const updated = await tx.users.update(userId, { phoneConfirmedAt: user.phoneConfirmedAt ?? at, updatedAt: at });
+        return { ok: toPublicUser(updated) };
+      }),
+    );
   }
 
   async signIn(phone: string, password: string): Promise<AuthResponse> {
@@ -100,6 +200,11 @@ export class AccountService {
     if (!user || !valid) throw new DomainError('invalid_credentials', 'Wrong phone number or password');
     if (user.mustChangePassword && user.otpExpiresAt && user.otpExpiresAt <= this.now().toISOString()) {
       throw new DomainError('one_time_password_expired', 'The one-time password from the SMS has expired; ask the program manager for a new one');
+    }
+    // The one-time password came by SMS to this phone: signing in with it proves the phone.
+    if (!user.phoneConfirmedAt && user.mustChangePassword && isOneTimePasswordHash(user.passwordHash)) {
+      const at = this.now().toISOString();
+      return this.store.transaction(async (tx) => this.issueToken(await tx.users.update(user.id, { phoneConfirmedAt: at }), tx.tokens));
     }
     return this.issueToken(user, this.store.tokens);
   }
@@ -114,9 +219,10 @@ export class AccountService {
     return { user, tokenId: record.id };
   }
 
-  /** Forgets tokens that expired or were revoked over a day ago; returns how many. */
-  purgeEndedSessions(): Promise<number> {
-    return this.store.tokens.purge(new Date(this.now().getTime() - 24 * 3600 * 1000).toISOString());
+  /** Forgets tokens that expired or were revoked over a day ago, and SMS codes long expired; returns how many. */
+  async purgeEndedSessions(): Promise<number> {
+    const tokens = await this.store.tokens.purge(new Date(this.now().getTime() - 24 * 3600 * 1000).toISOString());
+    return tokens + (this.phoneCodes ? await this.phoneCodes.purgeExpired() : 0);
   }
 
   /** Whether the session of this token still holds: not signed out, not revoked, not expired. */
@@ -145,12 +251,7 @@ export class AccountService {
     if (!user) throw unauthenticated();
     // A patient imported from a referral table never ticked the 152-FZ consent: they do it here, first.
     const consentMissing = user.role === 'patient' && user.consent === null;
-    if (consentMissing && consent !== true) {
-      throw validationFailed(
-        [{ field: 'consent', code: 'consent_required', message: 'Consent to the processing of personal data (152-FZ) is required' }],
-        'Consent to the processing of personal data (152-FZ) is required',
-      );
-    }
+    if (consentMissing && consent !== true) throw consentRequired();
     if (currentPassword === undefined) {
       if (!user.mustChangePassword) {
         throw validationFailed(
@@ -198,6 +299,8 @@ export class AccountService {
       isDutyDoctor: account.isDutyDoctor,
       mustChangePassword: false,
       passwordHash,
+      // The administrator who adds a staff account knows the person and their phone.
+      phoneConfirmedAt: at,
       consent: null,
       createdAt: at,
       updatedAt: at,

@@ -69,6 +69,12 @@ export class ApplicationService {
         throw error;
       }
     });
+    // In the bell too, so the patient sees it went (no SMS: they are on the page that sent it).
+    await this.notifications.notify(patient, {
+      kind: 'application_submitted',
+      text: `Облако здоровья: заявка на онлайн-консультацию отправлена в ${center.name}. Врач ответит в личном кабинете.`,
+      data: { applicationId: record.id },
+    });
     return this.view(record, patient);
   }
 

@@ -24,11 +24,11 @@ export class ConsultationService {
         : viewer.role === 'doctor'
           ? await this.store.consultations.pageByDoctor(viewer.id, page)
           : forbiddenList();
-    return { items: await this.views(records.items), nextCursor: records.nextCursor };
+    return { items: await this.views(records.items, viewer.id), nextCursor: records.nextCursor };
   }
 
   async get(viewer: UserRecord, id: string): Promise<Consultation> {
-    return this.view(await this.participantOnly(viewer, id));
+    return this.view(await this.participantOnly(viewer, id), viewer.id);
   }
 
   async cancel(viewer: UserRecord, id: string, reason: string | undefined): Promise<Consultation> {
@@ -65,7 +65,7 @@ export class ConsultationService {
           : {}),
       });
     }
-    return this.view(updated);
+    return this.view(updated, viewer.id);
   }
 
   /** Any time the consultation is not cancelled: a doctor may conclude from the documents alone. */
@@ -114,17 +114,21 @@ export class ConsultationService {
     return consultation;
   }
 
-  async view(record: ConsultationRecord): Promise<Consultation> {
-    return (await this.views([record]))[0]!;
+  /** `viewerId`: whose unread messages to count (none for a consultation just made, which has no chat yet). */
+  async view(record: ConsultationRecord, viewerId?: string): Promise<Consultation> {
+    return (await this.views([record], viewerId))[0]!;
   }
 
-  /** A page of consultations with their people's names and conclusion marks: two lookups, not three a record. */
-  private async views(records: ConsultationRecord[]): Promise<Consultation[]> {
+  /** A page of consultations with their people's names, conclusion marks and the viewer's unread messages: three lookups, not three a record. */
+  private async views(records: ConsultationRecord[], viewerId?: string): Promise<Consultation[]> {
     if (records.length === 0) return [];
-    const [people, conclusions] = await Promise.all([
+    const ids = records.map((record) => record.id);
+    const [people, conclusions, unread] = await Promise.all([
       this.store.users.findByIds(records.flatMap((record) => [record.patientId, record.doctorId])),
-      this.store.conclusions.findByConsultations(records.map((record) => record.id)),
+      this.store.conclusions.findByConsultations(ids),
+      viewerId ? this.store.chatUnread.findByUser(viewerId, ids) : [],
     ]);
+    const unreadOf = new Map(unread.map((entry) => [entry.consultationId, entry.count]));
     const nameOf = new Map(people.map((person) => [person.id, person.fullName]));
     const concluded = new Set(conclusions.map((conclusion) => conclusion.consultationId));
     return records.map((record) => {
@@ -139,6 +143,7 @@ export class ConsultationService {
         endsAt: new Date(Date.parse(record.startsAt) + record.durationMinutes * 60_000).toISOString(),
         hasConclusion: concluded.has(record.id),
         callEndedAt: record.callEndedAt ?? null,
+        unreadMessages: unreadOf.get(record.id) ?? 0,
       };
     });
   }

@@ -6,6 +6,7 @@ import { VideoService } from './video.ts';
 import { ReferralImportService } from './referrals/import-referrals.ts';
 import { CredentialsResendService } from './referrals/resend-credentials.ts';
 import { AccountService } from './accounts.ts';
+import { PhoneCodeService } from './phone-codes.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { DocumentService } from './documents.ts';
 import { NotificationService } from './notifications.ts';
@@ -13,6 +14,8 @@ import { ApplicationService } from './applications.ts';
 import { ConsultationService } from './consultations.ts';
 import { DutyService } from './duty.ts';
 import { MessageService } from './messages.ts';
+import { PresenceService } from './presence.ts';
+import { ChatSmsService } from './chat-sms.ts';
 
 export interface Services {
   store: Store;
@@ -24,6 +27,10 @@ export interface Services {
   consultations: ConsultationService;
   duty: DutyService;
   messages: MessageService;
+  /** Who is online (last-seen), for the chat's SMS. */
+  presence: PresenceService;
+  /** The «new message» SMS to whoever has been away 10 minutes; main.ts runs its sweep. */
+  chatSms: ChatSmsService;
   video: VideoService;
   signaling: SignalingRooms;
   referrals: ReferralImportService;
@@ -32,17 +39,21 @@ export interface Services {
 
 export function createServices({ store, files, sms, video, signaling, live, limits, tickets }: Ports, config: Config, now: () => Date = () => new Date()): Services {
   const notifications = new NotificationService(store, live, tickets, sms, now);
+  const presence = new PresenceService(store, now);
+  const chatSms = new ChatSmsService(store, presence, sms, { signInUrl: config.signInUrl }, now);
   const credentialSettings = { oneTimePasswordTtlMs: config.oneTimePasswordTtlMs, signInUrl: config.signInUrl };
   return {
     store,
-    accounts: new AccountService(store, config.tokenTtlMs, now),
+    accounts: new AccountService(store, config.tokenTtlMs, now, new PhoneCodeService(store, sms, now)),
     signInLimiter: new RateLimiter(limits, 'sign-in', config.rateLimitPerMinute, 60_000, () => now().getTime()),
     documents: new DocumentService(store, files, config.maxUploadBytes, now),
     notifications,
     applications: new ApplicationService(store, notifications, config.programPeriod, now),
     consultations: new ConsultationService(store, notifications, now),
     duty: new DutyService(store, notifications, { programPeriod: config.programPeriod, maxBookingsPerPatient: config.maxDutyBookingsPerPatient }, now),
-    messages: new MessageService(store, live, now),
+    messages: new MessageService(store, live, notifications, chatSms, now),
+    presence,
+    chatSms,
     video: new VideoService(store, video, config.iceServers, now, notifications),
     signaling,
     referrals: new ReferralImportService(store, sms, credentialSettings, now),

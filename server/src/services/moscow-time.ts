@@ -1,4 +1,7 @@
-/** Dates in SMS and notification texts: the program's patients are told times in Moscow time. */
+/**
+ * Dates in SMS and notification texts, in Moscow time and saying so («05.12.2026 10:00 мск»): the
+ * cabinet shows the reader's own time, and a resident of Novosibirsk must not take an SMS's time for local.
+ */
 const FORMAT = new Intl.DateTimeFormat('ru-RU', {
   timeZone: 'Europe/Moscow',
   day: '2-digit',
@@ -8,4 +11,4 @@ const FORMAT = new Intl.DateTimeFormat('ru-RU', {
   minute: '2-digit',
 });
 
-export const moscowTime = (iso: string) => `${FORMAT.format(new Date(iso)).replace(',', '')} (МСК)`;
+export const moscowTime = (iso: string) => `${FORMAT.format(new Date(iso)).replace(',', '')} мск`;

@@ -1,9 +1,10 @@
 import type { Notification, NotificationList } from '@oz/contracts';
-import type { NotificationRecord, PageRequest, Store, UserRecord } from '../ports/store.ts';
+import type { ConsultationRecord, NotificationRecord, PageRequest, Store, UserRecord } from '../ports/store.ts';
 import type { SmsSender } from '../ports/sms-sender.ts';
 import type { LiveEvents, LiveSubscriber } from '../ports/live-events.ts';
 import type { Tickets } from '../ports/coordination.ts';
 import { notFound, unauthenticated } from './domain-error.ts';
+import { moscowTime } from './moscow-time.ts';
 import { publishQuietly } from './live-delivery.ts';
 import { newId } from './tokens.ts';
 
@@ -50,6 +51,33 @@ export class NotificationService {
     await this.store.notifications.insert(record);
     await publishQuietly(this.live, user.id, { type: 'notification', data: toPublicNotification(record) });
     if (notification.sms) this.sendSms(user.phone, notification.sms);
+  }
+
+  /**
+   * The other side wrote in the consultation's chat: ONE unread entry per consultation, which the
+   * next messages update (their count, and it comes to the top) rather than adding more. Both
+   * instances of a race land on one entry: the transaction runs as if alone. No SMS here: that
+   * waits until the reader has been away 10 minutes (ChatSmsService).
+   */
+  async notifyChatMessage(user: UserRecord, consultation: ConsultationRecord): Promise<void> {
+    const at = this.now().toISOString();
+    const fromWhom = user.id === consultation.patientId ? 'врача' : 'пациента';
+    const record = await this.store.transaction(async (tx) => {
+      const open = await tx.notifications.findUnreadAbout(user.id, 'message_received', consultation.id);
+      const messages = (open?.data.messages ?? 0) + 1;
+      const text = `Облако здоровья: ${messages === 1 ? 'новое сообщение' : `новые сообщения (${messages})`} от ${fromWhom} по консультации ${moscowTime(consultation.startsAt)}.`;
+      const data = { consultationId: consultation.id, startsAt: consultation.startsAt, messages };
+      if (open) return tx.notifications.update(open.id, { text, data, createdAt: at });
+      const fresh: NotificationRecord = { id: newId(), userId: user.id, kind: 'message_received', text, data, createdAt: at, readAt: null };
+      await tx.notifications.insert(fresh);
+      return fresh;
+    });
+    await publishQuietly(this.live, user.id, { type: 'notification', data: toPublicNotification(record) });
+  }
+
+  /** Entries changed elsewhere (read with their chat): every open page of the user shows them so. */
+  async publishChanged(userId: string, records: readonly NotificationRecord[]): Promise<void> {
+    for (const record of records) await publishQuietly(this.live, userId, { type: 'notification', data: toPublicNotification(record) });
   }
 
   /**

@@ -28,6 +28,7 @@ export function userRecord(overrides: Partial<UserRecord> = {}): UserRecord {
     mustChangePassword: false,
     passwordHash: 'scrypt$test',
     otpExpiresAt: null,
+    phoneConfirmedAt: null,
     consent: { at: at(), version: '1' },
     createdAt: at(),
     updatedAt: at(),

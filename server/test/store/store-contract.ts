@@ -357,6 +357,64 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       });
     });
 
+    describe('unread chats, their notification and last-seen', () => {
+      it('counts unread messages per reader, clears them, and lets one claim of an SMS through an hour', async () => {
+        const { patient, doctor } = await patientAndDoctor(store);
+        const consultation = consultationRecord(patient.id, doctor.id, { startsAt: '2027-07-01T10:00:00.000Z' });
+        await store.consultations.insert(consultation);
+        assert.deepEqual(await store.chatUnread.findByUser(patient.id, [consultation.id]), []);
+        await store.chatUnread.addUnread(consultation.id, patient.id, '2027-06-01T10:00:00.000Z');
+        const second = await store.chatUnread.addUnread(consultation.id, patient.id, '2027-06-01T10:05:00.000Z');
+        assert.deepEqual(second, { consultationId: consultation.id, userId: patient.id, count: 2, lastMessageAt: '2027-06-01T10:05:00.000Z', smsAt: null });
+        assert.deepEqual(await store.chatUnread.findByUser(doctor.id, [consultation.id]), []);
+
+        const due = (now: string) => store.chatUnread.listSmsDue('2027-05-31T10:00:00.000Z', minutesAfter(now, -60), 10);
+        assert.deepEqual((await due('2027-06-01T10:20:00.000Z')).map((r) => r.userId), [patient.id]);
+        const claims = await Promise.all([
+          store.chatUnread.claimSms(consultation.id, patient.id, '2027-06-01T10:20:00.000Z', '2027-06-01T09:20:00.000Z'),
+          store.chatUnread.claimSms(consultation.id, patient.id, '2027-06-01T10:20:00.000Z', '2027-06-01T09:20:00.000Z'),
+        ]);
+        assert.deepEqual(claims.sort(), [false, true]);
+        assert.deepEqual(await due('2027-06-01T10:30:00.000Z'), [], 'told: nothing due');
+        await store.chatUnread.addUnread(consultation.id, patient.id, '2027-06-01T10:40:00.000Z');
+        assert.deepEqual(await due('2027-06-01T10:50:00.000Z'), [], 'a new message within the hour: not yet');
+        assert.equal((await due('2027-06-01T11:21:00.000Z')).length, 1, 'an hour on: due again');
+
+        assert.equal(await store.chatUnread.markChatRead(consultation.id, patient.id), 3);
+        assert.equal((await store.chatUnread.findByUser(patient.id, [consultation.id]))[0]?.count, 0);
+        assert.deepEqual(await due('2027-06-01T11:21:00.000Z'), [], 'read: nothing due');
+        assert.equal(await store.chatUnread.markChatRead(consultation.id, doctor.id), 0);
+      });
+
+      it('finds, updates and marks read the unread notification about a consultation', async () => {
+        const { patient } = await patientAndDoctor(store);
+        const about = (consultationId: string, overrides = {}) =>
+          notificationRecord(patient.id, { kind: 'message_received', data: { consultationId, messages: 1 }, ...overrides });
+        const entry = about('c-7');
+        await store.notifications.insert(entry);
+        await store.notifications.insert(about('c-8'));
+        await store.notifications.insert(about('c-7', { readAt: '2027-01-01T00:00:00.000Z' }));
+        assert.equal((await store.notifications.findUnreadAbout(patient.id, 'message_received', 'c-7'))?.id, entry.id);
+        assert.equal(await store.notifications.findUnreadAbout(patient.id, 'application_scheduled', 'c-7'), undefined);
+        const updated = await store.notifications.update(entry.id, { data: { consultationId: 'c-7', messages: 2 }, createdAt: '2027-02-01T00:00:00.000Z' });
+        assert.equal(updated.data.messages, 2);
+        const marked = await store.notifications.markReadAbout(patient.id, 'message_received', 'c-7', '2027-02-02T00:00:00.000Z');
+        assert.deepEqual(marked.map((n) => [n.id, n.readAt, n.data.messages]), [[entry.id, '2027-02-02T00:00:00.000Z', 2]]);
+        assert.equal(await store.notifications.findUnreadAbout(patient.id, 'message_received', 'c-7'), undefined);
+        assert.equal(await store.notifications.countUnread(patient.id), 1, 'c-8 stays unread');
+      });
+
+      it('keeps the latest last-seen time of a user', async () => {
+        const { patient } = await patientAndDoctor(store);
+        assert.equal(await store.presence.lastSeen(patient.id), undefined);
+        await store.presence.seen(patient.id, '2027-03-01T10:00:00.000Z');
+        await store.presence.seen(patient.id, '2027-03-01T09:00:00.000Z');
+        assert.equal(await store.presence.lastSeen(patient.id), '2027-03-01T10:00:00.000Z');
+        await store.presence.seen(patient.id, '2027-03-01T10:05:00.000Z');
+        assert.equal(await store.presence.lastSeen(patient.id), '2027-03-01T10:05:00.000Z');
+      });
+    });
+
     describe('transactions', () => {
       it('writes all of a transaction or nothing of it', async () => {
         const kept = userRecord();

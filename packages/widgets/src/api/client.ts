@@ -2,10 +2,13 @@ import type {
   ApplicationStatus,
   CancelConsultationRequest,
   ChangePasswordRequest,
+  ConfirmPhoneRequest,
   CreateApplicationRequest,
   DeclineApplicationRequest,
   LoginRequest,
+  PhoneCodeRequest,
   RegisterRequest,
+  ResetPasswordRequest,
   ScheduleApplicationRequest,
   WriteConclusionRequest,
 } from '@oz/contracts';
@@ -78,6 +81,24 @@ export class ApiClient {
 
   register(body: RegisterRequest, signal?: AbortSignal) {
     return this.call('POST /auth/register', { body, signal, token: null });
+  }
+
+  /** An SMS code for registration or a forgotten password (202 `{expiresAt, resendAfter}`). */
+  requestPhoneCode(body: PhoneCodeRequest, signal?: AbortSignal) {
+    return this.call('POST /auth/phone-code', { body, signal, token: null });
+  }
+
+  resetPassword(body: ResetPasswordRequest, signal?: AbortSignal) {
+    return this.call('POST /auth/password/reset', { body, signal, token: null });
+  }
+
+  /** A code to the signed-in user's own phone, for an account from before SMS codes. */
+  requestPhoneConfirmationCode(signal?: AbortSignal) {
+    return this.call('POST /auth/phone/code', { signal });
+  }
+
+  confirmPhone(body: ConfirmPhoneRequest, signal?: AbortSignal) {
+    return this.call('POST /auth/phone/confirm', { body, signal });
   }
 
   login(body: LoginRequest, signal?: AbortSignal) {

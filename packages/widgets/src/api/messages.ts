@@ -13,6 +13,14 @@ export function listMessages(client: ApiClient, consultationId: string, { limit,
 }
 
 /**
+ * The reader has the chat in front of them: their `unreadMessages` of the consultation becomes 0
+ * and its «new message» notification is read (204). 404 for anyone but its patient and doctor.
+ */
+export function markMessagesRead(client: ApiClient, consultationId: string, signal?: AbortSignal) {
+  return client.call('POST /consultations/{id}/messages/read', { params: { id: consultationId }, signal });
+}
+
+/**
  * Sends a message (trimmed by the API, 1–2000 characters: 422 too_long). 409 when the
  * consultation was cancelled: its chat is closed. Both sides also get it live as a `message` event.
  */

@@ -220,13 +220,11 @@ export class PagedList<T> implements ReactiveController {
               aria-busy=${busy ? 'true' : 'false'}
               aria-disabled=${busy ? 'true' : 'false'}
               aria-describedby=${ifDefined(failed ? errorId : undefined)}
+              aria-label=${ifDefined(view.listName && !failed && !busy ? `${view.label ?? words.showMore}: ${view.listName}` : undefined)}
               @click=${this.#onClick}
             >
-              <span class="load-more-words ${busy ? 'load-more-unseen' : ''}">
-                ${failed ? words.retry : (view.label ?? words.showMore)}${view.listName && !failed
-                  ? html`<span class="visually-hidden">: ${view.listName}</span>`
-                  : nothing}
-              </span>
+              <!-- The list's name is in aria-label: a visually hidden span here is heard as «Показать ещё : …». -->
+              <span class="load-more-words ${busy ? 'load-more-unseen' : ''}">${failed ? words.retry : (view.label ?? words.showMore)}</span>
               <span class="load-more-words ${busy ? '' : 'load-more-unseen'}">${words.loadingMore}</span>
             </button>`
           : nothing}

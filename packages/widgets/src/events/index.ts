@@ -2,6 +2,7 @@ export type { OzSignedInEvent } from './oz-signed-in.ts';
 export type { OzSignedOutEvent } from './oz-signed-out.ts';
 export type { OzPasswordChangedEvent } from './oz-password-changed.ts';
 export type { OzNotificationEvent } from './oz-notification.ts';
+export type { OzNotificationOpenEvent } from './oz-notification-open.ts';
 export type { OzConclusionWrittenEvent } from './oz-conclusion-written.ts';
 export type { OzApplicationDeclinedEvent } from './oz-application-declined.ts';
 export type { OzApplicationScheduledEvent } from './oz-application-scheduled.ts';

@@ -4,8 +4,11 @@
  */
 export {
   ChangePasswordRequest,
+  ConfirmPhoneRequest,
   LoginRequest,
   PASSWORD_MIN_LENGTH,
+  PhoneCodeRequest,
   RegisterRequest,
+  ResetPasswordRequest,
   fieldErrorsFromIssues,
 } from '@oz/contracts';

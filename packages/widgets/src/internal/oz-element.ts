@@ -11,6 +11,7 @@ import { baseStyles } from '../styles/base.ts';
 import { hostStyles } from '../styles/host.ts';
 import { toApiOrigin } from './api-origin.ts';
 import { pageConfig } from './page-config.ts';
+import { clearPlaceholder } from './loading-placeholder.ts';
 import { signedInUser } from './signed-in-user.ts';
 
 /**
@@ -106,6 +107,12 @@ export class OzElement extends LitElement {
   /** The API client for this element's origin, carrying the session token. */
   protected get client(): ApiClient {
     return sessionClient(this.apiOrigin);
+  }
+
+  /** Reuses the shadow root the loader put «Загружаем…» into (loading-placeholder.ts), emptied. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    clearPlaceholder(this.shadowRoot);
+    return super.createRenderRoot();
   }
 
   override connectedCallback(): void {

@@ -8,6 +8,9 @@ export const baseStyles = css`
     border-radius: ${tokens.radius};
     padding: ${tokens.spacing};
     max-width: 36em;
+    /* A word longer than the whole line breaks rather than pushing the page sideways; every
+       other word wraps whole. Never "anywhere" on text: it lets a squeezed column break every word. */
+    overflow-wrap: break-word;
   }
 
   h2,
@@ -121,5 +124,51 @@ export const baseStyles = css`
   .status:not(:empty) {
     color: ${tokens.colorSuccess};
     background: ${tokens.colorSuccessSurface};
+  }
+
+  /*
+   * Reflow (WCAG 1.4.10): the element's own width decides, via the :host container (host.ts).
+   * A phone or a sidebar: the element's own padding goes first, the page already has its margins.
+   */
+  @container (max-width: 420px) {
+    .oz-base {
+      padding: ${tokens.spacingSmall} 0;
+      border-radius: 0;
+    }
+  }
+
+  /* A 360-px phone at 200 % zoom (180 CSS px): long words hyphenate in the element's lang (set on
+     .oz-base), headings shrink to the text's size (still bold), and every button takes the full
+     width so its words wrap whole instead of standing letter by letter in a narrow column. */
+  @container (max-width: 260px) {
+    .oz-base,
+    .oz-base * {
+      hyphens: auto;
+    }
+
+    h2,
+    h3 {
+      font-size: ${tokens.fontSize};
+    }
+
+    button {
+      width: 100%;
+      height: auto;
+      padding: 0.3em;
+      font-size: ${tokens.fontSizeSmall};
+      line-height: 1.3;
+    }
+
+    /* A phone number or a date needs every pixel of a 180-px field. */
+    input:not([type='checkbox']):not([type='radio']),
+    select,
+    textarea {
+      padding-inline: 4px;
+    }
+
+    /* A closed select cannot wrap its value: the smallest readable size shows the most of it. */
+    select {
+      font-size: 16px;
+    }
   }
 `;

@@ -77,10 +77,10 @@ export const choiceStyles = css`
   }
 
   .radio-row label {
+    min-width: 0;
     font-weight: 400;
     margin: 0;
     padding-top: 1px;
-    overflow-wrap: anywhere;
   }
 `;
 

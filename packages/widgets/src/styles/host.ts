@@ -26,9 +26,15 @@ export const hostStyles = css`
     cursor: auto;
   }
 
+  /* Every element lays itself out by its OWN width (the @container rules in base.ts and in the
+     element styles), not the window's: a sidebar at 1280 px gets the phone layout too. Inline-size
+     containment stops the element from sizing to its content, which a block in page flow never
+     did; an element that must (the bell) sets container-type: normal, and a page that puts an
+     element in a flex row gives it a width or flex: 1. */
   :host {
     display: block;
     box-sizing: border-box;
+    container-type: inline-size;
   }
 
   :host([hidden]) {

@@ -10,7 +10,6 @@ export const uploadProgressStyles = css`
   .upload-progress label {
     display: block;
     font-weight: 600;
-    overflow-wrap: anywhere;
   }
 
   .progress-row {

@@ -23,6 +23,7 @@ export function assembleStore({ name, reads, transaction, close }: Pick<Store, '
     close,
     users: wrap('users'),
     tokens: wrap('tokens'),
+    phoneCodes: wrap('phoneCodes'),
     documents: wrap('documents'),
     applications: wrap('applications'),
     consultations: wrap('consultations'),
@@ -30,5 +31,7 @@ export function assembleStore({ name, reads, transaction, close }: Pick<Store, '
     notifications: wrap('notifications'),
     dutySlots: wrap('dutySlots'),
     messages: wrap('messages'),
+    chatUnread: wrap('chatUnread'),
+    presence: wrap('presence'),
   };
 }

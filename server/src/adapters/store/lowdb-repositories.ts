@@ -2,6 +2,7 @@ import {
   DuplicateKeyError,
   RecordNotFoundError,
   type ApplicationRecord,
+  type ChatUnreadRecord,
   type ConclusionRecord,
   type ConsultationPageRequest,
   type ConsultationRecord,
@@ -9,6 +10,8 @@ import {
   type DutySlotRecord,
   type MessageRecord,
   type NotificationRecord,
+  type PhoneCodeRecord,
+  type PresenceRecord,
   type StoreRepositories,
   type TimeRange,
   type TokenRecord,
@@ -25,6 +28,7 @@ export interface StoreData {
   nextSeq: number;
   users: Stored<UserRecord>[];
   tokens: Stored<TokenRecord>[];
+  phoneCodes: Stored<PhoneCodeRecord>[];
   documents: Stored<DocumentRecord>[];
   applications: Stored<ApplicationRecord>[];
   consultations: Stored<ConsultationRecord>[];
@@ -32,18 +36,21 @@ export interface StoreData {
   notifications: Stored<NotificationRecord>[];
   dutySlots: Stored<DutySlotRecord>[];
   messages: Stored<MessageRecord>[];
+  chatUnread: Stored<ChatUnreadRecord>[];
+  presence: Stored<PresenceRecord>[];
 }
 
 /** 2: records carry `seq` (page cursors). */
 export const SCHEMA_VERSION = 2;
 
-export const COLLECTIONS = ['users', 'tokens', 'documents', 'applications', 'consultations', 'conclusions', 'notifications', 'dutySlots', 'messages'] as const;
+export const COLLECTIONS = ['users', 'tokens', 'phoneCodes', 'documents', 'applications', 'consultations', 'conclusions', 'notifications', 'dutySlots', 'messages', 'chatUnread', 'presence'] as const;
 
 export const emptyData = (): StoreData => ({
   schemaVersion: SCHEMA_VERSION,
   nextSeq: 1,
   users: [],
   tokens: [],
+  phoneCodes: [],
   documents: [],
   applications: [],
   consultations: [],
@@ -51,6 +58,8 @@ export const emptyData = (): StoreData => ({
   notifications: [],
   dutySlots: [],
   messages: [],
+  chatUnread: [],
+  presence: [],
 });
 
 /** Files written before records had a sequence get one in the order they were written. */
@@ -68,7 +77,7 @@ export function upgradeData(data: Partial<StoreData> & { schemaVersion?: number 
 }
 
 /** Method names that change data; outside a transaction each becomes a transaction of its own. */
-export const WRITE_METHODS = new Set(['insert', 'update', 'delete', 'revoke', 'revokeAllForUser', 'purge', 'markRead']);
+export const WRITE_METHODS = new Set(['insert', 'put', 'update', 'delete', 'revoke', 'revokeAllForUser', 'purge', 'markRead', 'markReadAbout', 'addUnread', 'markChatRead', 'claimSms', 'seen']);
 
 /** Callers get copies without the sequence: changing a returned record never changes the store. */
 function copy<T>(value: Stored<T>): T {
@@ -125,6 +134,7 @@ const inRange = (startsAt: string, range: TimeRange) =>
 export function lowdbRepositories(data: () => StoreData): StoreRepositories {
   const users = collection(data, 'users', 'user');
   const tokens = collection(data, 'tokens', 'token');
+  const phoneCodes = collection(data, 'phoneCodes', 'phone code');
   const documents = collection(data, 'documents', 'document');
   const applications = collection(data, 'applications', 'application');
   const consultations = collection(data, 'consultations', 'consultation');
@@ -132,6 +142,12 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
   const notifications = collection(data, 'notifications', 'notification');
   const dutySlots = collection(data, 'dutySlots', 'duty slot');
   const messages = collection(data, 'messages', 'message');
+  const chatUnread = collection(data, 'chatUnread', 'chat');
+  const presence = collection(data, 'presence', 'presence');
+  const unreadAbout = (userId: string, kind: NotificationRecord['kind'], consultationId: string) => (n: NotificationRecord) =>
+    n.userId === userId && n.kind === kind && n.readAt === null && n.data.consultationId === consultationId;
+  const smsDue = (row: ChatUnreadRecord, messagedAfter: string, smsBefore: string) =>
+    row.count > 0 && row.lastMessageAt > messagedAfter && (row.smsAt === null || (row.smsAt < row.lastMessageAt && row.smsAt < smsBefore));
 
   // The same unique rules as the PostgreSQL schema's constraints, so both adapters refuse alike.
   const checkPhone = (user: UserRecord) => {
@@ -215,6 +231,22 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
         return removed;
       },
     },
+    phoneCodes: {
+      // Transactions already run one at a time here.
+      findByIdForUpdate: async (id) => phoneCodes.find((code) => code.id === id),
+      put: async (code) => {
+        phoneCodes.remove((other) => other.id === code.id);
+        phoneCodes.insert(code);
+      },
+      update: async (id, changes) => phoneCodes.update(id, changes),
+      delete: async (id) => phoneCodes.remove((code) => code.id === id),
+      purge: async (before) => {
+        const keep = phoneCodes.rows().filter((code) => code.expiresAt >= before);
+        const removed = phoneCodes.rows().length - keep.length;
+        data().phoneCodes = keep;
+        return removed;
+      },
+    },
     documents: {
       insert: async (document) => {
         checkId(documents.rows(), document.id);
@@ -287,6 +319,13 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
         notification.readAt ??= at;
         return copy(notification);
       },
+      findUnreadAbout: async (userId, kind, consultationId) => notifications.find(unreadAbout(userId, kind, consultationId)),
+      update: async (id, changes) => notifications.update(id, changes),
+      markReadAbout: async (userId, kind, consultationId, at) => {
+        const marked = notifications.filter(unreadAbout(userId, kind, consultationId));
+        for (const notification of marked) notification.readAt = at;
+        return marked.map((notification) => copy(notification));
+      },
     },
     dutySlots: {
       insert: async (slot) => {
@@ -316,6 +355,48 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
       },
       pageByConsultation: async (consultationId, page) =>
         pageInMemory(sequenced(messages.filter((m) => m.consultationId === consultationId), (m) => m.createdAt), 'desc', page),
+    },
+    chatUnread: {
+      addUnread: async (consultationId, userId, at) => {
+        const row = chatUnread.rows().find((r) => r.consultationId === consultationId && r.userId === userId);
+        if (!row) {
+          chatUnread.insert({ consultationId, userId, count: 1, lastMessageAt: at, smsAt: null });
+          return { consultationId, userId, count: 1, lastMessageAt: at, smsAt: null };
+        }
+        row.count += 1;
+        if (at > row.lastMessageAt) row.lastMessageAt = at;
+        return copy(row);
+      },
+      markChatRead: async (consultationId, userId) => {
+        const row = chatUnread.rows().find((r) => r.consultationId === consultationId && r.userId === userId);
+        const was = row?.count ?? 0;
+        if (row) row.count = 0;
+        return was;
+      },
+      findByUser: async (userId, consultationIds) => {
+        const wanted = new Set(consultationIds);
+        return chatUnread.filter((r) => r.userId === userId && wanted.has(r.consultationId)).map((r) => copy(r));
+      },
+      listSmsDue: async (messagedAfter, smsBefore, limit) =>
+        chatUnread
+          .filter((r) => smsDue(r, messagedAfter, smsBefore))
+          .sort((a, b) => (a.lastMessageAt < b.lastMessageAt ? -1 : 1))
+          .slice(0, limit)
+          .map((r) => copy(r)),
+      claimSms: async (consultationId, userId, at, smsBefore) => {
+        const row = chatUnread.rows().find((r) => r.consultationId === consultationId && r.userId === userId);
+        if (!row || !smsDue(row, '', smsBefore)) return false;
+        row.smsAt = at;
+        return true;
+      },
+    },
+    presence: {
+      seen: async (userId, at) => {
+        const row = presence.rows().find((r) => r.userId === userId);
+        if (!row) presence.insert({ userId, seenAt: at });
+        else if (at > row.seenAt) row.seenAt = at;
+      },
+      lastSeen: async (userId) => presence.rows().find((r) => r.userId === userId)?.seenAt,
     },
   };
 }

@@ -2,12 +2,15 @@ import type { DocumentRecord } from '../../ports/store.ts';
 import { COLLECTIONS, type StoreData } from '../../adapters/store/lowdb-repositories.ts';
 import {
   applicationsTable,
+  chatUnreadTable,
   conclusionsTable,
   consultationsTable,
   documentsTable,
   dutySlotsTable,
   messagesTable,
   notificationsTable,
+  phoneCodesTable,
+  presenceTable,
   tokensTable,
   usersTable,
   type Table,
@@ -28,6 +31,7 @@ type StoredRecord = { seq: number } & Record<string, unknown>;
 const COPY_ORDER = [
   { collection: 'users', label: 'users', table: usersTable },
   { collection: 'tokens', label: 'sessions', table: tokensTable },
+  { collection: 'phoneCodes', label: 'SMS codes', table: phoneCodesTable },
   { collection: 'documents', label: 'documents', table: documentsTable },
   { collection: 'applications', label: 'applications', table: applicationsTable },
   { collection: 'consultations', label: 'consultations', table: consultationsTable },
@@ -35,6 +39,8 @@ const COPY_ORDER = [
   { collection: 'conclusions', label: 'conclusions', table: conclusionsTable },
   { collection: 'messages', label: 'messages', table: messagesTable },
   { collection: 'notifications', label: 'notifications', table: notificationsTable },
+  { collection: 'chatUnread', label: 'unread chat marks', table: chatUnreadTable },
+  { collection: 'presence', label: 'last-seen times', table: presenceTable },
 ] as const satisfies readonly { collection: Collection; label: string; table: Table<never> }[];
 
 // A collection added to the embedded store without a place here stops the build, not a copy.

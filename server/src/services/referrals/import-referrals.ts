@@ -2,7 +2,7 @@ import { REFERRAL_COLUMNS, type ReferralImportReport, type ReferralPreviewRow, t
 import type { ApplicationRecord, Store, StoreRepositories, UserRecord } from '../../ports/store.ts';
 import type { SmsSender } from '../../ports/sms-sender.ts';
 import { forbidden } from '../domain-error.ts';
-import { hashPassword } from '../passwords.ts';
+import { hashPassword, isOneTimePasswordHash } from '../passwords.ts';
 import { newId } from '../tokens.ts';
 import { readTable } from './read-table.ts';
 import { readReferralRows, type ReferralRow } from './read-referrals.ts';
@@ -78,6 +78,18 @@ export class ReferralImportService {
             code: 'phone_belongs_to_other_person',
             column: REFERRAL_COLUMNS.phone,
             message: 'A patient with another name or birth date has this phone',
+          });
+          continue;
+        }
+        if (existing && !phoneProved(existing)) {
+          // Name and birth date match, but nobody has shown they hold the phone: whoever typed in a
+          // neighbour's details would get the neighbour's diagnosis. The person confirms it first.
+          ownerErrors.push({
+            row: row.row,
+            field: 'phone',
+            code: 'phone_not_confirmed',
+            column: REFERRAL_COLUMNS.phone,
+            message: 'The patient with this phone has not confirmed it by SMS yet; the referral is added once they sign in and confirm it',
           });
           continue;
         }
@@ -173,6 +185,14 @@ export class ReferralImportService {
     }
     return failures;
   }
+}
+
+/**
+ * Whether the account's phone is known to be its holder's: confirmed by an SMS code, or an account
+ * this import created that nobody has entered yet (its only way in is the password SMS to that phone).
+ */
+function phoneProved(user: UserRecord): boolean {
+  return Boolean(user.phoneConfirmedAt) || (user.mustChangePassword && isOneTimePasswordHash(user.passwordHash));
 }
 
 /** The same person: the birth date, and the full name up to case, ё and spacing. */

@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import type { Lang, Translation } from '../../i18n/index.ts';
 
 /**
- * What happens after sending, in the program's words: a doctor reviews within 1–3 days, the
+ * What happens after sending, in the program's words: a doctor reviews within REVIEW_DAYS, the
  * patient hears about it in the cabinet and by SMS, and finds the consultation under «Консультации».
  */
 export function confirmation(t: Translation, lang: Lang, center: Center | undefined, onAgain: () => void): TemplateResult {

@@ -16,7 +16,7 @@ const applyStyles = css`
     font-weight: 400;
     margin: 0;
     padding-top: 1px;
-    overflow-wrap: anywhere;
+    min-width: 0;
   }
 
   .fixed-value {
@@ -42,7 +42,6 @@ const applyStyles = css`
 
   .about dd {
     margin: 0 0 ${tokens.spacingSmall};
-    overflow-wrap: anywhere;
   }
 
   .about .hint {
@@ -69,6 +68,8 @@ const applyStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    /* A track no wider than the element: a long file name wraps instead of widening the list. */
+    grid-template-columns: minmax(0, 1fr);
     gap: ${tokens.spacingSmall};
   }
 
@@ -133,6 +134,17 @@ const applyStyles = css`
 
   .loading {
     color: ${tokens.colorTextMuted};
+  }
+
+  /* 200 % zoom on a phone: the boxes' side frames and most of their padding give the words room;
+     the lines above and below still mark each document row. */
+  @container (max-width: 260px) {
+    .about,
+    .kind-row {
+      padding: ${tokens.spacingSmall} 4px;
+      border-inline-width: 0;
+      border-radius: 0;
+    }
   }
 `;
 

@@ -91,7 +91,6 @@ export const styles = css`
     margin: 0;
     font-weight: 700;
     font-size: ${tokens.fontSizeSmall};
-    overflow-wrap: anywhere;
   }
 
   .message {
@@ -115,7 +114,6 @@ export const styles = css`
   .text {
     margin: 0;
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
   }
 
   .time {
@@ -175,9 +173,21 @@ export const styles = css`
     margin-top: 4px;
   }
 
-  @media (max-width: 30em) {
+  /* By the chat's own width (it sits inside a consultation card), not the window's. */
+  @container (max-width: 30em) {
     button[type='submit'] {
       align-self: stretch;
+    }
+  }
+
+  /* 200 % zoom on a phone: frames stay, padding shrinks, so a whole word fits a message's line. */
+  @container (max-width: 260px) {
+    .log {
+      padding: 4px;
+    }
+
+    .message {
+      padding: 4px 6px;
     }
   }
 `;

@@ -3,7 +3,7 @@ import { MESSAGE_MAX } from '@oz/contracts/constants';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, isAbortError } from '../../api/errors.ts';
-import { listMessages, postMessage } from '../../api/messages.ts';
+import { listMessages, markMessagesRead, postMessage } from '../../api/messages.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
 import { LazyChecksController } from '../../controllers/lazy-checks.ts';
 import { LoadController, loadError, loadingLine } from '../../controllers/load.ts';
@@ -48,7 +48,9 @@ class ChatClosedError extends Error {
  * announced to screen readers; own messages are marked «Вы». Enter makes a new line, the
  * «Отправить» button (or Ctrl+Enter) sends. A cancelled consultation's chat is read-only.
  * A long chat opens at its latest messages; «Показать более ранние сообщения» at the top brings
- * the earlier ones without moving what the reader is looking at.
+ * the earlier ones without moving what the reader is looking at. What the chat shows counts as
+ * read: the other side's messages stop being «new» (`unreadMessages` of the consultation, and the
+ * bell's entry) once the chat is on screen in a visible tab.
  *
  * @event oz-message-sent - The person sent a message here. `detail: { message }`.
  *
@@ -109,6 +111,8 @@ export class OzChat extends OzElement {
   /** Where the reader was, counted from the bottom, while earlier messages go in above. */
   #keepFromBottom: number | undefined;
   #statusRequest: AbortController | undefined;
+  /** Messages came while the tab was hidden: read once it is shown. */
+  #readWhenVisible = false;
 
   /** The messages loaded so far, oldest first; earlier pages go in above, live ones below. */
   readonly #messages = new PagedList<ChatMessage>(this, {
@@ -139,6 +143,7 @@ export class OzChat extends OzElement {
       if (this.#current()?.key === key) this.#messages.mergeFirstPage(page, readNext);
       else this.#messages.reset(page, readNext);
       this.loaded = { key, consultation };
+      if (consultation.unreadMessages > 0) this.#markRead();
     },
   });
 
@@ -173,6 +178,8 @@ export class OzChat extends OzElement {
       onMessage: (message) => this.#onLiveMessage(message),
       // A cancellation closes the chat: read the consultation's status again.
       onNotification: (notification) => {
+        // Its own «new message» entry changes nothing in the consultation.
+        if (notification.kind === 'message_received') return;
         if (notification.data.consultationId && notification.data.consultationId === this.#current()?.consultation.id) {
           void this.#reloadConsultation();
         }
@@ -194,8 +201,14 @@ export class OzChat extends OzElement {
     return this.focusAfterUpdate('#chat-title');
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.#load.abort();
     this.#statusRequest?.abort();
   }
@@ -343,10 +356,31 @@ export class OzChat extends OzElement {
     const known = this.#messages.items.some((item) => item.id === message.id);
     this.#messages.upsert([message], 'end');
     if (known || message.authorId === this.user?.id) return;
+    this.#markRead();
     const author = authorLabel(this.t, { own: false, authorName: message.authorName, authorRole: message.authorRole });
     const text = message.text.length > ANNOUNCE_MAX ? `${message.text.slice(0, ANNOUNCE_MAX)}…` : message.text;
     this.announcement = this.t.chat.incoming(author, text);
   }
+
+  /**
+   * The other side's messages are on screen: the server counts them read. In a hidden tab they
+   * are not seen yet, so that waits until it is shown. A failure leaves them unread, to be read
+   * the next time the chat opens.
+   */
+  #markRead(): void {
+    const current = this.#current();
+    if (!current) return;
+    if (document.visibilityState === 'hidden') {
+      this.#readWhenVisible = true;
+      return;
+    }
+    this.#readWhenVisible = false;
+    markMessagesRead(this.client, current.consultation.id).catch(() => undefined);
+  }
+
+  #onVisibilityChange = (): void => {
+    if (this.#readWhenVisible && document.visibilityState === 'visible') this.#markRead();
+  };
 
   async #sent(message: ChatMessage): Promise<void> {
     const current = this.#current();

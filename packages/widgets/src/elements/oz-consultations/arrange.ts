@@ -35,6 +35,11 @@ export interface Arranged {
   applications: Application[];
   /** Soonest first. */
   upcoming: Consultation[];
+  /**
+   * Cancelled ones whose time has not come: under their own heading, soonest first. Listed with the
+   * past ones, a booking cancelled for next week read as if it had taken place.
+   */
+  cancelled: Consultation[];
   /** Latest first. */
   past: Consultation[];
 }
@@ -42,6 +47,7 @@ export interface Arranged {
 export function arrange(consultations: readonly Consultation[], applications: readonly Application[], now = Date.now()): Arranged {
   const isUpcoming = (c: Consultation) =>
     c.status === 'in_progress' || (c.status === 'scheduled' && Date.parse(c.endsAt) + ROOM_OPEN_AFTER_END_MS > now);
+  const isCancelledAhead = (c: Consultation) => c.status === 'cancelled' && Date.parse(c.startsAt) > now;
   const byStart = (a: Consultation, b: Consultation) => Date.parse(a.startsAt) - Date.parse(b.startsAt);
   const rank = (a: Application) => (a.status === 'submitted' ? 0 : 1);
   return {
@@ -50,6 +56,7 @@ export function arrange(consultations: readonly Consultation[], applications: re
       .filter((a) => a.status === 'submitted' || a.status === 'declined' || (a.status === 'cancelled' && !a.consultationId))
       .sort((a, b) => rank(a) - rank(b) || Date.parse(b.createdAt) - Date.parse(a.createdAt)),
     upcoming: consultations.filter(isUpcoming).sort(byStart),
-    past: consultations.filter((c) => !isUpcoming(c)).sort((a, b) => byStart(b, a)),
+    cancelled: consultations.filter(isCancelledAhead).sort(byStart),
+    past: consultations.filter((c) => !isUpcoming(c) && !isCancelledAhead(c)).sort((a, b) => byStart(b, a)),
   };
 }

@@ -20,6 +20,8 @@ const consultationsStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    /* A track no wider than the element: the cards' words wrap instead of widening the list. */
+    grid-template-columns: minmax(0, 1fr);
     gap: ${tokens.spacing};
   }
 
@@ -28,7 +30,6 @@ const consultationsStyles = css`
     border-radius: ${tokens.radius};
     background: ${tokens.colorSurfaceAlt};
     border: 1px solid ${tokens.colorBorder};
-    overflow-wrap: anywhere;
   }
 
   h4 {
@@ -73,6 +74,12 @@ const consultationsStyles = css`
 
   .facts dd {
     margin: 0;
+  }
+
+  /* A long word in a topic wraps inside the card rather than widening the row. */
+  .facts dt,
+  .facts dd {
+    min-width: 0;
   }
 
   .status-scheduled,
@@ -188,6 +195,30 @@ const consultationsStyles = css`
     height: 0;
     border: 0;
     visibility: hidden;
+  }
+
+  /* 200 % zoom on a phone: the cards' padding shrinks to what the eye needs, so a long word such
+     as «Видеоконсультация» still fits a line. */
+  @container (max-width: 260px) {
+    h3,
+    h5 {
+      font-size: ${tokens.fontSize};
+    }
+
+    /* Side frames go too: a card is marked by its background and the lines above and below it. */
+    .card {
+      padding: ${tokens.spacingSmall} 4px;
+      border-inline-width: 0;
+      border-radius: 0;
+    }
+
+    .conclusion {
+      padding: ${tokens.spacingSmall} 4px;
+    }
+
+    .join-note {
+      padding: 4px ${tokens.spacingSmall};
+    }
   }
 `;
 

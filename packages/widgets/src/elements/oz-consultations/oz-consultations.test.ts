@@ -1,7 +1,10 @@
 import type { Consultation } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { registerPatient, signInViaApi, stubApi, testApi, watchApi } from '../../../test/api.ts';
+import { callApi, registerPatient, signInViaApi, stubApi, testApi, watchApi } from '../../../test/api.ts';
+import { importedPatientAuth } from '../../../test/sms.ts';
+import { expectCleanNames } from '../../../test/names.ts';
+import { REFLOW_WIDTHS, expectReflows } from '../../../test/reflow.ts';
 import {
   applyToBakulev,
   cancelAsDoctor,
@@ -18,6 +21,7 @@ import { loadMoreButton, loadMoreName, pressEnterOn, pressWhileFailing } from '.
 import { forgetSession } from '../../../test/session.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
+import { reviewTimeRu } from '../../i18n/ru/domain.ts';
 import { configure, session } from '../../index.ts';
 import { liveNotifications } from '../../internal/live-notifications.ts';
 import { formatStart } from './arrange.ts';
@@ -195,10 +199,14 @@ describe('<oz-consultations>', () => {
     expect([saved.status, saved.cancelledBy, saved.cancelReason]).to.deep.equal(['cancelled', 'patient', 'Уезжаю к дочери']);
     expect(query(el, '[part="status"]').textContent).to.equal(t.cancelled);
     expect(sectionText(el, 'upcoming')).to.contain(t.noUpcoming);
-    const past = sectionText(el, 'past');
-    expect(past).to.contain(ru.domain.consultationStatuses.cancelled);
-    expect(past).to.contain(t.cancelledByPatient);
-    expect(past).to.contain(t.cancelReason('Уезжаю к дочери'));
+    // Its time is still to come: under its own heading, not among the past ones.
+    expect(section(el, 'past')).to.equal(null);
+    expect(query(el, '#cancelled-title').textContent).to.equal(t.cancelledTitle);
+    const cancelledText = sectionText(el, 'cancelled');
+    expect(cancelledText).to.contain(ru.domain.consultationStatuses.cancelled);
+    expect(cancelledText).to.contain(t.cancelledByPatient);
+    expect(cancelledText).to.contain(t.cancelReason('Уезжаю к дочери'));
+    expect(cardIds(el, 'cancelled')).to.deep.equal([consultation.id]);
     expect(shadow(el).activeElement?.id).to.equal('title');
     await expect(el).to.be.accessible();
   });
@@ -290,6 +298,12 @@ describe('<oz-consultations>', () => {
     const room = query(el, 'oz-video-room');
     expect(room.getAttribute('consultation')).to.equal(consultation.id);
     expect(button(el, 'join-button').textContent?.trim()).to.equal(ru.videoRoom.closeRoom);
+    // Above «Войти в консультацию» no empty pink bar: the error region is there for announcements, unseen until it has words.
+    await waitUntil(() => room.shadowRoot?.querySelector('[part~="join-error"]'), 'the device check did not show', { timeout: 10_000 });
+    const joinError = room.shadowRoot!.querySelector<HTMLElement>('[part~="join-error"]')!;
+    expect(joinError.getAttribute('role')).to.equal('alert');
+    expect(joinError.textContent!.trim()).to.equal('');
+    expect(joinError.getBoundingClientRect().height, 'an empty error takes no room').to.equal(0);
     button(el, 'join-button').click();
     await el.updateComplete;
     expect(shadow(el).querySelector('oz-video-room'), 'collapsed again').to.equal(null);
@@ -391,17 +405,19 @@ describe('<oz-consultations>', () => {
     await waitUntil(() => reopened.shadowRoot?.querySelectorAll('[part~="text"]').length === 3, 'the chat did not show all messages');
   });
 
-  it('shows a cancelled duty consultation among the past ones, with its chat read-only', async () => {
+  it('shows a cancelled duty booking under «Отменённые консультации», not «Прошедшие», with its chat read-only', async () => {
     const { patient, doctor, consultation } = await dutyConsultation();
     await postAs(doctor.token, consultation.id, 'Жду вас.');
     await cancelAs(patient.token, consultation.id);
     session.adopt(patient, testApi);
     const el = await renderSection();
     expect(sectionText(el, 'upcoming')).to.contain(t.noUpcoming);
-    const past = sectionText(el, 'past');
-    expect(past).to.contain(ru.domain.consultationKinds.duty);
-    expect(past).to.contain(ru.domain.consultationStatuses.cancelled);
-    expect(past).to.contain(t.cancelledByPatient);
+    expect(section(el, 'past'), 'nothing has taken place yet').to.equal(null);
+    const cancelled = sectionText(el, 'cancelled');
+    expect(cancelled).to.contain(t.cancelledTitle);
+    expect(cancelled).to.contain(ru.domain.consultationKinds.duty);
+    expect(cancelled).to.contain(ru.domain.consultationStatuses.cancelled);
+    expect(cancelled).to.contain(t.cancelledByPatient);
     button(el, 'chat-button').click();
     await el.updateComplete;
     const chat = query(el, 'oz-chat');
@@ -433,14 +449,15 @@ describe('<oz-consultations>', () => {
     expect(watch.calls[0]!.searchParams.get('order')).to.equal('desc');
     expect(watch.calls[0]!.searchParams.get('limit')).to.equal('2');
     expect(cardIds(el, 'upcoming')).to.deep.equal([upcoming.id]);
-    expect(cardIds(el, 'past'), 'the latest past one').to.deep.equal([cancelled[3]!.id]);
+    // Cancelled ahead of time: under their own heading, soonest first; «Показать ещё» still ends the list.
+    expect(cardIds(el, 'cancelled'), 'the latest one').to.deep.equal([cancelled[3]!.id]);
     const past = section(el, 'past')!;
     expect(loadMoreName(loadMoreButton(el, past))).to.equal(`${ru.paging.showMore}: ${t.pastTitle}`);
     await expect(el).to.be.accessible();
 
     await pressEnterOn(loadMoreButton(el, past)!);
-    await waitUntil(() => cardIds(el, 'past').length === 3, 'earlier consultations did not come');
-    expect(cardIds(el, 'past')).to.deep.equal([cancelled[3]!.id, cancelled[2]!.id, cancelled[1]!.id]);
+    await waitUntil(() => cardIds(el, 'cancelled').length === 3, 'earlier consultations did not come');
+    expect(cardIds(el, 'cancelled')).to.deep.equal([cancelled[1]!.id, cancelled[2]!.id, cancelled[3]!.id]);
     expect(shadow(el).activeElement).to.equal(loadMoreButton(el, past));
 
     const error = await pressWhileFailing(el, '/consultations', past);
@@ -448,11 +465,42 @@ describe('<oz-consultations>', () => {
     expect(loadMoreName(loadMoreButton(el, past))).to.equal(ru.paging.retry);
     await expect(el).to.be.accessible();
     await pressEnterOn(loadMoreButton(el, past)!);
-    await waitUntil(() => cardIds(el, 'past').length === 4, 'the retry did not bring the earliest one');
-    expect(cardIds(el, 'past'), 'latest first, each once').to.deep.equal([...cancelled].reverse().map((c) => c.id));
+    await waitUntil(() => cardIds(el, 'cancelled').length === 4, 'the retry did not bring the earliest one');
+    expect(cardIds(el, 'cancelled'), 'soonest first, each once').to.deep.equal(cancelled.map((c) => c.id));
+    expect(cardIds(el, 'past')).to.deep.equal([]);
     expect(cardIds(el, 'upcoming')).to.deep.equal([upcoming.id]);
     expect(loadMoreButton(el), 'no button after the last page').to.equal(null);
     expect(shadow(el).activeElement?.id, 'focus goes to the card that came').to.equal(`consultation-${cancelled[0]!.id}-title`);
+  });
+
+  it('promises one review time: a referral\'s waiting card says what the form says after applying', async () => {
+    const auth = await importedPatientAuth();
+    const changed = await callApi('POST', '/auth/password', { token: auth.token, body: { newPassword: 'Новый-пароль-1', consent: true } });
+    expect(changed.status, JSON.stringify(changed.body)).to.equal(200);
+    session.adopt({ token: auth.token, user: (changed.body as { user: typeof auth.user }).user }, testApi);
+    const el = await renderSection();
+    await waitUntil(() => section(el, 'applications'), 'the referral is not shown');
+    const note = query(el, '[part~="waiting-note"]').textContent!;
+    expect(note).to.equal(t.referralWaitingNote);
+    // The same words as the form's confirmation and the card of an application of one's own.
+    for (const promise of [note, t.waitingNote, ru.apply.doneReview('НМИЦ ССХ им. А.Н. Бакулева')]) {
+      expect(promise).to.contain(reviewTimeRu);
+      expect(promise).to.not.match(/2–4/);
+    }
+    expect(reviewTimeRu).to.equal('обычно в течение 1–3 дней');
+    expect(en.consultations.referralWaitingNote).to.contain('usually within 1–3 days');
+    expect(en.apply.doneReview('X')).to.contain('usually within 1–3 days');
+  });
+
+  it('reflows at 320 and 180 px and says every button\'s name without stray spaces', async () => {
+    const { auth, application } = await patientWithApplication();
+    await scheduleAsDoctor(application.id);
+    session.adopt(auth, testApi);
+    const wrapper = await fixture(html`<div><oz-consultations></oz-consultations></div>`);
+    const el = wrapper.querySelector('oz-consultations')!;
+    await waitUntil(() => cardIds(el, 'upcoming').length === 1, 'the consultation is not shown');
+    for (const width of REFLOW_WIDTHS) await expectReflows(el, { width });
+    expectCleanNames(el);
   });
 
   it('drops the previous person\'s data when the user signs out', async () => {

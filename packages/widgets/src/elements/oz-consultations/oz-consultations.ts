@@ -53,7 +53,8 @@ interface Loaded {
  *
  * @csspart base - The wrapper of everything.
  * @csspart title - The heading «Консультации».
- * @csspart section - Each group: applications, upcoming, past.
+ * @csspart section - Each group: applications, upcoming, cancelled (cancelled ones whose time is still
+ *   to come, «Отменённые»), past; each also has `<name>-section`.
  * @csspart consultation - A consultation card; its status is added (`scheduled`, `completed`, `cancelled`…).
  * @csspart application - An application card; its status is added (`submitted`, `declined`, `cancelled`).
  * @csspart when - The date and time of a consultation.
@@ -114,7 +115,7 @@ export class OzConsultations extends OzElement {
     focusAfterConfirm: () => this.focusFirst('#title'),
   });
 
-  readonly #chats = new ChatToggles(this);
+  readonly #chats = new ChatToggles(this, (id) => this.#consultations.items.find((consultation) => consultation.id === id));
   readonly #conclusions = new ConclusionsController(this, () => this.client);
 
   /** The patient's consultations loaded so far, latest start first (upcoming ones are on the first page). */
@@ -227,8 +228,10 @@ export class OzConsultations extends OzElement {
   #renderSections(data: Loaded): TemplateResult {
     const c = this.t.consultations;
     const list = this.#consultations;
-    const { applications, upcoming, past } = arrange(list.items, data.applications);
-    if (applications.length + upcoming.length + past.length === 0 && !list.hasMore) return html`<p class="muted">${c.empty}</p>`;
+    const { applications, upcoming, cancelled, past } = arrange(list.items, data.applications);
+    if (applications.length + upcoming.length + cancelled.length + past.length === 0 && !list.hasMore) {
+      return html`<p class="muted">${c.empty}</p>`;
+    }
     const base = { t: this.t, locale: this.locale, centers: data.centers };
     const cardContext = {
       ...base,
@@ -256,6 +259,13 @@ export class OzConsultations extends OzElement {
         upcoming.map((consultation) => renderConsultationCard(cardContext, consultation, true)),
         c.noUpcoming,
       )}
+      ${cancelled.length > 0
+        ? this.#section(
+            'cancelled',
+            c.cancelledTitle,
+            cancelled.map((consultation) => renderConsultationCard(cardContext, consultation, false)),
+          )
+        : nothing}
       ${past.length > 0 || list.hasMore
         ? this.#section(
             'past',

@@ -19,9 +19,11 @@ export interface ApplicationViewProps {
   application: Application;
   diseaseName: (id: string) => string;
   /** The documents section, rendered by documents-view.ts. */
-  documents: TemplateResult;
+  documents: unknown;
   schedule: FormState;
   decline: FormState;
+  /** The decline form is open (after «Отказать в консультации»). */
+  declining: boolean;
   /** A field's problem in words, or undefined. */
   fieldText: (form: FormState, field: string) => string | undefined;
   /** The form-level problem in words, or undefined. */
@@ -29,9 +31,12 @@ export interface ApplicationViewProps {
   onBack: () => void;
   onSchedule: (event: SubmitEvent) => void;
   onDecline: (event: SubmitEvent) => void;
+  onDeclineOpen: () => void;
+  /** «Не отказывать», or Escape in the form. */
+  onDeclineClose: () => void;
 }
 
-/** One application: who and why, the documents, then schedule or decline. */
+/** One application: who and why, the documents, then schedule, or (a second step) decline. */
 export function renderApplication(props: ApplicationViewProps): TemplateResult {
   const { t, application } = props;
   const desk = t.doctorDesk;
@@ -111,12 +116,37 @@ function renderScheduleForm(props: ApplicationViewProps): TemplateResult {
   `;
 }
 
+/**
+ * «Отказать в консультации»: a quiet red-outlined button, unlike the filled «Назначить», that
+ * opens the form asking for the reason; «Не отказывать» or Escape closes it again.
+ */
 function renderDeclineForm(props: ApplicationViewProps): TemplateResult {
   const { t, decline } = props;
   const desk = t.doctorDesk;
+  if (!props.declining) {
+    return html`
+      <div class="decline-start">
+        <button type="button" class="danger" part="button decline-open-button" aria-expanded="false" @click=${props.onDeclineOpen}>
+          ${desk.declineOpen}
+        </button>
+      </div>
+    `;
+  }
   const error = props.fieldText(decline, 'reason');
+  const onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    props.onDeclineClose();
+  };
   return html`
-    <form part="form decline-form" class="form" novalidate aria-labelledby="decline-title" @submit=${props.onDecline}>
+    <form
+      part="form decline-form"
+      class="form decline-form"
+      novalidate
+      aria-labelledby="decline-title"
+      @submit=${props.onDecline}
+      @keydown=${onKeydown}
+    >
       <h4 id="decline-title">${desk.declineTitle}</h4>
       <div class="field" part="field reason-field">
         <label for="decline-reason-input" part="label">${desk.declineReason}</label>
@@ -132,7 +162,13 @@ function renderDeclineForm(props: ApplicationViewProps): TemplateResult {
         ></textarea>
         ${fieldError('decline-reason-error', error)}
       </div>
-      ${formAlert(props.formText(decline))} ${submitButton(decline, desk.declineSubmit, desk.sending, 'decline-button')}
+      ${formAlert(props.formText(decline))}
+      <div class="actions">
+        <button type="submit" class="danger" part="button submit decline-button" ?disabled=${decline.pending}>
+          ${decline.pending ? desk.sending : desk.declineSubmit}
+        </button>
+        <button type="button" part="button decline-keep-button" @click=${props.onDeclineClose}>${desk.declineKeep}</button>
+      </div>
     </form>
   `;
 }

@@ -1,6 +1,5 @@
 import type { Application, Consultation, MedicalDocument } from '@oz/contracts';
 import { initialState } from '@lit/task';
-import type { ReactiveController } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { LazyChecksController } from '../../controllers/lazy-checks.ts';
 import { ForgetOnChange } from '../../controllers/forget-on-change.ts';
@@ -9,23 +8,22 @@ import { renderApplication } from './application-view.ts';
 import type { DeskData } from './desk-data.ts';
 import { declineForm, deskChecks, readDecline, readSchedule, scheduleForm } from './desk-forms.ts';
 import { emitFrom, focusAfterUpdate, wordsOf, type DeskHost } from './desk-host.ts';
-import { describeDeskError, fieldText, formText, loadWords } from './desk-problems.ts';
+import { fieldText, formText, loadWords } from './desk-problems.ts';
 import type { DeskStatus } from './desk-status.ts';
 import { formatDateTime } from './desk-time.ts';
-import { renderDocuments } from './documents-view.ts';
+import { DeskDocuments } from './desk-documents.ts';
 import { renderQueue } from './queue-view.ts';
-import { saveDocument } from './save-document.ts';
 
 /**
  * «Заявки» of the desk, a controller of it: the center's queue, one opened application with its
- * documents (loaded here), scheduling and declining it, saving a document to the device.
+ * documents (loaded here; read in the page or saved), scheduling it, and declining it with a form
+ * that opens only when the doctor asks for it.
  */
-export class ApplicationsSection implements ReactiveController {
+export class ApplicationsSection {
   /** The application being reviewed, as it was when opened. */
   #open: Application | null = null;
-  #savingId: string | null = null;
-  #saveFailure: { name: string; error: unknown } | null = null;
-  #saveAbort: AbortController | undefined;
+  /** «Отказать в консультации» was pressed: the decline form is open. */
+  #declining = false;
 
   readonly #host: DeskHost;
   readonly #data: DeskData;
@@ -34,12 +32,13 @@ export class ApplicationsSection implements ReactiveController {
   readonly #documents: LoadController<[string | null, Application | null], MedicalDocument[]>;
   readonly #schedule;
   readonly #decline;
+  readonly #files: DeskDocuments;
 
   constructor(host: DeskHost, { data, status }: { data: DeskData; status: DeskStatus }) {
     this.#host = host;
     this.#data = data;
     this.#status = status;
-    host.addController(this);
+    this.#files = new DeskDocuments(host, data);
     // Another doctor signed in, or nobody is: nothing of the previous one's may stay.
     new ForgetOnChange(host, () => this.#data.doctorKey(), () => this.#reset(), null);
     const forms = { host, client: data.client, checks: new LazyChecksController(host, deskChecks) };
@@ -57,17 +56,11 @@ export class ApplicationsSection implements ReactiveController {
     });
   }
 
-  /** The desk left the page: a download in flight is no longer wanted. */
-  hostDisconnected(): void {
-    this.#saveAbort?.abort();
-  }
-
   /** Forgets everything of the previous doctor. */
   #reset(): void {
-    this.#saveAbort?.abort();
     this.#open = null;
-    this.#savingId = null;
-    this.#saveFailure = null;
+    this.#declining = false;
+    this.#files.reset();
     this.#schedule.reset();
     this.#decline.reset();
   }
@@ -94,7 +87,6 @@ export class ApplicationsSection implements ReactiveController {
         }),
       );
     }
-    const failure = this.#saveFailure;
     // Keyed: another application gets fresh, empty forms rather than the last one's typing.
     return keyed(
       application.id,
@@ -104,18 +96,12 @@ export class ApplicationsSection implements ReactiveController {
         now,
         application,
         diseaseName,
-        documents: renderDocuments({
-          t,
-          locale,
-          load: this.#documents,
-          words,
-          referral: application.source === 'referral',
-          savingId: this.#savingId,
-          saveProblem: failure ? t.doctorDesk.saveFailed(failure.name, describeDeskError(t, failure.error)) : undefined,
-          onSave: (document) => void this.#save(document),
-        }),
+        documents: this.#files.render(this.#documents, application.source === 'referral'),
         schedule: this.#schedule,
         decline: this.#decline,
+        declining: this.#declining,
+        onDeclineOpen: () => this.#setDeclining(true),
+        onDeclineClose: () => this.#setDeclining(false),
         fieldText: (form, field) => fieldText(t, form, field),
         formText: (form) => formText(t, form),
         onBack: () => this.#backToQueue(),
@@ -134,7 +120,8 @@ export class ApplicationsSection implements ReactiveController {
   #openView(application: Application): void {
     this.#schedule.reset();
     this.#decline.reset();
-    this.#saveFailure = null;
+    this.#declining = false;
+    this.#files.reset();
     this.#status.clear();
     this.#open = application;
     this.#host.requestUpdate();
@@ -144,8 +131,20 @@ export class ApplicationsSection implements ReactiveController {
   #backToQueue(): void {
     const id = this.#open?.id;
     this.#open = null;
+    this.#files.reset();
     this.#host.requestUpdate();
     void focusAfterUpdate(this.#host, `[data-application-id="${id}"] button`, '[data-focus-target]');
+  }
+
+  /**
+   * Opens the decline form (focus in its reason) or closes it (focus back on «Отказать в
+   * консультации»): a refusal is a deliberate second step, not a form always in the way.
+   */
+  #setDeclining(open: boolean): void {
+    this.#declining = open;
+    if (!open) this.#decline.reset();
+    this.#host.requestUpdate();
+    void focusAfterUpdate(this.#host, open ? '#decline-reason-input' : '[part~="decline-open-button"]');
   }
 
   async #submitDecline(event: SubmitEvent, application: Application): Promise<void> {
@@ -178,25 +177,10 @@ export class ApplicationsSection implements ReactiveController {
 
   async #afterReview(message: string): Promise<void> {
     this.#open = null;
+    this.#declining = false;
+    this.#files.reset();
     this.#status.say(message);
     void this.#data.refresh();
     await focusAfterUpdate(this.#host, '[data-focus-target]');
-  }
-
-  async #save(document: MedicalDocument): Promise<void> {
-    if (this.#savingId) return;
-    const abort = new AbortController();
-    this.#saveAbort = abort;
-    this.#savingId = document.id;
-    this.#saveFailure = null;
-    this.#host.requestUpdate();
-    try {
-      await saveDocument(this.#data.client(), document, abort.signal);
-    } catch (error) {
-      if (!abort.signal.aborted) this.#saveFailure = { name: document.fileName, error };
-    } finally {
-      if (this.#saveAbort === abort) this.#savingId = null;
-      this.#host.requestUpdate();
-    }
   }
 }

@@ -14,53 +14,28 @@ export interface ConclusionViewProps {
   t: Translation;
   locale: string;
   consultation: Consultation;
-  /** "Сегодня, 10:30–11:00" etc. */
-  when: string;
   /** GET …/conclusion of a consultation that has one. */
   load: Loaded<Conclusion>;
   words: LoadWords;
   form: FormState;
   fieldText: (form: FormState, field: string) => string | undefined;
   formText: (form: FormState) => string | undefined;
-  videoAction: unknown;
-  /** The consultation's <oz-chat>. */
-  chat: unknown;
-  onBack: () => void;
   onSubmit: (event: SubmitEvent) => void;
 }
 
-/** One consultation: its written conclusion, or the form to write it (unless it was cancelled). */
-export function renderConsultationDetails(props: ConclusionViewProps): TemplateResult {
+/** The conclusion part of a consultation: the written one, or the form to write it (unless it was cancelled). */
+export function renderConclusion(props: ConclusionViewProps): unknown {
   const { t, consultation } = props;
-  const desk = t.doctorDesk;
-  return html`
-    <button type="button" class="back" part="button back-button" @click=${props.onBack}>
-      <span aria-hidden="true">← </span>${desk.backToConsultations}
-    </button>
-    <article part="consultation-details" aria-labelledby="consultation-title">
-      <h3 id="consultation-title" tabindex="-1" data-focus-target>${desk.consultationTitle(consultation.patientName)}</h3>
-      <p class="meta">
-        ${props.when} · ${t.domain.consultationKinds[consultation.kind]} · ${t.domain.consultationStatuses[consultation.status]}
-      </p>
-      ${consultation.topic
-        ? html`<p class="topic" part="topic"><strong>${desk.topic}:</strong> <span class="pre">${consultation.topic}</span></p>`
-        : nothing}
-      <div class="actions">${props.videoAction}</div>
-      <div class="chat" part="chat">${props.chat}</div>
-      ${consultation.hasConclusion
-        ? props.load.render(props.words, (conclusion) => renderWritten(props, conclusion))
-        : consultation.status === 'cancelled'
-          ? html`<p class="note">${desk.consultationCancelled}</p>`
-          : renderForm(props)}
-    </article>
-  `;
+  if (consultation.hasConclusion) return props.load.render(props.words, (conclusion) => renderWritten(props, conclusion));
+  if (consultation.status === 'cancelled') return html`<p class="note">${t.doctorDesk.consultationCancelled}</p>`;
+  return renderForm(props);
 }
 
 function renderWritten({ t, locale }: ConclusionViewProps, conclusion: Conclusion): TemplateResult {
   const desk = t.doctorDesk;
   return html`
     <section class="conclusion" part="conclusion" aria-labelledby="conclusion-title">
-      <h4 id="conclusion-title">${t.domain.outcomes[conclusion.outcome]}</h4>
+      <h4 id="conclusion-title" tabindex="-1" data-conclusion-target>${t.domain.outcomes[conclusion.outcome]}</h4>
       <p class="meta">${desk.conclusionBy(conclusion.doctorName, formatDateTime(conclusion.createdAt, locale))}</p>
       <p class="pre" part="conclusion-text">${conclusion.text}</p>
       <h5>${desk.recommendations}</h5>
@@ -77,7 +52,7 @@ function renderForm(props: ConclusionViewProps): TemplateResult {
   const outcomeError = props.fieldText(form, 'outcome');
   return html`
     <form part="form conclusion-form" class="form" novalidate aria-labelledby="conclusion-form-title" @submit=${props.onSubmit}>
-      <h4 id="conclusion-form-title">${desk.conclusionTitle}</h4>
+      <h4 id="conclusion-form-title" tabindex="-1" data-conclusion-target>${desk.conclusionTitle}</h4>
       <p class="note">${desk.conclusionIntro}</p>
       <fieldset class="field outcome" part="field outcome-field" aria-describedby=${ifDefined(describedBy(outcomeError && 'outcome-error'))}>
         <legend part="label">${desk.outcome}</legend>

@@ -1,6 +1,7 @@
 import type { Consultation } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translation } from '../../i18n/index.ts';
+import { callEndedMark } from './desk-call.ts';
 import { formatDate, formatTime, isSameLocalDay, orderConsultations } from './desk-time.ts';
 
 export interface ConsultationsViewProps {
@@ -24,8 +25,8 @@ export interface ConsultationsViewProps {
   onCancel: (consultation: Consultation, event: Event) => void;
   /** Opens the consultation at its chat. */
   onOpenChat: (consultation: Consultation) => void;
-  /** A patient wrote while the doctor was not looking at the chat. */
-  hasNewMessage: (consultationId: string) => boolean;
+  /** How many of the patient's messages the doctor has not read. */
+  unread: (consultation: Consultation) => number;
   /** The place for "join video" (see OzDoctorDesk.renderVideoAction). */
   videoAction: (consultation: Consultation) => unknown;
 }
@@ -86,31 +87,37 @@ function renderConsultation(props: ConsultationsViewProps, consultation: Consult
       ${consultation.topic ? html`<p class="topic pre" part="topic">${desk.topic}: ${consultation.topic}</p>` : nothing}
       ${cancelled ? renderCancellation(t, consultation) : nothing}
       ${consultation.hasConclusion ? html`<p class="done" part="conclusion-mark">✓ ${desk.conclusionWrittenMark}</p>` : nothing}
-      ${props.hasNewMessage(consultation.id)
-        ? html`<p class="badge new-message" part="new-message"><span aria-hidden="true">✉ </span>${desk.newMessage}</p>`
-        : nothing}
+      ${callEndedMark(t, consultation)}
+      ${renderUnread(t, props.unread(consultation))}
       <div class="actions">
         ${props.videoAction(consultation)}
         ${consultation.hasConclusion
-          ? html`<button type="button" part="button open-conclusion-button" @click=${() => props.onOpen(consultation)}>
-              ${desk.openConclusion}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
+          ? html`<button type="button" part="button open-conclusion-button" aria-label=${`${desk.openConclusion}, ${desk.forPatient(consultation.patientName)}`} @click=${() => props.onOpen(consultation)}>
+              ${desk.openConclusion}
             </button>`
           : cancelled
             ? nothing
-            : html`<button type="button" part="button write-conclusion-button" @click=${() => props.onOpen(consultation)}>
-                ${desk.writeConclusion}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
+            : html`<button type="button" part="button write-conclusion-button" aria-label=${`${desk.writeConclusion}, ${desk.forPatient(consultation.patientName)}`} @click=${() => props.onOpen(consultation)}>
+                ${desk.writeConclusion}
               </button>`}
-        <button type="button" part="button open-chat-button" @click=${() => props.onOpenChat(consultation)}>
-          ${desk.openChat}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
+        <button type="button" part="button open-chat-button" aria-label=${`${desk.openChat}, ${desk.forPatient(consultation.patientName)}`} @click=${() => props.onOpenChat(consultation)}>
+          ${desk.openChat}
         </button>
         ${consultation.status === 'scheduled'
-          ? html`<button type="button" part="button cancel-consultation-button" @click=${(event: Event) => props.onCancel(consultation, event)}>
-              ${desk.cancelConsultation}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
+          ? html`<button type="button" part="button cancel-consultation-button" aria-label=${`${desk.cancelConsultation}, ${desk.forPatient(consultation.patientName)}`} @click=${(event: Event) => props.onCancel(consultation, event)}>
+              ${desk.cancelConsultation}
             </button>`
           : nothing}
       </div>
     </li>
   `;
+}
+
+/** «Новое сообщение», «Новых сообщений: 3»: in words with an icon beside, not a coloured dot. */
+function renderUnread(t: Translation, count: number): TemplateResult | typeof nothing {
+  if (count === 0) return nothing;
+  const desk = t.doctorDesk;
+  return html`<p class="badge new-message" part="new-message"><span aria-hidden="true">✉ </span>${count === 1 ? desk.newMessage : desk.unread(count)}</p>`;
 }
 
 function renderCancellation(t: Translation, consultation: Consultation): TemplateResult {

@@ -22,6 +22,7 @@ const consultation = (id: string, startsAt: string, status: Consultation['status
   cancelReason: null,
   hasConclusion: false,
   callEndedAt: null,
+  unreadMessages: 0,
   createdAt: startsAt,
 });
 

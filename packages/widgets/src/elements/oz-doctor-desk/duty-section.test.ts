@@ -172,7 +172,7 @@ describe('<oz-doctor-desk> «Дежурства»', () => {
     await waitUntil(() => slotItem(el, first!.id), 'the slot is not listed');
     const remove = slotItem(el, first!.id)!.querySelector<HTMLButtonElement>('button[part~="remove-slot-button"]')!;
     expect(remove.textContent).to.contain(desk.removeSlot);
-    expect(remove.querySelector('.visually-hidden')!.textContent).to.contain(hours(first!));
+    expect(remove.getAttribute('aria-label')).to.contain(hours(first!));
 
     remove.click();
     await waitUntil(() => removeDialog(el).open, 'no confirmation');

@@ -143,12 +143,22 @@ function renderSlot(props: SlotListProps, slot: DutySlot): TemplateResult {
           : nothing}
       </div>
       ${free
-        ? html`<button type="button" part="button remove-slot-button" @click=${(event: Event) => props.onRemove(slot, event.currentTarget as HTMLElement)}>
-            ${desk.removeSlot}<span class="visually-hidden">, ${spoken}</span>
+        ? html`<button
+            type="button"
+            part="button remove-slot-button"
+            aria-label=${`${desk.removeSlot}, ${spoken}`}
+            @click=${(event: Event) => props.onRemove(slot, event.currentTarget as HTMLElement)}
+          >
+            ${desk.removeSlot}
           </button>`
         : consultation
-          ? html`<button type="button" part="button open-booked-button" @click=${() => props.onOpenConsultation(consultation)}>
-              ${desk.openBookedConsultation}<span class="visually-hidden">, ${desk.forPatient(consultation.patientName)}</span>
+          ? html`<button
+              type="button"
+              part="button open-booked-button"
+              aria-label=${`${desk.openBookedConsultation}, ${desk.forPatient(consultation.patientName)}`}
+              @click=${() => props.onOpenConsultation(consultation)}
+            >
+              ${desk.openBookedConsultation}
             </button>`
           : nothing}
     </li>

@@ -8,8 +8,46 @@ import { tokens } from '../../styles/tokens.ts';
 
 /** What only the desk has; fields, tabs, action rows and dialogs are the shared ones. */
 const deskStyles = css`
+  /* The desk adapts to its own width (the column a host page gives it), not to the window's. */
+  :host {
+    container: desk / inline-size;
+  }
+
   .desk {
     max-width: 56em;
+  }
+
+  /* A consultation's screen puts its parts side by side: it takes the whole width it is given. */
+  .desk:has(.screen) {
+    max-width: none;
+  }
+
+  /*
+   * Whole words wrap onto more lines, rather than one long label pushing the desk wider; where the
+   * browser knows the language's hyphenation (phones do), a word too long for the line is hyphenated.
+   */
+  .desk {
+    hyphens: auto;
+  }
+
+  button {
+    height: auto;
+    padding-block: 0.25em;
+    white-space: normal;
+    overflow-wrap: break-word;
+    text-align: center;
+  }
+
+  h2,
+  h3,
+  h4,
+  h5,
+  p,
+  dt,
+  dd,
+  legend,
+  label {
+    overflow-wrap: break-word;
   }
 
   .header {
@@ -69,6 +107,8 @@ const deskStyles = css`
     margin: 0 0 ${tokens.spacing};
     padding: 0;
     display: grid;
+    /* One column no wider than the desk: a long word wraps inside its card, never widens the list. */
+    grid-template-columns: minmax(0, 1fr);
     gap: ${tokens.spacing};
   }
 
@@ -183,7 +223,7 @@ const deskStyles = css`
     overflow-wrap: anywhere;
   }
 
-  @media (min-width: 40em) {
+  @container desk (min-width: 40em) {
     .fact {
       grid-template-columns: 12em minmax(0, 1fr);
       gap: ${tokens.spacing};
@@ -197,6 +237,7 @@ const deskStyles = css`
 
   .document {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 4px;
     padding: ${tokens.spacingSmall} ${tokens.spacing};
     border-radius: ${tokens.radius};
@@ -254,6 +295,7 @@ const deskStyles = css`
 
   .when-input {
     flex: 1 1 10em;
+    min-width: 0;
   }
 
   .radio-row {
@@ -394,6 +436,219 @@ const deskStyles = css`
 
   .preview:empty {
     display: none;
+  }
+
+  /* «Отказать в консультации»: a second, quieter step in red outline, never the look of «Назначить». */
+  button.danger {
+    border-color: ${tokens.colorDanger};
+    color: ${tokens.colorDanger};
+    background: ${tokens.colorSurface};
+  }
+
+  button.danger:hover:not(:disabled) {
+    background: ${tokens.colorDangerSurface};
+  }
+
+  .decline-start {
+    margin-top: ${tokens.spacing};
+    padding-top: ${tokens.spacing};
+    border-top: 2px solid ${tokens.colorSurfaceAlt};
+  }
+
+  .decline-form {
+    border-top-color: ${tokens.colorDanger};
+  }
+
+  .call-ended-mark {
+    border: 2px solid ${tokens.colorText};
+    font-weight: 700;
+    margin: 0 0 ${tokens.spacingSmall};
+  }
+
+  /* One consultation's screen: the call, the application and documents, the conclusion, the chat. */
+  .screen-grid {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: ${tokens.spacing};
+    margin-top: ${tokens.spacing};
+  }
+
+  .screen-column {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: ${tokens.spacing};
+    align-content: start;
+    min-width: 0;
+  }
+
+  .pane {
+    min-width: 0;
+  }
+
+  /* A call in progress: across the whole screen, above the application, the chat and the conclusion. */
+  .pane-wide {
+    grid-column: 1 / -1;
+  }
+
+  .pane > section > h4:first-child,
+  .pane > .chat,
+  .pane > .form,
+  .pane > .conclusion {
+    margin-top: 0;
+  }
+
+  .pane > .form {
+    border-top: 0;
+    padding-top: 0;
+  }
+
+  .screen-tabs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.spacingSmall};
+  }
+
+  .screen-tab {
+    flex: 1 1 auto;
+    border-color: ${tokens.colorBorder};
+    color: ${tokens.colorText};
+    padding-inline: 0.6em;
+  }
+
+  .screen-tab[aria-selected='true'] {
+    border-color: ${tokens.colorPrimary};
+    background: ${tokens.colorPrimary};
+    color: ${tokens.colorOnPrimary};
+  }
+
+  .screen-tab[aria-selected='true'] .count {
+    color: ${tokens.colorText};
+  }
+
+  .call-pane {
+    padding: ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurfaceAlt};
+  }
+
+  .call-pane oz-video-room {
+    display: block;
+  }
+
+  /* A PDF or a picture of the patient's, read in the page. */
+  .viewer {
+    margin: 0 0 ${tokens.spacing};
+    padding: ${tokens.spacingSmall};
+    border: 2px solid ${tokens.colorPrimary};
+    border-radius: ${tokens.radius};
+  }
+
+  .viewer-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: ${tokens.spacingSmall};
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  .viewer-title {
+    flex: 1 1 12em;
+    min-width: 0;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .viewer-frame {
+    display: block;
+    width: 100%;
+    height: min(75vh, 60em);
+    border: 1px solid ${tokens.colorBorder};
+    background: ${tokens.colorSurfaceAlt};
+  }
+
+  .viewer-image {
+    display: block;
+    max-width: 100%;
+    height: auto;
+    margin: 0 auto;
+    background: ${tokens.colorSurfaceAlt};
+  }
+
+  .document.shown {
+    outline: 2px solid ${tokens.colorPrimary};
+  }
+
+  .document .actions button {
+    flex: 0 1 auto;
+  }
+
+  /* Side by side from a wide desk (a doctor's desktop); the parts' tabs are then not needed. */
+  @container desk (min-width: 1000px) {
+    .screen-tabs {
+      display: none;
+    }
+
+    .screen-grid {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      align-items: start;
+    }
+  }
+
+  /* Narrower: one part at a time, chosen with the tabs. */
+  @container desk (max-width: 999.98px) {
+    .screen-column {
+      display: contents;
+    }
+
+    .pane:not(.selected) {
+      display: none;
+    }
+  }
+
+  /* A phone, or a phone at 200 % zoom: the page's own margins are enough, every pixel goes to the text. */
+  @container desk (max-width: 480px) {
+    .oz-base {
+      padding: 0;
+    }
+
+    .card,
+    .call-pane,
+    .conclusion,
+    .document {
+      padding: ${tokens.spacingSmall};
+    }
+
+    button {
+      padding-inline: 0.5em;
+    }
+
+    .tab,
+    .screen-tab {
+      flex: 1 1 100%;
+    }
+
+    .fact {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+
+  /* A phone at 200 % zoom inside a page's own margins (~130 px): the smallest sizes the guide allows. */
+  @container desk (max-width: 200px) {
+    button {
+      padding-inline: 0.2em;
+      font-size: 16px;
+    }
+
+    h2,
+    h3 {
+      font-size: 20px;
+    }
+
+    .tabs,
+    .tab {
+      min-width: 0;
+    }
   }
 `;
 

@@ -289,6 +289,8 @@ describe('<oz-doctor-desk>', () => {
 
     let fired = 0;
     el.addEventListener('oz-application-declined', () => fired++);
+    button(el, 'decline-open-button').click();
+    await waitUntil(() => shadow(el).querySelector('#decline-reason-input'), 'the decline form did not open');
     fill(el, { reason: '   ' });
     button(el, 'decline-button').click();
     await waitUntil(() => shadow(el).querySelector('#decline-reason-error'), 'no reason error');
@@ -385,7 +387,8 @@ describe('<oz-doctor-desk>', () => {
 
   it('writes the conclusion (text, recommendations, outcome), fires oz-conclusion-written, then shows it as written', async () => {
     const { el, consultation, patient, patientAuth } = await openConclusionForm();
-    expect(focused(el)?.id).to.equal('consultation-title');
+    // «Написать заключение» goes straight to the form.
+    await waitUntil(() => focused(el)?.id === 'conclusion-form-title', 'focus is not on the conclusion form');
     expect(text(el)).to.contain(desk.consultationTitle(patient.fullName));
     await expect(el).to.be.accessible();
 

@@ -4,11 +4,11 @@ import { property, state } from 'lit/decorators.js';
 import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
-import { VideoJoinController } from '../../internal/video-join.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { OzChat } from '../oz-chat/oz-chat.ts';
 import { ApplicationsSection } from './applications-section.ts';
 import { ConsultationsSection } from './consultations-section.ts';
+import { renderCardCall } from './desk-call.ts';
 import { DeskData } from './desk-data.ts';
 import { DeskStatus } from './desk-status.ts';
 import { orderConsultations } from './desk-time.ts';
@@ -23,10 +23,12 @@ export type DeskSection = 'applications' | 'consultations' | 'duty';
 
 /**
  * @summary The doctor's workspace (рабочее место врача): the queue of applications to the
- * doctor's center with the patients' medical documents, scheduling an online consultation or
- * declining with a reason, the doctor's own consultations with cancelling, the correspondence
- * with the patient (`<oz-chat>`; a card says «Новое сообщение» when the patient wrote) and the
- * doctor's conclusion. A duty doctor (`isDutyDoctor`) also has «Дежурства»: opening time for
+ * doctor's center with the patients' medical documents (PDFs and pictures read in the page),
+ * scheduling an online consultation or declining with a reason, the doctor's own consultations
+ * with cancelling. One consultation is one screen: the video call (started only when the doctor
+ * presses «Начать видеосвязь»), the application and the documents, the correspondence with the
+ * patient (`<oz-chat>`; a card counts unread messages) and the conclusion — side by side on a
+ * wide desk, in tabs on a narrow one (the desk's own width decides). A duty doctor (`isDutyDoctor`) also has «Дежурства»: opening time for
  * patients to book, the own schedule by day with free and booked time, removing free time.
  * Refreshes itself when `<oz-notifications>` reports news, and on «Обновить».
  *
@@ -48,14 +50,18 @@ export type DeskSection = 'applications' | 'consultations' | 'duty';
  * @csspart waiting - "ждёт 2 дня"; `overdue-marker` past the 3-day target; `referral-marker` a referral.
  * @csspart application-details - One opened application; `facts` its data, `fact` each line
  *   (also `disease`, `diagnosis`, `complaints`, `referral`).
- * @csspart documents - The patient's documents; `document` each of them.
+ * @csspart documents - The patient's documents; `document` each of them, `document-details` its date and size.
+ * @csspart viewer - A PDF or a picture read in the page; `viewer-frame` (a PDF), `viewer-image` (a picture).
  * @csspart upcoming - The upcoming consultations; `past` the past, completed and cancelled ones.
  * @csspart consultation - Each consultation card (also `today`, `cancelled`); `when` its time,
- *   `today-marker` the word «Сегодня», `consultation-status` its status, `conclusion-mark` "Заключение написано".
- * @csspart consultation-details - One opened consultation; `conclusion` a written conclusion with
- *   `conclusion-text` and `conclusion-recommendations`; `chat` the place of its `<oz-chat>`.
+ *   `today-marker` the word «Сегодня», `consultation-status` its status, `conclusion-mark` "Заключение написано",
+ *   `call-ended-mark` «Видеосвязь завершена — напишите заключение» (also on the screen), `join-note` when the call opens.
+ * @csspart consultation-details - One consultation's screen; `screen-tabs` its tabs (narrow desk), `screen-tab` each;
+ *   `pane` each part (also `call-pane`, `documents-pane`, `chat-pane`, `conclusion-pane`); `call-pane` holds
+ *   `video-room` once started; `conclusion` a written conclusion with `conclusion-text` and
+ *   `conclusion-recommendations`; `chat` the place of its `<oz-chat>`.
  * @csspart topic - A duty consultation's question from the patient.
- * @csspart new-message - «Новое сообщение» on a consultation card.
+ * @csspart new-message - «Новое сообщение» («Новых сообщений: 3») on a consultation card; `count` also on the chat's tab.
  * @csspart slots - A duty doctor's schedule; `slots-summary` its counts, `slot` each time (also
  *   `free` or `booked`) with `slot-time`, `slot-status` and `slot-patient`; `publish-preview` how
  *   many consultations the period makes.
@@ -72,7 +78,9 @@ export type DeskSection = 'applications' | 'consultations' | 'duty';
  *   `open-application-button`, `save-document-button`, `schedule-button`, `decline-button`,
  *   `write-conclusion-button`, `open-conclusion-button`, `cancel-consultation-button`,
  *   `confirm-cancel-button`, `keep-button`, `conclusion-button`, `open-chat-button`, `publish-button`,
- *   `remove-slot-button`, `open-booked-button`, `confirm-remove-button`, `keep-slot-button`, `load-more`.
+ *   `remove-slot-button`, `open-booked-button`, `confirm-remove-button`, `keep-slot-button`, `load-more`,
+ *   `view-document-button`, `viewer-download-button`, `close-viewer-button`, `start-call-button`,
+ *   `decline-open-button` (red outline; opens the decline form), `decline-keep-button`.
  *
  * @cssproperty --oz-color-primary - Buttons, links and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).
@@ -134,9 +142,6 @@ export class OzDoctorDesk extends OzElement {
     },
   });
 
-  /** The video room opens in place, from 15 minutes before the start. */
-  readonly #video = new VideoJoinController(this);
-
   /** The latest notifications the lists were refreshed for, oldest first. */
   readonly #handled = new Set<string>();
 
@@ -151,11 +156,13 @@ export class OzDoctorDesk extends OzElement {
   }
 
   /**
-   * The place for "join video" on a consultation card and on an opened consultation. Empty here;
-   * the video room plugs in by overriding it (e.g. a button that opens `<oz-video-room>`).
+   * The way into the call on a consultation card: from 15 minutes before the start,
+   * «Начать видеосвязь» opens the consultation's screen with its `<oz-video-room>` on (the screen
+   * itself has its own «Начать видеосвязь»); before that, when the room opens. A subclass may
+   * put another way to call here.
    */
   protected renderVideoAction(consultation: Consultation): unknown {
-    return this.#video.render(this.t, consultation, this.api);
+    return renderCardCall(this.t, this.locale, consultation, (chosen) => this.#consultations.show(chosen, 'call'));
   }
 
   override connectedCallback(): void {
@@ -164,12 +171,27 @@ export class OzDoctorDesk extends OzElement {
     OzChat.define('oz-chat');
     // <oz-notifications> announces news for this user: the queue or a consultation may have changed.
     document.addEventListener('oz-notification', this.#onPageNotification);
+    // The room inside the consultation's screen: its end and a rejoin change «Видеосвязь завершена».
+    this.renderRoot.addEventListener('oz-call-ended', this.#onCallEnded);
+    this.renderRoot.addEventListener('oz-call-joined', this.#onCallJoined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('oz-notification', this.#onPageNotification);
+    this.renderRoot.removeEventListener('oz-call-ended', this.#onCallEnded);
+    this.renderRoot.removeEventListener('oz-call-joined', this.#onCallJoined);
   }
+
+  #onCallEnded = (event: Event): void => {
+    const detail = (event as CustomEvent<{ consultationId: string }>).detail;
+    this.#consultations.callChanged(detail.consultationId, new Date().toISOString());
+  };
+
+  #onCallJoined = (event: Event): void => {
+    const detail = (event as CustomEvent<{ consultationId: string }>).detail;
+    this.#consultations.callChanged(detail.consultationId, null);
+  };
 
   override render(): TemplateResult {
     // Until a doctor is signed in: "Проверяем вход…", the sign-in prompt, or that it is for doctors.

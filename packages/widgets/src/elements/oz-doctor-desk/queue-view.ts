@@ -59,8 +59,13 @@ export function renderQueueItem(props: QueueViewProps, application: Application)
         ${referral ? html`<span class="badge referral-badge" part="referral-marker">${desk.referral}</span>` : nothing}
       </p>
       <p class="submitted">${desk.submittedAt}: ${formatDateTime(application.createdAt, locale)}</p>
-      <button type="button" part="button open-application-button" @click=${() => props.onOpen(application)}>
-        ${desk.openApplication}<span class="visually-hidden">: ${application.patient.fullName}</span>
+      <button
+        type="button"
+        part="button open-application-button"
+        aria-label=${`${desk.openApplication}: ${application.patient.fullName}`}
+        @click=${() => props.onOpen(application)}
+      >
+        ${desk.openApplication}
       </button>
     </li>
   `;

@@ -12,6 +12,8 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    /* A track no wider than the element: a long file name wraps instead of widening the list. */
+    grid-template-columns: minmax(0, 1fr);
     gap: ${tokens.spacingSmall};
   }
 
@@ -49,5 +51,15 @@ export const styles = css`
   .empty,
   .loading {
     color: ${tokens.colorTextMuted};
+  }
+
+  /* 200 % zoom on a phone: the card's side frames and most of its padding give the words room;
+     the lines above and below still mark each document. */
+  @container (max-width: 260px) {
+    .document {
+      padding: ${tokens.spacingSmall} 4px;
+      border-inline-width: 0;
+      border-radius: 0;
+    }
   }
 `;

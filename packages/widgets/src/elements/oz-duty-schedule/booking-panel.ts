@@ -21,6 +21,8 @@ export interface BookingPanelView {
   formError: string | undefined;
   /** Nobody is signed in and the page has an <oz-register> to jump to. */
   canJumpToSignIn: boolean;
+  /** The person has just signed in to book this time: say so where the form now is. */
+  justSignedIn: boolean;
   onTopic: (topic: string) => void;
   onSubmit: (event: SubmitEvent) => void;
   onJumpToSignIn: () => void;
@@ -41,6 +43,7 @@ export function bookingPanel(view: BookingPanelView): TemplateResult {
   return html`
     <section class="booking" part="booking" aria-labelledby="booking-title">
       <h4 id="booking-title" tabindex="-1">${d.bookingTitle}</h4>
+      ${view.justSignedIn && !view.gate ? html`<p class="signed-in-note" part="signed-in-note">${d.signedInGoOn}</p>` : nothing}
       <dl class="summary" part="summary">
         <dt>${d.when}</dt>
         <dd part="summary-when">${slotWhen(view.t, view.lang, view.slot, view.now)}</dd>
@@ -68,15 +71,11 @@ function bookingForm(view: BookingPanelView): TemplateResult {
   const d = view.t.dutySchedule;
   return html`
     <form part="form" class="form" novalidate aria-labelledby="booking-title" @submit=${view.onSubmit}>
-      <fieldset class="channel" part="field channel-field" aria-describedby="channel-hint">
-        <legend part="label">${d.channelLabel}</legend>
-        <div class="radio-row">
-          <!-- The program offers video only: one choice, already made, and said why. -->
-          <input type="radio" part="radio" id="channel-video" name="channel" value="video" checked />
-          <label for="channel-video">${d.channelVideo}</label>
-        </div>
-        <p class="hint" part="hint" id="channel-hint">${d.channelHint}</p>
-      </fieldset>
+      <!-- The program offers video only: said as a fact, not as a choice of one (a lone radio puzzles people). -->
+      <div class="channel" part="field channel-field">
+        <p class="channel-line" part="channel"><span class="label" part="label">${d.channelLabel}:</span> ${d.channelVideo}</p>
+        <p class="hint" part="hint">${d.channelHint}</p>
+      </div>
 
       <section class="requirements" part="requirements" aria-labelledby="requirements-title">
         <h5 id="requirements-title">${d.requirementsTitle}</h5>

@@ -6,6 +6,17 @@ import { tokens } from '../../styles/tokens.ts';
 
 /** What only the schedule has; the fields, the radio rows and the focus of headings are the shared ones. */
 const scheduleStyles = css`
+  /* The element adapts to the width it is given (a sidebar, a phone, 200 % zoom), not the window's. */
+  :host {
+    container: oz-duty-schedule / inline-size;
+  }
+
+  /* Long words wrap whole (or hyphenated where the browser knows the language), never letter by letter. */
+  .oz-base {
+    overflow-wrap: break-word;
+    hyphens: auto;
+  }
+
   .intro,
   .muted,
   .loading,
@@ -75,26 +86,56 @@ const scheduleStyles = css`
     margin: 0 0 ${tokens.spacingSmall};
   }
 
+  /* A compact grid: «09:00 09:30 …» in rows that wrap, four or more to a row on a phone. */
   .times {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(5.2em, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(3.7em, 1fr));
     gap: ${tokens.spacingSmall};
     margin-bottom: ${tokens.spacing};
   }
 
   button.slot {
-    padding: 0 0.4em;
+    position: relative;
+    padding: 0 0.2em;
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
 
-  /* Colour and a tick: the chosen time must not be told by colour alone. */
+  /* Filled, bold-bordered and ticked: the chosen time must not be told by colour alone. The tick
+     sits in the corner so the chosen button is no wider than the others. */
   button.slot[aria-pressed='true'] {
     background: ${tokens.colorPrimary};
     color: ${tokens.colorOnPrimary};
+    box-shadow: 0 0 0 2px ${tokens.colorSurface}, 0 0 0 4px ${tokens.colorPrimary};
   }
 
   button.slot[aria-pressed='true']::before {
-    content: '✓ ' / '';
+    content: '✓' / '';
+    position: absolute;
+    top: 0;
+    left: 3px;
+    font-size: 0.7em;
+    line-height: 1.3;
+  }
+
+  .signed-in-note {
+    padding: ${tokens.spacingSmall} ${tokens.spacing};
+    border-radius: ${tokens.radius};
+    color: ${tokens.colorSuccess};
+    background: ${tokens.colorSuccessSurface};
+    font-weight: 600;
+  }
+
+  .channel-line {
+    margin: 0;
+  }
+
+  .channel-line .label {
+    font-weight: 600;
+  }
+
+  .channel {
+    margin-bottom: ${tokens.spacing};
   }
 
   .booking,
@@ -134,11 +175,10 @@ const scheduleStyles = css`
 
   .summary dd {
     margin: 0;
-    overflow-wrap: anywhere;
   }
 
-  /* Labels above values when the phone is too narrow for two columns. */
-  @media (max-width: 420px) {
+  /* Labels above values when the element is too narrow for two columns. */
+  @container oz-duty-schedule (max-width: 420px) {
     .summary {
       grid-template-columns: minmax(0, 1fr);
       gap: 0;
@@ -146,6 +186,30 @@ const scheduleStyles = css`
 
     .summary dd {
       margin-bottom: 4px;
+    }
+  }
+
+  /* A phone at 200 % zoom: every pixel goes to the text, the element's own padding goes first. */
+  @container oz-duty-schedule (max-width: 300px) {
+    .oz-base {
+      padding: ${tokens.spacingSmall} 0;
+    }
+
+    .booking,
+    .taken,
+    .done {
+      padding: ${tokens.spacingSmall};
+    }
+
+    .note,
+    .empty,
+    .signed-in-note {
+      padding: ${tokens.spacingSmall};
+    }
+
+    .times {
+      grid-template-columns: repeat(auto-fill, minmax(3.5em, 1fr));
+      gap: 6px;
     }
   }
 
@@ -211,5 +275,17 @@ const scheduleStyles = css`
   }
 `;
 
-/** One column on a 360px phone: times wrap three to a row, the booking panel sits under its day. */
-export const styles = [focusHeadingStyles, fieldStyles, choiceStyles, optionalMarkStyles, fieldHelpStyles, loadMoreStyles, scheduleStyles];
+/**
+ * 200 % zoom of a small phone: the smallest text the program allows (16px), so that long words
+ * («гинекологических») still fit a line where the browser has no hyphenation for the language.
+ */
+const narrowStyles = css`
+  @container oz-duty-schedule (max-width: 220px) {
+    .oz-base {
+      --oz-font-size: 16px;
+    }
+  }
+`;
+
+/** One column on a 360px phone: times wrap four to a row, the booking panel sits under its day. */
+export const styles = [focusHeadingStyles, fieldStyles, choiceStyles, optionalMarkStyles, fieldHelpStyles, loadMoreStyles, scheduleStyles, narrowStyles];

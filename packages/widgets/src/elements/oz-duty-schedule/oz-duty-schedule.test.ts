@@ -2,8 +2,9 @@ import type { DutySlot } from '@oz/contracts';
 import { TOPIC_MAX } from '@oz/contracts/constants';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { query, shadow, text } from '../../../test/dom.ts';
-import { callApi, newPatientAuth, signInViaApi, stubApi, watchApi } from '../../../test/api.ts';
+import { fill, query, shadow, submitButton, text } from '../../../test/dom.ts';
+import { callApi, newPatientAuth, registerPatient, signInViaApi, stubApi, watchApi } from '../../../test/api.ts';
+import { REFLOW_WIDTHS, expectReflows } from '../../../test/reflow.ts';
 import { DUTY } from '../../../test/chat.ts';
 import { bookViaApi, freeSlots, listConsultations, publishSlots } from '../../../test/duty.ts';
 import { loadMoreButton, loadMoreError, loadMoreName, pressEnterOn, pressWhileFailing } from '../../../test/paging.ts';
@@ -133,9 +134,9 @@ describe('<oz-duty-schedule>', () => {
     await listed(el, slot!.id);
     await pick(el, slot!);
 
-    // Video is the only channel: shown as the choice already made, and why.
-    const channel = query<HTMLInputElement>(el, 'input[name="channel"]');
-    expect([channel.type, channel.value, channel.checked]).to.deep.equal(['radio', 'video', true]);
+    // Video is the only channel: stated as a fact with the reason, not offered as a choice of one.
+    expect(has(el, 'input[type="radio"]'), 'no one-choice radio').to.equal(false);
+    expect(partText(el, 'channel')).to.equal(`${d.channelLabel}: ${d.channelVideo}`);
     expect(text(el)).to.contain(d.channelHint);
     const requirements = partText(el, 'requirements');
     for (const needed of ['камере и микрофону', '2 Мбит/с', '512 кбит/с', 'Chrome']) expect(requirements).to.contain(needed);
@@ -359,21 +360,139 @@ describe('<oz-duty-schedule>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('works from the keyboard: Enter picks a time and the booking form comes right after that day', async () => {
-    const [slot] = await publishSlots(1);
+  it('lays each day out as a compact grid with one tab stop: arrows, Home and End move within the day, Tab goes to the next day', async () => {
+    await publishSlots(12);
     signInPage(await newPatientAuth());
-    const el = await render('kulakov');
-    await listed(el, slot!.id);
-    const button = slotButton(el, slot!.id);
-    button.focus();
+    const wrapper = await fixture(html`<div style="width: 320px"><oz-duty-schedule center="kulakov"></oz-duty-schedule></div>`);
+    const el = wrapper.querySelector('oz-duty-schedule')!;
+    await until(() => shownSlotIds(el).length >= 12, 'the times are not listed');
+
+    // One stop of the Tab key per day, on its first time while nothing is chosen.
+    const days = [...shadow(el).querySelectorAll<HTMLElement>('section[part~="day"]')];
+    expect(days.length).to.be.greaterThan(1);
+    const dayButtons = (day: Element) => [...day.querySelectorAll<HTMLButtonElement>('button[part~="slot"]')];
+    const tabStops = () => [...shadow(el).querySelectorAll<HTMLButtonElement>('button[part~="slot"]')].filter((b) => b.tabIndex === 0);
+    expect(tabStops()).to.deep.equal(days.map((day) => dayButtons(day)[0]));
+
+    // A compact grid that wraps: at 320 px four or more times to a row, the rows below.
+    const group = [...shadow(el).querySelectorAll<HTMLElement>('[part~="times"]')].find((times) => times.children.length >= 9)!;
+    expect(group, 'a doctor with nine or more times in a day').to.not.equal(undefined);
+    const times = [...group.querySelectorAll<HTMLButtonElement>('button[part~="slot"]')];
+    const top = (b: Element) => Math.round(b.getBoundingClientRect().top);
+    const perRow = times.filter((b) => top(b) === top(times[0]!)).length;
+    expect(perRow).to.be.at.least(4);
+    for (const button of times) expect(button.getBoundingClientRect().height).to.be.at.least(44);
+
+    const day = group.closest('section')!;
+    const all = dayButtons(day);
+    const first = times[0]!;
+    const at = (button: HTMLButtonElement) => all.indexOf(button);
+    const focused = () => shadow(el).activeElement as HTMLButtonElement;
+    first.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focused()).to.equal(all[at(first) + 1]);
+    await el.updateComplete;
+    expect(dayButtons(day).filter((b) => b.tabIndex === 0), 'the tab stop follows the focus').to.deep.equal([all[at(first) + 1]]);
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(focused()).to.equal(first);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused(), 'Down: the time right below').to.equal(times[perRow]);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(focused()).to.equal(first);
+    await sendKeys({ press: 'End' });
+    expect(focused()).to.equal(all[all.length - 1]);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focused(), 'nothing after the last time of the day').to.equal(all[all.length - 1]);
+    await sendKeys({ press: 'Home' });
+    expect(focused()).to.equal(all[0]);
+    for (const button of all) expect(button.getAttribute('aria-pressed')).to.equal('false');
+
+    // Tab leaves the day: to the next day's one stop, not through every other time of this one.
+    const next = days[days.indexOf(day) + 1];
+    if (next) {
+      await sendKeys({ press: 'Tab' });
+      expect(focused()).to.equal(dayButtons(next)[0]);
+      await sendKeys({ press: 'Shift+Tab' });
+      expect(focused()).to.equal(all[0]);
+    }
+
+    // Enter chooses (aria-pressed); the chosen time stays the day's stop, and Tab goes on to its form.
+    const chosen = times[perRow]!;
+    chosen.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(button.getAttribute('aria-pressed')).to.equal('true');
-    expect(shadow(el).activeElement).to.equal(button);
+    expect(chosen.getAttribute('aria-pressed')).to.equal('true');
+    expect(pressed(el)).to.deep.equal([chosen.dataset.slotId]);
+    expect(dayButtons(day).filter((b) => b.tabIndex === 0)).to.deep.equal([chosen]);
+    await sendKeys({ press: 'Tab' });
+    expect(focusedId(el), 'straight to the booking form under the day').to.equal('topic-input');
+    await expect(el).to.be.accessible();
+  });
 
-    const dayButtons = [...button.closest('section')!.querySelectorAll('button[part~="slot"]')];
-    for (let i = dayButtons.indexOf(button) + 1; i <= dayButtons.length; i++) await sendKeys({ press: 'Tab' });
-    expect(focusedId(el)).to.equal('channel-video');
+  it('after signing in on the page from a chosen time, brings focus and the view to that time\'s form and says so politely', async () => {
+    const [slot] = await publishSlots(1);
+    const { patient } = await registerPatient();
+    const wrapper = await fixture(
+      html`<div><oz-register></oz-register><div style="height: 1200px"></div><oz-duty-schedule center="kulakov"></oz-duty-schedule></div>`,
+    );
+    const el = wrapper.querySelector('oz-duty-schedule')!;
+    const register = wrapper.querySelector('oz-register')!;
+    await listed(el, slot!.id);
+    await pick(el, slot!);
+    part(el, 'sign-in-button').click();
+    expect(document.activeElement).to.equal(register);
+
+    // Signs in there, three screens away from the time they chose.
+    fill(register, { phone: patient.phone, password: patient.password });
+    submitButton(register).click();
+    await until(() => focusedId(el) === 'booking-title', 'the focus did not come to the booking form');
+    expect(document.activeElement).to.equal(el);
+    const booking = part(el, 'booking').getBoundingClientRect();
+    expect(booking.top, 'the form is in view').to.be.within(-1, window.innerHeight / 2);
+    expect(pressed(el)).to.deep.equal([slot!.id]);
+    expect(has(el, 'form')).to.equal(true);
+    expect(partText(el, 'signed-in-note')).to.equal(d.signedInGoOn);
+    const polite = query(el, '.oz-base > [role="status"]');
+    expect(polite.textContent).to.contain(d.signedInAnnouncement('').split(':')[0]!).and.to.contain(localTime(slot!.startsAt));
+    // <oz-register> focuses its own "signed in" view on the same change: it must not take the focus back.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(focusedId(el)).to.equal('booking-title');
+    await expect(el).to.be.accessible();
+
+    // Choosing another time after that is an ordinary choice again.
+    slotButton(el, shownSlotIds(el).find((id) => id !== slot!.id)!).click();
+    await el.updateComplete;
+    expect(has(el, '[part~="signed-in-note"]')).to.equal(false);
+  });
+
+  it('signing in with nothing chosen leaves the focus where it is', async () => {
+    const [slot] = await publishSlots(1);
+    const el = await render('kulakov');
+    await listed(el, slot!.id);
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    try {
+      outside.focus();
+      signInPage(await newPatientAuth());
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(document.activeElement).to.equal(outside);
+      expect(has(el, '[part~="signed-in-note"]')).to.equal(false);
+    } finally {
+      outside.remove();
+    }
+  });
+
+  it('reflows at 320 and 180 px: no sideways scroll, no word broken, with a time chosen and its form open', async () => {
+    const [slot] = await publishSlots(3);
+    signInPage(await newPatientAuth());
+    const wrapper = await fixture(html`<div><oz-duty-schedule center="kulakov"></oz-duty-schedule></div>`);
+    const el = wrapper.querySelector('oz-duty-schedule')!;
+    await listed(el, slot!.id);
+    for (const width of REFLOW_WIDTHS) await expectReflows(el, { width });
+    await pick(el, slot!);
+    await until(() => has(el, '[part~="counter"]'));
+    for (const width of REFLOW_WIDTHS) await expectReflows(el, { width });
   });
 
   it('shows the two weeks page by page: «Показать ещё» after the list brings the next times of the same range, each once', async () => {
@@ -434,7 +553,7 @@ describe('<oz-duty-schedule>', () => {
 
     await pick(el, slot!);
     expect(query(el, '#booking-title').textContent).to.equal(t.bookingTitle);
-    expect(query(el, 'label[for="channel-video"]').textContent).to.equal(t.channelVideo);
+    expect(partText(el, 'channel')).to.equal(`${t.channelLabel}: ${t.channelVideo}`);
     expect(submit(el).textContent?.trim()).to.equal(t.submit);
     await expect(el).to.be.accessible();
 

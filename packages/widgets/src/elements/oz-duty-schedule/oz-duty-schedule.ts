@@ -19,8 +19,9 @@ import { bookingPanel, slotWhen } from './booking-panel.ts';
 import { centerChoice, centerTitle } from './center-choice.ts';
 import { bookingChecks } from './load-booking-checks.ts';
 import { styles } from './oz-duty-schedule.styles.ts';
-import { MOSCOW, clockTime, differsFromMoscow, groupByDay, nearestSlots } from './slot-days.ts';
-import { slotList } from './slot-list.ts';
+import { MOSCOW, clockTime, differsFromMoscow, groupByDay, localDayKey, nearestSlots } from './slot-days.ts';
+import { dayTabStop, slotList } from './slot-list.ts';
+import type { SlotDay } from './slot-days.ts';
 import { slotTakenNotice, type LostReason } from './slot-taken-notice.ts';
 
 /** A message kept as a function of the strings, so it follows a change of language. */
@@ -43,7 +44,8 @@ const RANGE_MS = 14 * 24 * 60 * 60_000;
 /**
  * @summary Path 2 of the program: a consultation with a duty doctor (дежурный врач) by schedule,
  * open to anyone signed up, with no documents. Free times by day with the doctor's name, in the
- * reader's local time; pick one, the channel (video, the only one) and an optional question; book.
+ * reader's local time; pick one, add an optional question and book (by video, the only channel).
+ * A visitor who picks a time and then signs in on the page is brought back to that time's form.
  * Anyone can see the times; booking needs a patient signed in through the page's `<oz-register>`.
  * When someone else was quicker it says so and offers the nearest free times. Where the two weeks
  * hold more times than one page, «Показать ещё» after the list brings the next ones.
@@ -54,15 +56,18 @@ const RANGE_MS = 14 * 24 * 60 * 60_000;
  * @csspart intro - Who the duty doctor helps and with what.
  * @csspart signed-out-note - "Anyone can see the times; sign in to book".
  * @csspart center-name - The center fixed by the `center` attribute.
- * @csspart field - Each field (also `center-field`, `channel-field`, `topic-field`).
+ * @csspart field - Each field (also `center-field`, `channel-field`, `topic-field`); `channel` is the
+ *   line «Способ связи: Видеосвязь» (video is the only one, so it is stated, not offered as a choice).
  * @csspart label - A field's label or legend.
  * @csspart hint - Help text of a field.
- * @csspart radio - A radio button (centers, the channel).
+ * @csspart radio - A radio button of the centers.
  * @csspart choose-center - "Choose a medical center" before one is chosen.
  * @csspart toolbar - The time-zone note and the refresh button; `time-zone-note` is the note.
  * @csspart days - The list of days; `day` is each day, `day-heading` its heading.
  * @csspart doctor - "Дежурный врач: …" above that doctor's times; `times` is the group of them.
- * @csspart slot - Each time button; `slot-selected` the chosen one.
+ * @csspart slot - Each time button; `slot-selected` the chosen one. A day's times are one stop of
+ *   the Tab key; the arrow keys (Left/Right, Up/Down by row), Home and End move among them.
+ * @csspart signed-in-note - At the form, after signing in from a chosen time: you may book now.
  * @csspart booking - The booking panel under the chosen day; `summary` (with `summary-when`,
  *   `summary-doctor`), `requirements`, `form`, `textarea`, `counter`.
  * @csspart sign-in-prompt - What a signed-out visitor (or a staff member) sees instead of the form.
@@ -114,6 +119,15 @@ export class OzDutySchedule extends OzElement {
   @state() private status: Words | undefined;
   /** For screen readers only: which time is now chosen (the panel shows it to the eye). */
   @state() private chosenAnnouncement: Words | undefined;
+  /** Per day (its key), the time last focused there: the day's one stop of the Tab key. */
+  @state() private tabStops: ReadonlyMap<string, string> = new Map();
+  /** The person signed in to book the chosen time: the panel says they may go on. */
+  @state() private justSignedIn = false;
+
+  /** A time was chosen while nobody was signed in: signing in then leads back to its form. */
+  #choseSignedOut = false;
+  /** Set on that sign-in; the next update takes focus and the view to the form. */
+  #goToForm = false;
 
   readonly #centers = new CentersController(this, () => this.client);
 
@@ -173,8 +187,20 @@ export class OzDutySchedule extends OzElement {
       this.topic = '';
       this.lost = undefined;
     }
+    // Signed in (perhaps three screens away, in the page's <oz-register>) to book the chosen time:
+    // bring them back to its form rather than leave them to hunt for it.
+    this.justSignedIn = previous === undefined && this.#choseSignedOut && !!this.selected && this.#gate.open;
+    this.#goToForm = this.justSignedIn;
+    this.#choseSignedOut = false;
     this.booked = undefined;
     this.#form.reset();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.#goToForm) return;
+    this.#goToForm = false;
+    void this.#showFormAfterSignIn();
   }
 
   override render(): TemplateResult {
@@ -245,8 +271,10 @@ export class OzDutySchedule extends OzElement {
               lang: this.locale,
               days: groupByDay(loaded.items),
               selectedId: this.selected?.id,
+              tabStopOf: (day: SlotDay) => dayTabStop(day, this.tabStops.get(day.key), this.selected?.id),
               now,
               onPick: this.#onPick,
+              onFocusSlot: this.#onFocusSlot,
               panel: this.selected ? this.#renderPanel(this.selected, now) : nothing,
             })}
           `}
@@ -292,6 +320,7 @@ export class OzDutySchedule extends OzElement {
       formError: this.#formErrorText(),
       // Nobody is signed in (or a one-time password waits to be replaced): the page's <oz-register> is where to go.
       canJumpToSignIn: !this.#gate.user && this.session.status !== 'restoring' && this.#registerElement() !== null,
+      justSignedIn: this.justSignedIn,
       onTopic: (topic) => (this.topic = topic),
       onSubmit: this.#onSubmit,
       onJumpToSignIn: this.#onJumpToSignIn,
@@ -382,6 +411,7 @@ export class OzDutySchedule extends OzElement {
 
   #forgetChoice(): void {
     this.selected = undefined;
+    this.justSignedIn = false;
     this.lost = undefined;
     this.status = undefined;
     this.chosenAnnouncement = undefined;
@@ -389,8 +419,13 @@ export class OzDutySchedule extends OzElement {
   }
 
   #choose(slot: DutySlot): void {
-    if (this.selected?.id !== slot.id) this.#form.reset();
+    if (this.selected?.id !== slot.id) {
+      this.#form.reset();
+      this.justSignedIn = false;
+    }
     this.selected = slot;
+    this.tabStops = new Map(this.tabStops).set(localDayKey(new Date(slot.startsAt)), slot.id);
+    if (!this.#gate.user) this.#choseSignedOut = true;
     this.lost = undefined;
     this.status = undefined;
     const now = new Date();
@@ -402,8 +437,34 @@ export class OzDutySchedule extends OzElement {
     this.#forgetChoice();
   };
 
-  /** Focus stays on the pressed button, so its new aria-pressed state is what a screen reader hears. */
+  /**
+   * Focus stays on the pressed button, so its new aria-pressed state is what a screen reader hears.
+   * The chosen time becomes its day's tab stop (#choose) even where a click does not focus (Safari).
+   */
   #onPick = (slot: DutySlot): void => this.#choose(slot);
+
+  #onFocusSlot = (day: SlotDay, slotId: string): void => {
+    if (this.tabStops.get(day.key) === slotId) return;
+    this.tabStops = new Map(this.tabStops).set(day.key, slotId);
+  };
+
+  /**
+   * After signing in elsewhere on the page: the chosen time's form into view, focus on its heading,
+   * and a polite word of what happened. Waits a task so that <oz-register>, which focuses its own
+   * "signed in" view on the same change, does not take the focus back after us.
+   */
+  async #showFormAfterSignIn(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await this.updateComplete;
+    const slot = this.selected;
+    const booking = this.renderRoot.querySelector<HTMLElement>('[part~="booking"]');
+    const title = this.renderRoot.querySelector<HTMLElement>('#booking-title');
+    if (!slot || !booking || !title || !this.#gate.open) return;
+    booking.scrollIntoView({ block: 'start' });
+    title.focus({ preventScroll: true });
+    const now = new Date();
+    this.chosenAnnouncement = (t) => t.dutySchedule.signedInAnnouncement(slotWhen(t, this.locale, slot, now));
+  }
 
   /** A quick choice disappears with the notice: go on to the booking panel of the new time. */
   #onPickNearest = async (slot: DutySlot): Promise<void> => {
@@ -444,6 +505,7 @@ export class OzDutySchedule extends OzElement {
   async #onBooked(consultation: Consultation): Promise<void> {
     this.booked = consultation;
     this.selected = undefined;
+    this.justSignedIn = false;
     this.topic = '';
     this.lost = undefined;
     this.status = undefined;

@@ -35,6 +35,14 @@ export function notificationText(t: Translation, locale: Lang, notification: Not
       return when ? texts.call_ended(when) : notification.text;
     case 'conclusion_ready':
       return texts.conclusion_ready();
+    case 'duty_booked':
+      return when ? texts.duty_booked(when) : notification.text;
+    case 'message_received': {
+      // One entry per consultation counts the messages that came while it was unread.
+      if (!when) return notification.text;
+      const count = data.messages ?? 1;
+      return count > 1 ? t.notifications.messagesReceived(count, when) : texts.message_received(when);
+    }
     default:
       return notification.text;
   }

@@ -4,9 +4,12 @@ import { loadMoreStyles } from '../../styles/load-more.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 const notificationsStyles = css`
+  /* A bell in a header takes its content's width: no inline-size containment (see host.ts). */
   :host {
     display: inline-block;
     position: relative;
+    container-type: normal;
+    max-width: 100%;
   }
 
   .oz-base {
@@ -15,11 +18,16 @@ const notificationsStyles = css`
     max-width: none;
   }
 
+  /* In a header narrower than the icon and the word (a phone at 200 % zoom), the word goes under
+     the icon, whole, rather than past the screen's edge. */
   .bell {
     display: inline-flex;
+    flex-wrap: wrap;
+    justify-content: center;
     align-items: center;
-    gap: 0.4em;
-    padding: 0 0.8em;
+    gap: 0 0.4em;
+    max-width: 100%;
+    padding: 0 0.6em;
   }
 
   .bell-icon {
@@ -38,7 +46,9 @@ const notificationsStyles = css`
     line-height: 1.6;
   }
 
+  /* The panel has its own width, so it can be the container the shared narrow rules ask (base.ts). */
   .panel {
+    container-type: inline-size;
     position: absolute;
     top: calc(100% + 4px);
     right: 0;
@@ -125,6 +135,29 @@ const notificationsStyles = css`
   .sign-in-prompt {
     margin: 0;
     color: ${tokens.colorTextMuted};
+  }
+
+  /* The panel is sized by the screen (it hangs over the page), so the screen decides here: on a
+     phone at 200 % zoom its frame gives the words the room, and «Закрыть» goes under the title. */
+  @media (max-width: 400px) {
+    /* The count stays beside the icon; the word, when it goes to a row of its own, goes last. */
+    .bell-word {
+      order: 1;
+    }
+
+    .panel {
+      padding: ${tokens.spacingSmall};
+    }
+
+    .panel-head .close {
+      flex: 1 1 auto;
+      height: auto;
+      padding: 0.3em 0.5em;
+    }
+
+    .item {
+      padding: 4px;
+    }
   }
 `;
 

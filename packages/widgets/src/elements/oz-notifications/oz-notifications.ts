@@ -27,9 +27,12 @@ interface LoadedList {
  * conclusion ready). New notifications appear live, without reloading the page.
  *
  * @event oz-notification - A notification arrived live. `detail: { notification }`.
+ * @event oz-notification-open - The person chose to go to what a notification is about («Открыть
+ *   переписку» of a new chat message). `detail: { notification }`; `<oz-consultations>` on the page
+ *   opens that consultation's chat, and a page of its own may go there.
  *
  * @csspart base - The wrapper of everything.
- * @csspart button - Every button; also `bell`, `mark-read-button`, `mark-all-button`, `close-button`, `retry-button`,
+ * @csspart button - Every button; also `bell`, `mark-read-button`, `open-chat-button`, `mark-all-button`, `close-button`, `retry-button`,
  *   `load-more` («Показать ещё» at the end of the list).
  * @csspart bell - The bell button.
  * @csspart badge - The number of new notifications on the bell.
@@ -72,6 +75,8 @@ export class OzNotifications extends OzElement {
   readonly #items = new PagedList<Notification>(this, {
     name: 'notifications',
     keyOf: (notification) => notification.id,
+    // Newest first; an entry that a new chat message updated comes back to the top (a stable sort keeps the API's order of ties).
+    compare: (a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0),
     itemSelector: (notification) => `[data-notification-id="${notification.id}"]`,
   });
 
@@ -226,6 +231,19 @@ export class OzNotifications extends OzElement {
         <p part="date" class="date">
           <time datetime=${notification.createdAt}>${formatReceived(this.locale, notification.createdAt)}</time>
         </p>
+        ${notification.kind === 'message_received' && notification.data.consultationId
+          ? html`<button
+              type="button"
+              part="button open-chat-button"
+              aria-describedby=${textId}
+              @click=${(event: Event) => {
+                event.stopPropagation();
+                void this.#openChat(notification);
+              }}
+            >
+              ${t.openChat}
+            </button>`
+          : nothing}
         ${unread
           ? html`<button
               type="button"
@@ -256,22 +274,38 @@ export class OzNotifications extends OzElement {
 
   #received(notification: Notification): void {
     const list = this.#currentList();
-    if (list && !this.#items.items.some((item) => item.id === notification.id)) {
+    const shown = list ? this.#items.items.find((item) => item.id === notification.id) : undefined;
+    if (list && shown) {
+      // The same entry again: one more chat message (it comes to the top), or read where its chat was opened.
+      const change = (notification.readAt === null ? 1 : 0) - (shown.readAt === null ? 1 : 0);
+      this.#items.upsert([notification]);
+      this.list = { ...list, unread: Math.max(0, list.unread + change) };
+    } else if (list && notification.readAt === null) {
       this.#items.upsert([notification], 'start');
-      this.list = { ...list, unread: list.unread + (notification.readAt === null ? 1 : 0) };
+      this.list = { ...list, unread: list.unread + 1 };
     } else if (!list) {
       // The first load may have started before this one existed.
       void this.#load.run();
     }
+    // Read elsewhere: nothing new to say.
+    if (notification.readAt !== null) return;
     this.#announce(this.t.notifications.arrived(notificationText(this.t, this.locale, notification)));
     this.emit('oz-notification', { notification });
   }
+
 
   async #announce(text: string): Promise<void> {
     // Clear first: the same words twice in a row would otherwise not be spoken again.
     this.announcement = '';
     await this.updateComplete;
     this.announcement = text;
+  }
+
+  /** To the consultation's chat (whoever on the page opens it), the panel closed; the entry is read. */
+  async #openChat(notification: Notification): Promise<void> {
+    this.open = false;
+    this.emit('oz-notification-open', { notification });
+    await this.#markRead(notification);
   }
 
   /** Marks one read at once on screen; puts it back if the API refuses. */

@@ -106,6 +106,21 @@ const importStyles = css`
     cursor: pointer;
   }
 
+  /* A phone at 200 % zoom, or a narrow column: the frame gives its room to the words, and the
+     file button takes the full width like the other buttons (base.ts), its words wrapping whole. */
+  @container (max-width: 260px) {
+    .drop-zone {
+      padding: ${tokens.spacingSmall};
+    }
+
+    .pick-button {
+      display: flex;
+      width: 100%;
+      padding: 0.3em 0.5em;
+      line-height: 1.3;
+    }
+  }
+
   .pick-button:hover {
     background: ${tokens.colorPrimaryHover};
     border-color: ${tokens.colorPrimaryHover};
@@ -186,14 +201,17 @@ const importStyles = css`
     margin: 0 0 ${tokens.spacing};
     padding: 0;
     display: grid;
+    /* A track no wider than the element: a long label wraps instead of widening the list. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 4px;
   }
 
   .summary li {
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
     align-items: baseline;
-    gap: ${tokens.spacing};
+    column-gap: ${tokens.spacing};
     padding: 6px ${tokens.spacingSmall};
     border-left: 4px solid ${tokens.colorPrimary};
     background: ${tokens.colorSurfaceAlt};

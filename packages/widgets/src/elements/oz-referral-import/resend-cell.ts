@@ -34,9 +34,10 @@ export function resendCell(t: Translation, lang: Lang, row: number, phone: strin
       data-resend=${phone}
       aria-describedby=${ifDefined(problem ? errorId : undefined)}
       ?disabled=${pending}
+      aria-label=${`${pending ? r.resending : r.resendSms} ${r.resendTo(phone)}`}
       @click=${() => resend.onResend(phone)}
     >
-      ${pending ? r.resending : r.resendSms}<span class="visually-hidden"> ${r.resendTo(phone)}</span>
+      ${pending ? r.resending : r.resendSms}
     </button>
     <span role="alert" part="error" class="resend-error" id=${errorId}>${problem ?? nothing}</span>
   `;

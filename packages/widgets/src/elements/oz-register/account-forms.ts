@@ -1,14 +1,23 @@
-import type { AuthResponse, ChangePasswordResponse, FieldError, LoginRequest, RegisterRequest } from '@oz/contracts';
+import type { AuthResponse, ChangePasswordResponse, ConfirmPhoneResponse, FieldError, LoginRequest, PhoneCodeRequest, RegisterRequest } from '@oz/contracts';
 import type { ReactiveElement } from 'lit';
 import type { ApiClient } from '../../api/client.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
 import type { LazyChecksController } from '../../controllers/lazy-checks.ts';
 import type { ContractChecks } from '../../internal/contracts.ts';
 import { precheck } from '../../internal/precheck.ts';
+import { birthDateToIso } from './birth-date.ts';
 
-/** The three forms of <oz-register>: what each sends, how it is pre-checked, where errors go. */
+/** The forms of <oz-register>: what each sends, how it is pre-checked, where errors go. */
 
 export type RegisterInput = Omit<RegisterRequest, 'email'> & { email: string };
+
+export interface ResetInput {
+  phone: string;
+  code: string;
+  newPassword: string;
+  /** Only when the API asked for it: a patient imported by referral who has not consented yet. */
+  consent?: boolean | undefined;
+}
 
 export interface PasswordInput {
   /** Absent on the forced screen after a one-time password: that sign-in proved it (the API agrees). */
@@ -36,9 +45,49 @@ export function signInForm({ host, client, checks, onSuccess }: FormDeps<AuthRes
   });
 }
 
+/** «Получить код»: the phone, pre-checked, then `send` (the step's PhoneCodeController). */
+export function phoneCodeForm({
+  host,
+  checks,
+  purpose,
+  send,
+  onSuccess,
+}: Omit<FormDeps<void>, 'client'> & {
+  /** Left out where the phone is the signed-in account's own (nothing typed to check). */
+  purpose?: PhoneCodeRequest['purpose'];
+  send: (phone: string) => Promise<void>;
+}) {
+  return new FormSubmit<{ phone: string }, void>(host, {
+    fields: ['phone'],
+    precheck: ({ phone }) => (purpose ? checks.check((loaded) => precheck(loaded, loaded.PhoneCodeRequest, { phone, purpose })) : []),
+    send: ({ phone }) => send(phone),
+    onSuccess,
+    fieldErrorsOf: (error) =>
+      error.code === 'phone_taken' ? [{ field: 'phone', code: 'taken', message: error.message }] : [],
+  });
+}
+
+export function resetForm({ host, client, checks, onSuccess }: FormDeps<AuthResponse>) {
+  return new FormSubmit<ResetInput, AuthResponse>(host, {
+    fields: ['code', 'newPassword', 'consent'],
+    precheck: (input) => checks.check((loaded) => precheck(loaded, loaded.ResetPasswordRequest, input)),
+    send: (input, signal) => client().resetPassword(input, signal),
+    onSuccess,
+  });
+}
+
+export function confirmPhoneForm({ host, client, checks, onSuccess }: FormDeps<ConfirmPhoneResponse>) {
+  return new FormSubmit<{ code: string }, ConfirmPhoneResponse>(host, {
+    fields: ['code'],
+    precheck: (input) => checks.check((loaded) => precheck(loaded, loaded.ConfirmPhoneRequest, input)),
+    send: (input, signal) => client().confirmPhone(input, signal),
+    onSuccess,
+  });
+}
+
 export function registerForm({ host, client, checks, onSuccess }: FormDeps<AuthResponse>) {
   return new FormSubmit<RegisterInput, AuthResponse>(host, {
-    fields: ['fullName', 'birthDate', 'phone', 'email', 'password', 'consent'],
+    fields: ['fullName', 'birthDate', 'phone', 'email', 'password', 'code', 'consent'],
     precheck: (input) => checks.check((loaded) => precheck(loaded, loaded.RegisterRequest, input)),
     send: (input, signal) => client().register(input, signal),
     onSuccess,
@@ -88,16 +137,32 @@ export function readSignIn(event: SubmitEvent): LoginRequest {
   return { phone: text('phone'), password: text('password') };
 }
 
-export function readRegistration(event: SubmitEvent): RegisterInput {
+/** The phone comes from the code step before: the code proves that number. */
+export function readRegistration(event: SubmitEvent, phone: string): RegisterInput {
   const text = formText(event);
   return {
     fullName: text('fullName'),
-    birthDate: text('birthDate'),
-    phone: text('phone'),
+    birthDate: birthDateToIso(text('birthDate')),
+    phone,
     email: text('email'),
     password: text('password'),
+    code: text('code'),
     consent: text('consent') !== '',
   };
+}
+
+export function readPhone(event: SubmitEvent): { phone: string } {
+  return { phone: formText(event)('phone') };
+}
+
+export function readCode(event: SubmitEvent): { code: string } {
+  return { code: formText(event)('code') };
+}
+
+export function readReset(event: SubmitEvent, phone: string): ResetInput {
+  const text = formText(event);
+  const asksConsent = (event.target as HTMLFormElement).elements.namedItem('consent') !== null;
+  return { phone, code: text('code'), newPassword: text('newPassword'), ...(asksConsent ? { consent: text('consent') !== '' } : {}) };
 }
 
 export function readPasswordChange(event: SubmitEvent): PasswordInput {

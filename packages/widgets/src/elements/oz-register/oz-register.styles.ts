@@ -13,7 +13,6 @@ const registerStyles = css`
   /* Side by side when both words fit; on a narrow phone each tab takes a full row. */
   .tab {
     flex: 1 1 8em;
-    min-width: 0;
     padding: 0 0.4em;
   }
 
@@ -69,6 +68,42 @@ const registerStyles = css`
 
   .user {
     font-size: ${tokens.fontSizeHeading};
+  }
+
+  /* «Забыли пароль?», «Изменить номер», «Вернуться ко входу»: quiet, still 44px tall to tap. */
+  .link-button {
+    border-color: transparent;
+    background: none;
+    padding: 0 0.2em;
+    margin-top: ${tokens.spacingSmall};
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    font-weight: 400;
+  }
+
+  .code-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${tokens.spacingSmall};
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .code-actions .link-button {
+    margin-top: 0;
+  }
+
+  /* The countdown waits, it is not busy: no progress cursor. */
+  .resend:disabled {
+    cursor: default;
+  }
+
+  .note {
+    color: ${tokens.colorTextMuted};
+  }
+
+  .code-status:empty {
+    display: none;
   }
 `;
 

@@ -1,6 +1,6 @@
 import { PASSWORD_MIN_LENGTH } from '@oz/contracts';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
-import { callApi, newPatient, registerPatient, testApi, watchApi } from '../../../test/api.ts';
+import { callApi, codeInLastSms, newPatient, registerPatient, stubApi, testApi, uniquePhone, watchApi } from '../../../test/api.ts';
 import { importedPatientAuth } from '../../../test/sms.ts';
 import { alertText, buttonPart, field, fieldErrorText, fill, query, submitButton, text } from '../../../test/dom.ts';
 import { forgetSession } from '../../../test/session.ts';
@@ -10,16 +10,29 @@ import { configure, session } from '../../index.ts';
 import { tokenStorageKey } from '../../session/token-storage.ts';
 import type { OzRegister } from './oz-register.ts';
 
-/** Registers through the form as a person would; resolves with the oz-signed-in event. */
+/** 1956-04-12 → 12.04.1956, as a person types it. */
+const typedDate = (iso: string) => iso.split('-').reverse().join('.');
+
+/** The phone step: types the number, presses «Получить код», waits for the code field. */
+async function askForCode(el: OzRegister, phone: string) {
+  fill(el, { phone });
+  submitButton(el).click();
+  await waitUntil(() => el.shadowRoot!.querySelector('[name="code"]') !== null, 'the code step did not come');
+}
+
+/** Registers through the form as a person would, the code read from their SMS; resolves with the oz-signed-in event. */
 async function registerThroughForm(el: OzRegister, patient = newPatient()) {
   el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="tab"]')[1]!.click();
   await el.updateComplete;
   expect(query(el, 'h2').textContent).to.contain(ru.register.registerTitle);
   await expect(el).to.be.accessible();
+  await askForCode(el, patient.phone);
+  expect(shadowFocus(el), 'focus goes to the code').to.equal(field(el, 'code'));
+  await expect(el).to.be.accessible();
   fill(el, {
+    code: await codeInLastSms(patient.phone),
     fullName: patient.fullName,
-    birthDate: patient.birthDate,
-    phone: patient.phone,
+    birthDate: typedDate(patient.birthDate),
     password: patient.password,
     consent: true,
   });
@@ -117,7 +130,7 @@ describe('<oz-register>', () => {
     const el = await fixture<OzRegister>(html`<oz-register mode="register"></oz-register>`);
     const requests = countRequests();
     try {
-      fill(el, { fullName: 'Петров Пётр', birthDate: '1950-01-31', phone: '12345', password: 'Достаточно-длинный', consent: true });
+      fill(el, { phone: '12345' });
       submitButton(el).click();
       await el.updateComplete;
       await waitUntil(() => fieldErrorText(el, 'phone') !== undefined, 'no phone error appeared');
@@ -128,7 +141,6 @@ describe('<oz-register>', () => {
     expect(requests.count, 'a failed pre-check sends nothing').to.equal(0);
     expect(fieldErrorText(el, 'phone')).to.equal(ru.fieldErrors.phone_invalid);
     expect(field(el, 'phone').getAttribute('aria-invalid')).to.equal('true');
-    expect(field(el, 'fullName').getAttribute('aria-invalid')).to.equal('false');
     expect(shadowFocus(el), 'focus moves to the first invalid field').to.equal(field(el, 'phone'));
     await expect(el).to.be.accessible();
   });
@@ -136,14 +148,19 @@ describe('<oz-register>', () => {
   it('lists every missing field of an empty registration and asks for the 152-FZ consent', async () => {
     const el = await fixture<OzRegister>(html`<oz-register mode="register"></oz-register>`);
     submitButton(el).click();
-    await waitUntil(() => fieldErrorText(el, 'consent') !== undefined);
-
-    expect(fieldErrorText(el, 'fullName')).to.equal(ru.fieldErrors.required);
+    await waitUntil(() => fieldErrorText(el, 'phone') !== undefined);
     expect(fieldErrorText(el, 'phone')).to.equal(ru.fieldErrors.required);
+
+    await askForCode(el, uniquePhone());
+    submitButton(el).click();
+    await waitUntil(() => fieldErrorText(el, 'consent') !== undefined);
+    expect(fieldErrorText(el, 'code')).to.equal(ru.fieldErrors.required);
+    expect(fieldErrorText(el, 'fullName')).to.equal(ru.fieldErrors.required);
+    expect(fieldErrorText(el, 'birthDate')).to.equal(ru.fieldErrors.required);
     expect(fieldErrorText(el, 'password')).to.equal(ru.fieldErrors.too_short(PASSWORD_MIN_LENGTH));
     expect(fieldErrorText(el, 'email'), 'e-mail is optional').to.equal(undefined);
     expect(fieldErrorText(el, 'consent')).to.equal(ru.fieldErrors.consent_required);
-    expect(shadowFocus(el)).to.equal(field(el, 'fullName'));
+    expect(shadowFocus(el)).to.equal(field(el, 'code'));
     // The length rule comes from the contract, so the hint and the check cannot disagree.
     expect(query(el, '#password-hint').textContent).to.equal(ru.fields.newPasswordHint(PASSWORD_MIN_LENGTH));
     expect(field(el, 'password').getAttribute('aria-describedby')).to.equal('password-error password-hint');
@@ -152,7 +169,8 @@ describe('<oz-register>', () => {
   it('shows the server’s 409 for a taken phone next to the phone field', async () => {
     const { patient } = await registerPatient();
     const el = await fixture<OzRegister>(html`<oz-register mode="register"></oz-register>`);
-    fill(el, { ...stringFields(newPatient({ phone: patient.phone })), consent: true });
+    // Said at the phone step already: no SMS goes to a number that has an account.
+    fill(el, { phone: patient.phone });
     submitButton(el).click();
     await waitUntil(() => fieldErrorText(el, 'phone') !== undefined, 'no phone error appeared');
 
@@ -337,6 +355,7 @@ describe('<oz-register>', () => {
 
   it('links the consent to its text: the API page by default, consent-href when given', async () => {
     const byDefault = await fixture<OzRegister>(html`<oz-register mode="register" lang="en"></oz-register>`);
+    await askForCode(byDefault, uniquePhone());
     const link = query<HTMLAnchorElement>(byDefault, 'a[part~="consent-link"]');
     expect(link.href).to.equal(`${testApi}/api/v1/consent?lang=en&format=html`);
     const page = await fetch(link.href);
@@ -345,6 +364,7 @@ describe('<oz-register>', () => {
     const custom = await fixture<OzRegister>(
       html`<oz-register mode="register" consent-href="https://portal.example.ru/soglasie"></oz-register>`,
     );
+    await askForCode(custom, uniquePhone());
     expect(query<HTMLAnchorElement>(custom, 'a[part~="consent-link"]').href).to.equal('https://portal.example.ru/soglasie');
   });
 
@@ -354,13 +374,159 @@ describe('<oz-register>', () => {
     expect(field(el, 'phone').type).to.equal('tel');
     expect(field(el, 'phone').inputMode).to.equal('tel');
     expect(field(el, 'phone').autocomplete).to.equal('tel');
-    expect(field(el, 'birthDate').type).to.equal('date');
+    await askForCode(el, uniquePhone());
+    expect(field(el, 'code').inputMode).to.equal('numeric');
+    expect(field(el, 'code').autocomplete).to.equal('one-time-code');
+    // Not a calendar: a text field with a digit pad and a дд.мм.гггг mask.
+    expect(field(el, 'birthDate').type).to.equal('text');
+    expect(field(el, 'birthDate').inputMode).to.equal('numeric');
+    expect(query(el, '#birthDate-hint').textContent).to.equal(ru.fields.birthDateHint);
     expect(field(el, 'email').type).to.equal('email');
     expect(el.scrollWidth, 'no horizontal overflow').to.be.at.most(360);
     for (const button of el.shadowRoot!.querySelectorAll('button')) {
       expect(button.getBoundingClientRect().height, button.textContent!).to.be.at.least(44);
     }
-    expect(parseFloat(getComputedStyle(field(el, 'phone')).fontSize)).to.be.at.least(16);
+    expect(parseFloat(getComputedStyle(field(el, 'code')).fontSize)).to.be.at.least(16);
+  });
+});
+
+describe('<oz-register> SMS codes', () => {
+  before(() => configure({ api: testApi, lang: 'ru' }));
+
+  beforeEach(forgetSession);
+
+  /** Types digits one by one into the birth date, as a phone's number pad does. */
+  async function typeBirthDate(el: OzRegister, digits: string) {
+    const input = field(el, 'birthDate');
+    input.value = '';
+    for (const digit of digits) {
+      input.value += digit;
+      input.setSelectionRange(input.value.length, input.value.length);
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    await el.updateComplete;
+  }
+
+  it('says a wrong code plainly, next to the code field, and keeps the person signed out', async () => {
+    const el = await fixture<OzRegister>(html`<oz-register mode="register"></oz-register>`);
+    const patient = newPatient();
+    await askForCode(el, patient.phone);
+    const right = await codeInLastSms(patient.phone);
+    const wrong = `${right.slice(0, 5)}${(Number(right[5]) + 1) % 10}`;
+    fill(el, { code: wrong, fullName: patient.fullName, birthDate: typedDate(patient.birthDate), password: patient.password, consent: true });
+    submitButton(el).click();
+    await waitUntil(() => fieldErrorText(el, 'code') !== undefined, 'no code error appeared');
+    expect(fieldErrorText(el, 'code')).to.equal(ru.fieldErrors.code_wrong);
+    expect(shadowFocus(el)).to.equal(field(el, 'code'));
+    expect(session.user).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    fill(el, { code: right });
+    const signedIn = oneEvent(el, 'oz-signed-in');
+    submitButton(el).click();
+    expect((await signedIn).detail.user.phoneConfirmed).to.equal(true);
+  });
+
+  it('counts down to the next code, «Отправить ещё раз через 0:45», then sends a new one', async () => {
+    const el = await fixture<OzRegister>(html`<oz-register mode="register"></oz-register>`);
+    await askForCode(el, uniquePhone());
+    const resend = buttonPart(el, 'resend-button');
+    expect(resend.disabled).to.equal(true);
+    expect(resend.textContent!.trim()).to.match(/^Отправить ещё раз через (1:00|0:5\d)$/);
+    await expect(el).to.be.accessible();
+
+    // The real API allows one SMS a minute; a short wait from a canned answer lets the test see the end.
+    const soon = () => ({ expiresAt: new Date(Date.now() + 600_000).toISOString(), resendAfter: new Date(Date.now() + 2_000).toISOString() });
+    const change = buttonPart(el, 'change-phone-button');
+    change.click();
+    await el.updateComplete;
+    const stub = stubApi('POST', '/auth/phone-code', 202, soon());
+    try {
+      await askForCode(el, uniquePhone());
+      await waitUntil(() => buttonPart(el, 'resend-button').textContent!.trim() === ru.register.resendIn('0:01'), 'the countdown does not tick', { timeout: 3_000 });
+      await waitUntil(() => !buttonPart(el, 'resend-button').disabled, 'the countdown does not end', { timeout: 4_000 });
+      expect(buttonPart(el, 'resend-button').textContent!.trim()).to.equal(ru.register.resend);
+      stub.restore();
+      const again = stubApi('POST', '/auth/phone-code', 202, soon());
+      try {
+        buttonPart(el, 'resend-button').click();
+        await waitUntil(() => text(el).includes(ru.register.codeResent), 'no word that a new code went');
+        expect(again.calls.length).to.equal(1);
+        expect(buttonPart(el, 'resend-button').disabled, 'the countdown starts again').to.equal(true);
+      } finally {
+        again.restore();
+      }
+    } finally {
+      stub.restore();
+    }
+  });
+
+  it('puts the dots into the birth date as it is typed, and names an impossible date', async () => {
+    const el = await fixture<OzRegister>(html`<oz-register mode="register"></oz-register>`);
+    await askForCode(el, uniquePhone());
+    await typeBirthDate(el, '12031948');
+    expect(field(el, 'birthDate').value).to.equal('12.03.1948');
+    await typeBirthDate(el, '1203194899');
+    expect(field(el, 'birthDate').value, 'no more than a date').to.equal('12.03.1948');
+
+    await typeBirthDate(el, '31021948');
+    expect(field(el, 'birthDate').value).to.equal('31.02.1948');
+    submitButton(el).click();
+    await waitUntil(() => fieldErrorText(el, 'birthDate') !== undefined);
+    expect(fieldErrorText(el, 'birthDate')).to.equal(ru.fields.birthDateImpossible);
+
+    await typeBirthDate(el, '1203');
+    submitButton(el).click();
+    await waitUntil(() => fieldErrorText(el, 'birthDate') === ru.fields.birthDateIncomplete, 'an unfinished date is not named');
+    await expect(el).to.be.accessible();
+  });
+
+  it('«Забыли пароль?»: phone, code from the SMS, a new password, and signed in', async () => {
+    const { patient } = await registerPatient();
+    const el = await fixture<OzRegister>(html`<oz-register></oz-register>`);
+    buttonPart(el, 'forgot-button').click();
+    await el.updateComplete;
+    expect(query(el, 'h2').textContent).to.contain(ru.register.resetTitle);
+    await expect(el).to.be.accessible();
+    await askForCode(el, patient.phone);
+    expect(text(el)).to.contain(ru.register.resetCodeIntro);
+    await expect(el).to.be.accessible();
+    fill(el, { code: await codeInLastSms(patient.phone), newPassword: 'Незабудка-2025' });
+    const signedIn = oneEvent(el, 'oz-signed-in');
+    submitButton(el).click();
+    expect((await signedIn).detail.user.phone).to.equal(patient.phone);
+    await el.updateComplete;
+    expect(text(el)).to.contain(ru.register.signedInAs(patient.fullName));
+    const login = await callApi('POST', '/auth/login', { body: { phone: patient.phone, password: 'Незабудка-2025' } });
+    expect(login.status, 'the new password works').to.equal(200);
+  });
+
+  it('answers a reset for any number the same way, and goes back to sign-in', async () => {
+    const el = await fixture<OzRegister>(html`<oz-register></oz-register>`);
+    buttonPart(el, 'forgot-button').click();
+    await el.updateComplete;
+    await askForCode(el, uniquePhone());
+    expect(text(el)).to.contain(ru.register.resetCodeIntro);
+    buttonPart(el, 'back-button').click();
+    await el.updateComplete;
+    expect(query(el, 'h2').textContent).to.contain(ru.register.signInTitle);
+  });
+
+  it('asks an account from before SMS codes to confirm its phone at sign-in', async () => {
+    const { auth } = await registerPatient();
+    // As the API answers for such an account; the confirmation itself goes to the real API.
+    session.adopt({ ...auth, user: { ...auth.user, phoneConfirmed: false } }, testApi);
+    const el = await fixture<OzRegister>(html`<oz-register></oz-register>`);
+    expect(query(el, 'h2').textContent).to.contain(ru.register.confirmTitle);
+    expect(text(el)).to.contain(ru.register.confirmIntro(auth.user.phone));
+    await expect(el).to.be.accessible();
+    submitButton(el).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[name="code"]') !== null, 'no code field');
+    fill(el, { code: await codeInLastSms(auth.user.phone) });
+    submitButton(el).click();
+    await waitUntil(() => text(el).includes(ru.register.phoneConfirmed), 'not confirmed');
+    expect(session.user?.phoneConfirmed).to.equal(true);
+    expect(text(el)).to.contain(ru.register.signedInAs(auth.user.fullName));
   });
 });
 
@@ -383,13 +549,4 @@ function countRequests() {
     return original(input, init);
   };
   return counter;
-}
-
-function stringFields(patient: ReturnType<typeof newPatient>): Record<string, string> {
-  return {
-    fullName: patient.fullName,
-    birthDate: patient.birthDate,
-    phone: patient.phone,
-    password: patient.password,
-  };
 }

@@ -9,21 +9,30 @@ import { describeError, describeFieldError } from '../../internal/describe-error
 import { checkboxField, formAlert, passwordField, textField } from '../../internal/fields.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import {
+  confirmPhoneForm,
   passwordForm,
+  phoneCodeForm,
+  readCode,
   readPasswordChange,
+  readPhone,
   readRegistration,
+  readReset,
   readSignIn,
   registerForm,
+  resetForm,
   signInForm,
 } from './account-forms.ts';
+import { isCompleteBirthDate, onBirthDateInput } from './birth-date.ts';
+import { PhoneCodeController, countdown } from './phone-code.ts';
 import { styles } from './oz-register.styles.ts';
 
 type Mode = 'sign-in' | 'register';
 
 /**
- * @summary The resident's personal account (личный кабинет): sign in, register with the 152-FZ
- * consent, sign out, and set a new password — forced after signing in with a one-time password
- * from an SMS. Every element on the page shares the session it starts.
+ * @summary The resident's personal account (личный кабинет): sign in, register with an SMS code
+ * and the 152-FZ consent, a forgotten password by SMS code («Забыли пароль?»), confirming the phone
+ * of an account from before SMS codes, sign out, and set a new password — forced after signing in
+ * with a one-time password from an SMS. Every element on the page shares the session it starts.
  *
  * @event oz-signed-in - The user signed in or registered here. `detail: { user }`.
  * @event oz-signed-out - The user signed out here. `detail: {}`.
@@ -44,6 +53,8 @@ type Mode = 'sign-in' | 'register';
  * @csspart button - Every button; also `submit`, `sign-out-button`, `change-password-button`,
  *   `cancel-button`, `reveal-button`.
  * @csspart consent-link - The link to the consent text.
+ * @csspart resend-button - «Отправить ещё раз через 0:45», then «Отправить код ещё раз».
+ * @csspart forgot-button - «Забыли пароль?» under the sign-in form.
  * @csspart user - "Вы вошли как …".
  * @csspart status - Confirmations such as "Новый пароль сохранён".
  *
@@ -76,6 +87,15 @@ export class OzRegister extends OzElement {
   @state() private revealed: ReadonlySet<string> = new Set();
   @state() private passwordChanged = false;
   @state() private signingOut = false;
+  /** «Забыли пароль?» was chosen: the reset steps replace the sign-in form. */
+  @state() private resetting = false;
+  /** The reset answered that this patient (imported by referral) still has to consent. */
+  @state() private resetNeedsConsent = false;
+  @state() private phoneConfirmedNow = false;
+
+  readonly #registerCode = new PhoneCodeController(this, (phone) => this.client.requestPhoneCode({ phone, purpose: 'register' }));
+  readonly #resetCode = new PhoneCodeController(this, (phone) => this.client.requestPhoneCode({ phone, purpose: 'reset' }));
+  readonly #confirmCode = new PhoneCodeController(this, () => this.client.requestPhoneConfirmationCode());
 
   /** Contract schemas for the pre-checks; a chunk of their own, loaded while the person reads. */
   readonly #checks = new LazyChecksController(this, loadContractChecks);
@@ -92,6 +112,43 @@ export class OzRegister extends OzElement {
     client: () => this.client,
     checks: this.#checks,
     onSuccess: (auth) => this.#signedIn(auth),
+  });
+
+  readonly #registerPhone = phoneCodeForm({
+    host: this,
+    checks: this.#checks,
+    purpose: 'register',
+    send: (phone) => this.#registerCode.send(phone),
+    onSuccess: () => this.focusAfterUpdate('#code-input'),
+  });
+
+  readonly #resetPhone = phoneCodeForm({
+    host: this,
+    checks: this.#checks,
+    purpose: 'reset',
+    send: (phone) => this.#resetCode.send(phone),
+    onSuccess: () => this.focusAfterUpdate('#code-input'),
+  });
+
+  readonly #confirmSend = phoneCodeForm({
+    host: this,
+    checks: this.#checks,
+    send: (phone) => this.#confirmCode.send(phone),
+    onSuccess: () => this.focusAfterUpdate('#code-input'),
+  });
+
+  readonly #reset = resetForm({
+    host: this,
+    client: () => this.client,
+    checks: this.#checks,
+    onSuccess: (auth) => this.#signedIn(auth),
+  });
+
+  readonly #confirm = confirmPhoneForm({
+    host: this,
+    client: () => this.client,
+    checks: this.#checks,
+    onSuccess: ({ user }) => this.#phoneConfirmed(user),
   });
 
   readonly #password = passwordForm({
@@ -115,6 +172,8 @@ export class OzRegister extends OzElement {
     if (!this.user && this.session.status !== 'restoring') {
       this.changingPassword = false;
       this.passwordChanged = false;
+      this.phoneConfirmedNow = false;
+      if (this.#confirmCode.sent) this.#confirmCode.clear();
     }
   }
 
@@ -122,9 +181,15 @@ export class OzRegister extends OzElement {
     return html`
       <div part="base" class="oz-base" lang=${this.locale}>
         ${this.#renderView()}
-        <div role="status" part="status" class="status">${this.passwordChanged ? this.t.register.passwordChanged : nothing}</div>
+        <div role="status" part="status" class="status">${this.#statusText()}</div>
       </div>
     `;
+  }
+
+  /** No whitespace around it in the template: an empty status must stay :empty, or its box shows. */
+  #statusText(): string | typeof nothing {
+    if (this.passwordChanged) return this.t.register.passwordChanged;
+    return this.phoneConfirmedNow ? this.t.register.phoneConfirmed : nothing;
   }
 
   #renderView(): TemplateResult {
@@ -134,6 +199,7 @@ export class OzRegister extends OzElement {
     }
     if (!user) return this.#renderSignedOut();
     if (user.mustChangePassword) return this.#renderPasswordForm(true);
+    if (!user.phoneConfirmed) return this.#renderConfirmPhone(user);
     if (this.changingPassword) return this.#renderPasswordForm(false);
     return this.#renderSignedIn(user);
   }
@@ -155,7 +221,7 @@ export class OzRegister extends OzElement {
       <div part="tabs" class="tabs" role="group" aria-label=${t.modeLabel}>
         ${tab('sign-in', t.signInTab)} ${tab('register', t.registerTab)}
       </div>
-      ${this.mode === 'register' ? this.#renderRegisterForm() : this.#renderSignInForm()}
+      ${this.mode === 'register' ? this.#renderRegister() : this.resetting ? this.#renderReset() : this.#renderSignInForm()}
     `;
   }
 
@@ -169,6 +235,102 @@ export class OzRegister extends OzElement {
         ${this.#phoneField(form)}
         ${this.#passwordInput(form, 'password', t.fields.password, 'current-password')}
         ${this.#formAlert(form)} ${this.#submitButton(form, t.register.signInSubmit)}
+      </form>
+      <button type="button" part="button forgot-button" class="link-button" @click=${this.#onForgot}>${t.register.forgotPassword}</button>
+    `;
+  }
+
+  /** Step one of a code: the phone and «Получить код». */
+  #renderPhoneStep(form: FormState, title: string, intro: string, onSubmit: (event: SubmitEvent) => void): TemplateResult {
+    return html`
+      <form part="form" class="form" novalidate aria-labelledby="form-title" @submit=${onSubmit}>
+        <h2 id="form-title" tabindex="-1" data-focus-target>${title}</h2>
+        <p class="intro">${intro}</p>
+        ${this.#phoneField(form)} ${this.#formAlert(form)} ${this.#submitButton(form, this.t.register.getCode)}
+      </form>
+    `;
+  }
+
+  /** The code field, its resend countdown and (where the number was typed here) «Изменить номер». */
+  #codeField(form: FormState, codes: PhoneCodeController, onChangePhone?: () => void): TemplateResult {
+    const t = this.t;
+    const sent = codes.sent!;
+    const wait = codes.secondsToResend;
+    return html`
+      ${sent.alreadySent ? html`<p class="note">${t.register.codeAlreadySent}</p>` : nothing}
+      ${textField({
+        name: 'code',
+        label: t.fields.code,
+        hint: t.fields.codeHint(sent.phone),
+        inputmode: 'numeric',
+        autocomplete: 'one-time-code',
+        error: this.#fieldText(form, 'code'),
+      })}
+      <div class="code-actions">
+        <button
+          type="button"
+          part="button resend-button"
+          class="resend"
+          ?disabled=${wait > 0 || codes.resendPending}
+          @click=${() => void codes.resend()}
+        >
+          ${wait > 0 ? t.register.resendIn(countdown(wait)) : codes.resendPending ? t.register.sending : t.register.resend}
+        </button>
+        ${onChangePhone
+          ? html`<button type="button" part="button change-phone-button" class="link-button" @click=${onChangePhone}>${t.register.changePhone}</button>`
+          : nothing}
+      </div>
+      <p class="code-status" role="status">${codes.resent ? t.register.codeResent : nothing}</p>
+      ${codes.resendError === undefined ? nothing : html`<p class="field-error" part="error" role="alert">${describeError(t, codes.resendError)}</p>`}
+    `;
+  }
+
+  #renderRegister(): TemplateResult {
+    const t = this.t.register;
+    if (!this.#registerCode.sent) return this.#renderPhoneStep(this.#registerPhone, t.registerTitle, t.registerPhoneIntro, this.#onRegisterPhone);
+    return this.#renderRegisterForm();
+  }
+
+  #renderReset(): TemplateResult {
+    const t = this.t;
+    const back = html`<button type="button" part="button back-button" class="link-button" @click=${this.#onBackToSignIn}>${t.register.backToSignIn}</button>`;
+    if (!this.#resetCode.sent) {
+      return html`${this.#renderPhoneStep(this.#resetPhone, t.register.resetTitle, t.register.resetIntro, this.#onResetPhone)} ${back}`;
+    }
+    const form = this.#reset;
+    return html`
+      <form part="form" class="form" novalidate aria-labelledby="form-title" @submit=${this.#onReset}>
+        <h2 id="form-title" tabindex="-1" data-focus-target>${t.register.resetTitle}</h2>
+        <p class="intro">${t.register.resetCodeIntro}</p>
+        ${this.#codeField(form, this.#resetCode, this.#onChangeResetPhone)}
+        ${this.#passwordInput(form, 'newPassword', t.fields.newPassword, 'new-password', this.#passwordHint())}
+        ${this.resetNeedsConsent ? this.#consentField(form) : nothing}
+        ${this.#formAlert(form)} ${this.#submitButton(form, t.register.resetSubmit)}
+      </form>
+      ${back}
+    `;
+  }
+
+  /** An account from before SMS codes: the phone is confirmed once, at this sign-in. */
+  #renderConfirmPhone(user: User): TemplateResult {
+    const t = this.t.register;
+    if (!this.#confirmCode.sent) {
+      const form = this.#confirmSend;
+      return html`
+        <form part="form" class="form" novalidate aria-labelledby="form-title" @submit=${this.#onConfirmSend}>
+          <h2 id="form-title" tabindex="-1" data-focus-target>${t.confirmTitle}</h2>
+          <p class="intro">${t.confirmIntro(user.phone)}</p>
+          ${this.#formAlert(form)}
+          <div class="actions">${this.#submitButton(form, t.getCode)} ${this.#signOutButton()}</div>
+        </form>
+      `;
+    }
+    const form = this.#confirm;
+    return html`
+      <form part="form" class="form" novalidate aria-labelledby="form-title" @submit=${this.#onConfirm}>
+        <h2 id="form-title" tabindex="-1" data-focus-target>${t.confirmTitle}</h2>
+        ${this.#codeField(form, this.#confirmCode)} ${this.#formAlert(form)}
+        <div class="actions">${this.#submitButton(form, t.confirmSubmit)} ${this.#signOutButton()}</div>
       </form>
     `;
   }
@@ -196,8 +358,15 @@ export class OzRegister extends OzElement {
       label: t.fields.consent,
       error: this.#fieldText(form, 'consent'),
       after: html`
-        <a part="consent-link" class="consent-link" href=${consentHref} target="_blank" rel="noopener">
-          ${t.fields.consentLink}<span class="visually-hidden"> (${t.common.opensInNewWindow})</span>
+        <a
+          part="consent-link"
+          class="consent-link"
+          href=${consentHref}
+          target="_blank"
+          rel="noopener"
+          aria-label=${`${t.fields.consentLink} (${t.common.opensInNewWindow})`}
+        >
+          ${t.fields.consentLink}
         </a>
       `,
     });
@@ -207,9 +376,10 @@ export class OzRegister extends OzElement {
     const t = this.t;
     const form = this.#register;
     return html`
-      <form part="form" class="form" novalidate aria-labelledby="form-title" @submit=${this.#onRegister}>
+      <form part="form" class="form" novalidate aria-labelledby="form-title" @submit=${this.#onRegister} @input=${this.#onRegisterInput}>
         <h2 id="form-title" tabindex="-1" data-focus-target>${t.register.registerTitle}</h2>
         <p class="intro">${t.register.registerIntro}</p>
+        ${this.#codeField(form, this.#registerCode, this.#onChangeRegisterPhone)}
         ${textField({
           name: 'fullName',
           label: t.fields.fullName,
@@ -220,11 +390,11 @@ export class OzRegister extends OzElement {
         ${textField({
           name: 'birthDate',
           label: t.fields.birthDate,
-          type: 'date',
+          hint: t.fields.birthDateHint,
+          inputmode: 'numeric',
           autocomplete: 'bday',
           error: this.#fieldText(form, 'birthDate'),
         })}
-        ${this.#phoneField(form)}
         ${textField({
           name: 'email',
           label: t.fields.email,
@@ -341,14 +511,20 @@ export class OzRegister extends OzElement {
   #specialFieldText(error: FieldError): string | undefined {
     if (error.field === 'phone' && error.code === 'taken') return this.t.errors.phone_taken;
     if (error.field === 'currentPassword' && error.code === 'invalid') return this.t.register.wrongCurrentPassword;
+    if (error.field === 'birthDate' && error.code === 'date_invalid') {
+      const typed = this.renderRoot.querySelector<HTMLInputElement>('#birthDate-input')?.value ?? '';
+      return isCompleteBirthDate(typed) ? this.t.fields.birthDateImpossible : this.t.fields.birthDateIncomplete;
+    }
     return undefined;
   }
 
   #switchMode(mode: Mode): void {
     this.mode = mode;
     this.revealed = new Set();
+    this.resetting = false;
     this.#signIn.reset();
     this.#register.reset();
+    this.#registerPhone.reset();
   }
 
   #toggleReveal(name: string): void {
@@ -364,7 +540,69 @@ export class OzRegister extends OzElement {
 
   #onRegister = (event: SubmitEvent): void => {
     event.preventDefault();
-    void this.#register.submit(readRegistration(event));
+    void this.#register.submit(readRegistration(event, this.#registerCode.sent!.phone));
+  };
+
+  /** The birth date gets its dots as it is typed. */
+  #onRegisterInput = (event: Event): void => {
+    if ((event.target as HTMLInputElement).name === 'birthDate') onBirthDateInput(event);
+  };
+
+  #onRegisterPhone = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.#registerPhone.submit(readPhone(event));
+  };
+
+  #onChangeRegisterPhone = (): void => {
+    this.#registerCode.clear();
+    this.#register.reset();
+    void this.focusAfterUpdate('#phone-input');
+  };
+
+  #onForgot = (): void => {
+    this.resetting = true;
+    this.revealed = new Set();
+    this.#signIn.reset();
+    void this.#focusNewView();
+  };
+
+  #onBackToSignIn = (): void => {
+    this.resetting = false;
+    this.resetNeedsConsent = false;
+    this.#resetCode.clear();
+    this.#resetPhone.reset();
+    this.#reset.reset();
+    void this.#focusNewView();
+  };
+
+  #onResetPhone = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.#resetPhone.submit(readPhone(event));
+  };
+
+  #onChangeResetPhone = (): void => {
+    this.#resetCode.clear();
+    this.#reset.reset();
+    void this.focusAfterUpdate('#phone-input');
+  };
+
+  #onReset = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    await this.#reset.submit(readReset(event, this.#resetCode.sent!.phone));
+    // A patient imported by referral gives the 152-FZ consent with their first own password.
+    if (this.#reset.errorFor('consent')?.code === 'consent_required' && !this.resetNeedsConsent) {
+      this.resetNeedsConsent = true;
+    }
+  };
+
+  #onConfirmSend = (event: SubmitEvent): void => {
+    event.preventDefault();
+    if (this.user) void this.#confirmSend.submit({ phone: this.user.phone });
+  };
+
+  #onConfirm = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.#confirm.submit(readCode(event));
   };
 
   #onChangePassword = (event: SubmitEvent): void => {
@@ -401,9 +639,22 @@ export class OzRegister extends OzElement {
   #signedIn(auth: AuthResponse): Promise<void> {
     this.session.adopt(auth, this.apiOrigin);
     this.revealed = new Set();
+    this.resetting = false;
+    this.resetNeedsConsent = false;
     this.#signIn.reset();
     this.#register.reset();
+    this.#reset.reset();
+    this.#registerCode.clear();
+    this.#resetCode.clear();
     this.emit('oz-signed-in', { user: auth.user });
+    return this.#focusNewView();
+  }
+
+  #phoneConfirmed(user: User): Promise<void> {
+    this.session.updateUser(user);
+    this.phoneConfirmedNow = true;
+    this.#confirmCode.clear();
+    this.#confirm.reset();
     return this.#focusNewView();
   }
 

@@ -16,15 +16,29 @@ export interface CallContext {
   onCamera: () => void;
   onLeave: () => void;
   onEnd: (event: Event) => void;
+  /** Over the whole screen (a phone, a narrow room): see CallOverlay. */
+  overlay: boolean;
 }
 
-/** The call: the other participant large, oneself small, the status, the quality and big controls. */
+/**
+ * The call: the other participant large, oneself small, the status, the quality and big controls.
+ * The controls say one short word each under their icon; the microphone and camera are switches
+ * (aria-pressed while on, crossed out and tinted while off), leaving and ending carry their full
+ * names for screen readers.
+ */
 export function renderCall(ctx: CallContext): TemplateResult {
   const { t, call } = ctx;
   const v = t.videoRoom;
   const other = call.role === 'doctor' ? v.patientWord : v.doctorWord;
   return html`
-    <section part="call" class="call" aria-labelledby="call-title">
+    <section
+      part="call"
+      class="call ${ctx.overlay ? 'overlay' : ''}"
+      aria-labelledby="call-title"
+      popover=${ctx.overlay ? 'manual' : nothing}
+      role=${ctx.overlay ? 'dialog' : nothing}
+      aria-modal=${ctx.overlay ? 'true' : nothing}
+    >
       <h3 id="call-title" tabindex="-1" data-focus-target>${v.callTitle}</h3>
       <p role="status" part="call-status" class="call-status ${call.phase === 'reconnecting' || call.interrupted ? 'warning' : ''}">
         ${statusText(t, call)}
@@ -60,32 +74,36 @@ export function renderCall(ctx: CallContext): TemplateResult {
           ${call.cameraOn ? nothing : html`<p class="self-off">${v.cameraIsOff}</p>`}
         </div>
       </div>
-      ${renderQuality(t, call)}
+      <!-- The line's room is kept while nobody is there to measure: the buttons do not jump down
+           (below a desktop window's edge) when the other side arrives. -->
+      <div class="quality-slot">${renderQuality(t, call)}</div>
       <div part="controls" class="controls">
         <button
           type="button"
           part="button microphone-button"
-          class="control"
-          aria-pressed=${call.microphoneOn ? 'false' : 'true'}
+          class="control ${call.microphoneOn ? '' : 'off'}"
+          aria-pressed=${call.microphoneOn ? 'true' : 'false'}
           @click=${ctx.onMicrophone}
         >
-          ${call.microphoneOn ? micIcon : micOffIcon}<span>${call.microphoneOn ? v.microphoneOff : v.microphoneOn}</span>
+          ${call.microphoneOn ? micIcon : micOffIcon}<span>${v.microphone}</span>
         </button>
         <button
           type="button"
           part="button camera-button"
-          class="control"
-          aria-pressed=${call.cameraOn ? 'false' : 'true'}
+          class="control ${call.cameraOn ? '' : 'off'}"
+          aria-pressed=${call.cameraOn ? 'true' : 'false'}
           ?disabled=${!ctx.localStream?.getVideoTracks().length}
           @click=${ctx.onCamera}
         >
-          ${call.cameraOn ? cameraIcon : cameraOffIcon}<span>${call.cameraOn ? v.cameraOff : v.cameraOn}</span>
+          ${call.cameraOn ? cameraIcon : cameraOffIcon}<span>${v.camera}</span>
         </button>
-        <button type="button" part="button leave-button" class="control leave" @click=${ctx.onLeave}>
-          ${leaveIcon}<span>${v.leave}</span>
+        <button type="button" part="button leave-button" class="control leave" aria-label=${v.leave} @click=${ctx.onLeave}>
+          ${leaveIcon}<span>${v.leaveShort}</span>
         </button>
         ${call.role === 'doctor'
-          ? html`<button type="button" part="button end-button" class="control end" @click=${ctx.onEnd}>${endIcon}<span>${v.end}</span></button>`
+          ? html`<button type="button" part="button end-button" class="control end" aria-label=${v.end} @click=${ctx.onEnd}>
+              ${endIcon}<span>${v.endShort}</span>
+            </button>`
           : nothing}
       </div>
     </section>
@@ -119,7 +137,7 @@ function renderQuality(t: Translation, call: VideoCall): TemplateResult | typeof
       <span class="bars" aria-hidden="true">
         ${[1, 2, 3].map((n) => html`<span class="bar ${n <= bars ? 'on' : ''}" style="height:${n * 33}%"></span>`)}
       </span>
-      ${level ? v.quality(v.qualityLevels[level]) : v.qualityMeasuring}
+      <span class="quality-words">${level ? v.quality(v.qualityLevels[level]) : v.qualityMeasuring}</span>
     </p>
   `;
 }

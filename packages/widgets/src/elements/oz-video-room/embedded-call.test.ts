@@ -62,14 +62,15 @@ describe('<oz-video-room> in an embedded room (real signaling, real WebRTC on lo
       expect(part(el, 'quality')!.textContent!.trim()).to.equal(t.quality(t.qualityLevels.good));
       await expect(el).to.be.accessible();
 
-      // The microphone switch: pressed means muted, and the track really stops sending sound.
+      // The microphone switch: one short word, pressed while on; off, the track really stops sending sound.
       const microphone = part<HTMLButtonElement>(el, 'microphone-button')!;
-      expect(microphone.textContent!.trim()).to.equal(t.microphoneOff);
-      expect(microphone.getAttribute('aria-pressed')).to.equal('false');
+      expect(microphone.textContent!.trim()).to.equal(t.microphone);
+      expect(microphone.getAttribute('aria-pressed')).to.equal('true');
       microphone.click();
       await el.updateComplete;
-      expect(microphone.textContent!.trim()).to.equal(t.microphoneOn);
-      expect(microphone.getAttribute('aria-pressed')).to.equal('true');
+      expect(microphone.textContent!.trim()).to.equal(t.microphone);
+      expect(microphone.getAttribute('aria-pressed')).to.equal('false');
+      expect(microphone.classList.contains('off')).to.equal(true);
       const local = part<HTMLVideoElement>(el, 'local-video')!.srcObject as MediaStream;
       expect(local.getAudioTracks()[0]!.enabled).to.equal(false);
       microphone.click();
@@ -133,7 +134,8 @@ describe('<oz-video-room> in an embedded room (real signaling, real WebRTC on lo
 
     // Changing one's mind keeps the call.
     const end = part<HTMLButtonElement>(el, 'end-button')!;
-    expect(end.textContent!.trim()).to.equal(t.end);
+    expect(end.textContent!.trim()).to.equal(t.endShort);
+    expect(end.getAttribute('aria-label')).to.equal(t.end);
     end.click();
     const dialog = part<HTMLDialogElement>(el, 'end-dialog')!;
     await waitUntil(() => dialog.open, 'no confirmation');
@@ -222,8 +224,8 @@ describe('<oz-video-room> in an embedded room (real signaling, real WebRTC on lo
     expect(audioOnly.checked).to.equal(true);
     await join(el);
     const camera = part<HTMLButtonElement>(el, 'camera-button')!;
-    expect(camera.getAttribute('aria-pressed')).to.equal('true');
-    expect(camera.textContent!.trim()).to.equal(t.cameraOn);
+    expect(camera.getAttribute('aria-pressed')).to.equal('false');
+    expect(camera.textContent!.trim()).to.equal(t.camera);
     const local = part<HTMLVideoElement>(el, 'local-video')!.srcObject as MediaStream;
     expect(local.getVideoTracks()[0]!.enabled).to.equal(false);
     expect(shadow(el).querySelector('.self-off')!.textContent).to.equal(t.cameraIsOff);

@@ -2,13 +2,22 @@ import { css } from 'lit';
 import { dialogStyles } from '../../styles/dialogs.ts';
 import { fieldStyles } from '../../styles/forms.ts';
 import { tokens } from '../../styles/tokens.ts';
+import { overlayStyles } from './call-overlay.styles.ts';
 
 const videoBackground = css`var(--oz-video-background, #1b1f24)`;
 
 /** What only the video room has; the fields and the dialog are the shared ones. */
 const roomStyles = css`
+  /* The room adapts to its own width, not the window's: a sidebar on a desktop is as narrow as a phone. */
+  :host {
+    container: oz-video-room / inline-size;
+  }
+
   .room {
     max-width: 48em;
+    /* Words wrap whole (or hyphenated in the page's language), never letter by letter. */
+    overflow-wrap: normal;
+    hyphens: auto;
   }
 
   h4 {
@@ -73,9 +82,10 @@ const roomStyles = css`
     margin-bottom: ${tokens.spacing};
   }
 
+  /* Small enough that the check and its button fit a desktop window under the host's header. */
   .preview-frame video {
     aspect-ratio: 4 / 3;
-    max-height: 60vh;
+    max-height: 40vh;
   }
 
   .preview-note {
@@ -113,6 +123,16 @@ const roomStyles = css`
     margin-bottom: ${tokens.spacingSmall};
   }
 
+  /* The verdict is what matters; the figures follow for whoever wants them. */
+  .connection-result .speeds {
+    color: ${tokens.colorTextMuted};
+    font-size: ${tokens.fontSizeSmall};
+  }
+
+  .connection-result p:last-child {
+    margin-bottom: 0;
+  }
+
   .verdict {
     font-weight: 600;
   }
@@ -124,6 +144,24 @@ const roomStyles = css`
   .verdict-audio .verdict,
   .verdict-poor .verdict {
     color: ${tokens.colorDanger};
+  }
+
+  /* The camera and microphone lists wait behind one line: most people never need them. */
+  .devices {
+    margin-bottom: ${tokens.spacing};
+  }
+
+  .devices summary {
+    display: flex;
+    align-items: center;
+    min-height: ${tokens.controlHeight};
+    color: ${tokens.colorPrimary};
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  .devices[open] summary {
+    margin-bottom: ${tokens.spacingSmall};
   }
 
   .checkbox-field {
@@ -171,17 +209,19 @@ const roomStyles = css`
     background: ${videoBackground};
   }
 
-  .remote {
+  /* In the page (a desktop) the picture leaves room for the heading, the status, the quality and
+     the buttons, so the whole call fits the window. */
+  .remote,
+  .remote-placeholder {
     aspect-ratio: 4 / 3;
-    max-height: 70vh;
+    max-height: max(8em, calc(100vh - 16em));
+    max-height: max(8em, calc(100dvh - 16em));
   }
 
   .remote-placeholder {
     display: flex;
     align-items: center;
     justify-content: center;
-    aspect-ratio: 4 / 3;
-    max-height: 70vh;
     color: #9aa4b1;
   }
 
@@ -225,7 +265,13 @@ const roomStyles = css`
     padding: 0.5em 1.2em;
   }
 
+  .quality-slot {
+    min-height: calc(${tokens.lineHeight} * 1em);
+    margin-bottom: ${tokens.spacing};
+  }
+
   .quality {
+    margin: 0;
     display: flex;
     align-items: center;
     gap: ${tokens.spacingSmall};
@@ -263,7 +309,7 @@ const roomStyles = css`
   }
 
   .control {
-    flex: 1 1 11em;
+    flex: 1 1 7em;
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -272,9 +318,11 @@ const roomStyles = css`
     padding: 0.25em 0.8em;
   }
 
-  .control[aria-pressed='true'] {
-    background: ${tokens.colorPrimary};
-    color: ${tokens.colorOnPrimary};
+  /* A switched-off microphone or camera: crossed out, and tinted so it shows at a glance. */
+  .control.off {
+    border-color: ${tokens.colorDanger};
+    background: ${tokens.colorDangerSurface};
+    color: ${tokens.colorDanger};
   }
 
   .control.leave {
@@ -312,5 +360,79 @@ const roomStyles = css`
   }
 `;
 
-/** One column on a 360px phone: the picture first, then big buttons one under another. */
-export const styles = [fieldStyles, dialogStyles, roomStyles];
+/**
+ * Narrow rooms (a phone, 200 % zoom, a sidebar): less padding, smaller headings, the preview a
+ * third of the screen, so the check before joining fits one phone screen with its button in view.
+ */
+const narrowStyles = css`
+  @container oz-video-room (width < 600px) {
+    .room {
+      padding: ${tokens.spacingSmall};
+    }
+
+    h2,
+    h3 {
+      font-size: max(20px, calc(${tokens.fontSize} * 1.1));
+    }
+
+    .intro {
+      margin-bottom: ${tokens.spacingSmall};
+    }
+
+    .preview-frame {
+      margin-bottom: ${tokens.spacingSmall};
+    }
+
+    .preview-frame video {
+      width: auto;
+      max-width: 100%;
+      height: 28vh;
+      height: 28dvh;
+      margin-inline: auto;
+    }
+
+    .level,
+    .devices {
+      margin-bottom: ${tokens.spacingSmall};
+    }
+
+    .connection {
+      margin: ${tokens.spacingSmall} 0;
+      padding: ${tokens.spacingSmall};
+    }
+
+    .connection-result p {
+      margin-bottom: 4px;
+    }
+
+    button {
+      padding-inline: 0.5em;
+    }
+
+    /* «Войти в консультацию» stays in view while the person scrolls the check. */
+    .join {
+      position: sticky;
+      bottom: 4px;
+      box-shadow: 0 0 0 4px ${tokens.colorSurface};
+    }
+  }
+
+  /* 200 % zoom of a phone: «консультацию» must fit a button whole. */
+  @container oz-video-room (width < 300px) {
+    .room {
+      padding: 4px;
+    }
+
+    h2,
+    h3 {
+      font-size: max(18px, ${tokens.fontSize});
+    }
+
+    button {
+      padding-inline: 4px;
+      font-size: 16px;
+    }
+  }
+`;
+
+export const styles = [fieldStyles, dialogStyles, roomStyles, narrowStyles, overlayStyles];

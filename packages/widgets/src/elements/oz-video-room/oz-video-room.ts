@@ -12,6 +12,7 @@ import { LiveNotificationsController } from '../../internal/live-notifications.t
 import { OzElement } from '../../internal/oz-element.ts';
 import type { DeviceCheck, VideoCall } from '../../video/index.ts';
 import { renderAfter, type CallOutcome } from './after-view.ts';
+import { CallOverlay } from './call-overlay.ts';
 import { loadVideo, type VideoModule } from './load-video.ts';
 import { styles } from './oz-video-room.styles.ts';
 import { RemotePlayback } from './remote-playback.ts';
@@ -39,12 +40,16 @@ type View = 'check' | 'call' | 'after';
  * @csspart remote-video - The other participant's picture.
  * @csspart pre-join - The check before joining; `preview` is its video.
  * @csspart level-meter - The microphone's loudness.
- * @csspart select - The camera and microphone lists (also `camera-select`, `microphone-select`).
+ * @csspart select - The camera and microphone lists (also `camera-select`, `microphone-select`), in
+ *   `devices`, the «Выбрать камеру и микрофон» disclosure (with «Войти без видео» while the
+ *   connection holds video; below it, the checkbox is shown outright).
  * @csspart connection - The internet speed check; `connection-result`, `speeds`, `verdict` inside.
  * @csspart audio-only-checkbox - "Join without video".
  * @csspart media-problem - Why the camera or microphone cannot be used, with steps to allow them
  *   (`help-steps` are the numbered lists).
  * @csspart call - The call; `call-status` is its spoken status line, `quality` the connection quality.
+ *   On a phone and whenever the room is narrower than 600 px it covers the screen (class `overlay`):
+ *   the other side as large as the screen, oneself small in a corner, the buttons always in view.
  * @csspart controls - The call's buttons.
  * @csspart button - Every button; also `join-button`, `microphone-button`, `camera-button`,
  *   `leave-button`, `end-button`, `play-button`, `confirm-button` (ending, in the dialog; also
@@ -91,6 +96,9 @@ export class OzVideoRoom extends OzElement {
 
   readonly #playback = new RemotePlayback(this);
 
+  /** On a phone or in a narrow room the call covers the screen. */
+  readonly #overlay = new CallOverlay(this, () => this.view === 'call' && this.#call !== undefined);
+
   readonly #gate = new SignInGate(this, {
     words: (t) => ({ restoring: t.common.loading, signInPrompt: t.videoRoom.signInPrompt }),
   });
@@ -123,6 +131,8 @@ export class OzVideoRoom extends OzElement {
       onNotification: (notification) => {
         if (notification.data.consultationId === this.consultation) void this.#room.run();
       },
+      // Back after a break in the stream: an end heard by nobody meanwhile shows now.
+      onResume: () => void this.#room.run(),
     });
     // Browsers may keep an AudioContext suspended until a tap: any tap here lets the meter run.
     this.addEventListener('pointerdown', () => this.#check?.resumeAudio());
@@ -235,6 +245,7 @@ export class OzVideoRoom extends OzElement {
           onCamera: this.#toggleCamera,
           onLeave: this.#leave,
           onEnd: (event) => void this.#end.show(consultation.id, event),
+          overlay: this.#overlay.wanted,
         })}
         ${this.#call.role === 'doctor' ? parts.renderEndDialog({ t: this.t, dialog: this.#end }) : nothing}
       `;
@@ -342,6 +353,8 @@ export class OzVideoRoom extends OzElement {
     this.view = 'call';
     this.emit('oz-call-joined', { consultationId, role: call.role ?? (this.user?.role === 'doctor' ? 'doctor' : 'patient') });
     await this.#focusView();
+    // In the page (a desktop), the call is sized to the window: brought fully into view, its buttons are too.
+    if (!this.#overlay.wanted) this.renderRoot.querySelector('[part~="call"]')?.scrollIntoView({ block: 'nearest' });
   };
 
   #onCallChange(call: VideoCall): void {

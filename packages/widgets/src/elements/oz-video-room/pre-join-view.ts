@@ -34,27 +34,13 @@ export function renderPreJoin(ctx: PreJoinContext): TemplateResult {
         ? renderMediaHelp(t, check.problem, ctx.onRetryDevices)
         : renderDevices(ctx, check)}
       ${check ? renderConnection(ctx, check.connection) : nothing}
-      ${ready && !check.cameraMissing
-        ? html`
-            <div class="checkbox-field">
-              <input
-                type="checkbox"
-                id="audio-only"
-                part="audio-only-checkbox"
-                .checked=${ctx.audioOnly}
-                @change=${(event: Event) => ctx.onAudioOnly((event.target as HTMLInputElement).checked)}
-              />
-              <label for="audio-only">${v.audioOnly}</label>
-            </div>
-          `
-        : nothing}
-      <div role="alert" part="error join-error" class="form-error">
-        ${ctx.joinError === undefined ? nothing : describeJoinError(t, ctx.locale, ctx.joinError)}
-      </div>
+      ${ready && !check.cameraMissing && audioSuggested(check) ? audioOnlyField(ctx) : nothing}
+      <!-- On one line: whitespace inside would defeat :empty and show an empty error bar. -->
+      <div role="alert" part="error join-error" class="form-error">${ctx.joinError === undefined ? nothing : describeJoinError(t, ctx.locale, ctx.joinError)}</div>
       <button
         type="button"
         part="button join-button"
-        class="primary wide"
+        class="primary wide join"
         ?disabled=${!ready || ctx.joining}
         @click=${ctx.onJoin}
       >
@@ -89,12 +75,40 @@ function renderDevices(ctx: PreJoinContext, check: DeviceCheck | undefined): Tem
     </div>
     ${check && check.status === 'ready'
       ? html`
-          ${check.cameraMissing
-            ? nothing
-            : deviceSelect('camera', v.camera, check.cameras, check.cameraId, v.cameraNumber, ctx.onCamera)}
-          ${deviceSelect('microphone', v.microphone, check.microphones, check.microphoneId, v.microphoneNumber, ctx.onMicrophone)}
+          <details part="devices" class="devices">
+            <summary>${v.chooseDevices}</summary>
+            ${check.cameraMissing
+              ? nothing
+              : deviceSelect('camera', v.camera, check.cameras, check.cameraId, v.cameraNumber, ctx.onCamera)}
+            ${deviceSelect('microphone', v.microphone, check.microphones, check.microphoneId, v.microphoneNumber, ctx.onMicrophone)}
+            ${check.cameraMissing || audioSuggested(check) ? nothing : audioOnlyField(ctx)}
+          </details>
         `
       : nothing}
+  `;
+}
+
+/**
+ * Sound only is offered outright when the connection is too weak for video (and ticked for the
+ * person); otherwise it waits with the device choice, which keeps the check within one phone screen.
+ */
+function audioSuggested(check: DeviceCheck): boolean {
+  const verdict = check.connection.result?.verdict;
+  return verdict !== undefined && verdict !== 'video';
+}
+
+function audioOnlyField(ctx: PreJoinContext): TemplateResult {
+  return html`
+    <div class="checkbox-field">
+      <input
+        type="checkbox"
+        id="audio-only"
+        part="audio-only-checkbox"
+        .checked=${ctx.audioOnly}
+        @change=${(event: Event) => ctx.onAudioOnly((event.target as HTMLInputElement).checked)}
+      />
+      <label for="audio-only">${ctx.t.videoRoom.audioOnly}</label>
+    </div>
   `;
 }
 
@@ -137,14 +151,14 @@ function renderConnection(ctx: PreJoinContext, connection: ConnectionCheck): Tem
         ${connection.status === 'failed' ? html`<p>${v.connectionFailed}</p>` : nothing}
         ${result
           ? html`
-              <p part="speeds">${v.speeds(formatSpeed(t, locale, result.downKbps), formatSpeed(t, locale, result.upKbps))}</p>
               <p part="verdict" class="verdict">
                 ${result.verdict === 'video' ? v.connectionVideo : result.verdict === 'audio' ? v.connectionAudio : v.connectionPoor}
               </p>
+              <p part="speeds" class="speeds">${v.speeds(formatSpeed(t, locale, result.downKbps), formatSpeed(t, locale, result.upKbps))}</p>
             `
           : nothing}
       </div>
-      ${connection.status === 'done' || connection.status === 'failed'
+      ${connection.status === 'failed' || (connection.status === 'done' && result?.verdict !== 'video')
         ? html`<button type="button" part="button retest-button" @click=${ctx.onRetest}>${v.testAgain}</button>`
         : nothing}
     </section>

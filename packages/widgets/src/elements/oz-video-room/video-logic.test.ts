@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { NetworkError } from '../../api/errors.ts';
+import { ApiError, NetworkError } from '../../api/errors.ts';
 import { ru } from '../../i18n/ru.ts';
 import { classifyQuality, sampleBetween, snapshot } from '../../video/call-quality.ts';
 import { assessConnection } from '../../video/connection-test.ts';
@@ -56,6 +56,9 @@ describe('video room rules', () => {
     expect(describeJoinError(ru, 'ru', new TransportConnectError('x'))).to.equal(ru.errors.video_unavailable);
     expect(describeJoinError(ru, 'ru', new NetworkError())).to.equal(ru.errors.network);
     expect(describeJoinError(ru, 'ru', new Error('?'))).to.equal(t.joinFailed);
+    // The doctor ended the call: the words of the card and the room, not a generic conflict.
+    const ended = new ApiError(409, { code: 'call_ended', message: 'The doctor has ended the call' });
+    expect(describeJoinError(ru, 'ru', ended)).to.equal(ru.consultations.callEnded);
   });
 
   it('shows speeds in Mbit/s or kbit/s', () => {

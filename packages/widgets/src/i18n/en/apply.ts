@@ -1,5 +1,6 @@
 import { plural } from '../plural.ts';
 import type { applyRu } from '../ru/apply.ts';
+import { reviewTimeEn } from './domain.ts';
 
 export const applyEn: typeof applyRu = {
   title: 'Application for an online consultation',
@@ -16,7 +17,7 @@ export const applyEn: typeof applyRu = {
   centerRequired: 'Choose a medical center',
   diseaseLabel: 'Group of diseases',
   diseaseHint: 'What condition you are applying with',
-  diseasePlaceholder: 'Choose from the list',
+  diseasePlaceholder: 'Choose',
   diseaseRequired: 'Choose a group of diseases from the list',
   chooseCenterFirst: 'Choose a medical center first',
 
@@ -56,7 +57,7 @@ export const applyEn: typeof applyRu = {
 
   doneTitle: 'Application sent',
   doneReview: (center) =>
-    `A doctor of the ${center} will review your application and medical documents within 1–3 days and set the date and time of an online consultation.`,
+    `A doctor of the ${center} will review your application and medical documents and set the date and time of an online consultation, ${reviewTimeEn}.`,
   doneNotify: 'When the consultation is scheduled, you will get a notification in your personal account and an SMS.',
   doneWhere: 'You can view or cancel the consultation in the Consultations section.',
   newApplication: 'File another application',

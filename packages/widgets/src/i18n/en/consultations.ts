@@ -1,5 +1,6 @@
 import type { consultationsRu } from '../ru/consultations.ts';
 import { plural } from '../plural.ts';
+import { reviewTimeEn } from './domain.ts';
 
 export const consultationsEn: typeof consultationsRu = {
   title: 'Consultations',
@@ -11,6 +12,8 @@ export const consultationsEn: typeof consultationsRu = {
 
   applicationsTitle: 'Applications for an online consultation',
   upcomingTitle: 'Upcoming consultations',
+  /** Cancelled consultations whose time has not come yet. */
+  cancelledTitle: 'Cancelled consultations',
   pastTitle: 'Past consultations',
   noUpcoming: 'No consultations scheduled yet.',
 
@@ -20,8 +23,8 @@ export const consultationsEn: typeof consultationsRu = {
   diagnosis: 'Diagnosis',
   status: 'Status',
   referredBy: (doctor) => `You were referred by your treating doctor: ${doctor.replace(/\.$/, '')}.`,
-  waitingNote: 'A doctor of the center will review your application and set the date and time of the online consultation, usually within 1–3 days. You will get a notification and an SMS.',
-  referralWaitingNote: 'Upload your medical documents to your personal account. A doctor of the center will review the application and set the date and time, usually within 2–4 days.',
+  waitingNote: `A doctor of the center will review your application and set the date and time of the online consultation, ${reviewTimeEn}. You will get a notification and an SMS.`,
+  referralWaitingNote: `Upload your medical documents to your personal account. A doctor of the center will review the application with them and set the date and time of the online consultation, ${reviewTimeEn}.`,
   declinedReason: (reason) => `Reason for the refusal: ${reason}`,
   withdrawnNote: 'You withdrew this application. You can send a new one if needed.',
   withdraw: 'Withdraw the application',

@@ -10,7 +10,7 @@ export const documentsEn: typeof documentsRu = {
 
   uploadTitle: 'Upload a document',
   kindLabel: 'What document is it',
-  kindPlaceholder: 'Choose from the list',
+  kindPlaceholder: 'Choose',
   kindRequired: 'Choose what document it is',
   fileLabel: 'File',
   fileHint:

@@ -1,4 +1,7 @@
+import { REVIEW_DAYS } from '@oz/contracts/constants';
 import type { domainRu } from '../ru/domain.ts';
+
+export const reviewTimeEn = `usually within ${REVIEW_DAYS.min}–${REVIEW_DAYS.max} days`;
 
 export const domainEn: typeof domainRu = {
   documentKinds: {
@@ -35,12 +38,13 @@ export const domainEn: typeof domainRu = {
     in_person: 'Invitation to an in-person visit',
   },
   notificationTexts: {
-    application_submitted: () => 'Your application for an online consultation has been sent.',
+    application_submitted: () => 'Application sent. The doctor\'s answer will appear here.',
     application_scheduled: (when) => `Your online consultation is scheduled for ${when}.`,
     application_declined: (reason) => `The doctor declined your application. Reason: ${reason}`,
     consultation_cancelled: (when) => `The online consultation on ${when} has been cancelled.`,
     call_ended: (when) => `The doctor has ended the online consultation on ${when} and is writing the conclusion.`,
     conclusion_ready: () => 'The doctor\'s conclusion on your online consultation is ready.',
     duty_booked: (when) => `A patient booked a consultation for ${when}.`,
+    message_received: (when) => `A new message in the chat about the consultation on ${when}.`,
   },
 };

@@ -23,6 +23,7 @@ export const dutyScheduleEn: typeof dutyScheduleRu = {
   refreshing: 'Refreshing…',
   refreshed: 'The list of free times has been refreshed.',
   pickHint: 'Tap a time that suits you.',
+  keysHint: 'Use the arrow keys to move between the times of a day, and Tab to go to the next day.',
   freeTimes: 'free times',
   today: (date) => `Today, ${date}`,
   tomorrow: (date) => `Tomorrow, ${date}`,
@@ -57,6 +58,8 @@ export const dutyScheduleEn: typeof dutyScheduleRu = {
   signInToBook:
     'To book this time, sign in to your personal account or register; the sign-in form is on this page. The selected time will be kept.',
   goToSignIn: 'Go to the sign-in form',
+  signedInGoOn: 'You are signed in. You can now book the selected time.',
+  signedInAnnouncement: (when) => `You are signed in. Selected time: ${when}. You can now book it.`,
   patientsOnly: 'Only patients can book a duty doctor, in their personal account.',
 
   slotTakenTitle: 'This time has just been taken',

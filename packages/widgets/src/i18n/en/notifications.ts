@@ -14,4 +14,6 @@ export const notificationsEn: typeof notificationsRu = {
   arrived: (text) => `New notification: ${text}`,
   signInPrompt: 'Your notifications will appear here once you sign in to your personal account.',
   reason: (reason) => `Reason: ${reason}`,
+  messagesReceived: (count, when) => `${count} new messages in the chat about the consultation on ${when}.`,
+  openChat: 'Open the chat',
 };

@@ -72,6 +72,8 @@ export const referralImportEn: typeof referralImportRu = {
     phone_belongs_to_staff: 'This number belongs to a member of the program’s staff (a doctor or the manager), not to a patient.',
     phone_belongs_to_other_person:
       'A patient with a different name or date of birth already has this number in the program. Check the number; the referral was not added.',
+    phone_not_confirmed:
+      'The patient with this number registered themselves but has not confirmed the phone with an SMS code yet. The referral was not added: upload the row again once they sign in and confirm the number.',
   },
 
   rowsTitle: 'What happens to each row',

@@ -1,4 +1,5 @@
 import { plural } from '../plural.ts';
+import { reviewTimeRu } from './domain.ts';
 
 /** Strings of <oz-apply>. */
 export const applyRu = {
@@ -16,7 +17,8 @@ export const applyRu = {
   centerRequired: 'Выберите медицинский центр',
   diseaseLabel: 'Группа заболеваний',
   diseaseHint: 'С каким заболеванием вы обращаетесь',
-  diseasePlaceholder: 'Выберите из списка',
+  // Short: a closed list cannot wrap its words, and a phone at 200 % zoom has 180 px for them.
+  diseasePlaceholder: 'Выберите',
   diseaseRequired: 'Выберите группу заболеваний из списка',
   chooseCenterFirst: 'Сначала выберите медицинский центр',
 
@@ -58,7 +60,7 @@ export const applyRu = {
 
   doneTitle: 'Заявка отправлена',
   doneReview: (center: string) =>
-    `Врач центра «${center}» рассмотрит вашу заявку и медицинские документы в течение 1–3 дней и назначит дату и время онлайн-консультации.`,
+    `Врач центра «${center}» рассмотрит вашу заявку и медицинские документы и назначит дату и время онлайн-консультации, ${reviewTimeRu}.`,
   doneNotify: 'Когда консультация будет назначена, вы получите уведомление в личном кабинете и SMS.',
   doneWhere: 'Посмотреть консультацию или отменить её можно в разделе «Консультации».',
   newApplication: 'Подать ещё одну заявку',

@@ -1,4 +1,5 @@
 import { plural } from '../plural.ts';
+import { reviewTimeRu } from './domain.ts';
 
 /** Strings of <oz-consultations>: the cabinet's section «Консультации». */
 export const consultationsRu = {
@@ -11,6 +12,8 @@ export const consultationsRu = {
 
   applicationsTitle: 'Заявки на онлайн-консультацию',
   upcomingTitle: 'Предстоящие консультации',
+  /** Cancelled consultations whose time has not come yet. */
+  cancelledTitle: 'Отменённые консультации',
   pastTitle: 'Прошедшие консультации',
   noUpcoming: 'Назначенных консультаций пока нет.',
 
@@ -20,9 +23,9 @@ export const consultationsRu = {
   diagnosis: 'Диагноз',
   status: 'Статус',
   referredBy: (doctor: string) => `Вас направил лечащий врач: ${doctor.replace(/\.$/, '')}.`,
-  /** The seed's promise: a center's doctor reviews an application in 1–3 days (a referral in 2–4). */
-  waitingNote: 'Врач центра рассмотрит заявку и назначит дату и время онлайн-консультации, обычно в течение 1–3 дней. Вы получите уведомление и SMS.',
-  referralWaitingNote: 'Загрузите медицинские документы в личный кабинет. Врач центра рассмотрит заявку и назначит дату и время, обычно в течение 2–4 дней.',
+  /** The same promise as after applying (REVIEW_DAYS): a referral waits only for its documents first. */
+  waitingNote: `Врач центра рассмотрит заявку и назначит дату и время онлайн-консультации, ${reviewTimeRu}. Вы получите уведомление и SMS.`,
+  referralWaitingNote: `Загрузите медицинские документы в личный кабинет. Врач центра рассмотрит заявку вместе с ними и назначит дату и время онлайн-консультации, ${reviewTimeRu}.`,
   declinedReason: (reason: string) => `Причина отказа: ${reason}`,
   withdrawnNote: 'Вы отозвали эту заявку. Если нужно, подайте новую.',
   withdraw: 'Отозвать заявку',

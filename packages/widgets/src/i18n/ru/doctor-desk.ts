@@ -177,4 +177,33 @@ export const doctorDeskRu = {
   slotTakenMeanwhile:
     'На это время только что записался пациент. Чтобы освободить его, отмените консультацию в разделе «Мои консультации».',
   slotGone: 'Этого времени уже нет в расписании.',
+  // The consultation screen: the call, the application and documents, the chat, the conclusion
+  screenPartsLabel: 'Части консультации',
+  callTab: 'Видеосвязь',
+  documentsTab: 'Заявка и документы',
+  chatTab: 'Переписка',
+  conclusionTab: 'Заключение',
+  callTitle: 'Видеосвязь',
+  startCall: 'Начать видеосвязь',
+  startCallHint: 'Камера и микрофон включатся только после нажатия на кнопку.',
+  returnToCall: 'Вернуться в видеосвязь',
+  callEndedMark: 'Видеосвязь завершена — напишите заключение',
+  callClosed: 'Видеосвязь по этой консультации закрыта.',
+  noApplication: 'Пациент записался к дежурному врачу без заявки.',
+  unread: (n: number) => `Новых сообщений: ${n}`,
+  unreadShort: (n: number) => `${n} ${plural('ru', n, ['новое', 'новых', 'новых'])}`,
+
+  // Documents in the page
+  viewDocument: 'Посмотреть',
+  closeDocument: 'Закрыть',
+  documentOpening: 'Открываем документ…',
+  documentOpenFailed: (why: string) => `Не удалось открыть документ. ${why}`,
+  pdfFallback: 'Если документ не показан, скачайте его кнопкой «Скачать».',
+  imageAlt: (kind: string, name: string) => `${kind}: ${name}`,
+  dicomNote: 'Снимки КТ и МРТ (DICOM) открываются в программе для просмотра снимков: скачайте файл.',
+  viewerLabel: (name: string) => `Документ: ${name}`,
+
+  // Declining an application
+  declineOpen: 'Отказать в консультации',
+  declineKeep: 'Не отказывать',
 };

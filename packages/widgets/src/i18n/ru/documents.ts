@@ -9,7 +9,8 @@ export const documentsRu = {
 
   uploadTitle: 'Загрузить документ',
   kindLabel: 'Что это за документ',
-  kindPlaceholder: 'Выберите из списка',
+  // Short: a closed list cannot wrap its words, and a phone at 200 % zoom has 180 px for them.
+  kindPlaceholder: 'Выберите',
   kindRequired: 'Выберите, что это за документ',
   fileLabel: 'Файл',
   fileHint:

@@ -6,6 +6,10 @@ import type {
   DocumentKind,
   NotificationKind,
 } from '@oz/contracts';
+import { REVIEW_DAYS } from '@oz/contracts/constants';
+
+/** The one wording of how long a review takes, for the form's confirmation and the waiting cards alike. */
+export const reviewTimeRu = `обычно в течение ${REVIEW_DAYS.min}–${REVIEW_DAYS.max} дней`;
 
 /** Words of the program's domain shared by several elements: document kinds, statuses. */
 export const domainRu = {
@@ -44,12 +48,13 @@ export const domainRu = {
   } satisfies Record<ConclusionOutcome, string>,
   /** Texts of in-cabinet notifications, built from the notification's data in the page's language. */
   notificationTexts: {
-    application_submitted: () => 'Заявка на онлайн-консультацию отправлена.',
+    application_submitted: () => 'Заявка отправлена. Ответ врача появится здесь.',
     application_scheduled: (when: string) => `Онлайн-консультация назначена на ${when}.`,
     application_declined: (reason: string) => `Врач отказал в консультации по заявке. Причина: ${reason}`,
     consultation_cancelled: (when: string) => `Онлайн-консультация ${when} отменена.`,
     call_ended: (when: string) => `Врач завершил онлайн-консультацию ${when} и пишет заключение.`,
     conclusion_ready: () => 'Готово заключение врача по онлайн-консультации.',
     duty_booked: (when: string) => `Пациент записался на консультацию ${when}.`,
+    message_received: (when: string) => `Новое сообщение в переписке по консультации ${when}.`,
   } satisfies Record<NotificationKind, (value: string) => string>,
 };

@@ -25,6 +25,8 @@ export const dutyScheduleRu = {
   refreshing: 'Обновляем…',
   refreshed: 'Список свободного времени обновлён.',
   pickHint: 'Нажмите на удобное время.',
+  /** For screen readers and keyboards: a day's times are one stop of the Tab key. */
+  keysHint: 'Время этого дня выбирается стрелками, к следующему дню — клавишей Tab.',
   /** Which list «Показать ещё» continues, for screen readers. */
   freeTimes: 'свободное время',
   today: (date: string) => `Сегодня, ${date}`,
@@ -63,6 +65,9 @@ export const dutyScheduleRu = {
   signInToBook:
     'Чтобы записаться на это время, войдите в личный кабинет или зарегистрируйтесь — форма входа есть на этой странице. Выбранное время сохранится.',
   goToSignIn: 'Перейти ко входу в личный кабинет',
+  /** Shown at the form after signing in from a chosen time (the page brought the person back here). */
+  signedInGoOn: 'Вы вошли в личный кабинет. Теперь можно записаться на выбранное время.',
+  signedInAnnouncement: (when: string) => `Вы вошли в личный кабинет. Выбранное время: ${when}. Теперь можно записаться.`,
   patientsOnly: 'Записаться к дежурному врачу может только пациент в своём личном кабинете.',
 
   slotTakenTitle: 'Это время уже заняли',

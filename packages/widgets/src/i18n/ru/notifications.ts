@@ -18,4 +18,9 @@ export const notificationsRu = {
   arrived: (text: string) => `Новое уведомление: ${text}`,
   signInPrompt: 'Уведомления появятся здесь после входа в личный кабинет.',
   reason: (reason: string) => `Причина: ${reason}`,
+  /** A `message_received` entry telling of several messages. */
+  messagesReceived: (count: number, when: string) =>
+    `${count} ${plural('ru', count, ['новое сообщение', 'новых сообщения', 'новых сообщений'])} в переписке по консультации ${when}.`,
+  /** The button of a `message_received` entry: to the consultation's chat. */
+  openChat: 'Открыть переписку',
 };

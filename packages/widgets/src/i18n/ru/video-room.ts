@@ -15,7 +15,7 @@ export const videoRoomRu = {
 
   // The check before joining
   checkTitle: 'Проверка камеры, микрофона и интернета',
-  checkIntro: 'Убедитесь, что вас видно и слышно, затем нажмите «Войти в консультацию».',
+  checkIntro: 'Проверьте, что вас видно и слышно.',
   startingDevices: 'Включаем камеру и микрофон…',
   previewLabel: 'Изображение с вашей камеры',
   camera: 'Камера',
@@ -41,9 +41,10 @@ export const videoRoomRu = {
   connectionFailed: 'Не удалось проверить скорость интернета. Войти в консультацию всё равно можно.',
   testAgain: 'Проверить скорость ещё раз',
   audioOnly: 'Войти без видео (только звук)',
+  chooseDevices: 'Выбрать камеру и микрофон',
   join: 'Войти в консультацию',
   /** On a consultation card in «Консультации» and the doctor's desk. */
-  openRoom: 'Видеоконсультация: открыть',
+  openRoom: 'Открыть видеосвязь',
   closeRoom: 'Свернуть видеоконсультацию',
   joinOpensAt: (time: string) => `Видеосвязь откроется ${time}, за 15 минут до начала. Кнопка появится здесь.`,
   roomOpenNote: 'Видеосвязь открыта: можно проверить камеру и войти.',
@@ -106,16 +107,15 @@ export const videoRoomRu = {
   quality: (level: string) => `Качество связи: ${level}`,
   qualityLevels: { good: 'хорошее', fair: 'среднее', poor: 'плохое' },
   qualityMeasuring: 'Качество связи: проверяем…',
-  microphoneOff: 'Выключить микрофон',
-  microphoneOn: 'Включить микрофон',
-  cameraOff: 'Выключить камеру',
-  cameraOn: 'Включить камеру',
   microphoneMuted: 'Микрофон выключен.',
   microphoneUnmuted: 'Микрофон включён.',
   cameraStopped: 'Камера выключена.',
   cameraStarted: 'Камера включена.',
+  /** The call's buttons show short words (they fit a phone at 200 % zoom); the long ones are their names. */
   leave: 'Выйти из консультации',
+  leaveShort: 'Выйти',
   end: 'Завершить консультацию',
+  endShort: 'Завершить',
   tapToPlay: 'Нажмите, чтобы включить видео и звук',
 
   // The doctor's confirmation

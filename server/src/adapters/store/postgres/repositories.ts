@@ -1,12 +1,16 @@
 import type { ConsultationPageRequest, StoreRepositories, TimeRange } from '../../../ports/store.ts';
 import {
   applicationsTable,
+  chatUnreadTable,
   conclusionsTable,
   consultationsTable,
   documentsTable,
   dutySlotsTable,
   messagesTable,
   notificationsTable,
+  presenceTable,
+  phoneCodesTable,
+  recordToRow,
   tokensTable,
   usersTable,
 } from './rows.ts';
@@ -31,6 +35,7 @@ function rangeCondition(range: TimeRange, params: unknown[]): string {
 export function postgresRepositories(db: SqlQueryable): StoreRepositories {
   const users = tableAccess(db, usersTable, 'user');
   const tokens = tableAccess(db, tokensTable, 'token');
+  const phoneCodes = tableAccess(db, phoneCodesTable, 'phone code');
   const documents = tableAccess(db, documentsTable, 'document');
   const applications = tableAccess(db, applicationsTable, 'application');
   const consultations = tableAccess(db, consultationsTable, 'consultation');
@@ -38,6 +43,11 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
   const notifications = tableAccess(db, notificationsTable, 'notification');
   const dutySlots = tableAccess(db, dutySlotsTable, 'duty slot');
   const messages = tableAccess(db, messagesTable, 'message');
+  const chatUnread = tableAccess(db, chatUnreadTable, 'chat', 'consultationId');
+  const presence = tableAccess(db, presenceTable, 'presence', 'userId');
+  const unreadAbout = "user_id = $1 AND kind = $2 AND read_at IS NULL AND data->>'consultationId' = $3";
+  // One rule for listing and for claiming: unread, a message after the last SMS, that SMS an hour old.
+  const smsDue = (smsBefore: string) => `count > 0 AND (sms_at IS NULL OR (sms_at < last_message_at AND sms_at < ${smsBefore}))`;
 
   const pageConsultations = (column: 'patient_id' | 'doctor_id', id: string, page: ConsultationPageRequest) => {
     const params: unknown[] = [id];
@@ -65,6 +75,24 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
         (await run(db, 'UPDATE tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $3', [userId, at, keepId ?? null]))
           .rowCount ?? 0,
       purge: (before) => tokens.remove('expires_at < $1 OR revoked_at < $1', [before]),
+    },
+    phoneCodes: {
+      findByIdForUpdate: (id) => phoneCodes.findByKeyForUpdate(id),
+      put: async (code) => {
+        // One statement: two instances sending a code to one phone at once replace each other, never clash on the key.
+        const { columns, values } = recordToRow(phoneCodesTable, code);
+        const updates = columns.filter((column) => column !== 'id').map((column) => `${column} = EXCLUDED.${column}`);
+        await run(
+          db,
+          `INSERT INTO phone_codes (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+          values,
+        );
+      },
+      update: (id, changes) => phoneCodes.update(id, changes),
+      delete: async (id) => {
+        await phoneCodes.remove('id = $1', [id]);
+      },
+      purge: (before) => phoneCodes.remove('expires_at < $1', [before]),
     },
     documents: {
       insert: (document) => documents.insert(document),
@@ -112,6 +140,12 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
         await run(db, 'UPDATE notifications SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND user_id = $2', [id, userId, at]);
         return notifications.find('id = $1 AND user_id = $2', [id, userId]);
       },
+      findUnreadAbout: (userId, kind, consultationId) => notifications.find(unreadAbout, [userId, kind, consultationId]),
+      update: (id, changes) => notifications.update(id, changes),
+      markReadAbout: async (userId, kind, consultationId, at) => {
+        const { rows } = await run<{ id: string }>(db, `UPDATE notifications SET read_at = $4 WHERE ${unreadAbout} RETURNING id`, [userId, kind, consultationId, at]);
+        return rows.length === 0 ? [] : notifications.findMany('id = ANY($1::text[])', [rows.map((row) => row.id)]);
+      },
     },
     dutySlots: {
       insert: (slot) => dutySlots.insert(slot),
@@ -140,6 +174,42 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
     messages: {
       insert: (message) => messages.insert(message),
       pageByConsultation: (consultationId, page) => messages.page('consultation_id = $1', [consultationId], 'created_at', 'desc', page),
+    },
+    chatUnread: {
+      addUnread: async (consultationId, userId, at) => {
+        await run(
+          db,
+          `INSERT INTO chat_unread (consultation_id, user_id, count, last_message_at) VALUES ($1, $2, 1, $3)
+           ON CONFLICT (consultation_id, user_id) DO UPDATE SET count = chat_unread.count + 1, last_message_at = GREATEST(chat_unread.last_message_at, $3)`,
+          [consultationId, userId, at],
+        );
+        return (await chatUnread.find('consultation_id = $1 AND user_id = $2', [consultationId, userId]))!;
+      },
+      markChatRead: async (consultationId, userId) => {
+        const { rows } = await run<{ was: number }>(
+          db,
+          'UPDATE chat_unread AS now SET count = 0 FROM chat_unread AS before WHERE now.consultation_id = $1 AND now.user_id = $2 AND before.consultation_id = now.consultation_id AND before.user_id = now.user_id RETURNING before.count AS was',
+          [consultationId, userId],
+        );
+        return Number(rows[0]?.was ?? 0);
+      },
+      findByUser: async (userId, ids) =>
+        ids.length === 0 ? [] : chatUnread.findMany('user_id = $1 AND consultation_id = ANY($2::text[])', [userId, [...new Set(ids)]]),
+      listSmsDue: (messagedAfter, smsBefore, limit) =>
+        chatUnread.findMany(`last_message_at > $1 AND ${smsDue('$2')}`, [messagedAfter, smsBefore], `ORDER BY last_message_at LIMIT ${Math.max(1, Math.floor(limit))}`),
+      claimSms: async (consultationId, userId, at, smsBefore) =>
+        ((await run(db, `UPDATE chat_unread SET sms_at = $3 WHERE consultation_id = $1 AND user_id = $2 AND ${smsDue('$4')}`, [consultationId, userId, at, smsBefore]))
+          .rowCount ?? 0) > 0,
+    },
+    presence: {
+      seen: async (userId, at) => {
+        await run(
+          db,
+          'INSERT INTO presence (user_id, seen_at) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET seen_at = GREATEST(presence.seen_at, $2)',
+          [userId, at],
+        );
+      },
+      lastSeen: async (userId) => (await presence.findByKey(userId))?.seenAt,
     },
   };
 }

@@ -1,11 +1,14 @@
 import type {
   ApplicationRecord,
+  ChatUnreadRecord,
   ConclusionRecord,
   ConsultationRecord,
   DocumentRecord,
   DutySlotRecord,
   MessageRecord,
   NotificationRecord,
+  PhoneCodeRecord,
+  PresenceRecord,
   TokenRecord,
   UserRecord,
 } from '../../../ports/store.ts';
@@ -41,6 +44,7 @@ export const usersTable: Table<UserRecord> = {
     c('mustChangePassword', 'must_change_password'),
     c('passwordHash', 'password_hash'),
     c('otpExpiresAt', 'otp_expires_at', 'time'),
+    c('phoneConfirmedAt', 'phone_confirmed_at', 'time'),
     // `consent` is two columns; see userToRow / rowToUser.
     c('createdAt', 'created_at', 'time'),
     c('updatedAt', 'updated_at', 'time'),
@@ -50,6 +54,19 @@ export const usersTable: Table<UserRecord> = {
 export const tokensTable: Table<TokenRecord> = {
   name: 'tokens',
   columns: [c('id', 'id'), c('userId', 'user_id'), c('tokenHash', 'token_hash'), c('createdAt', 'created_at', 'time'), c('expiresAt', 'expires_at', 'time'), c('revokedAt', 'revoked_at', 'time')],
+};
+
+export const phoneCodesTable: Table<PhoneCodeRecord> = {
+  name: 'phone_codes',
+  columns: [
+    c('id', 'id'),
+    c('phone', 'phone'),
+    c('purpose', 'purpose'),
+    c('codeHash', 'code_hash'),
+    c('failedAttempts', 'failed_attempts', 'number'),
+    c('sentAt', 'sent_at', 'time'),
+    c('expiresAt', 'expires_at', 'time'),
+  ],
 };
 
 export const documentsTable: Table<DocumentRecord> = {
@@ -151,6 +168,22 @@ export const dutySlotsTable: Table<DutySlotRecord> = {
 export const messagesTable: Table<MessageRecord> = {
   name: 'messages',
   columns: [c('id', 'id'), c('consultationId', 'consultation_id'), c('authorId', 'author_id'), c('text', 'text'), c('createdAt', 'created_at', 'time')],
+};
+
+export const chatUnreadTable: Table<ChatUnreadRecord> = {
+  name: 'chat_unread',
+  columns: [
+    c('consultationId', 'consultation_id'),
+    c('userId', 'user_id'),
+    c('count', 'count', 'number'),
+    c('lastMessageAt', 'last_message_at', 'time'),
+    c('smsAt', 'sms_at', 'time'),
+  ],
+};
+
+export const presenceTable: Table<PresenceRecord> = {
+  name: 'presence',
+  columns: [c('userId', 'user_id'), c('seenAt', 'seen_at', 'time')],
 };
 
 /** A timestamp from either driver (Date from node-postgres and PGlite) as the ISO string records hold. */
