@@ -23,7 +23,8 @@ describe('<oz-doctor-desk> chat with the patient', () => {
     await waitUntil(() => card(el, consultation.id), 'the duty consultation is not listed');
     await waitUntil(() => liveNotifications(testApi).status === 'open', 'the live stream did not open');
     expect(card(el, consultation.id)!.querySelector('[part~="topic"]')!.textContent).to.equal(`${desk.topic}: Тянущая боль внизу живота`);
-    expect(card(el, consultation.id)!.querySelector('[part~="new-message"]')).to.equal(null);
+    // Booleans, not elements: a failed comparison of elements stalls the test runner's report.
+    expect(card(el, consultation.id)!.querySelector('[part~="new-message"]') !== null, 'a «new message» mark').to.equal(false);
 
     await postAs(patient.token, consultation.id, 'Доктор, боль усилилась. <script>alert(1)</script>');
     await waitUntil(() => card(el, consultation.id)!.querySelector('[part~="new-message"]'), 'no «new message» mark');
@@ -59,6 +60,6 @@ describe('<oz-doctor-desk> chat with the patient', () => {
 
     query<HTMLButtonElement>(el, 'button[part~="back-button"]').click();
     await waitUntil(() => card(el, consultation.id), 'back to the list');
-    expect(card(el, consultation.id)!.querySelector('[part~="new-message"]')).to.equal(null);
+    expect(card(el, consultation.id)!.querySelector('[part~="new-message"]') !== null, 'the mark stayed after reading').to.equal(false);
   });
 });

@@ -633,6 +633,19 @@ const deskStyles = css`
     }
   }
 
+  /* A phone at 200 % zoom (180 px): the smallest text the guide allows, so names fit whole words. */
+  @container desk (max-width: 260px) {
+    .oz-base {
+      font-size: 16px;
+    }
+
+    h2,
+    h3,
+    h4 {
+      font-size: 18px;
+    }
+  }
+
   /* A phone at 200 % zoom inside a page's own margins (~130 px): the smallest sizes the guide allows. */
   @container desk (max-width: 200px) {
     button {
@@ -641,8 +654,9 @@ const deskStyles = css`
     }
 
     h2,
-    h3 {
-      font-size: 20px;
+    h3,
+    h4 {
+      font-size: 17px;
     }
 
     .tabs,

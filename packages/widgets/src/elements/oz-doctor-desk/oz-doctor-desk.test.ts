@@ -113,7 +113,8 @@ describe('<oz-doctor-desk>', () => {
 
     const card = cardOf(el, first.patient.fullName)!;
     expect(card.textContent).to.contain(desk.age(first.application.patient.age));
-    expect(card.textContent).to.contain('Ишемическая болезнь сердца');
+    // The disease's name comes with the centers' catalog, which may arrive after the queue.
+    await waitUntil(() => card.textContent?.includes('Ишемическая болезнь сердца'), 'the disease is not named');
     expect(query(el, `[data-application-id="${first.application.id}"] [part~="waiting"]`).textContent).to.contain(desk.waiting(0));
     expect(card.querySelector('[part~="overdue-marker"]')).to.equal(null);
     expect(card.querySelector('[part~="referral-marker"]')).to.equal(null);

@@ -321,6 +321,9 @@ export class OzDoctorDesk extends OzElement {
    * bell's `oz-notification`: the lists are read once per notification, not once per messenger.
    */
   #onNotification(notification: Notification): void {
+    // A chat line changes no list: its card's count follows the message itself (#onMessage), and a
+    // reload racing the chat's «read» would bring back a count the doctor has already seen.
+    if (notification.kind === 'message_received') return;
     if (!this.#doctorKey() || this.#handled.has(notification.id)) return;
     this.#handled.add(notification.id);
     if (this.#handled.size > HANDLED_NOTIFICATIONS) this.#handled.delete(this.#handled.values().next().value!);
