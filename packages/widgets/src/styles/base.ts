@@ -2,6 +2,16 @@ import { css } from 'lit';
 import { tokens } from './tokens.ts';
 
 /** Controls every element shares: big touch targets, a focus ring you can see, readable text. */
+/** Text for screen readers only, clipped to a pixel: for a class of its own where `.visually-hidden` cannot be set. */
+export const visuallyHidden = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+`;
+
 export const baseStyles = css`
   .oz-base {
     background: ${tokens.colorSurface};
@@ -99,12 +109,7 @@ export const baseStyles = css`
   }
 
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
 
   /* Message boxes: an error (role=alert) and a confirmation (role=status); empty ones take no room. */

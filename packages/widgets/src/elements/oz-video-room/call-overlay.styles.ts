@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../../styles/base.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 /**
@@ -29,12 +30,7 @@ export const overlayStyles = css`
   }
 
   .overlay h3 {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
 
   .overlay .call-status {
@@ -142,12 +138,7 @@ export const overlayStyles = css`
     }
 
     .overlay .quality-words {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
 
     .overlay .stage {
