@@ -132,7 +132,8 @@ function openviduBrowserEsmPlugin() {
 }
 
 export default {
-  files: 'packages/widgets/src/**/*.test.ts',
+  // The sources' tests, and the built bundle's (test/built: `npm test` builds before this step).
+  files: ['packages/widgets/src/**/*.test.ts', 'packages/widgets/test/built/*.test.ts'],
   nodeResolve: true,
   port: pagePort,
   hostname: 'localhost',
@@ -141,6 +142,9 @@ export default {
   testFramework: { config: { timeout: 30_000 } },
   testsFinishTimeout: 300_000,
   plugins: [
+    // As in the build (vite.config.ts): browser code gets zod/mini, which @oz/contracts/forms is written for.
+    // (A resolved import is final here, so it is the served path of zod/mini's ES module.)
+    { name: 'oz-zod-mini', resolveImport: ({ source }) => (source === 'zod' ? new URL(import.meta.resolve('zod/mini')).pathname.slice(process.cwd().length) : undefined) },
     openviduBrowserEsmPlugin(),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'auto' }),
     apiServerPlugin(),

@@ -99,21 +99,23 @@ export async function startInstancesBehindNginx(nginx: string, env: Record<strin
   }
 }
 
+/** The request lines of an instance's structured log (server/src/http/request-log.ts). */
+export function requestLines(instance: RunningServer): { method: string; route: string }[] {
+  return instance
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .flatMap((line) => {
+      try {
+        const entry = JSON.parse(line) as { method?: unknown; route?: unknown };
+        return typeof entry.method === 'string' && typeof entry.route === 'string' ? [{ method: entry.method, route: entry.route }] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
 /** Which instance answered requests to routes matching `route`: counts per instance, from their request logs. */
 export function servedBy(instances: RunningServer[], method: string, route: RegExp): number[] {
-  return instances.map(
-    (instance) =>
-      instance
-        .output()
-        .split('\n')
-        .filter((line) => line.startsWith('{"at"'))
-        .map((line) => {
-          try {
-            return JSON.parse(line) as { method?: string; route?: string };
-          } catch {
-            return {};
-          }
-        })
-        .filter((entry) => entry.method === method && route.test(entry.route ?? '')).length,
-  );
+  return instances.map((instance) => requestLines(instance).filter((entry) => entry.method === method && route.test(entry.route)).length);
 }

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, registerViaApi, screenshot } from './harness.ts';
-import { findNginx, servedBy, startInstancesBehindNginx, type Instances } from './instances-harness.ts';
+import { findNginx, requestLines, servedBy, startInstancesBehindNginx, type Instances } from './instances-harness.ts';
 import { reachableServer } from '../server/test/store/test-databases.ts';
 
 const MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection'];
@@ -173,7 +173,7 @@ describe('several API instances on one database behind nginx (round-robin)', { s
     await screenshot(portal, 'instances-3-notified');
 
     // Both instances took part: streams, chat and signaling were not all on one of them.
-    const requests = instances.map((instance) => instance.output().split('\n').filter((line) => line.startsWith('{"at"')).length);
+    const requests = instances.map((instance) => requestLines(instance).length);
     assert.ok(requests.every((count) => count > 0), `requests per instance: ${requests.join(', ')}`);
     const streams = servedBy(instances, 'GET', /\/notifications\/stream$/);
     const sockets = servedBy(instances, 'GET', /\/video\/rooms\/:id$/);

@@ -19,9 +19,11 @@ for (const { width, scale } of [{ width: 360, scale: 1 }, { width: 180, scale: 2
       const failures: string[] = [];
       page.on('pageerror', (error) => failures.push(error.message));
       page.on('requestfailed', (request) => {
-        // Reading is stopped on purpose at sign-out and reload: the live stream, and any list still
-        // loading (the elements abort what the previous user asked for). A failed write is a failure.
-        const abortedRead = request.method() === 'GET' && request.failure()?.errorText === 'net::ERR_ABORTED';
+        // Reading is stopped on purpose at sign-out and reload: the live stream and its ticket (a POST
+        // that changes nothing), and any list still loading (the elements abort what the previous user
+        // asked for). A failed write is a failure.
+        const read = request.method() === 'GET' || request.url().endsWith('/notifications/stream-ticket');
+        const abortedRead = read && request.failure()?.errorText === 'net::ERR_ABORTED';
         if (!abortedRead) failures.push(`${request.method()} ${request.url()} ${request.failure()?.errorText}`);
       });
       await page.goto(`${server.origin}/portal.html`);

@@ -1,12 +1,13 @@
-import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
-import { requestId } from 'hono/request-id';
 import type { Config } from './config.ts';
 import type { Services } from './services/index.ts';
 import type { AppEnv } from './http/env.ts';
 import { onError, onNotFound } from './http/error-handler.ts';
 import { defaultBodyLimit } from './http/body-limit.ts';
 import { requestLog } from './http/request-log.ts';
+import { createLogger, type Logger } from './lib/logger.ts';
+import { apiCors } from './http/api-cors.ts';
+import { requestId } from './http/request-id.ts';
+import { secureHeaders } from './http/secure-headers.ts';
 import { createRouter } from './http/router.ts';
 import { mountStaticFiles, type StaticDirs } from './http/static-files.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -30,6 +31,8 @@ export interface AppOptions {
   services: Services;
   /** Where the bundle and the sample pages are; omitted in API-only tests. */
   staticDirs?: StaticDirs;
+  /** The request log's logger; by default one on stdout at OZ_LOG_LEVEL. */
+  logger?: Logger;
 }
 
 export function createApi() {
@@ -67,27 +70,18 @@ export function createApi() {
 
 export type AppType = ReturnType<typeof createApi>;
 
-export function createApp({ config, services, staticDirs }: AppOptions) {
+export function createApp({ config, services, staticDirs, logger = createLogger(config.logLevel) }: AppOptions) {
   const app = createRouter();
-  app.use('*', requestId());
+  app.use('*', requestId);
   app.use('*', async (c, next) => {
     c.set('config', config);
     c.set('services', services);
     await next();
   });
-  app.use('*', requestLog);
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', referrerPolicy: 'strict-origin-when-cross-origin' }));
-  app.use(
-    '/api/*',
-    cors({
-      // Only configured embedding sites; an unlisted origin gets no Access-Control-Allow-Origin at all.
-      origin: (origin) => (config.allowedOrigins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type'],
-      exposeHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition'],
-      maxAge: 600,
-    }),
-  );
+  app.use('*', requestLog(logger));
+  app.use('*', secureHeaders);
+  // Only configured embedding sites (http/api-cors.ts).
+  app.use('/api/*', apiCors(config.allowedOrigins));
   // JSON bodies are small; the routes that take files declare their own limit (http/body-limit.ts).
   app.use('/api/*', defaultBodyLimit);
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openPorts } from './adapters/open-ports.ts';
 import { createServices } from './services/index.ts';
 import { createApp } from './app.ts';
+import { createLogger, flushLog } from './lib/logger.ts';
 import { STATIC_DIRS } from './paths.ts';
 import { describeDemoSignIns, seedDemoData } from './seed/demo.ts';
 import { CHAT_SMS_SWEEP_EVERY_MS } from './services/chat-sms.ts';
@@ -17,7 +18,8 @@ async function main(argv: string[]): Promise<void> {
   if (demo && (await seedDemoData(store, services.accounts, services.duty))) {
     console.log('Seeded the demo accounts into the empty store.');
   }
-  const app = createApp({ config, services, staticDirs: STATIC_DIRS });
+  const logger = createLogger(config.logLevel);
+  const app = createApp({ config, services, staticDirs: STATIC_DIRS, logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const base = `http://${shown}:${info.port}`;
@@ -33,7 +35,8 @@ async function main(argv: string[]): Promise<void> {
     clearInterval(chatSms);
     setTimeout(() => process.exit(0), 5000).unref();
     // No new connections; once the requests in flight are done, the ports (and the store) close.
-    server.close(() => void ports.close().finally(() => process.exit(0)));
+    // The request log's last lines go out before the process ends.
+    server.close(() => void ports.close().finally(() => void flushLog(logger).finally(() => process.exit(0))));
     // Streams and signaling sockets never end by themselves and would hold server.close() open:
     // end them now (their browsers reconnect, through the proxy, to another instance), and drop
     // the keep-alive connections they leave idle rather than wait out their timeout.

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../src/config.ts';
 import { openPorts } from '../src/adapters/open-ports.ts';
 import { createServices, type Services } from '../src/services/index.ts';
 import { createApp } from '../src/app.ts';
+import type { Logger } from '../src/lib/logger.ts';
 
 export interface TestServer {
   app: ReturnType<typeof createApp>;
@@ -18,13 +19,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** `logger`: where the request log goes (a test reads it there); by default stdout. */
+export async function startTestServer(env: Record<string, string> = {}, { logger }: { logger?: Logger } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'oz-test-'));
   const config = loadConfig({ OZ_DATA_DIR: dataDir, OZ_LOG_LEVEL: 'silent', OZ_ALLOWED_ORIGINS: 'https://portal.example.ru', OZ_RATE_LIMIT_PER_MINUTE: '0', ...env });
   const ports = await openPorts(config);
   let offset = 0;
   const services = createServices(ports, config, () => new Date(Date.now() + offset));
-  const app = createApp({ config, services });
+  const app = createApp({ config, services, ...(logger ? { logger } : {}) });
   return {
     app,
     services,

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CONFLICT_REASONS } from '@oz/contracts';
 import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
+import { createLogger } from '../src/lib/logger.ts';
 
 describe('HTTP basics', () => {
   let server: TestServer;
@@ -174,25 +175,23 @@ describe('HTTP basics', () => {
   });
 
   it('logs one line per request with no phone, password or token', async () => {
-    const logged = await startTestServer({ OZ_LOG_LEVEL: 'info' });
     const lines: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array) => {
-      lines.push(String(chunk));
-      return true;
-    }) as typeof process.stdout.write;
+    const logged = await startTestServer({ OZ_LOG_LEVEL: 'info' }, { logger: createLogger('info', { write: (line: string) => lines.push(line) }) });
     let patient;
     try {
       patient = await registerPatient(logged, { phone: '+79215550011', password: 'secret password 1' });
       await logged.request('/api/v1/auth/login?phone=+79215550011', { json: { phone: '+79215550011', password: 'secret password 1' } });
     } finally {
-      process.stdout.write = write;
       await logged.close();
     }
     const log = lines.join('');
     assert.equal(lines.length, 3, 'the SMS code, the registration, the sign-in');
     assert.match(log, /"route":"\/api\/v1\/auth\/phone-code","status":202/);
     assert.match(log, /"route":"\/api\/v1\/auth\/register","status":201/);
+    const first = JSON.parse(lines[0]!) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(first), ['level', 'at', 'requestId', 'method', 'route', 'status', 'ms']);
+    assert.equal(first.level, 'info');
+    assert.match(String(first.at), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     for (const secret of ['9215550011', 'secret password', patient.token, 'Иванова']) assert.ok(!log.includes(secret), `log leaks ${secret}`);
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { createApp } from '../src/app.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
@@ -12,6 +12,7 @@ describe('the bundle and the sample pages', () => {
   let dir: string;
   let app: ReturnType<typeof createApp>;
   const bundle = `export const answer = ${'42 + '.repeat(2000)}0;\n`;
+  const chunk = `export const words = ${JSON.stringify('Заявка на онлайн-консультацию '.repeat(200))};\n`;
   before(async () => {
     server = await startTestServer();
     dir = await mkdtemp(join(tmpdir(), 'oz-static-'));
@@ -19,6 +20,10 @@ describe('the bundle and the sample pages', () => {
     await mkdir(join(dir, 'examples'));
     await writeFile(join(dir, 'widgets', 'oz.js'), bundle);
     await writeFile(join(dir, 'widgets', 'video-AbCdEf12.js'), 'export {};\n');
+    // As the build leaves them (scripts/vite-precompress.ts): each chunk also brotli- and gzip-compressed.
+    await writeFile(join(dir, 'widgets', 'apply-Zx12_-9q.js'), chunk);
+    await writeFile(join(dir, 'widgets', 'apply-Zx12_-9q.js.br'), brotliCompressSync(chunk));
+    await writeFile(join(dir, 'widgets', 'apply-Zx12_-9q.js.gz'), gzipSync(chunk));
     await writeFile(join(dir, 'examples', 'index.html'), '<!doctype html><title>samples</title>');
     app = createApp({ config: server.config, services: server.services, staticDirs: { widgets: join(dir, 'widgets'), examples: join(dir, 'examples') } });
   });
@@ -41,6 +46,24 @@ describe('the bundle and the sample pages', () => {
   it('caches content-hashed chunks for a year', async () => {
     const response = await app.request('/widgets/video-AbCdEf12.js');
     assert.equal(response.headers.get('Cache-Control'), 'public, max-age=31536000, immutable');
+  });
+
+  it('sends the files the build compressed: brotli to browsers that take it, else gzip, else plain', async () => {
+    const brotli = await app.request('/widgets/apply-Zx12_-9q.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+    assert.equal(brotli.status, 200);
+    assert.equal(brotli.headers.get('Content-Encoding'), 'br');
+    assert.match(brotli.headers.get('Content-Type') ?? '', /javascript/);
+    assert.match(brotli.headers.get('Vary') ?? '', /Accept-Encoding/);
+    assert.equal(brotli.headers.get('Cache-Control'), 'public, max-age=31536000, immutable');
+    assert.equal(brotliDecompressSync(Buffer.from(await brotli.arrayBuffer())).toString(), chunk);
+
+    const gzip = await app.request('/widgets/apply-Zx12_-9q.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(gzip.headers.get('Content-Encoding'), 'gzip');
+    assert.equal(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString(), chunk);
+
+    const plain = await app.request('/widgets/apply-Zx12_-9q.js');
+    assert.equal(plain.headers.get('Content-Encoding'), null);
+    assert.equal(await plain.text(), chunk);
   });
 
   it('serves the sample pages at / and answers 404 for what is not there', async () => {

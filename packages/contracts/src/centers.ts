@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { CenterId } from './forms/centers.ts';
 
-export const CenterId = z.enum(['bakulev', 'kulakov']);
-export type CenterId = z.infer<typeof CenterId>;
+export { CenterId } from './forms/centers.ts';
 
 /** One shared list of document kinds (DESIGN.md §2). */
 export const DocumentKind = z.enum([

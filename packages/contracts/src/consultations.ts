@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { NextCursor, pageQuery } from './paging.ts';
 import { CenterId } from './centers.ts';
+import { ConclusionOutcome } from './forms/consultations.ts';
+
+// The requests of the desk's consultation forms: written once for the API and the browser's pre-check.
+export { CancelConsultationRequest, ConclusionOutcome, WriteConclusionRequest } from './forms/consultations.ts';
 
 export const ConsultationStatus = z.enum(['scheduled', 'in_progress', 'completed', 'cancelled']);
 export type ConsultationStatus = z.infer<typeof ConsultationStatus>;
@@ -46,23 +50,6 @@ export const ConsultationListQuery = pageQuery('consultations').extend({
   order: z.enum(['asc', 'desc']).default('asc').meta({ description: 'By start time: `asc` (default, the earliest first) or `desc`' }),
 });
 export type ConsultationList = z.infer<typeof ConsultationList>;
-
-export const CancelConsultationRequest = z
-  .object({ reason: z.string().trim().max(1000).optional() })
-  .meta({ id: 'CancelConsultationRequest' });
-export type CancelConsultationRequest = z.infer<typeof CancelConsultationRequest>;
-
-export const ConclusionOutcome = z.enum(['conclusion', 'in_person']);
-export type ConclusionOutcome = z.infer<typeof ConclusionOutcome>;
-
-export const WriteConclusionRequest = z
-  .object({
-    text: z.string().trim().min(1).max(20_000),
-    recommendations: z.string().trim().max(20_000).default(''),
-    outcome: ConclusionOutcome.meta({ description: '`in_person`: an invitation to an in-person visit' }),
-  })
-  .meta({ id: 'WriteConclusionRequest' });
-export type WriteConclusionRequest = z.input<typeof WriteConclusionRequest>;
 
 export const Conclusion = z
   .object({

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { NextCursor, pageQuery } from './paging.ts';
-import { DURATION_MINUTES, MAX_SLOTS_PER_PUBLISH, TOPIC_MAX } from './constants.ts';
 import { CenterId } from './centers.ts';
 
+// The requests of the duty forms: written once for the API and the browser's pre-check.
+export { BookDutySlotRequest, DutyChannel, PublishDutySlotsRequest } from './forms/duty.ts';
 
 export const DutySlot = z
   .object({
@@ -28,24 +29,3 @@ export const DutySlotQuery = pageQuery('dutySlots').extend({
   from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: now' }),
   to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: 14 days after `from`' }),
 });
-
-export const PublishDutySlotsRequest = z
-  .object({
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }),
-    durationMinutes: z.number().int().min(DURATION_MINUTES.min).max(DURATION_MINUTES.max).default(20),
-  })
-  .meta({ id: 'PublishDutySlotsRequest' });
-export type PublishDutySlotsRequest = z.input<typeof PublishDutySlotsRequest>;
-
-export const DutyChannel = z.enum(['video']);
-export type DutyChannel = z.infer<typeof DutyChannel>;
-
-
-export const BookDutySlotRequest = z
-  .object({
-    channel: DutyChannel.default('video'),
-    topic: z.string().trim().max(TOPIC_MAX).optional(),
-  })
-  .meta({ id: 'BookDutySlotRequest' });
-export type BookDutySlotRequest = z.input<typeof BookDutySlotRequest>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { NextCursor, pageQuery } from './paging.ts';
-import { MESSAGE_MAX } from './constants.ts';
 import { Role } from './users.ts';
 
+// The request of the chat form: written once for the API and the browser's pre-check.
+export { PostMessageRequest } from './forms/messages.ts';
 
 export const ChatMessage = z
   .object({
@@ -26,8 +27,3 @@ export const ChatMessageList = z
 
 export const ChatMessageListQuery = pageQuery('messages');
 export type ChatMessageList = z.infer<typeof ChatMessageList>;
-
-export const PostMessageRequest = z
-  .object({ text: z.string().trim().min(1).max(MESSAGE_MAX) })
-  .meta({ id: 'PostMessageRequest' });
-export type PostMessageRequest = z.infer<typeof PostMessageRequest>;

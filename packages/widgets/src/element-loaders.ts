@@ -18,3 +18,21 @@ export const ELEMENT_LOADERS: Readonly<Record<string, ElementLoader>> = {
     import('./elements/oz-referral-import/oz-referral-import.ts').then((m) => m.OzReferralImport.define('oz-referral-import')),
   'oz-chat': () => import('./elements/oz-chat/oz-chat.ts').then((m) => m.OzChat.define('oz-chat')),
 };
+
+/**
+ * Each element's English strings, fetched together with its code when the element speaks English
+ * (its `strings.ts` would ask for them only once it runs: a round trip later on a slow link).
+ */
+export const ENGLISH_LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {
+  shared: () => import('./internal/shared-strings-en.ts'),
+  'oz-register': () => import('./elements/oz-register/strings-en.ts'),
+  'oz-documents': () => import('./elements/oz-documents/strings-en.ts'),
+  'oz-apply': () => import('./elements/oz-apply/strings-en.ts'),
+  'oz-duty-schedule': () => import('./elements/oz-duty-schedule/strings-en.ts'),
+  'oz-consultations': () => import('./elements/oz-consultations/strings-en.ts'),
+  'oz-video-room': () => import('./elements/oz-video-room/strings-en.ts'),
+  'oz-notifications': () => import('./elements/oz-notifications/strings-en.ts'),
+  'oz-doctor-desk': () => import('./elements/oz-doctor-desk/strings-en.ts'),
+  'oz-referral-import': () => import('./elements/oz-referral-import/strings-en.ts'),
+  'oz-chat': () => import('./elements/oz-chat/strings-en.ts'),
+};

@@ -1,6 +1,7 @@
 // Test helpers for the referral import (path 3): referral tables built in the test as files, the
 // manager's and a center doctor's view of the API, and uniquely named patients per test.
-import { REFERRAL_COLUMNS, type Application, type ReferralImportReport } from '@oz/contracts';
+import type { Application, ReferralImportReport } from '@oz/contracts';
+import { REFERRAL_COLUMNS } from '@oz/contracts/constants';
 import { allItems, callApi, signInViaApi, testApi, uniquePhone } from './api.ts';
 
 /** Staff accounts the test server seeds with `--demo`. */

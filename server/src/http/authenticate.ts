@@ -1,21 +1,23 @@
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@oz/contracts';
 import type { AppEnv } from './env.ts';
+import { requestHeader } from './node-headers.ts';
 import { DomainError, forbidden, unauthenticated } from '../services/domain-error.ts';
 
 /** A valid bearer token's principal on the context; a user still on a one-time password only where `allowOneTimePassword`. */
 const authenticate = (allowOneTimePassword: boolean) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
+    const header = requestHeader(c, 'authorization') ?? '';
     const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header);
     if (!match?.[1]) throw unauthenticated();
-    const principal = await c.var.services.accounts.authenticate(match[1]);
+    const services = c.get('services');
+    const principal = await services.accounts.authenticate(match[1]);
     if (principal.user.mustChangePassword && !allowOneTimePassword) {
       throw new DomainError('password_change_required', 'Set a new password first');
     }
     c.set('principal', principal);
     // Online, for the chat's SMS (sent only to someone away 10 minutes); written at most once a minute.
-    await c.var.services.presence.seen(principal.user.id);
+    await services.presence.seen(principal.user.id);
     await next();
   });
 
@@ -31,6 +33,6 @@ export const requireAuthEvenWithOneTimePassword = authenticate(true);
 
 export const requireRole = (...roles: Role[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (!roles.includes(c.var.principal.user.role)) throw forbidden();
+    if (!roles.includes(c.get('principal').user.role)) throw forbidden();
     await next();
   });

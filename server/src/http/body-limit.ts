@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from './env.ts';
+import { requestHeader } from './node-headers.ts';
 
 /** JSON bodies of this API are small; a route that takes files declares its own limit with `routeBodyLimit`. */
 const JSON_BODY_LIMIT_BYTES = 64 * 1024;
@@ -25,8 +26,15 @@ export const uploadBodyLimit = routeBodyLimit((c) => c.var.config.maxUploadBytes
 
 /** The JSON limit for every request whose route declares none. */
 export const defaultBodyLimit = createMiddleware<AppEnv>((c, next) => {
+  // @hono/node-server gives GET and HEAD no body; asking for one would build a whole Request.
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
   const declared = matchedRoutes(c).some((route) => ROUTE_LIMITS.has(route.handler));
-  return declared ? next() : jsonLimit(c, next);
+  if (declared) return next();
+  // A Content-Length within the limit (and no Transfer-Encoding) is all hono/body-limit checks;
+  // checked here first, a POST without a body never builds the Request hono/body-limit asks for.
+  const length = requestHeader(c, 'content-length');
+  const withinLimit = length !== undefined && requestHeader(c, 'transfer-encoding') === undefined && !(parseInt(length, 10) > JSON_BODY_LIMIT_BYTES);
+  return withinLimit ? next() : jsonLimit(c, next);
 });
 
 const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT_BYTES });

@@ -4,6 +4,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
 import type { AppEnv } from './env.ts';
 
+/** A chunk's name carries its content hash (vite.config.ts: `[name]-[hash].js`), so it never changes. */
+const HASHED_NAME = /-[A-Za-z0-9_-]{8}\.js$/;
+
 export interface StaticDirs {
   /** The built element bundle (dist/widgets), served at /widgets/. */
   widgets: string;
@@ -16,19 +19,24 @@ export interface StaticDirs {
  * with CORS for every origin; the API itself stays limited to OZ_ALLOWED_ORIGINS.
  */
 export function mountStaticFiles(app: Hono<AppEnv>, dirs: StaticDirs): void {
-  // Rural connections are slow: the bundle shrinks to about a third gzipped.
+  // Rural connections are slow: scripts go out as the build compressed them (brotli or gzip, see
+  // scripts/vite-precompress.ts); anything else the build made (source maps) is compressed here.
   app.use('/widgets/*', compress());
   app.use('/widgets/*', async (c, next) => {
     await next();
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     // The entry keeps its name across releases; its chunks are content-hashed.
-    const immutable = /-[A-Za-z0-9_-]{8,}\.js$/.test(c.req.path);
+    const immutable = HASHED_NAME.test(c.req.path);
     c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
   });
   app.use(
     '/widgets/*',
-    serveStatic({ root: relative(process.cwd(), dirs.widgets), rewriteRequestPath: (path) => path.replace(/^\/widgets/, '') }),
+    serveStatic({
+      root: relative(process.cwd(), dirs.widgets),
+      rewriteRequestPath: (path) => path.replace(/^\/widgets/, ''),
+      precompressed: true,
+    }),
   );
   app.use('/*', serveStatic({ root: relative(process.cwd(), dirs.examples) }));
 }

@@ -1,8 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import { CenterList } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
 import { createRouter } from '../http/router.ts';
 import { CENTERS } from '../catalog/centers.ts';
+import { setResponseHeader } from '../http/node-headers.ts';
 
 const listCenters = createRoute({
   method: 'get',
@@ -12,7 +14,11 @@ const listCenters = createRoute({
   responses: { 200: { description: 'The catalog', content: { 'application/json': { schema: CenterList } } } },
 });
 
+/** The catalog never changes while the server runs: its JSON is made once. */
+const CENTER_LIST_JSON = JSON.stringify({ items: [...CENTERS] } satisfies CenterList);
+
 export const centerRoutes = createRouter().openapi(listCenters, (c) => {
-  c.header('Cache-Control', 'public, max-age=3600');
-  return c.json({ items: [...CENTERS] }, 200);
+  setResponseHeader(c, 'Cache-Control', 'public, max-age=3600');
+  // The same bytes and Content-Type as c.json's; typed as its answer, which the route declares.
+  return c.body(CENTER_LIST_JSON, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<CenterList, 200, 'json'>;
 });

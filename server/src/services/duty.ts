@@ -160,6 +160,22 @@ export class DutyService {
 
 const slotEnd = (slot: DutySlotRecord) => Date.parse(slot.startsAt) + slot.durationMinutes * MINUTE;
 
+/**
+ * A slot's end as an ISO time. The public list shows each slot over and over, and the date
+ * arithmetic was most of the list's cost: each start and length is worked out once.
+ */
+const knownEnds = new Map<string, string>();
+function endsAtOf(slot: DutySlotRecord): string {
+  const key = `${slot.startsAt} ${slot.durationMinutes}`;
+  let end = knownEnds.get(key);
+  if (end === undefined) {
+    if (knownEnds.size >= 50_000) knownEnds.clear(); // a bound; they are cheap to work out again
+    end = new Date(slotEnd(slot)).toISOString();
+    knownEnds.set(key, end);
+  }
+  return end;
+}
+
 function view(slot: DutySlotRecord, doctor: UserRecord | undefined): DutySlot {
   return {
     id: slot.id,
@@ -167,7 +183,7 @@ function view(slot: DutySlotRecord, doctor: UserRecord | undefined): DutySlot {
     doctorId: slot.doctorId,
     doctorName: doctor?.fullName ?? '',
     startsAt: slot.startsAt,
-    endsAt: new Date(slotEnd(slot)).toISOString(),
+    endsAt: endsAtOf(slot),
     durationMinutes: slot.durationMinutes,
     status: slot.consultationId ? 'booked' : 'free',
     consultationId: slot.consultationId,

@@ -1,4 +1,4 @@
-import { fieldErrorsFromIssues, RegisterRequest } from '@oz/contracts';
+import { fieldErrorsFromIssues, RegisterRequest } from '@oz/contracts/forms';
 import { expect } from '@open-wc/testing';
 import { newPatient, registerPatient, testApi } from '../../test/api.ts';
 import { dutyConsultation, postAs } from '../../test/chat.ts';

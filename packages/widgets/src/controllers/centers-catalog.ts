@@ -1,30 +1,10 @@
 import type { Center } from '@oz/contracts';
 import type { ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../api/client.ts';
+import { centersOf } from '../api/centers-cache.ts';
+
+export { centersOf, forgetCenters } from '../api/centers-cache.ts';
 import { LoadController } from './load.ts';
-
-/** One request per API origin and page: the catalog of centers is static (DESIGN §2). */
-const catalogs = new Map<string, Promise<Center[]>>();
-
-/**
- * The centers of `client`'s API, fetched once per page and shared by every element; a failed
- * fetch is forgotten so the next call (a retry button) asks again. `signal` stops only this
- * caller's wait, never the shared request.
- */
-export function centersOf(client: ApiClient, signal?: AbortSignal): Promise<Center[]> {
-  let catalog = catalogs.get(client.origin);
-  if (!catalog) {
-    catalog = client.centers().then(({ items }) => items);
-    catalogs.set(client.origin, catalog);
-    catalog.catch(() => catalogs.delete(client.origin));
-  }
-  return signal ? abortable(catalog, signal) : catalog;
-}
-
-/** Forgets every cached catalog (tests stub the API per case). */
-export function forgetCenters(): void {
-  catalogs.clear();
-}
 
 /**
  * The centers catalog as a load of its host: the page's shared copy, shown with the usual
@@ -42,13 +22,4 @@ export class CentersController extends LoadController<readonly [ApiClient, boole
   find(id: string | null | undefined): Center | undefined {
     return id ? this.value?.find((center) => center.id === id) : undefined;
   }
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

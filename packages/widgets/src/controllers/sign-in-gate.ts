@@ -1,6 +1,7 @@
 import type { User } from '@oz/contracts';
 import { html, type ReactiveController, type TemplateResult } from 'lit';
-import { translations, type Translation } from '../i18n/index.ts';
+import { stringsFor } from '../i18n/catalog.ts';
+import type { Translation } from '../i18n/ru.ts';
 import type { OzElement } from '../internal/oz-element.ts';
 import { mustChangePassword, signedInUser } from '../internal/signed-in-user.ts';
 import { session } from '../session/session.ts';
@@ -56,7 +57,7 @@ export class SignInGate implements ReactiveController {
   }
 
   render(): TemplateResult | undefined {
-    const t = translations[this.#host.locale];
+    const t = stringsFor(this.#host.locale);
     const words = this.#options.words(t);
     const user = this.user;
     const parts = `sign-in-prompt${this.#options.extraParts ? ` ${this.#options.extraParts}` : ''}`;

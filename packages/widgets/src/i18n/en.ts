@@ -1,5 +1,6 @@
 import type { Translation } from './ru.ts';
-import { plural } from './plural.ts';
+import { sharedEn } from './en/shared.ts';
+import { registerEn } from './en/register.ts';
 import { domainEn } from './en/domain.ts';
 import { documentsEn } from './en/documents.ts';
 import { applyEn } from './en/apply.ts';
@@ -8,140 +9,15 @@ import { notificationsEn } from './en/notifications.ts';
 import { doctorDeskEn } from './en/doctor-desk.ts';
 import { dutyScheduleEn } from './en/duty-schedule.ts';
 import { videoRoomEn } from './en/video-room.ts';
+import { videoJoinEn } from './en/video-join.ts';
 import { chatEn } from './en/chat.ts';
 import { referralImportEn } from './en/referral-import.ts';
 import { pagingEn } from './en/paging.ts';
 
-const characters = (n: number) => `${n} ${plural('en', n, ['character', 'characters', 'characters'])}`;
-
-/** English; typed as the Russian source so a missing or misspelt key is a compile error. */
+/** English, the whole catalogue (types and tests); typed as the Russian source so a missing key is a compile error. */
 export const en: Translation = {
-  common: {
-    signOut: 'Sign out',
-    cancel: 'Cancel',
-    loading: 'Loading…',
-    showPassword: 'Show password',
-    hidePassword: 'Hide password',
-    optional: 'optional',
-    opensInNewWindow: 'opens in a new window',
-    finishPasswordChange: 'To continue, set a new password in your personal account.',
-  },
-
-  fields: {
-    fullName: 'Full name',
-    fullNameHint: 'As in your passport',
-    birthDate: 'Date of birth',
-    birthDateHint: 'Day, month and year in digits, for example 12.03.1948',
-    birthDateIncomplete: 'Enter the whole date: two digits for the day, two for the month and four for the year, for example 12.03.1948',
-    birthDateImpossible: 'There is no such date in the calendar. Check the day and the month, for example 12.03.1948',
-    code: 'Code from the SMS',
-    codeHint: (phone) => `The 6 digits from the SMS we sent to ${phone}`,
-    phone: 'Mobile phone number',
-    phoneHint: 'For example: +7 921 123-45-67',
-    email: 'E-mail',
-    password: 'Password',
-    newPasswordHint: (min) => `At least ${characters(min)}`,
-    consent: 'I consent to the processing of my personal data',
-    consentLink: 'Read the consent text (152-FZ)',
-    oneTimePassword: 'Password from the SMS',
-    currentPassword: 'Current password',
-    newPassword: 'New password',
-    repeatPassword: 'Repeat the new password',
-  },
-
-  fieldErrors: {
-    required: 'Please fill in this field',
-    too_short: (min) => `Too short: at least ${characters(min)}`,
-    too_long: (max) => `Too long: at most ${characters(max)}`,
-    invalid: 'Please check this field',
-    phone_invalid: 'Enter a Russian phone number, e.g. +7 921 123-45-67',
-    email_invalid: 'Enter an e-mail address like name@mail.ru, or leave the field empty',
-    date_invalid: 'Enter the full date: day, month and year',
-    birth_date_out_of_range: 'Please check the date of birth: it cannot be later than today',
-    consent_required: 'You cannot register without consenting to the processing of personal data',
-    password_mismatch: 'The passwords do not match. Enter the new password again',
-    password_same: 'The new password must differ from the current one',
-    taken: 'This value is already taken',
-    date_in_past: 'Choose a time in the future',
-    documents_missing: 'Upload the required medical documents',
-    code_wrong: 'The code does not match. Check the digits in the SMS and enter them again',
-    code_expired: 'This code no longer works. Press «Send the code again»',
-    code_used_up: 'The code was entered wrong too many times. Press «Send the code again»',
-  },
-
-  errors: {
-    malformed_request: 'The data could not be sent. Reload the page and try again.',
-    validation_failed: 'Please check the fields marked below.',
-    unauthenticated: 'You have been signed out. Please sign in again.',
-    invalid_credentials: 'Wrong phone number or password.',
-    forbidden: 'You do not have access to this section.',
-    password_change_required: 'Please set a new password first.',
-    not_found: 'Nothing found.',
-    conflict: 'This has already been done or is no longer available.',
-    phone_taken: 'This phone number is already registered. Please sign in.',
-    payload_too_large: 'The file is too large.',
-    unsupported_media_type: 'This file type is not accepted.',
-    rate_limited: 'Too many attempts. Please try again a little later.',
-    program_closed: 'Applications are closed: the program is not running on these dates.',
-    slot_taken: 'Someone has just taken this time. Please choose another.',
-    one_time_password_expired: 'The password from the SMS has expired. Ask the program organisers for a new one.',
-    file_unreadable: 'The file could not be read. Check that it is an XLSX or CSV table with the required columns.',
-    room_closed: 'The video room is closed now: it opens 15 minutes before the consultation.',
-    call_ended: 'The doctor has ended the call and is writing the conclusion.',
-    video_unavailable: 'The video server is not answering right now. Please try again in a few minutes.',
-    sms_unavailable: 'SMS cannot be sent right now. Nothing was changed; please try again later.',
-    password_already_set: 'The patient has already set their own password and signs in with it. No new SMS password is needed.',
-    booking_limit: 'You already have bookings with the duty doctor. Cancel one to book again.',
-    unavailable: 'The service is briefly unavailable. Please try again in a few seconds.',
-    internal: 'Something went wrong on the server. Please try again later.',
-    rateLimitedFor: (minutes) => `Too many attempts. Please try again in ${minutes} ${plural('en', minutes, ['minute', 'minutes', 'minutes'])}.`,
-    network: 'No connection to the server. Check your internet connection and try again.',
-    unknown: 'Something went wrong. Please try again later.',
-    fieldSummary: (label, message) => `${label}: ${message}`,
-  },
-
-  register: {
-    modeLabel: 'Personal account',
-    signInTab: 'Sign in',
-    registerTab: 'Register',
-    signInTitle: 'Sign in to your personal account',
-    signInIntro: 'Enter the phone number and password you registered with or received by SMS.',
-    signInSubmit: 'Sign in',
-    registerTitle: 'Create a personal account',
-    registerIntro: 'You need a personal account to upload medical documents and apply for an online consultation.',
-    registerSubmit: 'Register',
-    sending: 'Sending…',
-    noAccount: 'No personal account yet?',
-    haveAccount: 'Already registered?',
-    signedInTitle: 'Personal account',
-    signedInAs: (fullName) => `Signed in as ${fullName}`,
-    changePassword: 'Change password',
-    changePasswordTitle: 'Change password',
-    changePasswordSubmit: 'Save the new password',
-    passwordChanged: 'Your new password has been saved.',
-    wrongCurrentPassword: 'The current password is wrong.',
-    forcedTitle: 'Set a new password',
-    forcedIntro: 'You signed in with a one-time password from an SMS. To continue, choose your own password and remember it.',
-    restoring: 'Checking your sign-in…',
-    getCode: 'Get a code',
-    registerPhoneIntro: 'First we confirm your phone number: we will send an SMS with a 6-digit code.',
-    codeAlreadySent: 'A code was sent a moment ago. If the SMS has not come, send the code again when the button becomes available.',
-    resendIn: (time) => `Send again in ${time}`,
-    resend: 'Send the code again',
-    codeResent: 'A new code has been sent. The previous code no longer works.',
-    changePhone: 'Change the number',
-    forgotPassword: 'Forgot your password?',
-    resetTitle: 'New password',
-    resetIntro: 'Enter the phone number you sign in with. We will send an SMS with a code, and you will choose a new password.',
-    resetCodeIntro: 'If this number is in the program, an SMS with a code is on its way. Enter the code and choose a new password.',
-    resetSubmit: 'Save the password and sign in',
-    backToSignIn: 'Back to sign-in',
-    confirmTitle: 'Confirm your phone number',
-    confirmIntro: (phone) => `We will send an SMS with a code to ${phone}, to make sure this is your phone.`,
-    confirmSubmit: 'Confirm',
-    phoneConfirmed: 'Your phone number is confirmed.',
-  },
-
+  ...sharedEn,
+  register: registerEn,
   domain: domainEn,
   paging: pagingEn,
   documents: documentsEn,
@@ -151,6 +27,7 @@ export const en: Translation = {
   doctorDesk: doctorDeskEn,
   dutySchedule: dutyScheduleEn,
   videoRoom: videoRoomEn,
+  videoJoin: videoJoinEn,
   chat: chatEn,
   referralImport: referralImportEn,
 };

@@ -1,15 +1,3 @@
-import { ru, type Translation } from './ru.ts';
-import { en } from './en.ts';
-
-export type { Translation };
-
-/** The languages the widgets speak; Russian is the default. */
-export type Lang = 'ru' | 'en';
-
-export const translations: Record<Lang, Translation> = { ru, en };
-
-/** Reads a language tag ("en", "en-GB", "RU") as one we support, or undefined. */
-export function toLang(value: string | null | undefined): Lang | undefined {
-  const primary = value?.trim().toLowerCase().split('-')[0];
-  return primary === 'ru' || primary === 'en' ? primary : undefined;
-}
+export type { Translation } from './ru.ts';
+export { toLang, type Lang } from './lang.ts';
+export { defineStrings, langReady, stringsFor, useStrings, type ElementStrings } from './catalog.ts';

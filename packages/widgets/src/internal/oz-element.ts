@@ -3,7 +3,10 @@ import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { RerenderOnChange } from '../controllers/rerender-on-change.ts';
 import type { OzEventDetail, OzEventName } from '../events/index.ts';
-import { toLang, translations, type Lang, type Translation } from '../i18n/index.ts';
+import { toLang, type Lang } from '../i18n/lang.ts';
+import { langReady, stringsFor, useStrings, type ElementStrings } from '../i18n/catalog.ts';
+import type { Translation } from '../i18n/ru.ts';
+import { sharedStrings } from './shared-strings.ts';
 import { session, type OzSession } from '../session/session.ts';
 import { sessionClient } from '../session/session-client.ts';
 import type { ApiClient } from '../api/client.ts';
@@ -21,6 +24,9 @@ import { signedInUser } from './signed-in-user.ts';
  */
 export class OzElement extends LitElement {
   static override styles: CSSResultGroup = [hostStyles, baseStyles];
+
+  /** The element's own strings (`strings.ts` next to it), besides the shared ones every element has. */
+  static strings: readonly ElementStrings[] = [];
 
   /** Registers the element unless the tag is taken: host pages do load the SDK twice. */
   static define(tag: string): void {
@@ -49,6 +55,8 @@ export class OzElement extends LitElement {
     super();
     new RerenderOnChange(this, pageConfig);
     new RerenderOnChange(this, session);
+    useStrings(sharedStrings);
+    (this.constructor as typeof OzElement).strings.forEach(useStrings);
   }
 
   /** The language in effect. */
@@ -63,7 +71,13 @@ export class OzElement extends LitElement {
 
   /** Strings of the language in effect. */
   protected get t(): Translation {
-    return translations[this.locale];
+    return stringsFor(this.locale);
+  }
+
+  /** Waits for the strings of a language not loaded yet (English, the first time) before rendering. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = langReady(this.locale);
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /**
@@ -109,10 +123,21 @@ export class OzElement extends LitElement {
     return sessionClient(this.apiOrigin);
   }
 
-  /** Reuses the shadow root the loader put «Загружаем…» into (loading-placeholder.ts), emptied. */
+  /**
+   * The loader's «Загружаем…» (loading-placeholder.ts) stays in the shadow root until the first
+   * render replaces it, so nothing goes blank while English strings are still on their way.
+   * Lit would render before the root's first node, the placeholder's own style: it renders after
+   * whatever the root holds instead, and the first update removes the placeholder.
+   */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    clearPlaceholder(this.shadowRoot);
-    return super.createRenderRoot();
+    const root = super.createRenderRoot();
+    this.renderOptions.renderBefore = undefined;
+    return root;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) clearPlaceholder(this.shadowRoot);
+    super.update(changed);
   }
 
   override connectedCallback(): void {

@@ -1,4 +1,4 @@
-import { toLang, type Lang } from '../i18n/index.ts';
+import { toLang, type Lang } from '../i18n/lang.ts';
 import { toApiOrigin } from './api-origin.ts';
 import { pageSingleton } from './page-singleton.ts';
 

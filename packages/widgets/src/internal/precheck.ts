@@ -1,4 +1,4 @@
-import type { FieldError } from '@oz/contracts';
+import type { FieldError } from '@oz/contracts/forms';
 import type { ContractChecks } from './contracts.ts';
 
 /** The part of a zod schema a pre-check needs; keeps zod itself out of the widgets' imports. */

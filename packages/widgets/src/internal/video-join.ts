@@ -43,7 +43,7 @@ export class VideoJoinController implements ReactiveController {
   }
 
   render(t: Translation, consultation: Consultation, api: string | undefined): TemplateResult | typeof nothing {
-    const v = t.videoRoom;
+    const v = t.videoJoin;
     const state = roomState(consultation);
     if (state === 'closed') return nothing;
     if (state === 'not-yet') {

@@ -5,6 +5,8 @@ import {
   type ChatUnreadRecord,
   type ConclusionRecord,
   type ConsultationPageRequest,
+  type Page,
+  type PageRequest,
   type ConsultationRecord,
   type DocumentRecord,
   type DutySlotRecord,
@@ -17,7 +19,7 @@ import {
   type TokenRecord,
   type UserRecord,
 } from '../../ports/store.ts';
-import { pageInMemory, type Sequenced } from './page-cursor.ts';
+import { pageInMemory } from './page-cursor.ts';
 
 /** Each stored record carries its write sequence, which orders records written in the same millisecond. */
 type Stored<T> = T & { seq: number };
@@ -81,8 +83,21 @@ export const WRITE_METHODS = new Set(['insert', 'put', 'update', 'delete', 'revo
 
 /** Callers get copies without the sequence: changing a returned record never changes the store. */
 function copy<T>(value: Stored<T>): T {
-  const { seq: _seq, ...rest } = structuredClone(value);
-  return rest as T;
+  const record: Record<string, unknown> = {};
+  for (const key in value) if (key !== 'seq') record[key] = cloneData((value as Record<string, unknown>)[key]);
+  return record as T;
+}
+
+/**
+ * A deep copy of JSON data (what the store file holds), several times faster than structuredClone
+ * on records this small; it keeps properties set to undefined, as structuredClone does.
+ */
+function cloneData<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(cloneData) as T;
+  const clone: Record<string, unknown> = {};
+  for (const key in value) clone[key] = cloneData((value as Record<string, unknown>)[key]);
+  return clone as T;
 }
 const copyOrUndefined = <T>(value: Stored<T> | undefined): T | undefined => (value === undefined ? undefined : copy(value));
 
@@ -99,13 +114,13 @@ function collection<K extends keyof Collections>(data: () => StoreData, key: K, 
     filter: (predicate: (item: Row) => boolean) => rows().filter(predicate),
     insert: (item: Item<K>) => {
       const store = data();
-      rows().push(Object.assign(structuredClone(item) as object, { seq: store.nextSeq }) as Row);
+      rows().push(Object.assign(cloneData(item) as object, { seq: store.nextSeq }) as Row);
       store.nextSeq += 1;
     },
     update: (id: string, changes: Partial<Item<K>>, check?: (next: Row) => void) => {
       const row = rows().find((candidate) => (candidate as { id?: string }).id === id);
       if (!row) throw new RecordNotFoundError(entity, id);
-      const next = Object.assign({}, row, structuredClone(changes)) as Row;
+      const next = Object.assign({}, row, cloneData(changes)) as Row;
       check?.(next);
       Object.assign(row, next);
       return copy<Item<K>>(row);
@@ -117,8 +132,11 @@ function collection<K extends keyof Collections>(data: () => StoreData, key: K, 
   };
 }
 
-const sequenced = <T extends { seq: number }>(rows: T[], key: (row: T) => string): Sequenced<Omit<T, 'seq'>>[] =>
-  rows.map((row) => ({ record: copy(row), key: key(row), seq: row.seq }));
+/** One page of stored rows ordered by (key, seq); only the records on the page are copied out. */
+function pageOf<T extends { seq: number }>(rows: T[], key: (row: T) => string, order: 'asc' | 'desc', request: PageRequest): Page<Omit<T, 'seq'>> {
+  const page = pageInMemory(rows.map((row) => ({ record: row, key: key(row), seq: row.seq })), order, request);
+  return { items: page.items.map((row) => copy(row)), nextCursor: page.nextCursor };
+}
 
 const endOf = (item: { startsAt: string; durationMinutes: number }) =>
   new Date(Date.parse(item.startsAt) + item.durationMinutes * 60_000).toISOString();
@@ -181,8 +199,8 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
   };
 
   const pageConsultations = (match: (c: ConsultationRecord) => boolean, page: ConsultationPageRequest) =>
-    pageInMemory(
-      sequenced(consultations.filter((c) => match(c) && inRange(c.startsAt, page)), (c) => c.startsAt),
+    pageOf(
+      consultations.filter((c) => match(c) && inRange(c.startsAt, page)), (c) => c.startsAt,
       page.order ?? 'asc',
       page,
     );
@@ -254,7 +272,7 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
       },
       findById: async (id) => documents.find((document) => document.id === id),
       listByOwner: async (ownerId) =>
-        pageInMemory(sequenced(documents.filter((d) => d.ownerId === ownerId), (d) => d.uploadedAt), 'desc', { limit: Number.MAX_SAFE_INTEGER }).items,
+        pageOf(documents.filter((d) => d.ownerId === ownerId), (d) => d.uploadedAt, 'desc', { limit: Number.MAX_SAFE_INTEGER }).items,
       delete: async (id) => documents.remove((document) => document.id === id),
     },
     applications: {
@@ -266,12 +284,12 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
       findById: async (id) => applications.find((application) => application.id === id),
       update: async (id, changes) => applications.update(id, changes, checkWaiting),
       listByPatient: async (patientId) =>
-        pageInMemory(sequenced(applications.filter((a) => a.patientId === patientId), (a) => a.createdAt), 'desc', { limit: Number.MAX_SAFE_INTEGER }).items,
+        pageOf(applications.filter((a) => a.patientId === patientId), (a) => a.createdAt, 'desc', { limit: Number.MAX_SAFE_INTEGER }).items,
       findWaiting: async (patientId, centerId) =>
         applications.find((a) => a.patientId === patientId && a.centerId === centerId && a.status === 'submitted'),
       pageByCenter: async (centerId, status, page) =>
-        pageInMemory(
-          sequenced(applications.filter((a) => a.centerId === centerId && (!status || a.status === status)), (a) => a.createdAt),
+        pageOf(
+          applications.filter((a) => a.centerId === centerId && (!status || a.status === status)), (a) => a.createdAt,
           'asc',
           page,
         ),
@@ -311,7 +329,7 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
         notifications.insert(notification);
       },
       pageByUser: async (userId, page) =>
-        pageInMemory(sequenced(notifications.filter((n) => n.userId === userId), (n) => n.createdAt), 'desc', page),
+        pageOf(notifications.filter((n) => n.userId === userId), (n) => n.createdAt, 'desc', page),
       countUnread: async (userId) => notifications.filter((n) => n.userId === userId && n.readAt === null).length,
       markRead: async (id, userId, at) => {
         const notification = notifications.rows().find((candidate) => candidate.id === id && candidate.userId === userId);
@@ -339,13 +357,13 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
       update: async (id, changes) => dutySlots.update(id, changes, checkSlot),
       delete: async (id) => dutySlots.remove((slot) => slot.id === id),
       pageFree: async (range, centerId, page) =>
-        pageInMemory(
-          sequenced(dutySlots.filter((s) => s.consultationId === null && inRange(s.startsAt, range) && (!centerId || s.centerId === centerId)), (s) => s.startsAt),
+        pageOf(
+          dutySlots.filter((s) => s.consultationId === null && inRange(s.startsAt, range) && (!centerId || s.centerId === centerId)), (s) => s.startsAt,
           'asc',
           page,
         ),
       pageByDoctor: async (doctorId, range, page) =>
-        pageInMemory(sequenced(dutySlots.filter((s) => s.doctorId === doctorId && inRange(s.startsAt, range)), (s) => s.startsAt), 'asc', page),
+        pageOf(dutySlots.filter((s) => s.doctorId === doctorId && inRange(s.startsAt, range)), (s) => s.startsAt, 'asc', page),
       findOverlapping: async (doctorId, startsAt, endsAt) => dutySlots.find((s) => s.doctorId === doctorId && overlaps(s, startsAt, endsAt)),
     },
     messages: {
@@ -354,7 +372,7 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
         messages.insert(message);
       },
       pageByConsultation: async (consultationId, page) =>
-        pageInMemory(sequenced(messages.filter((m) => m.consultationId === consultationId), (m) => m.createdAt), 'desc', page),
+        pageOf(messages.filter((m) => m.consultationId === consultationId), (m) => m.createdAt, 'desc', page),
     },
     chatUnread: {
       addUnread: async (consultationId, userId, at) => {

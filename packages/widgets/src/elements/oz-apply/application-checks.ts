@@ -1,8 +1,9 @@
 /**
  * The contract schema of a new application, for the form's pre-check. Only ever imported lazily
- * (see `applicationChecks` in oz-apply.ts): zod and the schemas weigh more than the rest of the bundle.
+ * (see `applicationChecks` in oz-apply.ts): zod/mini and the schemas stay out of the first load.
+ * From '@oz/contracts/forms' only: the package's index holds schemas zod/mini cannot build.
  */
-import { CreateApplicationRequest, fieldErrorsFromIssues, type FieldError } from '@oz/contracts';
+import { CreateApplicationRequest, fieldErrorsFromIssues, type FieldError } from '@oz/contracts/forms';
 
 /** The same field errors, with the same codes, the API would answer for this input. */
 export function checkApplication(input: unknown): FieldError[] {

@@ -22,6 +22,7 @@ import { confirmation } from './confirmation.ts';
 import { documentChecklist } from './document-checklist.ts';
 import { styles } from './oz-apply.styles.ts';
 import { WaitingApplications } from './waiting-applications.ts';
+import { strings } from './strings.ts';
 
 /** A message kept as a function of the strings, so it follows a change of language. */
 type Words = (t: Translation) => string;
@@ -78,6 +79,8 @@ const applicationChecks = lazyChunk(() => import('./application-checks.ts'));
  * @cssproperty --oz-spacing - Base spacing (default 16px).
  */
 export class OzApply extends OzElement {
+  static override strings = [strings];
+
   static override styles = [OzElement.styles, uploadStyles, styles];
 
   /**

@@ -18,6 +18,7 @@ import { chatChecks } from './load-chat-checks.ts';
 import { compareMessages } from './message-groups.ts';
 import { authorLabel, renderMessageList } from './message-list.ts';
 import { styles } from './oz-chat.styles.ts';
+import { strings } from './strings.ts';
 
 /** A long message is cut in the spoken announcement; the whole of it is on screen. */
 const ANNOUNCE_MAX = 300;
@@ -83,6 +84,8 @@ class ChatClosedError extends Error {
  * @cssproperty --oz-spacing - Base spacing (default 16px).
  */
 export class OzChat extends OzElement {
+  static override strings = [strings];
+
   static override styles = [OzElement.styles, loadMoreStyles, styles];
 
   /** The id of the consultation whose chat this is. */

@@ -90,6 +90,7 @@ export class ChatToggles implements ReactiveController {
     await this.#host.updateComplete;
     const chat = this.#host.shadowRoot?.getElementById(`chat-${id}`) as OzChat | null;
     if (!chat) return;
+    await customElements.whenDefined('oz-chat');
     chat.scrollIntoView({ block: 'start', behavior: 'smooth' });
     await chat.focusTitle();
   };

@@ -38,7 +38,7 @@ export function renderConsultationCard(ctx: ConsultationCardContext, consultatio
       <h4 id=${titleId} part="when" class="card-title">${formatStart(locale, consultation.startsAt)}</h4>
       <dl class="facts">
         <div><dt>${c.status}</dt>${callEnded
-          ? html`<dd part="status-text call-ended" class="status-call-ended">${c.callEnded}</dd>`
+          ? html`<dd part="status-text call-ended" class="status-call-ended">${t.domain.callEnded}</dd>`
           : html`<dd part="status-text" class="status-${consultation.status}">${t.domain.consultationStatuses[consultation.status]}</dd>`}</div>
         <div><dt>${c.kind}</dt><dd>${t.domain.consultationKinds[consultation.kind]}, ${c.duration(consultation.durationMinutes)}</dd></div>
         <div><dt>${c.doctor}</dt><dd>${consultation.doctorName}</dd></div>

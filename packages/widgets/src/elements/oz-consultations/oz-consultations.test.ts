@@ -291,13 +291,13 @@ describe('<oz-consultations>', () => {
     session.adopt(auth, testApi);
     const el = await renderSection();
     const join = button(el, 'join-button');
-    expect(join.textContent?.trim()).to.equal(ru.videoRoom.openRoom);
+    expect(join.textContent?.trim()).to.equal(ru.videoJoin.openRoom);
     expect(join.getAttribute('aria-expanded')).to.equal('false');
     join.click();
     await el.updateComplete;
     const room = query(el, 'oz-video-room');
     expect(room.getAttribute('consultation')).to.equal(consultation.id);
-    expect(button(el, 'join-button').textContent?.trim()).to.equal(ru.videoRoom.closeRoom);
+    expect(button(el, 'join-button').textContent?.trim()).to.equal(ru.videoJoin.closeRoom);
     // Above «Войти в консультацию» no empty pink bar: the error region is there for announcements, unseen until it has words.
     await waitUntil(() => room.shadowRoot?.querySelector('[part~="join-error"]'), 'the device check did not show', { timeout: 10_000 });
     const joinError = room.shadowRoot!.querySelector<HTMLElement>('[part~="join-error"]')!;
@@ -316,17 +316,17 @@ describe('<oz-consultations>', () => {
     session.adopt(auth, testApi);
     const el = await renderSection();
     await waitUntil(() => liveNotifications(testApi).status === 'open', 'the live stream did not open');
-    expect(button(el, 'join-button').textContent?.trim()).to.equal(ru.videoRoom.openRoom);
+    expect(button(el, 'join-button').textContent?.trim()).to.equal(ru.videoJoin.openRoom);
     expect(button(el, 'cancel-button').textContent?.trim()).to.equal(t.cancel);
 
     await endCallAsDoctor(consultation.id);
     await waitUntil(() => shadow(el).querySelector('[part~="call-ended"]'), 'the end did not show without reload', { timeout: 5000 });
     expect(query(el, '[part~="call-ended"]').textContent?.trim()).to.equal('Консультация завершена — врач пишет заключение');
-    expect(t.callEnded).to.equal('Консультация завершена — врач пишет заключение');
+    expect(ru.domain.callEnded).to.equal('Консультация завершена — врач пишет заключение');
     expect(shadow(el).querySelector('button[part~="cancel-button"]'), 'no cancel').to.equal(null);
     expect(shadow(el).querySelector('button[part~="join-button"]'), 'no join').to.equal(null);
     expect(shadow(el).querySelector('[part~="join"]'), 'no video note').to.equal(null);
-    expect(sectionText(el, 'upcoming')).not.to.contain(ru.videoRoom.roomOpenNote);
+    expect(sectionText(el, 'upcoming')).not.to.contain(ru.videoJoin.roomOpenNote);
     expect(sectionText(el, 'upcoming')).not.to.contain(ru.domain.consultationStatuses.scheduled);
     await expect(el).to.be.accessible();
 

@@ -1,5 +1,5 @@
 import type { Application, Center, Conclusion, Consultation } from '@oz/contracts';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/client.ts';
 import { isAbortError } from '../../api/errors.ts';
@@ -13,7 +13,7 @@ import { PageEventsController } from '../../controllers/page-events.ts';
 import { PagedList } from '../../controllers/paged-list.ts';
 import { VideoJoinController } from '../../internal/video-join.ts';
 import { OzElement } from '../../internal/oz-element.ts';
-import { OzChat } from '../oz-chat/oz-chat.ts';
+import { prefetchChat } from '../oz-chat/chat-loader.ts';
 import { renderApplicationCard } from './application-card.ts';
 import { arrange, formatWhen } from './arrange.ts';
 import { ChatToggles } from './chat-toggles.ts';
@@ -22,6 +22,7 @@ import { renderConfirmDialog, type PendingAction } from './confirm-dialog.ts';
 import { renderConsultationCard } from './consultation-card.ts';
 import { styles } from './oz-consultations.styles.ts';
 import { printConclusion } from './print-conclusion.ts';
+import { strings } from './strings.ts';
 
 /**
  * What was loaded (the consultations are in the paged list), tagged with its user so another user's
@@ -89,6 +90,8 @@ interface Loaded {
  * @cssproperty --oz-spacing - Base spacing (default 16px).
  */
 export class OzConsultations extends OzElement {
+  static override strings = [strings];
+
   static override styles = [OzElement.styles, styles];
 
   /**
@@ -171,10 +174,10 @@ export class OzConsultations extends OzElement {
     return this.#load.run();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The chat is part of this section: make sure its tag works even where only this one is registered.
-    OzChat.define('oz-chat');
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Chats are the signed-in patient's: their code comes then, before one is opened.
+    if (this.user) prefetchChat();
   }
 
   override disconnectedCallback(): void {

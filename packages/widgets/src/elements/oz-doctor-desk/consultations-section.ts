@@ -260,9 +260,11 @@ export class ConsultationsSection {
       });
       return;
     }
-    void this.#host.updateComplete.then(() => {
+    void this.#host.updateComplete.then(async () => {
       const chat = this.#host.renderRoot.querySelector<OzChat>('oz-chat');
-      void chat?.focusTitle();
+      if (!chat) return;
+      await customElements.whenDefined('oz-chat');
+      await chat.focusTitle();
     });
   }
 

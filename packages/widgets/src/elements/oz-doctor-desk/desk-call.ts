@@ -24,7 +24,7 @@ export function callEndedMark(t: Translation, consultation: Consultation): Templ
 function opensAtNote(t: Translation, locale: string, consultation: Consultation): TemplateResult {
   const opensAt = new Date(Date.parse(consultation.startsAt) - ROOM_OPENS_MINUTES_BEFORE * MINUTE);
   const time = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(opensAt);
-  return html`<p part="join-note" class="join-note note">${t.videoRoom.joinOpensAt(time)}</p>`;
+  return html`<p part="join-note" class="join-note note">${t.videoJoin.joinOpensAt(time)}</p>`;
 }
 
 export interface CallPaneProps {

@@ -1,6 +1,7 @@
 /**
  * The contract schemas the desk's forms pre-check with. Only ever imported lazily (`deskChecks`
- * in desk-forms.ts, through LazyChecksController): zod would triple the main bundle.
+ * in desk-forms.ts, through LazyChecksController): zod/mini and the schemas stay out of the first
+ * load. From '@oz/contracts/forms' only: the package's index holds schemas zod/mini cannot build.
  */
 import {
   CancelConsultationRequest,
@@ -10,7 +11,7 @@ import {
   WriteConclusionRequest,
   fieldErrorsFromIssues,
   type FieldError,
-} from '@oz/contracts';
+} from '@oz/contracts/forms';
 import type { CheckableSchema } from '../../internal/precheck.ts';
 
 /** The same field errors, with the same codes, the API would answer for this input. */

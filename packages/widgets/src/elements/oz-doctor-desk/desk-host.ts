@@ -1,6 +1,6 @@
 import type { ReactiveElement } from 'lit';
 import type { OzEventDetail, OzEventName } from '../../events/index.ts';
-import { translations, type Lang, type Translation } from '../../i18n/index.ts';
+import { stringsFor, type Lang, type Translation } from '../../i18n/index.ts';
 
 /**
  * The element the desk's sections are controllers of (<oz-doctor-desk>), as far as a section uses
@@ -10,7 +10,7 @@ export type DeskHost = ReactiveElement & { readonly locale: Lang; readonly api?:
 
 /** The strings of the host's language. */
 export function wordsOf(host: DeskHost): Translation {
-  return translations[host.locale];
+  return stringsFor(host.locale);
 }
 
 /** Dispatches a typed `oz-…` event from the desk, crossing shadow roots, for the host page to hear. */

@@ -1,11 +1,11 @@
 import type { ChatMessage, Consultation, Notification, User } from '@oz/contracts';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
 import { OzElement } from '../../internal/oz-element.ts';
-import { OzChat } from '../oz-chat/oz-chat.ts';
+import { prefetchChat } from '../oz-chat/chat-loader.ts';
 import { ApplicationsSection } from './applications-section.ts';
 import { ConsultationsSection } from './consultations-section.ts';
 import { renderCardCall } from './desk-call.ts';
@@ -14,6 +14,7 @@ import { DeskStatus } from './desk-status.ts';
 import { orderConsultations } from './desk-time.ts';
 import { DutySection } from './duty-section.ts';
 import { styles } from './oz-doctor-desk.styles.ts';
+import { strings } from './strings.ts';
 
 /** How many notification ids the desk remembers to refresh once per notification. */
 const HANDLED_NOTIFICATIONS = 50;
@@ -93,6 +94,8 @@ export type DeskSection = 'applications' | 'consultations' | 'duty';
  * @cssproperty --oz-spacing - Base spacing (default 16px).
  */
 export class OzDoctorDesk extends OzElement {
+  static override strings = [strings];
+
   static override styles = [OzElement.styles, styles];
 
   /**
@@ -165,10 +168,14 @@ export class OzDoctorDesk extends OzElement {
     return renderCardCall(this.t, this.locale, consultation, (chosen) => this.#consultations.show(chosen, 'call'));
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Chats are for the signed-in doctor: their code comes then, before a consultation is opened.
+    if (this.user) prefetchChat();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    // The chat is part of the desk: make sure its tag works even where only the desk is registered.
-    OzChat.define('oz-chat');
     // <oz-notifications> announces news for this user: the queue or a consultation may have changed.
     document.addEventListener('oz-notification', this.#onPageNotification);
     // The room inside the consultation's screen: its end and a rejoin change «Видеосвязь завершена».
@@ -196,7 +203,10 @@ export class OzDoctorDesk extends OzElement {
   override render(): TemplateResult {
     // Until a doctor is signed in: "Проверяем вход…", the sign-in prompt, or that it is for doctors.
     const doctor = this.#gate.open ? this.#doctor() : null;
-    return html`<div part="base" class="oz-base desk" lang=${this.locale}>${doctor ? this.#renderDesk(doctor) : this.#gate.render()}</div>`;
+    const gate = doctor
+      ? nothing
+      : html`<header part="header" class="header"><h2 id="desk-title">${this.t.doctorDesk.title}</h2></header>${this.#gate.render()}`;
+    return html`<div part="base" class="oz-base desk" lang=${this.locale}>${doctor ? this.#renderDesk(doctor) : gate}</div>`;
   }
 
   /** Why a patient or a manager sees no desk, and where a patient finds their own consultations. */

@@ -16,6 +16,7 @@ import { saveBlob } from './save-blob.ts';
 import { uploadForm } from './upload-form.ts';
 import { describeUploadError } from './upload-parts.ts';
 import { uploadStyles } from './upload.styles.ts';
+import { strings } from './strings.ts';
 
 /** A message kept as a function of the strings, so it follows a change of language. */
 type Words = (t: Translation) => string;
@@ -65,6 +66,8 @@ type Words = (t: Translation) => string;
  * @cssproperty --oz-spacing - Base spacing (default 16px).
  */
 export class OzDocuments extends OzElement {
+  static override strings = [strings];
+
   static override styles = [OzElement.styles, uploadStyles, styles];
 
   @state() private kind = '';

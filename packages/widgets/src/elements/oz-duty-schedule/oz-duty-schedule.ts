@@ -23,6 +23,7 @@ import { MOSCOW, clockTime, differsFromMoscow, groupByDay, localDayKey, nearestS
 import { dayTabStop, slotList } from './slot-list.ts';
 import type { SlotDay } from './slot-days.ts';
 import { slotTakenNotice, type LostReason } from './slot-taken-notice.ts';
+import { strings } from './strings.ts';
 
 /** A message kept as a function of the strings, so it follows a change of language. */
 type Words = (t: Translation) => string;
@@ -95,6 +96,8 @@ const RANGE_MS = 14 * 24 * 60 * 60_000;
  * @cssproperty --oz-spacing - Base spacing (default 16px).
  */
 export class OzDutySchedule extends OzElement {
+  static override strings = [strings];
+
   static override styles = [OzElement.styles, styles];
 
   /**

@@ -11,6 +11,7 @@ import { OzElement } from '../../internal/oz-element.ts';
 import { bellIcon } from './bell-icon.ts';
 import { formatReceived, notificationText } from './notification-text.ts';
 import { styles } from './oz-notifications.styles.ts';
+import { strings } from './strings.ts';
 
 /**
  * The loaded list (its items are in the paged list), tagged with its user so another user's list is
@@ -56,6 +57,8 @@ interface LoadedList {
  * @cssproperty --oz-notifications-z-index - Stacking of the panel over the host page (default 1000).
  */
 export class OzNotifications extends OzElement {
+  static override strings = [strings];
+
   static override styles = [OzElement.styles, styles];
 
   /**

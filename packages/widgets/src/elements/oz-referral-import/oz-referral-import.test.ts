@@ -1,4 +1,4 @@
-import { MAX_REFERRAL_ROWS, REFERRAL_COLUMNS, REQUIRED_REFERRAL_COLUMNS, type ReferralColumn } from '@oz/contracts';
+import { MAX_REFERRAL_ROWS, REFERRAL_COLUMNS, REQUIRED_REFERRAL_COLUMNS, type ReferralColumn } from '@oz/contracts/constants';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { callApi, registerPatient, signInViaApi, testApi, uniquePhone } from '../../../test/api.ts';
 import { buttonPart, query, text } from '../../../test/dom.ts';

@@ -20,6 +20,7 @@ import { ReferralUpload } from './referral-upload.ts';
 import { resultView } from './result-view.ts';
 import { passwordSentText } from './sent-password.ts';
 import { uploadProgress } from './upload-progress.ts';
+import { strings } from './strings.ts';
 
 /** Choose a table (and see its check), confirm the preview, read the result. */
 type Step = 'choose' | 'preview' | 'done';
@@ -84,6 +85,8 @@ const FORM = 'form';
  * @cssproperty --oz-spacing - Base spacing (default 16px).
  */
 export class OzReferralImport extends OzElement {
+  static override strings = [strings];
+
   static override styles = [OzElement.styles, styles];
 
   @state() private step: Step = 'choose';

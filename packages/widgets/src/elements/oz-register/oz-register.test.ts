@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH } from '@oz/contracts';
+import { PASSWORD_MIN_LENGTH } from '@oz/contracts/constants';
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { callApi, codeInLastSms, newPatient, registerPatient, stubApi, testApi, uniquePhone, watchApi } from '../../../test/api.ts';
 import { importedPatientAuth } from '../../../test/sms.ts';

@@ -25,6 +25,7 @@ import {
 import { isCompleteBirthDate, onBirthDateInput } from './birth-date.ts';
 import { PhoneCodeController, countdown } from './phone-code.ts';
 import { styles } from './oz-register.styles.ts';
+import { strings } from './strings.ts';
 
 type Mode = 'sign-in' | 'register';
 
@@ -68,6 +69,8 @@ type Mode = 'sign-in' | 'register';
  * @cssproperty --oz-spacing - Base spacing (default 16px).
  */
 export class OzRegister extends OzElement {
+  static override strings = [strings];
+
   /** It shows the form that replaces the one-time password. */
   static override usableBeforePasswordChange = true;
 

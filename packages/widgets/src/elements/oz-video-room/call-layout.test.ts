@@ -203,7 +203,7 @@ describe('<oz-video-room> after the doctor ends the call', () => {
     const doctor = await TestPeer.join(doctorToken, consultation.id);
     expect((await callApi('POST', `/consultations/${consultation.id}/video/end`, { token: doctorToken })).status).to.equal(204);
     await waitUntil(() => part(el, 'call-ended'), 'the room did not hear of the end', { timeout: 15_000 });
-    expect(part(el, 'call-ended')!.textContent!.trim()).to.equal(ru.consultations.callEnded);
+    expect(part(el, 'call-ended')!.textContent!.trim()).to.equal(ru.domain.callEnded);
     expect(part(el, 'join-button')).to.equal(null);
     expect(stream.getTracks().every((track) => track.readyState === 'ended'), 'camera and microphone off').to.equal(true);
     await expect(el).to.be.accessible();
@@ -231,7 +231,7 @@ describe('<oz-video-room> after the doctor ends the call', () => {
       part<HTMLButtonElement>(el, 'join-button')!.click();
       await waitUntil(() => joinAsked, 'no join asked');
       await waitUntil(() => part(el, 'call-ended'), 'the room did not say so', { timeout: 10_000 });
-      expect(part(el, 'call-ended')!.textContent!.trim()).to.equal(ru.consultations.callEnded);
+      expect(part(el, 'call-ended')!.textContent!.trim()).to.equal(ru.domain.callEnded);
       expect(part(el, 'join-button')).to.equal(null);
       expect(part(el, 'call')).to.equal(null);
     } finally {

@@ -17,6 +17,7 @@ import { loadVideo, type VideoModule } from './load-video.ts';
 import { styles } from './oz-video-room.styles.ts';
 import { RemotePlayback } from './remote-playback.ts';
 import { formatStart } from './room-messages.ts';
+import { strings } from './strings.ts';
 
 type View = 'check' | 'call' | 'after';
 
@@ -71,6 +72,8 @@ type View = 'check' | 'call' | 'after';
  * @cssproperty --oz-video-background - Behind the videos (default #1b1f24).
  */
 export class OzVideoRoom extends OzElement {
+  static override strings = [strings];
+
   static override styles = [OzElement.styles, styles];
 
   /** The consultation's id, as in GET /consultations. */
@@ -252,7 +255,7 @@ export class OzVideoRoom extends OzElement {
     }
     if (consultation.status === 'cancelled') return html`<p role="status">${v.cancelled}</p>`;
     if (consultation.status === 'completed') return html`<p role="status">${v.completed}</p>`;
-    if (this.#waitsForConclusion(consultation)) return html`<p role="status" part="call-ended">${this.t.consultations.callEnded}</p>`;
+    if (this.#waitsForConclusion(consultation)) return html`<p role="status" part="call-ended">${this.t.domain.callEnded}</p>`;
     if (this.videoLoadError !== undefined) return loadError(this.#loadWords(v.loadingVideo), this.videoLoadError, this.#retryVideo);
     if (!parts) return loadingLine(v.loadingVideo);
     return parts.renderPreJoin({

@@ -17,7 +17,7 @@ export function describeJoinError(t: Translation, locale: Lang, error: unknown, 
   if (name === 'RoomFullError') return v.roomFull;
   if (name === 'TransportConnectError') return t.errors.video_unavailable;
   // The doctor ended the call while this person was on the check: the same words as on the card.
-  if (name === 'ApiError' && (error as { code?: unknown }).code === 'call_ended') return t.consultations.callEnded;
+  if (name === 'ApiError' && (error as { code?: unknown }).code === 'call_ended') return t.domain.callEnded;
   if (name === 'ApiError' || name === 'NetworkError') return describeError(t, error);
   return v.joinFailed;
 }

@@ -58,7 +58,7 @@ describe('video room rules', () => {
     expect(describeJoinError(ru, 'ru', new Error('?'))).to.equal(t.joinFailed);
     // The doctor ended the call: the words of the card and the room, not a generic conflict.
     const ended = new ApiError(409, { code: 'call_ended', message: 'The doctor has ended the call' });
-    expect(describeJoinError(ru, 'ru', ended)).to.equal(ru.consultations.callEnded);
+    expect(describeJoinError(ru, 'ru', ended)).to.equal(ru.domain.callEnded);
   });
 
   it('shows speeds in Mbit/s or kbit/s', () => {

@@ -43,7 +43,6 @@ export const consultationsEn: typeof consultationsRu = {
   cancelledByDoctor: 'The doctor cancelled this consultation.',
   cancelReason: (reason) => `Reason: ${reason}`,
   noConclusionYet: 'The doctor’s conclusion is not ready yet. You will get a notification when it is.',
-  callEnded: 'The consultation has ended — the doctor is writing the conclusion',
 
   showConclusion: 'Read the doctor’s conclusion',
   hideConclusion: 'Hide the doctor’s conclusion',

@@ -47,4 +47,6 @@ export const domainEn: typeof domainRu = {
     duty_booked: (when) => `A patient booked a consultation for ${when}.`,
     message_received: (when) => `A new message in the chat about the consultation on ${when}.`,
   },
+  /** The call is over and the conclusion is to come: a patient's card and the video room. */
+  callEnded: 'The consultation has ended — the doctor is writing the conclusion',
 };

@@ -43,10 +43,6 @@ export const videoRoomEn: typeof videoRoomRu = {
   audioOnly: 'Join without video (sound only)',
   chooseDevices: 'Choose camera and microphone',
   join: 'Join the consultation',
-  openRoom: 'Open the video call',
-  closeRoom: 'Collapse the video consultation',
-  joinOpensAt: (time) => `The video room opens ${time}, 15 minutes before the start. The button will appear here.`,
-  roomOpenNote: 'The video room is open: check your camera and join.',
   joining: 'Connecting…',
 
   problems: {

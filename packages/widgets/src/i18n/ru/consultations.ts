@@ -44,7 +44,6 @@ export const consultationsRu = {
   cancelledByDoctor: 'Эту консультацию отменил врач.',
   cancelReason: (reason: string) => `Причина: ${reason}`,
   noConclusionYet: 'Заключение врача пока не готово. Вы получите уведомление, когда оно появится.',
-  callEnded: 'Консультация завершена — врач пишет заключение',
 
   showConclusion: 'Прочитать заключение врача',
   hideConclusion: 'Скрыть заключение врача',

@@ -57,4 +57,6 @@ export const domainRu = {
     duty_booked: (when: string) => `Пациент записался на консультацию ${when}.`,
     message_received: (when: string) => `Новое сообщение в переписке по консультации ${when}.`,
   } satisfies Record<NotificationKind, (value: string) => string>,
+  /** The call is over and the conclusion is to come: a patient's card and the video room. */
+  callEnded: 'Консультация завершена — врач пишет заключение',
 };

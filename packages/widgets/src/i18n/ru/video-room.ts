@@ -43,11 +43,6 @@ export const videoRoomRu = {
   audioOnly: 'Войти без видео (только звук)',
   chooseDevices: 'Выбрать камеру и микрофон',
   join: 'Войти в консультацию',
-  /** On a consultation card in «Консультации» and the doctor's desk. */
-  openRoom: 'Открыть видеосвязь',
-  closeRoom: 'Свернуть видеоконсультацию',
-  joinOpensAt: (time: string) => `Видеосвязь откроется ${time}, за 15 минут до начала. Кнопка появится здесь.`,
-  roomOpenNote: 'Видеосвязь открыта: можно проверить камеру и войти.',
   joining: 'Подключаемся…',
 
   // Camera and microphone problems, with what to do in Chrome

@@ -1,0 +1,68 @@
+// On-demand: `npm run bench:slow3g` (builds first). A signed-in resident opens the portal sample
+// page on a slow rural link (400 ms round trip, 400 kbit/s each way, Chromium's network
+// emulation), cache empty: when do the widgets first show words, and when can <oz-apply> be used
+// (its list of medical centers is there to choose from)? Budget (issue 12): interactive ≤ 3 s.
+import { launchChromium, registerViaApi, startServer, uniquePhone } from '../e2e/harness.ts';
+
+const RTT_MS = 400;
+const KBIT_PER_S = 400;
+const BUDGET_MS = 3000;
+const RUNS = Number(process.env.RUNS ?? 3);
+
+const server = await startServer(['--demo'], { OZ_LOG_LEVEL: 'silent', OZ_RATE_LIMIT_PER_MINUTE: '0' });
+const browser = await launchChromium();
+try {
+  const { token } = await registerViaApi(server.origin, server.dataDir, {
+    fullName: 'Смирнова Анна Ивановна',
+    birthDate: '1950-03-12',
+    phone: `+7${uniquePhone().replace(/\D/g, '').slice(1)}`,
+    password: 'Ромашка-2024',
+  });
+  const results: { text: number; heading: number; interactive: number; requests: number; kb: number }[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU' });
+    // Signed in from an earlier visit: the token is where the widgets keep it.
+    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [`oz:session:${server.origin}`, token] as const);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: RTT_MS,
+      downloadThroughput: (KBIT_PER_S * 1000) / 8,
+      uploadThroughput: (KBIT_PER_S * 1000) / 8,
+    });
+    let requests = 0;
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+      requests += 1;
+      bytes += event.encodedDataLength;
+    });
+    await page.goto(`${server.origin}/portal.html`, { waitUntil: 'commit' });
+    const apply = () => document.querySelector('oz-apply')?.shadowRoot;
+    const at = (predicate: string) =>
+      page.waitForFunction(`(() => { const root = (${apply.toString()})(); return (${predicate}) && performance.now(); })()`, undefined, {
+        polling: 20,
+        timeout: 60_000,
+      });
+    const text = Number(await (await at(`root && root.textContent.trim().length > 0`)).jsonValue());
+    const heading = Number(await (await at(`root && root.querySelector('h2')`)).jsonValue());
+    const interactive = Number(await (await at(`root && root.querySelector('input[name="centerId"]')`)).jsonValue());
+    await page.waitForLoadState('networkidle');
+    results.push({ text, heading, interactive, requests, kb: bytes / 1024 });
+    await context.close();
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const ms = (key: 'text' | 'heading' | 'interactive') => `${(median(results.map((r) => r[key])) / 1000).toFixed(2)} s`;
+  console.log(`slow 3G (${RTT_MS} ms RTT, ${KBIT_PER_S} kbit/s), signed-in resident, portal.html, empty cache, median of ${RUNS}\n`);
+  console.log('| navigation → | time |\n|---|---|');
+  console.log(`| first words in <oz-apply> («Загружаем…») | ${ms('text')} |`);
+  console.log(`| <oz-apply> heading | ${ms('heading')} |`);
+  console.log(`| <oz-apply> interactive (centers to choose) | ${ms('interactive')} (budget ${(BUDGET_MS / 1000).toFixed(1)} s) |`);
+  console.log(`| requests until the network is idle | ${median(results.map((r) => r.requests))} |`);
+  console.log(`| bytes over the wire | ${median(results.map((r) => r.kb)).toFixed(0)} KB |`);
+} finally {
+  await browser.close();
+  await server.stop();
+}

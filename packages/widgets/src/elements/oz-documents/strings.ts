@@ -1,0 +1,5 @@
+import { defineStrings } from '../../i18n/catalog.ts';
+import { documentsRu } from '../../i18n/ru/documents.ts';
+
+/** The words of <oz-documents>: Russian in its chunk, English fetched when it speaks English. */
+export const strings = defineStrings({ documents: documentsRu }, () => import('./strings-en.ts'));

@@ -1,0 +1,3 @@
+import { referralImportEn } from '../../i18n/en/referral-import.ts';
+
+export default { referralImport: referralImportEn };

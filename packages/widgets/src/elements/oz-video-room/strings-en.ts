@@ -1,0 +1,3 @@
+import { videoRoomEn } from '../../i18n/en/video-room.ts';
+
+export default { videoRoom: videoRoomEn };

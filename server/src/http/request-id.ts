@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from './env.ts';
+import { requestHeader, setResponseHeader } from './node-headers.ts';
+
+/** What hono/request-id accepts from a proxy: up to 255 word characters, `-` and `=`. */
+const GOOD_ID = /^[\w\-=]{1,255}$/;
+
+/**
+ * Every request's id, as hono/request-id gives it: the proxy's X-Request-Id when it is sound,
+ * else a new UUID; in `c.var.requestId` and in the answer's X-Request-Id.
+ */
+export const requestId = createMiddleware<AppEnv>(async (c, next) => {
+  const given = requestHeader(c, 'x-request-id');
+  const id = given && GOOD_ID.test(given) ? given : randomUUID();
+  c.set('requestId', id);
+  setResponseHeader(c, 'X-Request-Id', id);
+  await next();
+});
