@@ -1,5 +1,9 @@
 // The processes `npm run bench:api` measures: the real server and the bare one, each on its own.
 import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { testServerEnv } from '../scripts/test-server-env.mjs';
 
 export interface BenchProcess {
@@ -14,37 +18,38 @@ export interface BenchProcess {
  * `nodeArgs` such as `--cpu-prof` profile it under the benchmark's load.
  */
 export async function startProcess(script: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchProcess> {
+  // stdout (the request log, when on) goes to a file, as a process manager keeps it: the server
+  // pays for its writes, and the load generator does not also play the log collector.
+  const dir = mkdtempSync(join(tmpdir(), 'oz-bench-out-'));
+  const file = join(dir, 'stdout.log');
+  const fd = openSync(file, 'w');
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     env: testServerEnv({ PORT: '0', HOST: '127.0.0.1', ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd, 'pipe'],
   });
-  let head = '';
-  let bytes = 0;
+  closeSync(fd);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${head}${stderr}`)), 60_000);
-    // The request log goes down a pipe, as under a process manager; read it and count it only.
-    child.stdout.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (head.length > 10_000) return;
-      head += chunk.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(head);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${head}${stderr}`)));
-  });
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  const head = () => readFileSync(file, 'utf8').slice(0, 10_000);
+  let origin: string | undefined;
+  for (let waited = 0; !origin; waited += 50) {
+    if (exited !== undefined) throw new Error(`${script} exited with ${exited}:\n${head()}${stderr}`);
+    if (waited > 60_000) throw new Error(`${script} did not start:\n${head()}${stderr}`);
+    origin = /listening on (http:\/\/[^\s]+)/.exec(head())?.[1];
+    if (!origin) await sleep(50);
+  }
   return {
     origin,
-    stdoutBytes: () => bytes,
+    stdoutBytes: () => statSync(file).size,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      if (child.exitCode === null) {
+        const done = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await done;
+      }
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

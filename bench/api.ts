@@ -82,7 +82,7 @@ try {
   console.log(`\n${CONNECTIONS} connections, loopback, lowdb store; each figure ${ROUNDS} × 1 s in turns after ${WARM_UP_SECONDS} s of warm-up\n`);
   console.log('| route | req/s server | req/s bare node:http | ratio |\n|---|---|---|---|');
   console.log(rows.join('\n'));
-  console.log(`\nRequest log, OZ_LOG_LEVEL=info vs silent (${(logBytes / 1024 / 1024).toFixed(1)} MB of log read from the server's stdout pipe):\n`);
+  console.log(`\nRequest log, OZ_LOG_LEVEL=info vs silent (${(logBytes / 1024 / 1024).toFixed(1)} MB of log written to the server's stdout, a file):\n`);
   console.log('| route | req/s log off | req/s log on | throughput lost |\n|---|---|---|---|');
   console.log(logRows.join('\n'));
 } finally {

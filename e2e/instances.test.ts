@@ -8,6 +8,8 @@ import { reachableServer } from '../server/test/store/test-databases.ts';
 const MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection'];
 const DOCTOR = { phone: '+79000000001', password: 'demo-bakulev' };
 const DUTY = { phone: '+79000000003', password: 'demo-duty' };
+/** How long an instance may hold its request log lines before writing them (server/src/lib/logger.ts), and a margin. */
+const LOG_FLUSH_MS = 1500;
 const PDF = '%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n';
 
 const nginx = findNginx();
@@ -83,6 +85,8 @@ describe('several API instances on one database behind nginx (round-robin)', { s
     const statuses = answers.map((answer) => answer.status);
     assert.equal(statuses.filter((status) => status === 201).length, 1, `statuses: ${statuses.sort().join(',')}`);
     assert.equal(statuses.filter((status) => status === 409).length, 49, `statuses: ${statuses.sort().join(',')}`);
+    // The request logs are written asynchronously, within a second (server/src/lib/logger.ts).
+    await new Promise((resolve) => setTimeout(resolve, LOG_FLUSH_MS));
     const after = servedBy(instances, 'POST', /\/duty\/slots\/:id\/book$/);
     const perInstance = after.map((count, i) => count - before[i]!);
     assert.ok(perInstance.every((count) => count > 0), `bookings per instance: ${perInstance.join(', ')}`);
@@ -173,6 +177,7 @@ describe('several API instances on one database behind nginx (round-robin)', { s
     await screenshot(portal, 'instances-3-notified');
 
     // Both instances took part: streams, chat and signaling were not all on one of them.
+    await new Promise((resolve) => setTimeout(resolve, LOG_FLUSH_MS));
     const requests = instances.map((instance) => requestLines(instance).length);
     assert.ok(requests.every((count) => count > 0), `requests per instance: ${requests.join(', ')}`);
     const streams = servedBy(instances, 'GET', /\/notifications\/stream$/);

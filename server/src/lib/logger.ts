@@ -5,11 +5,12 @@ export type { Logger };
 
 /**
  * stdout, written asynchronously (sonic-boom): a request never waits for the terminal or the log
- * collector, and lines logged while a write is under way leave together in the next one. (Holding
- * lines back for bigger writes measured no cheaper.) pino writes what is left when the process exits.
+ * collector. Lines gather up to 8 kB per write (into a file, one write per line cost /centers 30 %
+ * of its throughput, in 8 kB blocks 15 %: `npm run bench:api`), and at most a second: a quiet
+ * server's lines are not held back. pino writes what is left when the process exits.
  */
 function asyncStdout(): DestinationStream {
-  return pino.destination({ dest: 1, sync: false });
+  return pino.destination({ dest: 1, sync: false, minLength: 8192, periodicFlush: 1000 });
 }
 
 /**
