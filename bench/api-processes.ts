@@ -29,7 +29,7 @@ export async function startProcess(script: string, args: string[], env: Record<s
   });
   closeSync(fd);
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let exited: number | null | undefined;
   child.once('exit', (code) => (exited = code));
   const head = () => readFileSync(file, 'utf8').slice(0, 10_000);

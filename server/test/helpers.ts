@@ -7,6 +7,8 @@ import { openPorts } from '../src/adapters/open-ports.ts';
 import { createServices, type Services } from '../src/services/index.ts';
 import { createApp } from '../src/app.ts';
 import type { Logger } from '../src/lib/logger.ts';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
 
 export interface TestServer {
   app: ReturnType<typeof createApp>;
@@ -105,4 +107,12 @@ export async function registerPatient(server: TestServer, overrides: Record<stri
 
 export async function errorOf(response: Response) {
   return ((await response.json()) as { error: { code: string; message: string; details?: { fields?: { field: string; code: string }[]; retryAfterSeconds?: number; reason?: string; [key: string]: unknown } } }).error;
+}
+
+/** The app on a real Node HTTP server on a free loopback port, WebSocket upgrades included, as in production. */
+export async function listenOnNode(server: TestServer): Promise<{ http: ServerType; port: number }> {
+  const http = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' });
+  server.app.injectWebSocket(http);
+  await new Promise((resolve) => http.once('listening', resolve));
+  return { http, port: (http.address() as AddressInfo).port };
 }

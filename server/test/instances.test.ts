@@ -1,10 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { openSignalSocket } from './signal-client.ts';
 import pg from 'pg';
-import { normalized, registerPatient, startTestServer, uniquePhone, type TestServer } from './helpers.ts';
+import { normalized, registerPatient, listenOnNode, startTestServer, uniquePhone, type TestServer } from './helpers.ts';
 import { applyToBakulev, signInStaff } from './fixtures.ts';
 import { HEADER, csv, importFile } from './referral-tables.ts';
 import { outbox } from './sms-outbox.ts';
@@ -27,10 +26,8 @@ interface Instance {
 
 async function startInstance(env: Record<string, string> = {}): Promise<Instance> {
   const server = await startTestServer({ DATABASE_URL: database!.url, ...env });
-  const http = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' });
-  server.app.injectWebSocket(http);
-  await new Promise((resolve) => http.once('listening', resolve));
-  return { server, http, wsOrigin: `ws://127.0.0.1:${(http.address() as AddressInfo).port}` };
+  const { http, port } = await listenOnNode(server);
+  return { server, http, wsOrigin: `ws://127.0.0.1:${port}` };
 }
 
 async function stopInstance(instance: Instance | undefined): Promise<void> {

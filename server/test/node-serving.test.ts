@@ -1,11 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { secureHeaders as honoSecureHeaders } from 'hono/secure-headers';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { SECURE_HEADERS } from '../src/http/secure-headers.ts';
-import { registerPatient, startTestServer, type TestServer } from './helpers.ts';
+import { registerPatient, listenOnNode, startTestServer, type TestServer } from './helpers.ts';
 
 /**
  * Behind @hono/node-server the app sets its headers on Node's response (http/node-headers.ts),
@@ -17,9 +16,9 @@ describe('served by Node as in production', () => {
   let origin: string;
   before(async () => {
     server = await startTestServer();
-    http = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => http.once('listening', resolve));
-    origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    let port: number;
+    ({ http, port } = await listenOnNode(server));
+    origin = `http://127.0.0.1:${port}`;
   });
   after(async () => {
     await new Promise((resolve) => http.close(resolve));

@@ -1,10 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { ERROR_STATUS } from '@oz/contracts';
 import { openSignalSocket } from './signal-client.ts';
-import { errorOf, registerPatient, startTestServer, type TestServer } from './helpers.ts';
+import { errorOf, registerPatient, listenOnNode, startTestServer, type TestServer } from './helpers.ts';
 import { applyToBakulev, signInStaff } from './fixtures.ts';
 import { startFakeOpenVidu } from './fake-openvidu.ts';
 import { SignalingHub } from '../src/adapters/video/signaling-hub.ts';
@@ -126,10 +125,9 @@ describe('embedded signaling over WebSocket', () => {
   let origin: string;
   before(async () => {
     server = await startTestServer();
-    http = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' });
-    server.app.injectWebSocket(http);
-    await new Promise((resolve) => http.once('listening', resolve));
-    origin = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    let port: number;
+    ({ http, port } = await listenOnNode(server));
+    origin = `ws://127.0.0.1:${port}`;
   });
   after(async () => {
     http.close();
