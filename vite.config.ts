@@ -1,16 +1,21 @@
 import { defineConfig } from 'vite';
+import { minifyCss } from './scripts/vite-minify-css.ts';
 import { precompress } from './scripts/vite-precompress.ts';
+import { inEntryGraph } from './scripts/entry-graph.ts';
 
 /**
  * Builds the widgets into `dist/widgets/`: `oz.js`, which host pages load with one script tag, and
  * the chunks it loads when an element's tag appears (bench/bundle-size.mjs shows the graph).
  */
 
-/** The modules oz.ts imports statically (their own imports join them; test/built checks the graph stays flat). */
-const EAGER_MODULES = /packages\/widgets\/src\/(page-api|element-loaders|internal\/(autoloader|loading-placeholder|page-config|api-origin)|elements\/oz-video-room\/video-room-loader|session\/(session|session-client)|api\/(errors|centers-cache))\.ts$|vite\/preload-helper/;
+/**
+ * Lit, the compiler's decorator helper and our own code, but not what loads on demand (English
+ * strings, form checks, the video call).
+ */
+const SHARED_MODULES = /packages\/widgets\/src\/(?!i18n\/en\/|.*strings-en|.*checks|video\/)|node_modules\/(lit|lit-html|lit-element|@lit)\/|@oxc-project\+runtime@[\d.]+\/helpers\/esm\/decorate\.js$/;
 
-/** Lit and our own code, but not what loads on demand (English strings, form checks, the video call). */
-const SHARED_MODULES = /packages\/widgets\/src\/(?!i18n\/en\/|.*strings-en|.*checks|video\/)|node_modules\/(lit|lit-html|lit-element|@lit)\//;
+/** Which modules are part of oz.js, found once per build. */
+const entryGraph = new Map<string, boolean>();
 
 export default defineConfig({
   // The bundle runs on other people's pages: nothing of Node may remain in it.
@@ -19,7 +24,7 @@ export default defineConfig({
   // The form pre-checks' schemas (@oz/contracts/forms) use only what zod/mini has: about a
   // third of classic zod. Exactly 'zod': 'zod/mini' itself and other subpaths resolve as written.
   resolve: { alias: [{ find: /^zod$/, replacement: 'zod/mini' }] },
-  plugins: [precompress()],
+  plugins: [minifyCss(), precompress()],
   // Chunks are found next to oz.js wherever a host page loads it from, never at the page's root.
   base: './',
   build: {
@@ -35,23 +40,28 @@ export default defineConfig({
     rolldownOptions: {
       // Brotli at level 11 is slow by nature: no timing report on every build.
       checks: { pluginTimings: false },
-      // Elements are chunks loaded when their tags appear; what they share with oz.js (lit, the
-      // session, the API client) goes to shared chunks they and oz.js import by plain relative
-      // names. Keeping oz.js's own signature strict means no chunk imports "./oz.js" back: CMSs
-      // append "?ver=…" to script addresses, and such an import would load a second copy.
-      preserveEntrySignatures: 'strict',
+      // Elements are chunks loaded when their tags appear. What they share with the loader (the
+      // session, the page configuration, the API client) stays in oz.js, and they import it back
+      // as "./oz.js": on a 400 ms link a chunk of its own between oz.js and the elements would
+      // cost a round trip before anything shows. (A page that loads oz.js under another address,
+      // "?ver=…" of a CMS, hands over to the plain one: see oz.ts.)
+      preserveEntrySignatures: 'allow-extension',
       input: 'packages/widgets/src/oz.ts',
       output: {
         entryFileNames: 'oz.js',
         chunkFileNames: '[name]-[hash].js',
-        // What oz.js needs before it runs, in one chunk with everything it imports: on a 400 ms
-        // link each further level of static imports would cost a round trip before «Загружаем…».
-        // And what two or more elements share, in one chunk: over HTTP/1.1 on a slow link each file
+        // What two or more elements share, in one chunk: over HTTP/1.1 on a slow link each file
         // costs a round trip of its own, so a few bytes more beat ten small files.
         codeSplitting: {
           groups: [
-            { name: 'oz-core', test: EAGER_MODULES, priority: 2 },
-            { name: 'oz-shared', test: SHARED_MODULES, minShareCount: 2, priority: 1 },
+            {
+              name: (id, context) => (inEntryGraph(id, (module) => context.getModuleInfo(module), entryGraph) ? null : 'oz-shared'),
+              debugName: 'oz-shared',
+              test: SHARED_MODULES,
+              minShareCount: 2,
+              // What oz.js itself holds stays there, even when a shared module imports it.
+              includeDependenciesRecursively: false,
+            },
           ],
         },
         // Straight to browsers: fully minified, licence comments kept.

@@ -33,6 +33,11 @@ function elementChunk(tag) {
   if (!named) throw new Error(`no chunk found for <${tag}>`);
   return named[1];
 }
+/** The chunk of what an element shows only to someone signed in (SignedInPart), if it has one. */
+function signedInChunk(tag) {
+  const text = [...graph('oz.js')].map(source).join('\n');
+  return new RegExp(`import\\(\`\\./(${tag.slice('oz-'.length)}-signed-in-[\\w-]+\\.js)\`\\)`).exec(text)?.[1];
+}
 const englishOf = (files) =>
   [...files].flatMap((file) => [...source(file).matchAll(/import\(`\.\/((?:shared-)?strings-en-[\w-]+\.js)`\)/g)].map((m) => m[1]));
 
@@ -62,8 +67,15 @@ for (const tag of tags) {
   const files = withDeps(tag);
   console.log(row(`<${tag}>`, files));
   console.log(row(`<${tag}> English adds`, new Set(englishOf(files))));
+  const part = signedInChunk(tag);
+  if (part) console.log(row(`<${tag}> signed in adds`, new Set([...graph(part)].filter((file) => !eager.has(file) && !files.has(file)))));
 }
 for (const [page, pageTags] of Object.entries(PAGES)) {
   const files = new Set([...eager, ...pageTags.flatMap((tag) => [...withDeps(tag)])]);
   console.log(row(`${page} (all its elements, Russian)`, files, BUDGETS[page]));
+  const parts = pageTags.map(signedInChunk).filter(Boolean);
+  if (parts.length > 0) {
+    const signedIn = new Set([...files, ...parts.flatMap((part) => [...graph(part)])]);
+    console.log(row(`${page} signed in (with the signed-in parts)`, signedIn));
+  }
 }

@@ -15,7 +15,7 @@ const STEPS = [
   {
     name: 'server and contracts',
     command: node,
-    args: ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...testFiles('server/test', 'packages/contracts/test')],
+    args: ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...testFiles('server/test', 'packages/contracts/test', 'scripts')],
     counts: nodeTestCounts,
   },
   { name: 'build', command: node, args: ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'] },

@@ -3,7 +3,7 @@
  * its tag is on the page (a portal page never downloads the doctor's desk).
  */
 import { autoloadElements } from './internal/autoloader.ts';
-import { ELEMENT_LOADERS, ENGLISH_LOADERS } from './element-loaders.ts';
+import { ELEMENT_LOADERS, ENGLISH_LOADERS, SIGNED_IN_LOADERS } from './element-loaders.ts';
 import { startPage } from './page-api.ts';
 import { toLang } from './i18n/lang.ts';
 import { pageConfig } from './internal/page-config.ts';
@@ -22,6 +22,15 @@ export { ApiError, NetworkError } from './api/errors.ts';
 export { configure, session } from './page-api.ts';
 
 startPage(import.meta.url);
+
+/**
+ * The address the elements' chunks import this module back by ("./oz.js"). A page that loaded it
+ * under another one ("oz.js?ver=5.2", as CMSs write script addresses) would otherwise run two
+ * loaders: this copy only takes its script tag's settings (above) and hands over to that one.
+ * Both copies share the session and the configuration (page singletons).
+ */
+const plainAddress = new URL(import.meta.url);
+plainAddress.search = plainAddress.hash = '';
 /** The language an element will speak, as OzElement decides it. */
 const langOf = (element: Element) => toLang(element.getAttribute('lang')) ?? pageConfig.lang ?? 'ru';
 /** Elements that show the centers catalog: always, or to a signed-in person. */
@@ -45,12 +54,22 @@ function prefetchEnglish(element: Element): void {
   for (const name of ['shared', element.localName]) ENGLISH_LOADERS[name]?.().catch(() => {});
 }
 
-autoloadElements(ELEMENT_LOADERS, {
-  whileLoading: (element) => {
-    prefetchCenters(element);
-    prefetchEnglish(element);
-    // The bell sits in the site's header, on the site's colours: a line of text there would not be read.
-    if (element.localName !== 'oz-notifications') showLoadingPlaceholder(element, langOf(element));
-  },
-  failedToLoad: (element) => showLoadFailure(element, langOf(element)),
-});
+/** A signed-in person's part of an element alongside its code, when the page has a stored session. */
+function prefetchSignedInPart(element: Element): void {
+  if (session.status !== 'signed-out') SIGNED_IN_LOADERS[element.localName]?.().catch(() => {});
+}
+
+if (plainAddress.href !== import.meta.url) {
+  void import(/* @vite-ignore */ plainAddress.href);
+} else {
+  autoloadElements(ELEMENT_LOADERS, {
+    whileLoading: (element) => {
+      prefetchCenters(element);
+      prefetchSignedInPart(element);
+      prefetchEnglish(element);
+      // The bell sits in the site's header, on the site's colours: a line of text there would not be read.
+      if (element.localName !== 'oz-notifications') showLoadingPlaceholder(element, langOf(element));
+    },
+    failedToLoad: (element) => showLoadFailure(element, langOf(element)),
+  });
+}

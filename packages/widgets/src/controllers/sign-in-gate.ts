@@ -56,12 +56,17 @@ export class SignInGate implements ReactiveController {
     return !!user && (!this.#options.roles || this.#options.roles.includes(user.role));
   }
 
+  /** True while a stored session is checked and nobody is signed in yet. */
+  get restoring(): boolean {
+    return !this.user && session.status === 'restoring';
+  }
+
   render(): TemplateResult | undefined {
     const t = stringsFor(this.#host.locale);
     const words = this.#options.words(t);
     const user = this.user;
     const parts = `sign-in-prompt${this.#options.extraParts ? ` ${this.#options.extraParts}` : ''}`;
-    if (!user && session.status === 'restoring') return loadingLine(words.restoring);
+    if (this.restoring) return loadingLine(words.restoring);
     if (!user) {
       const text = mustChangePassword(this.#host.apiOrigin) ? t.common.finishPasswordChange : words.signInPrompt;
       return html`<p part=${parts} class="sign-in-prompt">${text}</p>`;

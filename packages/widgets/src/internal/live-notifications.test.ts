@@ -49,7 +49,8 @@ describe('live notifications', () => {
     // Two elements on the page listen as well.
     await fixture(html`<div><oz-notifications></oz-notifications><oz-consultations></oz-consultations></div>`);
     await waitUntil(() => live.status === 'open', 'the stream did not open');
-    expect(live.subscribers).to.equal(4);
+    // The elements listen from their signed-in parts, which arrive a moment after the sign-in.
+    await waitUntil(() => live.subscribers === 4, `${live.subscribers} listeners, not 4`);
     expect(watch.opened).to.have.length(1);
     // The ticket is in the URL, never the bearer token.
     expect(watch.opened[0]!.url).to.match(/\/api\/v1\/notifications\/stream\?ticket=/);

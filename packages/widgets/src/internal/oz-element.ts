@@ -74,10 +74,28 @@ export class OzElement extends LitElement {
     return stringsFor(this.locale);
   }
 
-  /** Waits for the strings of a language not loaded yet (English, the first time) before rendering. */
+  /** What a render must wait for besides strings (see waitBeforeRender). */
+  readonly #renderWaits: (() => Promise<unknown> | undefined)[] = [];
+
+  /**
+   * Makes every render wait while `check` returns a promise: code the next render needs that is
+   * still on its way (see SignedInPart). `check` returns undefined once there is nothing to wait for.
+   */
+  waitBeforeRender(check: () => Promise<unknown> | undefined): void {
+    this.#renderWaits.push(check);
+  }
+
+  /**
+   * Waits for the code the render needs (waitBeforeRender; then asks again, as a part that arrived
+   * may need more) and for the strings of a language not loaded yet (English, the first time)
+   * before rendering. Neither waits forever: a part or strings that could not be fetched settle,
+   * and the render says so or falls back to Russian.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const ready = langReady(this.locale);
-    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const parts = this.#renderWaits.map((check) => check()).filter((wait) => wait !== undefined);
+    if (parts.length > 0) return Promise.all(parts).then(() => this.scheduleUpdate());
+    const strings = langReady(this.locale);
+    return strings ? strings.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /**

@@ -64,11 +64,13 @@ describe('the built bundle on a host page', () => {
     await loadBundle();
   });
 
-  it('needs one round trip after oz.js before it runs: oz.js imports one chunk, which imports nothing', async () => {
-    const staticImports = async (path: string) => [...(await (await fetch(path)).text()).matchAll(/(?:^|[;}\s])import[^"'`(]*?["'](\.\/[^"']+\.js)["']/g)].map((m) => m[1]!);
-    const first = await staticImports(BUNDLE);
-    expect(first).to.have.length(1);
-    expect(await staticImports(new URL(first[0]!, new URL(BUNDLE, location.href)).pathname)).to.deep.equal([]);
+  it('runs from one file: oz.js imports nothing, and the shared chunk imports it back by its plain name', async () => {
+    const text = async (path: string) => (await fetch(path)).text();
+    const staticImports = (code: string) => [...code.matchAll(/(?:^|[;}\s])import[^"'`(]*?["'](\.\/[^"']+\.js)["']/g)].map((m) => m[1]!);
+    const loader = await text(BUNDLE);
+    expect(staticImports(loader)).to.deep.equal([]);
+    const shared = /\.\/(oz-shared-[\w-]+\.js)/.exec(loader)![1]!;
+    expect(staticImports(await text(`/dist/widgets/${shared}`))).to.deep.equal(['./oz.js']);
   });
 
   it('loads each element from its chunks, preloaded as one graph, speaking Russian without fetching English', async () => {
@@ -94,6 +96,7 @@ describe('the built bundle on a host page', () => {
     expect(notPreloaded, 'chunks fetched one after another').to.deep.equal([]);
     expect(fetchedScripts().filter((path) => path.includes('strings-en')), 'English on a Russian page').to.deep.equal([]);
     expect(fetchedScripts().filter((path) => path.includes('oz-chat')), 'the chat before anyone signed in').to.deep.equal([]);
+    expect(fetchedScripts().filter((path) => path.includes('-signed-in-')), 'a signed-in part before anyone signed in').to.deep.equal([]);
   });
 
   it('checks a form in the browser with the contract rules before asking the API', async () => {
@@ -116,6 +119,9 @@ describe('the built bundle on a host page', () => {
     await waitUntil(() => shadow(apply).querySelector('select'), 'the application form did not appear', { timeout: 15_000 });
     await waitUntil(() => customElements.get('oz-chat'), 'the chat code was not fetched', { timeout: 10_000 });
     expect(words(register)).to.contain(patient.fullName);
+    // What only a signed-in person sees came then, each part in a chunk of its own.
+    const parts = fetchedScripts().filter((path) => path.includes('-signed-in-'));
+    expect(parts.map((path) => /\/([a-z]+)-signed-in-/.exec(path)![1]).sort()).to.deep.equal(['apply', 'consultations', 'documents', 'notifications']);
   });
 
   it('speaks English where an element asks for it, fetching English then, and switches back at run time', async () => {
