@@ -16,6 +16,7 @@ import { toApiOrigin } from './api-origin.ts';
 import { pageConfig } from './page-config.ts';
 import { clearPlaceholder } from './loading-placeholder.ts';
 import { signedInUser } from './signed-in-user.ts';
+import type { ViewHost } from './view-host.ts';
 
 /**
  * The base of every Oblako Zdorovya element (never extend LitElement directly): language,
@@ -181,6 +182,30 @@ export class OzElement extends LitElement {
   protected async focusAfterUpdate(...selectors: string[]): Promise<void> {
     await this.updateComplete;
     this.focusFirst(...selectors);
+  }
+
+  /** This element as a view outside it sees it (see SignedInPart), with what that view needs besides. */
+  protected viewHost<E extends object>(extras: E): ViewHost & E {
+    const element = this;
+    const host: ViewHost = {
+      element,
+      get t() {
+        return element.t;
+      },
+      get locale() {
+        return element.locale;
+      },
+      get client() {
+        return element.client;
+      },
+      get user() {
+        return element.user;
+      },
+      emit: (name, detail) => element.emit(name, detail),
+      focusFirst: (...selectors) => element.focusFirst(...selectors),
+      focusAfterUpdate: (...selectors) => element.focusAfterUpdate(...selectors),
+    };
+    return Object.assign(host, extras);
   }
 
   /** Dispatches a typed `oz-…` event that crosses shadow roots, for the host page to hear. */

@@ -1,18 +1,16 @@
-import type { Application, Center, CreateApplicationRequest, DocumentKind, FieldError, User } from '@oz/contracts';
+import type { Application, Center, CreateApplicationRequest, DocumentKind, FieldError } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError } from '../../api/errors.ts';
-import type { ApiClient } from '../../api/client.ts';
 import { CentersController } from '../../controllers/centers-catalog.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
 import { LazyChecksController } from '../../controllers/lazy-checks.ts';
 import type { LoadWords } from '../../controllers/load.ts';
-import type { OzEventDetail, OzEventName } from '../../events/index.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describeError, describeFieldError } from '../../internal/describe-error.ts';
 import { formAlert } from '../../internal/fields.ts';
 import { lazyChunk } from '../../internal/lazy-chunk.ts';
-import type { OzElement } from '../../internal/oz-element.ts';
+import type { ViewHost } from '../../internal/view-host.ts';
 import { viewState } from '../../internal/view-state.ts';
 import { DocumentUpload } from '../oz-documents/document-upload.ts';
 import { PatientDocuments } from '../oz-documents/patient-documents.ts';
@@ -24,6 +22,8 @@ import { documentChecklist } from './document-checklist.ts';
 import { WaitingApplications } from './waiting-applications.ts';
 
 type Words = (t: Translation) => string;
+
+const formatDate = (locale: Lang, iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso));
 
 interface ApplyState {
   chosenCenterId: string | undefined;
@@ -37,20 +37,11 @@ interface ApplyState {
   missingOnServerOnly: boolean;
 }
 
-/** What the view needs of its <oz-apply> (the element's own members stay protected). */
-export interface ApplyHost {
-  readonly element: OzElement;
-  readonly t: Translation;
-  readonly locale: Lang;
-  readonly client: ApiClient;
-  readonly user: User | null;
+/** What the view needs of its <oz-apply> besides the common part. */
+export interface ApplyHost extends ViewHost {
   /** The center fixed by the `center` attribute, if any. */
-  readonly center: string | undefined;
-  emit<K extends OzEventName>(name: K, detail: OzEventDetail<K>): void;
-  focusFirst(...selectors: string[]): void;
-  focusAfterUpdate(...selectors: string[]): Promise<void>;
+  readonly center: () => string | undefined;
 }
-
 /** What the form sends; `centerId` stays empty until one is chosen, so the pre-check can say so. */
 type ApplyInput = Omit<CreateApplicationRequest, 'centerId'> & { centerId: string | undefined };
 
@@ -123,7 +114,8 @@ export class ApplyView {
 
   render(): unknown {
     const a = this.#host.t.apply;
-    if (this.#state.submitted) return confirmation(this.#host.t, this.#host.locale, this.#centers.find(this.#state.submitted.centerId), this.#onAgain);
+    const { submitted } = this.#state;
+    if (submitted) return confirmation(this.#host.t, this.#host.locale, this.#centers.find(submitted.centerId), this.#onAgain);
     return this.#centers.render({ ...this.#loadWords(), loading: a.loading, retry: a.retry, failed: a.loadFailed }, (centers) =>
       this.#renderForm(centers),
     );
@@ -138,7 +130,7 @@ export class ApplyView {
     const t = this.#host.t;
     const a = t.apply;
     const form = this.#form;
-    const preset = centers.find((c) => c.id === this.#host.center);
+    const preset = centers.find((c) => c.id === this.#host.center());
     const center = this.#selectedCenter(centers);
     const waiting = center && this.#waiting.forCenter(center.id);
     return html`
@@ -154,7 +146,7 @@ export class ApplyView {
           onChange: this.#onCenter,
         })}
         ${waiting
-          ? html`<p class="notice" part="notice">${a.waiting(new Intl.DateTimeFormat(this.#host.locale, { dateStyle: 'long' }).format(new Date(waiting.createdAt)))}</p>`
+          ? html`<p class="notice" part="notice">${a.waiting(formatDate(this.#host.locale, waiting.createdAt))}</p>`
           : nothing}
         ${diseaseField({
           t,
@@ -203,7 +195,7 @@ export class ApplyView {
   }
 
   #selectedCenter(centers: readonly Center[]): Center | undefined {
-    return centers.find((c) => c.id === this.#host.center) ?? centers.find((c) => c.id === this.#state.chosenCenterId);
+    return centers.find((c) => c.id === this.#host.center()) ?? centers.find((c) => c.id === this.#state.chosenCenterId);
   }
 
   #fieldText(field: string): string | undefined {

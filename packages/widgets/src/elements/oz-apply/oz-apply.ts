@@ -5,7 +5,7 @@ import { describeError } from '../../internal/describe-error.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { SignedInPart } from '../../internal/signed-in-part.ts';
 import { uploadStyles } from '../oz-documents/upload.styles.ts';
-import type { ApplyHost, ApplyView } from './apply-signed-in.ts';
+import type { ApplyView } from './apply-signed-in.ts';
 import { styles } from './oz-apply.styles.ts';
 import { strings } from './strings.ts';
 
@@ -70,7 +70,7 @@ export class OzApply extends OzElement {
 
   /** The form and everything a signed-in patient sees here, in a chunk of its own (see SignedInPart). */
   readonly #part = new SignedInPart<ApplyView>(this, this.#gate, () =>
-    import('./apply-signed-in.ts').then((module) => new module.ApplyView(this.#viewHost())),
+    import('./apply-signed-in.ts').then((module) => new module.ApplyView(this.viewHost({ center: () => this.center }))),
   );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -93,30 +93,6 @@ export class OzApply extends OzElement {
     `;
   }
 
-  #viewHost(): ApplyHost {
-    const element = this;
-    return {
-      element,
-      get t() {
-        return element.t;
-      },
-      get locale() {
-        return element.locale;
-      },
-      get client() {
-        return element.client;
-      },
-      get user() {
-        return element.user;
-      },
-      get center() {
-        return element.center;
-      },
-      emit: (name, detail) => this.emit(name, detail),
-      focusFirst: (...selectors) => this.focusFirst(...selectors),
-      focusAfterUpdate: (...selectors) => this.focusAfterUpdate(...selectors),
-    };
-  }
 }
 
 declare global {

@@ -7,12 +7,9 @@ import { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
 import { LoadController, loadError, loadingLine, type LoadWords } from '../../controllers/load.ts';
 import { PageEventsController } from '../../controllers/page-events.ts';
 import { PagedList } from '../../controllers/paged-list.ts';
-import type { OzEventDetail, OzEventName } from '../../events/index.ts';
-import type { Lang } from '../../i18n/lang.ts';
-import type { Translation } from '../../i18n/ru.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
-import type { OzElement } from '../../internal/oz-element.ts';
+import type { ViewHost } from '../../internal/view-host.ts';
 import { VideoJoinController } from '../../internal/video-join.ts';
 import { prefetchChat } from '../oz-chat/chat-loader.ts';
 import { renderApplicationCard } from './application-card.ts';
@@ -23,24 +20,16 @@ import { renderConfirmDialog, type PendingAction } from './confirm-dialog.ts';
 import { renderConsultationCard } from './consultation-card.ts';
 import { printConclusion } from './print-conclusion.ts';
 
-/** What the view needs of its <oz-consultations> (the element's own members stay protected). */
-export interface ConsultationsHost {
-  readonly element: OzElement;
-  readonly t: Translation;
-  readonly locale: Lang;
-  readonly client: ApiClient;
-  readonly api: string | undefined;
-  readonly pageSize: number | undefined;
+/** What the view needs of its <oz-consultations> besides the common part. */
+export interface ConsultationsHost extends ViewHost {
+  readonly api: () => string | undefined;
+  readonly pageSize: () => number | undefined;
   /** The signed-in patient with a password of their own; undefined otherwise. */
   patientId(): string | undefined;
   /** The confirmation line above the sections. */
   setStatus(text: string): void;
   renderJoin(consultation: Consultation): unknown;
-  emit<K extends OzEventName>(name: K, detail: OzEventDetail<K>): void;
-  focusFirst(...selectors: string[]): void;
-  focusAfterUpdate(...selectors: string[]): Promise<void>;
 }
-
 /**
  * What was loaded (the consultations are in the paged list), tagged with its user so another user's
  * data is never shown after a switch.
@@ -100,7 +89,7 @@ export class ConsultationsView {
         ]);
         return { userId, limit, consultations, applications: applications.items, centers };
       },
-      args: () => [host.patientId(), host.client, host.pageSize] as const,
+      args: () => [host.patientId(), host.client, host.pageSize()] as const,
       onComplete: (loaded) => {
         if (!loaded) {
           this.#data = undefined;
@@ -147,7 +136,7 @@ export class ConsultationsView {
   }
 
   renderJoin(consultation: Consultation): unknown {
-    return this.#video.render(this.#host.t, consultation, this.#host.api);
+    return this.#video.render(this.#host.t, consultation, this.#host.api());
   }
 
   render(): TemplateResult {
@@ -172,7 +161,8 @@ export class ConsultationsView {
   }
 
   #renderSections(data: Loaded): TemplateResult {
-    const { t, locale, api } = this.#host;
+    const { t, locale } = this.#host;
+    const api = this.#host.api();
     const c = t.consultations;
     const list = this.#consultations;
     const { applications, upcoming, cancelled, past } = arrange(list.items, data.applications);

@@ -5,7 +5,7 @@ import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { SignedInPart } from '../../internal/signed-in-part.ts';
-import type { ConsultationsHost, ConsultationsView } from './consultations-signed-in.ts';
+import type { ConsultationsView } from './consultations-signed-in.ts';
 import { styles } from './oz-consultations.styles.ts';
 import { strings } from './strings.ts';
 
@@ -85,7 +85,17 @@ export class OzConsultations extends OzElement {
 
   /** Everything a signed-in patient sees here, in a chunk of its own (see SignedInPart). */
   readonly #part = new SignedInPart<ConsultationsView>(this, this.#gate, () =>
-    import('./consultations-signed-in.ts').then((module) => new module.ConsultationsView(this.#viewHost())),
+    import('./consultations-signed-in.ts').then((module) => new module.ConsultationsView(
+      this.viewHost({
+        pageSize: () => this.pageSize,
+        api: () => this.api,
+        patientId: () => this.#patientId(),
+        setStatus: (text: string) => {
+          this.statusMessage = text;
+        },
+        renderJoin: (consultation: Consultation) => this.renderJoin(consultation),
+      }),
+    )),
   );
 
   /** Loads everything again (the element also does this by itself on every live notification). */
@@ -134,35 +144,6 @@ export class OzConsultations extends OzElement {
     return user && user.role === 'patient' && !user.mustChangePassword ? user.id : undefined;
   }
 
-  #viewHost(): ConsultationsHost {
-    const element = this;
-    return {
-      element,
-      get t() {
-        return element.t;
-      },
-      get locale() {
-        return element.locale;
-      },
-      get client() {
-        return element.client;
-      },
-      get api() {
-        return element.api;
-      },
-      get pageSize() {
-        return element.pageSize;
-      },
-      patientId: () => this.#patientId(),
-      setStatus: (text) => {
-        this.statusMessage = text;
-      },
-      renderJoin: (consultation) => this.renderJoin(consultation),
-      emit: (name, detail) => this.emit(name, detail),
-      focusFirst: (...selectors) => this.focusFirst(...selectors),
-      focusAfterUpdate: (...selectors) => this.focusAfterUpdate(...selectors),
-    };
-  }
 }
 
 declare global {

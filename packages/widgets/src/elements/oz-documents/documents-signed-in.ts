@@ -1,13 +1,10 @@
-import type { DocumentKind, MedicalDocument, User } from '@oz/contracts';
+import type { DocumentKind, MedicalDocument } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ApiClient } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { ConfirmDialogController } from '../../controllers/confirm-dialog.ts';
-import type { OzEventDetail, OzEventName } from '../../events/index.ts';
-import type { Lang } from '../../i18n/lang.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describeError } from '../../internal/describe-error.ts';
-import type { OzElement } from '../../internal/oz-element.ts';
+import type { ViewHost } from '../../internal/view-host.ts';
 import { viewState } from '../../internal/view-state.ts';
 import { deleteDialog } from './delete-dialog.ts';
 import { documentList } from './document-list.ts';
@@ -19,17 +16,8 @@ import { describeUploadError } from './upload-parts.ts';
 
 type Words = (t: Translation) => string;
 
-/** What the view needs of its <oz-documents> (the element's own members stay protected). */
-export interface DocumentsHost {
-  readonly element: OzElement;
-  readonly t: Translation;
-  readonly locale: Lang;
-  readonly client: ApiClient;
-  readonly user: User | null;
-  emit<K extends OzEventName>(name: K, detail: OzEventDetail<K>): void;
-  focusFirst(...selectors: string[]): void;
-  focusAfterUpdate(...selectors: string[]): Promise<void>;
-}
+/** <oz-documents>'s view needs nothing of it besides the common part. */
+export type DocumentsHost = ViewHost;
 
 interface DocumentsState {
   kind: string;

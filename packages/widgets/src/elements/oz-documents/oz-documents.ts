@@ -3,7 +3,7 @@ import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { SignedInPart } from '../../internal/signed-in-part.ts';
-import type { DocumentsHost, DocumentsView } from './documents-signed-in.ts';
+import type { DocumentsView } from './documents-signed-in.ts';
 import { styles } from './oz-documents.styles.ts';
 import { uploadStyles } from './upload.styles.ts';
 import { strings } from './strings.ts';
@@ -64,7 +64,7 @@ export class OzDocuments extends OzElement {
 
   /** Upload, the list and everything a signed-in patient sees here, in a chunk of its own (see SignedInPart). */
   readonly #part = new SignedInPart<DocumentsView>(this, this.#gate, () =>
-    import('./documents-signed-in.ts').then((module) => new module.DocumentsView(this.#viewHost())),
+    import('./documents-signed-in.ts').then((module) => new module.DocumentsView(this.viewHost({}))),
   );
 
   override connectedCallback(): void {
@@ -92,27 +92,6 @@ export class OzDocuments extends OzElement {
     `;
   }
 
-  #viewHost(): DocumentsHost {
-    const element = this;
-    return {
-      element,
-      get t() {
-        return element.t;
-      },
-      get locale() {
-        return element.locale;
-      },
-      get client() {
-        return element.client;
-      },
-      get user() {
-        return element.user;
-      },
-      emit: (name, detail) => this.emit(name, detail),
-      focusFirst: (...selectors) => this.focusFirst(...selectors),
-      focusAfterUpdate: (...selectors) => this.focusAfterUpdate(...selectors),
-    };
-  }
 }
 
 declare global {

@@ -1,34 +1,22 @@
-import type { Notification, User } from '@oz/contracts';
+import type { Notification } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ApiClient } from '../../api/client.ts';
 import { LoadController, loadError, loadingLine } from '../../controllers/load.ts';
 import { PagedList } from '../../controllers/paged-list.ts';
-import type { OzEventDetail, OzEventName } from '../../events/index.ts';
-import type { Lang } from '../../i18n/lang.ts';
-import type { Translation } from '../../i18n/index.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import { LiveNotificationsController } from '../../internal/live-notifications.ts';
-import type { OzElement } from '../../internal/oz-element.ts';
+import type { ViewHost } from '../../internal/view-host.ts';
 import { viewState } from '../../internal/view-state.ts';
 import { formatReceived, notificationText } from './notification-text.ts';
 
-/** What the view needs of its <oz-notifications> (the element's own members stay protected). */
-export interface NotificationsHost {
-  readonly element: OzElement;
-  readonly t: Translation;
-  readonly locale: Lang;
-  readonly client: ApiClient;
-  readonly user: User | null;
-  readonly pageSize: number | undefined;
+/** What the view needs of its <oz-notifications> besides the common part. */
+export interface NotificationsHost extends ViewHost {
+  readonly pageSize: () => number | undefined;
   /** Says `text` in the element's live region. */
   announce(text: string): void;
   /** Closes the panel. */
   close(): void;
-  emit<K extends OzEventName>(name: K, detail: OzEventDetail<K>): void;
-  focusAfterUpdate(...selectors: string[]): Promise<void>;
 }
-
 /**
  * The loaded list (its items are in the paged list), tagged with its user so another user's list is
  * never shown after a switch.
@@ -71,7 +59,7 @@ export class NotificationsView {
         if (!userId) return undefined;
         return { userId, limit, page: await host.client.notifications({ limit, signal }) };
       },
-      args: () => [this.#readyUserId(), element.apiOrigin, host.pageSize] as const,
+      args: () => [this.#readyUserId(), element.apiOrigin, host.pageSize()] as const,
       onComplete: (loaded) => {
         if (!loaded) {
           this.#state.list = undefined;
@@ -110,13 +98,14 @@ export class NotificationsView {
 
   #renderSignedIn(list: LoadedList | undefined, unread: number): TemplateResult {
     const t = this.#host.t.notifications;
+    const { actionError } = this.#state;
     return html`
       ${unread > 0 && list
         ? html`<button type="button" part="button mark-all-button" class="mark-all" @click=${this.#markAllRead}>
             ${t.markAllRead}
           </button>`
         : nothing}
-      <div role="alert" part="error" class="error">${this.#state.actionError === undefined ? nothing : describeError(this.#host.t, this.#state.actionError)}</div>
+      <div role="alert" part="error" class="error">${actionError === undefined ? nothing : describeError(this.#host.t, actionError)}</div>
       ${this.#renderContent(list)}
     `;
   }

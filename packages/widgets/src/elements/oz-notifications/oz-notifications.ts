@@ -5,7 +5,7 @@ import { describeError } from '../../internal/describe-error.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { SignedInPart } from '../../internal/signed-in-part.ts';
 import { bellIcon } from './bell-icon.ts';
-import type { NotificationsHost, NotificationsView } from './notifications-signed-in.ts';
+import type { NotificationsView } from './notifications-signed-in.ts';
 import { styles } from './oz-notifications.styles.ts';
 import { strings } from './strings.ts';
 
@@ -65,7 +65,15 @@ export class OzNotifications extends OzElement {
 
   /** The list and the count of a signed-in person, in a chunk of its own (see SignedInPart). */
   readonly #part = new SignedInPart<NotificationsView>(this, this.#gate, () =>
-    import('./notifications-signed-in.ts').then((module) => new module.NotificationsView(this.#viewHost())),
+    import('./notifications-signed-in.ts').then((module) => new module.NotificationsView(
+      this.viewHost({
+        pageSize: () => this.pageSize,
+        announce: (text: string) => void this.#announce(text),
+        close: () => {
+          this.open = false;
+        },
+      }),
+    )),
   );
 
   override disconnectedCallback(): void {
@@ -144,33 +152,6 @@ export class OzNotifications extends OzElement {
     this.announcement = text;
   }
 
-  #viewHost(): NotificationsHost {
-    const element = this;
-    return {
-      element,
-      get t() {
-        return element.t;
-      },
-      get locale() {
-        return element.locale;
-      },
-      get client() {
-        return element.client;
-      },
-      get user() {
-        return element.user;
-      },
-      get pageSize() {
-        return element.pageSize;
-      },
-      announce: (text) => void this.#announce(text),
-      close: () => {
-        this.open = false;
-      },
-      emit: (name, detail) => this.emit(name, detail),
-      focusAfterUpdate: (...selectors) => this.focusAfterUpdate(...selectors),
-    };
-  }
 
   #toggle = (): void => {
     this.open = !this.open;
