@@ -10,9 +10,9 @@ import { inEntryGraph } from './scripts/entry-graph.ts';
 
 /**
  * Lit, the compiler's decorator helper and our own code, but not what loads on demand (English
- * strings, form checks, the video call).
+ * strings, the form checks' schemas, the video call).
  */
-const SHARED_MODULES = /packages\/widgets\/src\/(?!i18n\/en\/|.*strings-en|.*checks|video\/)|node_modules\/(lit|lit-html|lit-element|@lit)\/|@oxc-project\+runtime@[\d.]+\/helpers\/esm\/decorate\.js$/;
+const SHARED_MODULES = /packages\/widgets\/src\/(?!i18n\/en\/|.*strings-en|(?!controllers\/lazy-checks).*checks|video\/)|node_modules\/(lit|lit-html|lit-element|@lit)\/|@oxc-project\+runtime@[\d.]+\/helpers\/esm\/decorate\.js$/;
 
 /** Which modules are part of oz.js, found once per build. */
 const entryGraph = new Map<string, boolean>();

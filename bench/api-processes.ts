@@ -8,6 +8,8 @@ import { testServerEnv } from '../scripts/test-server-env.mjs';
 
 export interface BenchProcess {
   origin: string;
+  /** CPU seconds (user + system) the process has used so far, from /proc (Linux); NaN elsewhere. */
+  cpuSeconds: () => number;
   /** Bytes the process wrote to stdout (its request log, when on). */
   stdoutBytes: () => number;
   stop(): Promise<void>;
@@ -42,6 +44,15 @@ export async function startProcess(script: string, args: string[], env: Record<s
   }
   return {
     origin,
+    cpuSeconds: () => {
+      try {
+        // utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux).
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        return Number.NaN;
+      }
+    },
     stdoutBytes: () => statSync(file).size,
     stop: async () => {
       if (child.exitCode === null) {

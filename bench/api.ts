@@ -10,20 +10,30 @@ import { prepareBenchRequests } from './api-setup.ts';
 import { startProcess, type BenchProcess } from './api-processes.ts';
 
 const CONNECTIONS = 16;
-/** Each figure is the sum of this many 1-second rounds, taken in turns with the figures it is compared to. */
-const ROUNDS = 5;
+/**
+ * Each figure is the sum of this many short rounds, taken in turns with the figures it is compared
+ * to, each round in another order: the machine's drift then falls on all of them alike, and none
+ * always runs first or after the same neighbour. (Five rounds of a second put the log's cost
+ * anywhere from -9 % to +13 % on one build.)
+ */
+const ROUNDS = 10;
+const ROUND_SECONDS = 0.6;
 const WARM_UP_SECONDS = 1;
 
 interface Target {
-  origin: string;
+  server: BenchProcess;
   request: BenchRequest;
   requests: number;
   seconds: number;
+  /** CPU seconds the server spent in the measured rounds. */
+  cpu: number;
 }
 
 /** Load on one route of one server for a while; any unexpected status fails the benchmark. */
 async function load(target: Target, seconds: number): Promise<void> {
-  const { origin, request } = target;
+  const { server, request } = target;
+  const origin = server.origin;
+  const cpuBefore = server.cpuSeconds();
   const result = await autocannon({ url: origin + request.path, method: request.method, headers: request.headers, body: request.body, connections: CONNECTIONS, duration: seconds });
   const wrong = Object.keys(result.statusCodeStats ?? {}).filter((status) => Number(status) !== request.status);
   if (wrong.length > 0 || result.errors > 0 || result.timeouts > 0) {
@@ -31,22 +41,25 @@ async function load(target: Target, seconds: number): Promise<void> {
   }
   target.requests += result.requests.total;
   target.seconds += result.duration;
+  target.cpu += server.cpuSeconds() - cpuBefore;
 }
 
 /**
- * Warms each target up, then measures them in turns, a second at a time: others' jobs on a shared
+ * Warms each target up, then measures them in turns, a short round at a time: others' jobs on a shared
  * machine then slow all of them alike, and the ratios hold even where the absolute figures drift.
  */
-async function measureSideBySide(targets: Target[]): Promise<number[]> {
+async function measureSideBySide(targets: Target[]): Promise<{ rate: number; cpuMicros: number }[]> {
   for (const target of targets) {
     await load(target, WARM_UP_SECONDS);
-    Object.assign(target, { requests: 0, seconds: 0 });
+    Object.assign(target, { requests: 0, seconds: 0, cpu: 0 });
   }
-  for (let round = 0; round < ROUNDS; round += 1) for (const target of targets) await load(target, 1);
-  return targets.map((target) => target.requests / target.seconds);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (let turn = 0; turn < targets.length; turn += 1) await load(targets[(round + turn) % targets.length]!, ROUND_SECONDS);
+  }
+  return targets.map((target) => ({ rate: target.requests / target.seconds, cpuMicros: (1e6 * target.cpu) / target.requests }));
 }
 
-const target = (origin: string, request: BenchRequest): Target => ({ origin, request, requests: 0, seconds: 0 });
+const target = (server: BenchProcess, request: BenchRequest): Target => ({ server, request, requests: 0, seconds: 0, cpu: 0 });
 const startServer = (dataDir: string, logLevel: 'silent' | 'info') =>
   startProcess('server/src/main.ts', ['--demo'], { OZ_DATA_DIR: dataDir, OZ_RATE_LIMIT_PER_MINUTE: '0', OZ_LOG_LEVEL: logLevel });
 const fmt = (value: number) => value.toFixed(0);
@@ -69,22 +82,29 @@ try {
 
   const rows: string[] = [];
   const logRows: string[] = [];
+  const cpuRows: string[] = [];
   for (const [index, request] of quiet.requests.entries()) {
-    const targets = [target(quiet.server.origin, request), target(bare.origin, request)];
+    const targets = [target(quiet.server, request), target(bare, request)];
     // The log's cost on the read routes; a write's cost is the store's.
-    if (request.method === 'GET') targets.push(target(logged.server.origin, logged.requests[index]!));
+    if (request.method === 'GET') targets.push(target(logged.server, logged.requests[index]!));
     const [real, yardstick, withLog] = await measureSideBySide(targets);
-    rows.push(`| ${request.name} | ${fmt(real!)} | ${fmt(yardstick!)} | ${(real! / yardstick!).toFixed(2)}× |`);
-    if (withLog !== undefined) logRows.push(`| ${request.name} | ${fmt(real!)} | ${fmt(withLog)} | ${(100 * (1 - withLog / real!)).toFixed(1)} % |`);
+    rows.push(`| ${request.name} | ${fmt(real!.rate)} | ${fmt(yardstick!.rate)} | ${(real!.rate / yardstick!.rate).toFixed(2)}× |`);
+    if (withLog !== undefined) logRows.push(`| ${request.name} | ${fmt(real!.rate)} | ${fmt(withLog.rate)} | ${(100 * (1 - withLog.rate / real!.rate)).toFixed(1)} % |`);
+    cpuRows.push(`| ${request.name} | ${real!.cpuMicros.toFixed(1)} | ${yardstick!.cpuMicros.toFixed(1)} | ${withLog ? withLog.cpuMicros.toFixed(1) : ''} |`);
   }
   const logBytes = logged.server.stdoutBytes();
 
-  console.log(`\n${CONNECTIONS} connections, loopback, lowdb store; each figure ${ROUNDS} × 1 s in turns after ${WARM_UP_SECONDS} s of warm-up\n`);
+  console.log(`\n${CONNECTIONS} connections, loopback, lowdb store; each figure ${ROUNDS} × ${ROUND_SECONDS} s in turns after ${WARM_UP_SECONDS} s of warm-up\n`);
   console.log('| route | req/s server | req/s bare node:http | ratio |\n|---|---|---|---|');
   console.log(rows.join('\n'));
   console.log(`\nRequest log, OZ_LOG_LEVEL=info vs silent (${(logBytes / 1024 / 1024).toFixed(1)} MB of log written to the server's stdout, a file):\n`);
   console.log('| route | req/s log off | req/s log on | throughput lost |\n|---|---|---|---|');
   console.log(logRows.join('\n'));
+  // The load generator shares the machine: when it, not the server, sets the pace, req/s hide what
+  // each answer costs. The servers' own CPU time per answer does not depend on who sets the pace.
+  console.log('\nCPU time per answer of each server process (user + system, from /proc), µs:\n');
+  console.log('| route | server | bare node:http | server, log on |\n|---|---|---|---|');
+  console.log(cpuRows.join('\n'));
 } finally {
   await Promise.all(running.map((process) => process.stop()));
   await rm(work, { recursive: true, force: true });

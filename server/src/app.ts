@@ -2,12 +2,8 @@ import type { Config } from './config.ts';
 import type { Services } from './services/index.ts';
 import type { AppEnv } from './http/env.ts';
 import { onError, onNotFound } from './http/error-handler.ts';
-import { defaultBodyLimit } from './http/body-limit.ts';
-import { requestLog } from './http/request-log.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
-import { apiCors } from './http/api-cors.ts';
-import { requestId } from './http/request-id.ts';
-import { secureHeaders } from './http/secure-headers.ts';
+import { requestFrame } from './http/request-frame.ts';
 import { createRouter } from './http/router.ts';
 import { mountStaticFiles, type StaticDirs } from './http/static-files.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -72,18 +68,9 @@ export type AppType = ReturnType<typeof createApi>;
 
 export function createApp({ config, services, staticDirs, logger = createLogger(config.logLevel) }: AppOptions) {
   const app = createRouter();
-  app.use('*', requestId);
-  app.use('*', async (c, next) => {
-    c.set('config', config);
-    c.set('services', services);
-    await next();
-  });
-  app.use('*', requestLog(logger));
-  app.use('*', secureHeaders);
-  // Only configured embedding sites (http/api-cors.ts).
-  app.use('/api/*', apiCors(config.allowedOrigins));
-  // JSON bodies are small; the routes that take files declare their own limit (http/body-limit.ts).
-  app.use('/api/*', defaultBodyLimit);
+  // The request id, context, security headers, CORS and body limit of the API, and the request
+  // log (http/request-frame.ts).
+  app.use('*', requestFrame(config, services, logger));
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
   // @hono/node-ws takes no ws options; ws reads maxPayload at each upgrade. A signaling message is
   // at most 70 kB (an SDP), so a socket may not make the server buffer ws's default 100 MiB.

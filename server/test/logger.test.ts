@@ -4,7 +4,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createLogger, flushLog } from '../src/lib/logger.ts';
+import { spawn } from 'node:child_process';
+import { createLogger, flushLog, lineWriter } from '../src/lib/logger.ts';
 import { startTestServer } from './helpers.ts';
 
 describe('the log', () => {
@@ -26,6 +27,67 @@ describe('the log', () => {
       const lines = (await readFile(file, 'utf8')).trim().split('\n');
       assert.equal(lines.length, 100);
       assert.deepEqual(JSON.parse(lines[99]!), { ...JSON.parse(lines[99]!), level: 'info', requestId: '99', route: '/api/v1/centers' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes each request\'s line as pino writes the same fields, and only those', async () => {
+    const writes: string[] = [];
+    const logger = createLogger('info', { write: (text: string) => writes.push(text) });
+    const server = await startTestServer({ OZ_LOG_LEVEL: 'info' }, { logger });
+    try {
+      assert.equal((await server.request('/api/v1/centers?secret=query', { headers: { 'X-Request-Id': 'proxy-id-1' } })).status, 200);
+      assert.equal((await server.request('/api/v1/consultations', { headers: { Authorization: 'Bearer not-a-real-token-0123456789' } })).status, 401);
+      assert.equal((await server.request('/api/v1/nowhere', { method: 'DELETE' })).status, 404);
+    } finally {
+      await server.close();
+    }
+    await flushLog(logger);
+    const lines = writes.join('').split('\n').filter((line) => line !== '');
+    assert.equal(lines.length, 3);
+    const byPino: string[] = [];
+    const pinoLogger = createLogger('info', { write: (text: string) => byPino.push(text) });
+    for (const line of lines) {
+      const fields = JSON.parse(line) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(fields), ['level', 'at', 'requestId', 'method', 'route', 'status', 'ms']);
+      assert.match(String(fields.at), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      const { level: _level, at, ...rest } = fields;
+      pinoLogger.info(rest);
+      assert.equal(line, byPino.at(-1)!.trimEnd().replace(/"at":"[^"]*"/, `"at":"${String(at)}"`));
+    }
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line) as Record<string, unknown>).map(({ requestId, method, route, status }) => [requestId, method, route, status]),
+      [
+        ['proxy-id-1', 'GET', '/api/v1/centers', 200],
+        [JSON.parse(lines[1]!).requestId, 'GET', '/api/v1/consultations', 401],
+        [JSON.parse(lines[2]!).requestId, 'DELETE', '/*', 404],
+      ],
+    );
+    assert.ok(!writes.join('').includes('secret') && !writes.join('').includes('not-a-real-token'), 'no query string, no token');
+  });
+
+  it('writes request lines in blocks, a quiet server\'s within half a second, and the rest at exit', async () => {
+    const writes: string[] = [];
+    const logger = createLogger('info', { write: (text: string) => writes.push(text) });
+    const write = lineWriter(logger);
+    for (let index = 0; index < 200; index += 1) write(`{"n":${index},"pad":"${'x'.repeat(80)}"}\n`);
+    assert.ok(writes.length >= 1 && writes.length < 10, `blocks, not a write per line (${writes.length})`);
+    const before = writes.join('').split('\n').length - 1;
+    assert.ok(before < 200, 'the last partial block waits');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    assert.equal(writes.join('').split('\n').length - 1, 200, 'a quiet server\'s lines go out by themselves');
+
+    const dir = await mkdtemp(join(tmpdir(), 'oz-log-exit-'));
+    try {
+      const file = join(dir, 'out.log');
+      const script = `import pino from 'pino';
+        import { createLogger, lineWriter } from ${JSON.stringify(new URL('../src/lib/logger.ts', import.meta.url).href)};
+        const destination = pino.destination({ dest: ${JSON.stringify(file)}, sync: false, minLength: 8192 });
+        destination.once('ready', () => { lineWriter(createLogger('info', destination))('{"last":true}\\n'); });`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'inherit' });
+      assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 0);
+      assert.equal(await readFile(file, 'utf8'), '{"last":true}\n', 'written when the process ended');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

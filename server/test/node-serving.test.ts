@@ -86,6 +86,9 @@ describe('served by Node as in production', () => {
       },
     });
     assert.equal((await post({ 'Content-Type': 'application/json' }, chunked)).status, 413, 'no Content-Length: counted as it arrives');
+    // The path as Hono routes it (decoded), not as the request line spells it, decides what is the API.
+    const spelled = await fetch(`${origin}/%61pi/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: huge });
+    assert.equal(spelled.status, 413, 'an encoded path to the API is limited too');
     assert.equal((await post({ 'Content-Type': 'application/json' }, '{"phone":"+79990000000","password":"wrong password"}')).status, 401);
     const { token } = await registerPatient(server);
     const ticket = await fetch(`${origin}/api/v1/notifications/stream-ticket`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });

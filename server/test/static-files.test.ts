@@ -12,6 +12,7 @@ describe('the bundle and the sample pages', () => {
   let dir: string;
   let app: ReturnType<typeof createApp>;
   const bundle = `export const answer = ${'42 + '.repeat(2000)}0;\n`;
+  const page = `<!doctype html><title>Портал</title>${'<p>Бесплатные онлайн-консультации</p>'.repeat(100)}`;
   const chunk = `export const words = ${JSON.stringify('Заявка на онлайн-консультацию '.repeat(200))};\n`;
   before(async () => {
     server = await startTestServer();
@@ -25,6 +26,7 @@ describe('the bundle and the sample pages', () => {
     await writeFile(join(dir, 'widgets', 'apply-Zx12_-9q.js.br'), brotliCompressSync(chunk));
     await writeFile(join(dir, 'widgets', 'apply-Zx12_-9q.js.gz'), gzipSync(chunk));
     await writeFile(join(dir, 'examples', 'index.html'), '<!doctype html><title>samples</title>');
+    await writeFile(join(dir, 'examples', 'portal.html'), page);
     app = createApp({ config: server.config, services: server.services, staticDirs: { widgets: join(dir, 'widgets'), examples: join(dir, 'examples') } });
   });
   after(async () => {
@@ -72,5 +74,12 @@ describe('the bundle and the sample pages', () => {
     assert.match(await index.text(), /samples/);
     assert.equal((await app.request('/widgets/missing.js')).status, 404);
     assert.equal((await app.request('/widgets/../package.json')).status, 404);
+  });
+
+  it('sends the sample pages compressed to browsers that take it', async () => {
+    const response = await app.request('/portal.html', { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(response.headers.get('Content-Encoding'), 'gzip');
+    assert.equal(gunzipSync(Buffer.from(await response.arrayBuffer())).toString(), page);
+    assert.equal(await (await app.request('/portal.html')).text(), page);
   });
 });

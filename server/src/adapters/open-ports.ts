@@ -25,6 +25,7 @@ export async function openPorts(config: Config): Promise<Ports> {
       video,
       signaling,
       live: shared.live,
+      changes: shared.changes,
       limits: shared.limits,
       tickets: shared.tickets,
       close: async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
 import type { AppEnv } from './env.ts';
 import { requestHeader, setResponseHeader } from './node-headers.ts';
 
@@ -8,12 +8,13 @@ const GOOD_ID = /^[\w\-=]{1,255}$/;
 
 /**
  * Every request's id, as hono/request-id gives it: the proxy's X-Request-Id when it is sound,
- * else a new UUID; in `c.var.requestId` and in the answer's X-Request-Id.
+ * else a new UUID; in `c.var.requestId` and in the answer's X-Request-Id. (The request log writes
+ * it into its line unescaped: it can hold nothing JSON would escape.)
  */
-export const requestId = createMiddleware<AppEnv>(async (c, next) => {
+export function assignRequestId(c: Context<AppEnv>): string {
   const given = requestHeader(c, 'x-request-id');
   const id = given && GOOD_ID.test(given) ? given : randomUUID();
   c.set('requestId', id);
   setResponseHeader(c, 'X-Request-Id', id);
-  await next();
-});
+  return id;
+}

@@ -1,5 +1,4 @@
-import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from './env.ts';
+import type { Context } from 'hono';
 import { setResponseHeader } from './node-headers.ts';
 
 /**
@@ -22,7 +21,6 @@ export const SECURE_HEADERS: readonly (readonly [string, string])[] = [
   ['X-XSS-Protection', '0'],
 ];
 
-export const secureHeaders = createMiddleware<AppEnv>(async (c, next) => {
+export function setSecureHeaders(c: Context): void {
   for (const [name, value] of SECURE_HEADERS) setResponseHeader(c, name, value);
-  await next();
-});
+}

@@ -38,5 +38,9 @@ export function mountStaticFiles(app: Hono<AppEnv>, dirs: StaticDirs): void {
       precompressed: true,
     }),
   );
+  // The sample pages, their style sheet and icons, compressed as a site's own server would send
+  // them (a slow link pays for every byte before oz.js is even asked for).
+  const compressPages = compress();
+  app.use('/*', (c, next) => (c.req.path.startsWith('/widgets/') ? next() : compressPages(c, next)));
   app.use('/*', serveStatic({ root: relative(process.cwd(), dirs.examples) }));
 }

@@ -5,6 +5,7 @@ import type { VideoProvider } from './video-provider.ts';
 import type { SignalingRooms } from './signaling.ts';
 import type { LiveEvents } from './live-events.ts';
 import type { RateLimits, Tickets } from './coordination.ts';
+import type { ChangeNotices } from './change-notices.ts';
 
 /** Every port the services need, as adapters/open-ports.ts fills them for this deployment. */
 export interface Ports {
@@ -16,6 +17,8 @@ export interface Ports {
   signaling: SignalingRooms;
   /** Live events to users' streams, on whichever instance holds them. */
   live: LiveEvents;
+  /** Which cached answers other instances' writes made stale. */
+  changes: ChangeNotices;
   /** Rate limits and one-use tickets every instance agrees on. */
   limits: RateLimits;
   tickets: Tickets;

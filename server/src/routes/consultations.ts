@@ -13,15 +13,26 @@ import {
 } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
 import { createRouter } from '../http/router.ts';
-import { requireAuth, requireRole } from '../http/authenticate.ts';
+import { requireAuth, requireAuthAs, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, conflictResponse, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
 import { IdParam } from '../http/params.ts';
+import { cachedAnswer, cachedJson } from '../http/cached-answer.ts';
+import { TOPICS } from '../services/store-changes.ts';
 
-const common = { tags: ['Consultations'], security: bearerSecurity, middleware: [requireAuth, requireRole('patient', 'doctor')] };
+const common = { tags: ['Consultations'], security: bearerSecurity, middleware: [requireAuthAs('patient', 'doctor')] };
 
 const list = createRoute({
   ...common,
+  // Kept per person (after their token is checked) until one of their consultations, their unread
+  // messages or a name changes.
+  middleware: [
+    ...common.middleware,
+    cachedAnswer({
+      owner: (c) => c.get('principal').user.id,
+      topics: (c) => [TOPICS.person(c.get('principal').user.id), TOPICS.names, TOPICS.consultations],
+    }),
+  ],
   method: 'get',
   path: '/',
   summary: 'My consultations (the patient\'s or the doctor\'s), by start time, a page at a time',
@@ -106,7 +117,7 @@ const markMessagesRead = createRoute({
 });
 
 export const consultationRoutes = createRouter()
-  .openapi(list, async (c) => c.json(await c.var.services.consultations.list(c.var.principal.user, c.req.valid('query')), 200))
+  .openapi(list, async (c) => cachedJson(c, await c.get('services').consultations.list(c.get('principal').user, c.req.valid('query'))))
   .openapi(getOne, async (c) => c.json(await c.var.services.consultations.get(c.var.principal.user, c.req.valid('param').id), 200))
   .openapi(cancel, async (c) => {
     // The body is optional: a bare POST cancels without a reason.

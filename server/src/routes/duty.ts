@@ -6,6 +6,8 @@ import { requireAuth, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, conflictResponse, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
 import { IdParam } from '../http/params.ts';
+import { cachedAnswer, cachedJson } from '../http/cached-answer.ts';
+import { TOPICS } from '../services/store-changes.ts';
 
 
 const listFree = createRoute({
@@ -13,6 +15,8 @@ const listFree = createRoute({
   path: '/slots',
   tags: ['Duty doctors'],
   summary: 'Free slots with duty doctors (public), by start time',
+  // The same list for everyone: kept until a slot or a doctor's name changes, or its first slot starts.
+  middleware: [cachedAnswer({ topics: () => [TOPICS.slots, TOPICS.names] })] as const,
   request: { query: DutySlotQuery },
   responses: { 200: { description: 'Free slots', ...json(DutySlotList) }, 422: e[422] },
 });
@@ -81,7 +85,8 @@ const book = createRoute({
 export const dutyRoutes = createRouter()
   .openapi(listFree, async (c) => {
     const { limit, cursor, ...range } = c.req.valid('query');
-    return c.json(await c.var.services.duty.listFree(range, { limit, cursor }), 200);
+    const { page, until } = await c.get('services').duty.listFree(range, { limit, cursor });
+    return cachedJson(c, page, until);
   })
   .openapi(listMine, async (c) => c.json(await c.var.services.duty.listMine(c.var.principal.user, c.req.valid('query')), 200))
   .openapi(publish, async (c) => {

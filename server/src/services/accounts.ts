@@ -213,7 +213,8 @@ export class AccountService {
   async authenticate(token: string): Promise<{ user: UserRecord; tokenId: string }> {
     const record = await this.store.tokens.findByHash(hashToken(token));
     if (!record || record.revokedAt !== null) throw unauthenticated('Your session has ended; sign in again');
-    if (record.expiresAt <= this.now().toISOString()) throw unauthenticated('Your session has expired; sign in again');
+    // As times, not as ISO strings: no string made for each request.
+    if (Date.parse(record.expiresAt) <= this.now().getTime()) throw unauthenticated('Your session has expired; sign in again');
     const user = await this.store.users.findById(record.userId);
     if (!user) throw unauthenticated('Your session has ended; sign in again');
     return { user, tokenId: record.id };

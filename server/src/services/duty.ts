@@ -10,6 +10,8 @@ const MINUTE = 60_000;
 const DEFAULT_RANGE_MS = 14 * 24 * 60 * MINUTE;
 const MAX_RANGE_MS = 62 * 24 * 60 * MINUTE;
 
+export type FreeSlotQuery = { centerId?: DutySlot['centerId']; from?: string; to?: string };
+
 export interface DutyRules {
   programPeriod: ProgramPeriod;
   /** How many future duty consultations one patient may hold at once. */
@@ -69,13 +71,19 @@ export class DutyService {
     return slots.map((slot) => view(slot, doctor));
   }
 
-  /** Free future slots, for anyone (no sign-in needed to look). */
-  async listFree(query: { centerId?: DutySlot['centerId']; from?: string; to?: string }, page: PageRequest): Promise<Page<DutySlot>> {
+  /**
+   * Free future slots, for anyone (no sign-in needed to look), and until when (epoch ms) the same
+   * query gives the same list if no slot changes: until its first slot starts (it then leaves the
+   * list), and at most a minute, as the end of a range measured from now moves on.
+   */
+  async listFree(query: FreeSlotQuery, page: PageRequest): Promise<{ page: Page<DutySlot>; until: number }> {
     const now = this.now().getTime();
     const from = Math.max(query.from ? Date.parse(query.from) : now, now);
     const to = Math.min(query.to ? Date.parse(query.to) : from + DEFAULT_RANGE_MS, from + MAX_RANGE_MS);
     const slots = await this.store.dutySlots.pageFree({ from: new Date(from).toISOString(), to: new Date(to).toISOString() }, query.centerId, page);
-    return { items: await this.withDoctors(slots.items), nextCursor: slots.nextCursor };
+    const first = slots.items[0];
+    const until = Math.min(first ? Date.parse(first.startsAt) : Infinity, now + MINUTE);
+    return { page: { items: await this.withDoctors(slots.items), nextCursor: slots.nextCursor }, until };
   }
 
   /** The duty doctor's own slots, free and booked, from a day ago on. */

@@ -16,9 +16,15 @@ import { DutyService } from './duty.ts';
 import { MessageService } from './messages.ts';
 import { PresenceService } from './presence.ts';
 import { ChatSmsService } from './chat-sms.ts';
+import { ReadVersions } from './read-versions.ts';
+import { AnswerCache } from './answer-cache.ts';
+import { trackChanges } from './store-changes.ts';
 
 export interface Services {
+  /** The store, marking cached answers stale as its writes commit (services/store-changes.ts). */
   store: Store;
+  /** Serialised answers of the frequent reads, kept while nothing they say has changed. */
+  answers: AnswerCache;
   accounts: AccountService;
   signInLimiter: RateLimiter;
   documents: DocumentService;
@@ -37,13 +43,26 @@ export interface Services {
   credentials: CredentialsResendService;
 }
 
-export function createServices({ store, files, sms, video, signaling, live, limits, tickets }: Ports, config: Config, now: () => Date = () => new Date()): Services {
+export function createServices(ports: Ports, config: Config, now: () => Date = () => new Date()): Services {
+  const { files, sms, video, signaling, live, limits, tickets, changes } = ports;
+  const versions = new ReadVersions();
+  changes.listen(versions);
+  const store = trackChanges(ports.store, async (topics) => {
+    versions.changed(topics);
+    try {
+      await changes.publish(topics);
+    } catch (error) {
+      // The write committed: it must not fail now. Other instances drop the answers by their age.
+      console.error(JSON.stringify({ at: new Date().toISOString(), error: `change notice not sent: ${error instanceof Error ? error.message : String(error)}` }));
+    }
+  });
   const notifications = new NotificationService(store, live, tickets, sms, now);
   const presence = new PresenceService(store, now);
   const chatSms = new ChatSmsService(store, presence, sms, { signInUrl: config.signInUrl }, now);
   const credentialSettings = { oneTimePasswordTtlMs: config.oneTimePasswordTtlMs, signInUrl: config.signInUrl };
   return {
     store,
+    answers: new AnswerCache(versions, now),
     accounts: new AccountService(store, config.tokenTtlMs, now, new PhoneCodeService(store, sms, now)),
     signInLimiter: new RateLimiter(limits, 'sign-in', config.rateLimitPerMinute, 60_000, () => now().getTime()),
     documents: new DocumentService(store, files, config.maxUploadBytes, now),

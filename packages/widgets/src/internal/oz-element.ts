@@ -81,6 +81,7 @@ export class OzElement extends LitElement {
   /**
    * Makes every render wait while `check` returns a promise: code the next render needs that is
    * still on its way (see SignedInPart). `check` returns undefined once there is nothing to wait for.
+   * @internal
    */
   waitBeforeRender(check: () => Promise<unknown> | undefined): void {
     this.#renderWaits.push(check);

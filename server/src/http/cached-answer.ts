@@ -1,0 +1,47 @@
+import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from './env.ts';
+import type { PendingAnswer } from '../services/answer-cache.ts';
+
+/** Path and query as the client sent them: on Node the request line's, else from the URL. */
+function requestTarget(c: Context): string {
+  const incoming = (c.env as { incoming?: { url?: string } } | undefined)?.incoming;
+  if (incoming?.url !== undefined) return incoming.url;
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+}
+
+/** The cached answer's key and topics; the route's principal, when it has one, goes into the key. */
+export interface CacheRule {
+  topics: (c: Context<AppEnv>) => readonly string[];
+  /** Whose answer it is: signed-in routes name the person, so no one gets another's answer. */
+  owner?: (c: Context<AppEnv>) => string;
+}
+
+/**
+ * Answers a read from services.answers when a fresh answer to this very request target is kept:
+ * before the query is validated (the same target validated before) and after authentication
+ * (declared after requireAuth in the route's middleware, so a revoked token still gets 401).
+ * Otherwise the handler makes the answer and hands it to `cachedJson`.
+ */
+export function cachedAnswer(rule: CacheRule): MiddlewareHandler<AppEnv> {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const key = `${rule.owner ? rule.owner(c) : ''} ${requestTarget(c)}`;
+    const { answers } = c.get('services');
+    const found = answers.get(key);
+    if (found) return jsonBytes(c, found);
+    c.set('pendingAnswer', answers.pending(key, rule.topics(c)));
+    await next();
+  });
+}
+
+/** The handler's answer as JSON, kept for the next identical request until `until` (epoch ms) at most. */
+export function cachedJson<T>(c: Context<AppEnv>, value: T, until?: number): Response & TypedResponse<T, 200, 'json'> {
+  const body = Buffer.from(JSON.stringify(value));
+  const pending: PendingAnswer | undefined = c.get('pendingAnswer');
+  if (pending) c.get('services').answers.put(pending, body, until);
+  return jsonBytes(c, body) as unknown as Response & TypedResponse<T, 200, 'json'>;
+}
+
+/** The same bytes and Content-Type as c.json's. */
+const jsonBytes = (c: Context, body: Buffer) => c.body(body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });

@@ -1,0 +1,52 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.ts';
+import type { Config } from '../config.ts';
+import type { Services } from '../services/index.ts';
+import type { Logger } from '../lib/logger.ts';
+import { assignRequestId } from './request-id.ts';
+import { requestLogLine } from './request-log.ts';
+import { setSecureHeaders } from './secure-headers.ts';
+import { apiCors } from './api-cors.ts';
+import { defaultBodyLimit } from './body-limit.ts';
+
+/**
+ * Whether the request is for the API, as Hono's `/api/*` matches: on the path Hono routes by
+ * (decoded, from an absolute-form target too), so no API request escapes CORS or the body limit.
+ */
+function isApi(c: Context): boolean {
+  const path = c.req.path;
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/**
+ * What every request gets, in one middleware rather than one each: its id, the config and
+ * services on the context, the security headers, on the API CORS (only configured embedding
+ * sites, http/api-cors.ts) and the JSON body limit (routes that take files declare their own,
+ * http/body-limit.ts), and its log line once answered. Each layer of Hono's chain is an async
+ * call of its own, a measurable share of a small answer's cost.
+ */
+export function requestFrame(config: Config, services: Services, logger: Logger): MiddlewareHandler<AppEnv> {
+  const log = requestLogLine(logger);
+  const cors = apiCors(config.allowedOrigins);
+  return async (c, next) => {
+    const started = log ? performance.now() : 0;
+    assignRequestId(c);
+    c.set('config', config);
+    c.set('services', services);
+    setSecureHeaders(c);
+    if (isApi(c)) {
+      const bodiless = c.req.method === 'GET' || c.req.method === 'HEAD';
+      const answer = await cors(c, bodiless ? next : () => limitBody(c, next));
+      // What Hono's chain does with an answer a middleware returns (a preflight's), before the log reads it.
+      if (answer instanceof Response) c.res = answer;
+    } else {
+      await next();
+    }
+    log?.(c, started);
+  };
+}
+
+async function limitBody(c: Context<AppEnv>, next: () => Promise<void>): Promise<void> {
+  const answer = await defaultBodyLimit(c, next);
+  if (answer instanceof Response) c.res = answer;
+}
