@@ -30,6 +30,21 @@ function slice(size = 4096): Uint8Array {
   return bytes;
 }
 
+/**
+ * The same ZIP, its entries claiming to unpack to `size` bytes (in the central directory, which
+ * readers go by, and in each local header): what a crafted "zip bomb" does to pass a check of sizes.
+ */
+function declaringSize(archive: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
+  const copy = archive.slice();
+  const view = new DataView(copy.buffer);
+  for (let at = 0; at + 46 <= copy.length; at += 1) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x02014b50) view.setUint32(at + 24, size, true); // central directory: uncompressed size
+    if (signature === 0x04034b50 && view.getUint32(at + 22, true) !== 0) view.setUint32(at + 22, size, true); // local header
+  }
+  return copy;
+}
+
 function withStart(bytes: Uint8Array, start: string): Uint8Array {
   const copy = bytes.slice();
   copy.set(new TextEncoder().encode(start));
@@ -103,6 +118,25 @@ describe('ZIP of DICOM files (a CT or MRI study)', () => {
     assert.equal(response.status, 413);
     const error = await errorOf(response);
     assert.deepEqual([error.code, error.details?.['reason']], ['payload_too_large', 'zip_too_large']);
+  });
+
+  it('counts what a ZIP really unpacks to: a file that says 64 kB but inflates to 12 MB is refused, and nothing is stored', async () => {
+    const bomb = new Uint8Array(12 * 1024 * 1024);
+    bomb.set(slice(200));
+    const lying = declaringSize(await zip([{ name: 'IM000001', bytes: bomb }]), 64 * 1024);
+    assert.ok(lying.length < 100 * 1024, 'a small upload');
+    const filesBefore = (await readdir(join(server.dataDir, 'files'))).length;
+    const response = await uploadZip(server, token, lying);
+    assert.equal(response.status, 413);
+    const error = await errorOf(response);
+    assert.deepEqual([error.code, error.details?.['reason']], ['payload_too_large', 'zip_too_large']);
+    assert.equal((await readdir(join(server.dataDir, 'files'))).length, filesBefore);
+  });
+
+  it('refuses a ZIP whose file is shorter than it says (damaged)', async () => {
+    const damaged = declaringSize(await zip([{ name: 'IM000001', bytes: slice(4096) }]), 8192);
+    const response = await uploadZip(server, token, damaged);
+    assert.equal((await errorOf(response)).details?.['reason'], 'zip_unreadable');
   });
 
   it('refuses a ZIP of more than 5000 files', async () => {

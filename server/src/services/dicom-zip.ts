@@ -3,7 +3,10 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 /** Bounds on a ZIP of DICOM files: it is checked, never unpacked, but a doctor will unpack it. */
 export interface DicomZipLimits {
   maxFiles: number;
-  /** The sum of the files' unpacked sizes, as the ZIP declares them (a "zip bomb" declares huge ones). */
+  /**
+   * The sum of the files' unpacked sizes: as the ZIP declares them (a "zip bomb" declares huge
+   * ones), and as they really inflate (one that lies about its sizes stops here too).
+   */
   maxUnpackedBytes: number;
 }
 
@@ -34,8 +37,10 @@ function startsRunnable(start: Uint8Array): boolean {
 const isSystemClutter = (name: string) => /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i.test(name);
 
 /**
- * Reads the ZIP's directory and the first 132 bytes of each file: every file must be DICOM.
- * Nothing is inflated beyond that, so a file that would unpack to gigabytes costs nothing here.
+ * Reads the ZIP's directory, then inflates each file, counting: every file must be DICOM, no file
+ * may unpack to more than its entry says, and all together to no more than the limit. What is
+ * inflated is counted and dropped as it comes (never held), and reading stops at the first byte
+ * over a limit, so a file that would unpack to gigabytes costs no more than the limit.
  */
 export async function checkDicomZip(bytes: Uint8Array, limits: DicomZipLimits): Promise<{ files: number } | DicomZipProblem> {
   let zip: ZipFile;
@@ -44,19 +49,24 @@ export async function checkDicomZip(bytes: Uint8Array, limits: DicomZipLimits): 
   } catch {
     return { reason: 'zip_unreadable' };
   }
+  const tooLarge: DicomZipProblem = { reason: 'zip_too_large', limit: limits.maxUnpackedBytes };
   try {
     let files = 0;
-    let unpacked = 0;
+    let declared = 0;
+    let inflated = 0;
     for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
       if (entry.fileName.endsWith('/') || isSystemClutter(entry.fileName)) continue;
       files += 1;
-      unpacked += entry.uncompressedSize;
+      declared += entry.uncompressedSize;
       if (files > limits.maxFiles) return { reason: 'zip_too_many_files', limit: limits.maxFiles };
-      if (unpacked > limits.maxUnpackedBytes) return { reason: 'zip_too_large', limit: limits.maxUnpackedBytes };
+      if (declared > limits.maxUnpackedBytes) return tooLarge;
       if (entry.isEncrypted()) return { reason: 'zip_encrypted', entry: entry.fileName };
       if (RUNNABLE.test(entry.fileName) || entry.uncompressedSize < DICOM_MAGIC_END) return { reason: 'zip_not_dicom', entry: entry.fileName };
-      const start = await readStart(zip, entry);
-      if (!isDicom(start) || startsRunnable(start)) return { reason: 'zip_not_dicom', entry: entry.fileName };
+      const read = await inflateEntry(zip, entry, limits.maxUnpackedBytes - inflated);
+      if (read === 'too-large') return tooLarge;
+      if (read.size !== entry.uncompressedSize) return { reason: 'zip_unreadable' };
+      inflated += read.size;
+      if (!isDicom(read.start) || startsRunnable(read.start)) return { reason: 'zip_not_dicom', entry: entry.fileName };
     }
     return files === 0 ? { reason: 'zip_empty' } : { files };
   } catch {
@@ -73,7 +83,9 @@ function isDicom(start: Uint8Array): boolean {
 function openZip(bytes: Uint8Array): Promise<ZipFile> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
+    // Entry sizes are checked by inflateEntry, which stops at the first byte too many (yauzl's own
+    // check would only say that something was wrong).
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: false, strictFileNames: false }, (error, zip) =>
       error || !zip ? reject(error ?? new Error('no zip')) : resolve(zip),
     );
   });
@@ -97,27 +109,31 @@ function nextEntry(zip: ZipFile): Promise<Entry | null> {
   });
 }
 
-/** The first 132 bytes of an entry, inflating no more than needed. */
-function readStart(zip: ZipFile, entry: Entry): Promise<Uint8Array> {
+/**
+ * Inflates an entry to its end, keeping its first 132 bytes and counting the rest: 'too-large' at
+ * the first byte past its declared size or past `budget` (then nothing more is inflated).
+ */
+function inflateEntry(zip: ZipFile, entry: Entry, budget: number): Promise<{ start: Uint8Array; size: number } | 'too-large'> {
+  const allowed = Math.min(entry.uncompressedSize, budget);
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
       if (error || !stream) return reject(error ?? new Error('no stream'));
-      const chunks: Buffer[] = [];
-      let length = 0;
+      const start = new Uint8Array(DICOM_MAGIC_END);
+      let size = 0;
       let done = false;
-      const finish = () => {
+      const settle = (result: { start: Uint8Array; size: number } | 'too-large') => {
         if (done) return;
         done = true;
         stream.removeAllListeners('data');
         stream.destroy();
-        resolve(new Uint8Array(Buffer.concat(chunks, length).subarray(0, DICOM_MAGIC_END)));
+        resolve(result);
       };
       stream.on('data', (chunk: Buffer) => {
-        chunks.push(chunk);
-        length += chunk.length;
-        if (length >= DICOM_MAGIC_END) finish();
+        if (size < DICOM_MAGIC_END) start.set(chunk.subarray(0, DICOM_MAGIC_END - size), size);
+        size += chunk.length;
+        if (size > allowed) settle('too-large');
       });
-      stream.on('end', finish);
+      stream.on('end', () => settle({ start: start.subarray(0, Math.min(size, DICOM_MAGIC_END)), size }));
       stream.on('error', (streamError) => (done ? undefined : ((done = true), reject(streamError))));
     });
   });
