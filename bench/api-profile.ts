@@ -42,7 +42,7 @@ try {
   for (const request of requests) {
     for (const { name, script, args } of servers) {
       const profileDir = join(work, `profile-${requests.indexOf(request)}-${name}`);
-      const server = await startProcess(script, args, { OZ_DATA_DIR: dataDir, OZ_RATE_LIMIT_PER_MINUTE: '0', OZ_LOG_LEVEL: logLevel }, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+      const server = await startProcess(script, args, { OZ_DATA_DIR: dataDir, OZ_RATE_LIMIT_PER_MINUTE: '0', OZ_LOG_LEVEL: logLevel, OZ_SMS_OUTBOX: '1' }, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
       const result = await autocannon({ url: server.origin + request.path, method: request.method, headers: request.headers, connections: 16, duration: seconds });
       await server.stop();
       const file = (await readdir(profileDir)).find((entry) => entry.endsWith('.cpuprofile'))!;

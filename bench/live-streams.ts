@@ -39,7 +39,7 @@ interface Instance {
 
 async function startInstance(databaseUrl: string, dataDir: string): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: testServerEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, OZ_DATA_DIR: dataDir, OZ_LOG_LEVEL: 'error', OZ_RATE_LIMIT_PER_MINUTE: '0' }),
+    env: testServerEnv({ PORT: '0', HOST: '127.0.0.1', OZ_SMS_OUTBOX: '1', DATABASE_URL: databaseUrl, OZ_DATA_DIR: dataDir, OZ_LOG_LEVEL: 'error', OZ_RATE_LIMIT_PER_MINUTE: '0' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -63,6 +63,7 @@ const Environment = z.object({
   OZ_SMS_URL: z.url().optional(),
   OZ_SMS_TOKEN: z.string().optional(),
   OZ_SMS_SENDER: z.string().max(11).optional(),
+  OZ_SMS_OUTBOX: z.enum(['1', 'true', '0', 'false']).optional(),
   OZ_LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   OZ_S3_ENDPOINT: z.url().optional(),
   OZ_S3_BUCKET: z
@@ -102,6 +103,8 @@ function toConfig(env: z.infer<typeof Environment>) {
     /** The personal-data operator (152-FZ) the consent text names; null where not set (a demo). */
     operator: { name: env.OZ_OPERATOR_NAME ?? null, address: env.OZ_OPERATOR_ADDRESS ?? null },
     smsGateway: env.OZ_SMS_URL ? { url: env.OZ_SMS_URL, token: env.OZ_SMS_TOKEN, sender: env.OZ_SMS_SENDER } : null,
+    /** Without a gateway, SMS go to OZ_DATA_DIR/sms-outbox.jsonl: a production start needs this said (OZ_SMS_OUTBOX=1). */
+    smsOutboxAccepted: env.OZ_SMS_OUTBOX === '1' || env.OZ_SMS_OUTBOX === 'true',
     logLevel: env.OZ_LOG_LEVEL,
     /** Files go to this bucket when OZ_S3_BUCKET is set, else to OZ_DATA_DIR/files. */
     s3: env.OZ_S3_BUCKET
@@ -123,6 +126,18 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * What a production start (not the demo) refuses on top of loadConfig's checks: without an SMS
+ * gateway every sign-in code and one-time password would be written, readable, to a file on the
+ * server, which only a test installation may accept, and must say so.
+ */
+export function productionProblems(config: Config): string[] {
+  if (config.smsGateway || config.smsOutboxAccepted) return [];
+  return [
+    'OZ_SMS_URL: set the SMS gateway (and OZ_SMS_TOKEN). Without it, sign-in codes and one-time passwords are written in plain text to OZ_DATA_DIR/sms-outbox.jsonl; set OZ_SMS_OUTBOX=1 to accept that on a test installation',
+  ];
 }
 
 /** Reads and checks the environment; a bad value stops start-up with a message naming the variable. */

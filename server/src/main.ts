@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, productionProblems } from './config.ts';
 import { openPorts } from './adapters/open-ports.ts';
 import { createServices } from './services/index.ts';
 import { createApp } from './app.ts';
@@ -12,6 +12,8 @@ import { CHAT_SMS_SWEEP_EVERY_MS } from './services/chat-sms.ts';
 async function main(argv: string[]): Promise<void> {
   const demo = argv.includes('--demo');
   const config = loadConfig();
+  const problems = demo ? [] : productionProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
   const ports = await openPorts(config);
   const { store } = ports;
   const services = createServices(ports, config);

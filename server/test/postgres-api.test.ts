@@ -142,7 +142,7 @@ describe('starting on a database that cannot be reached', () => {
       });
     });
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      env: testServerEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `postgres://oz:s3cret-pass@127.0.0.1:${closed}/oz` }),
+      env: testServerEnv({ PORT: '0', HOST: '127.0.0.1', OZ_SMS_OUTBOX: '1', DATABASE_URL: `postgres://oz:s3cret-pass@127.0.0.1:${closed}/oz` }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
