@@ -68,6 +68,20 @@ describe('served by Node as in production', () => {
     assert.equal(refused.headers.get('access-control-allow-origin'), 'https://portal.example.ru');
   });
 
+  it('tells browsers and proxies never to keep personal answers; public ones say how long they may', async () => {
+    const patient = await registerPatient(server);
+    const auth = { Authorization: `Bearer ${patient.token}` };
+    const cacheOf = async (path: string, init: RequestInit = {}) => (await fetch(origin + path, init)).headers.get('cache-control');
+    assert.equal(await cacheOf('/api/v1/me', { headers: auth }), 'no-store');
+    assert.equal(await cacheOf('/api/v1/consultations', { headers: auth }), 'no-store');
+    assert.equal(await cacheOf('/api/v1/consultations', { headers: auth }), 'no-store'); // a kept answer too
+    assert.equal(await cacheOf('/api/v1/me'), 'no-store'); // 401
+    const signIn = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ phone: patient.user.phone, password: patient.password }) };
+    assert.equal(await cacheOf('/api/v1/auth/login', signIn), 'no-store');
+    assert.equal(await cacheOf('/api/v1/centers'), 'public, max-age=3600');
+    assert.equal(await cacheOf('/api/v1/consent'), 'public, max-age=3600');
+  });
+
   it('keeps a sound request id from the proxy and replaces any other', async () => {
     const kept = await fetch(`${origin}/api/v1/centers`, { headers: { 'X-Request-Id': 'proxy-id-42' } });
     assert.equal(kept.headers.get('x-request-id'), 'proxy-id-42');

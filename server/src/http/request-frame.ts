@@ -6,6 +6,7 @@ import type { Logger } from '../lib/logger.ts';
 import { assignRequestId } from './request-id.ts';
 import { requestLogLine } from './request-log.ts';
 import { setSecureHeaders } from './secure-headers.ts';
+import { setResponseHeader } from './node-headers.ts';
 import { apiCors } from './api-cors.ts';
 import { defaultBodyLimit } from './body-limit.ts';
 
@@ -20,7 +21,7 @@ function isApi(c: Context): boolean {
 
 /**
  * What every request gets, in one middleware rather than one each: its id, the config and
- * services on the context, the security headers, on the API CORS (only configured embedding
+ * services on the context, the security headers, on the API `Cache-Control: no-store`, CORS (only configured embedding
  * sites, http/api-cors.ts) and the JSON body limit (routes that take files declare their own,
  * http/body-limit.ts), and its log line once answered. Each layer of Hono's chain is an async
  * call of its own, a measurable share of a small answer's cost.
@@ -35,6 +36,9 @@ export function requestFrame(config: Config, services: Services, logger: Logger)
     c.set('services', services);
     setSecureHeaders(c);
     if (isApi(c)) {
+      // Answers carry personal data (and tokens, at sign-in): never kept by a browser or a proxy.
+      // The public ones say otherwise themselves (the centers, the consent text, the API docs).
+      setResponseHeader(c, 'Cache-Control', 'no-store');
       const bodiless = c.req.method === 'GET' || c.req.method === 'HEAD';
       const answer = await cors(c, bodiless ? next : () => limitBody(c, next));
       // What Hono's chain does with an answer a middleware returns (a preflight's), before the log reads it.
