@@ -7,7 +7,7 @@ import {
 } from '@oz/contracts';
 import { DuplicateKeyError, type Store, type UserRecord } from '../ports/store.ts';
 import { DomainError, unauthenticated, validationFailed } from './domain-error.ts';
-import { hashPassword, isOneTimePasswordHash, normalizeOneTimePassword, verifyAgainstDummy, verifyPassword, verifyPasswordInFullTime } from './passwords.ts';
+import { hashPassword, isOneTimePasswordHash, normalizeOneTimePassword, verifyPassword, verifySignIn } from './passwords.ts';
 import { hashToken, newBearerToken, newId } from './tokens.ts';
 import type { PhoneCodeService } from './phone-codes.ts';
 
@@ -196,7 +196,7 @@ export class AccountService {
 
   async signIn(phone: string, password: string): Promise<AuthResponse> {
     const user = await this.store.users.findByPhone(phone);
-    const valid = user ? await verifyPasswordInFullTime(asStored(user, password), user.passwordHash) : await verifyAgainstDummy(password);
+    const valid = await verifySignIn(user ? asStored(user, password) : password, user?.passwordHash);
     if (!user || !valid) throw new DomainError('invalid_credentials', 'Wrong phone number or password');
     if (user.mustChangePassword && user.otpExpiresAt && user.otpExpiresAt <= this.now().toISOString()) {
       throw new DomainError('one_time_password_expired', 'The one-time password from the SMS has expired; ask the program manager for a new one');

@@ -10,6 +10,9 @@ const SALT_LENGTH = 16;
 // 128 * N * r bytes are needed; Node's default maxmem (32 MiB) is too small for N=2^17.
 const MAX_MEMORY = 256 * 1024 * 1024;
 
+/** One scrypt run, the unit a sign-in's cost is made of (a test counts them). */
+export type Derive = (password: string, salt: Buffer, params: typeof PARAMS) => Promise<Buffer>;
+
 function derive(password: string, salt: Buffer, params: typeof PARAMS): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: MAX_MEMORY };
   return new Promise((resolve, reject) => {
@@ -43,11 +46,11 @@ export async function hashPassword(password: string, kind: 'chosen' | 'generated
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string, run: Derive = derive): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
+  const actual = await run(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
@@ -57,22 +60,22 @@ export function isOneTimePasswordHash(stored: string): boolean {
   return scheme === 'scrypt' && Number(n) === RANDOM_SECRET_PARAMS.N;
 }
 
-let dummyHash: Promise<string> | undefined;
-
-/** Spends the same time as a real check, so a sign-in for an unknown phone does not answer faster. */
-export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword('dummy password for timing');
-  await verifyPassword(password, await dummyHash);
-  return false;
-}
+/** Hashes of no one's password, one at each cost, made once: they stand in for a missing real one. */
+let dummyHashes: Promise<[full: string, light: string]> | undefined;
 
 /**
- * verifyPassword at the full cost whatever the stored hash: a one-time password's lighter hash
- * would otherwise answer a sign-in ten times faster and tell that the phone's owner was referred
- * by their doctor (health data).
+ * A sign-in's password check, at one cost whoever asks: always one derivation at the full cost,
+ * then one at the one-time passwords' lighter cost. The stored hash takes the place of the dummy
+ * of its own cost, never runs on top of it; an unknown phone (`stored` undefined) runs both
+ * dummies. Any other mix would let the time tell that a phone has an account, or that its owner
+ * was referred by their doctor (health data). `password` as stored (see normalizeOneTimePassword).
  */
-export async function verifyPasswordInFullTime(password: string, stored: string): Promise<boolean> {
-  const valid = await verifyPassword(password, stored);
-  if (Number(stored.split('$')[1]) < PARAMS.N) await verifyAgainstDummy(password);
-  return valid;
+export async function verifySignIn(password: string, stored: string | undefined, run: Derive = derive): Promise<boolean> {
+  dummyHashes ??= Promise.all([hashPassword('no one\'s password'), hashPassword('no one\'s password', 'generated')]);
+  const [fullDummy, lightDummy] = await dummyHashes;
+  const light = stored !== undefined && isOneTimePasswordHash(stored);
+  const fullValid = await verifyPassword(password, stored !== undefined && !light ? stored : fullDummy, run);
+  const lightValid = await verifyPassword(password, light ? stored : lightDummy, run);
+  if (stored === undefined) return false;
+  return light ? lightValid : fullValid;
 }
