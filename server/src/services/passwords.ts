@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { HashingGate } from './hashing-gate.ts';
 
 // OWASP Password Storage Cheat Sheet: scrypt with N=2^17, r=8, p=1.
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
@@ -13,11 +14,17 @@ const MAX_MEMORY = 256 * 1024 * 1024;
 /** One scrypt run, the unit a sign-in's cost is made of (a test counts them). */
 export type Derive = (password: string, salt: Buffer, params: typeof PARAMS) => Promise<Buffer>;
 
+/** Every derivation of the process passes this gate (see HashingGate). */
+export const hashingGate = new HashingGate();
+
 function derive(password: string, salt: Buffer, params: typeof PARAMS): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: MAX_MEMORY };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  return hashingGate.run(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 }
 
 // Cyrillic letters a person on a Russian keyboard layout types for the Latin ones they see.
