@@ -191,4 +191,31 @@ describe('notifications', () => {
     }
     assert.doesNotMatch(received, /application_declined/, 'a signed-out stream hears nothing');
   });
+
+  it('ends the stream the moment its session ends, with nothing else happening', async () => {
+    for (const end of ['sign-out', 'new password'] as const) {
+      const patient = await registerPatient(server);
+      const { ticket } = (await (await server.request('/api/v1/notifications/stream-ticket', { method: 'POST', token: patient.token })).json()) as { ticket: string };
+      const reader = (await server.request(`/api/v1/notifications/stream?ticket=${ticket}`)).body!.getReader();
+      const decoder = new TextDecoder();
+      let received = '';
+      while (!received.includes('event: ready')) received += decoder.decode((await reader.read()).value);
+
+      if (end === 'sign-out') {
+        assert.equal((await server.request('/api/v1/auth/logout', { method: 'POST', token: patient.token })).status, 204);
+      } else {
+        // Another session changes the password: every other session ends, this stream's too.
+        const other = (await (await server.request('/api/v1/auth/login', { json: { phone: patient.user.phone, password: patient.password } })).json()) as { token: string };
+        const changed = await server.request('/api/v1/auth/password', { token: other.token, json: { currentPassword: patient.password, newPassword: 'Другой пароль 2026' } });
+        assert.equal(changed.status, 200, await changed.text());
+      }
+      const started = Date.now();
+      for (;;) {
+        const { done } = await reader.read();
+        if (done) break;
+      }
+      // The heartbeat would have noticed only after 25 s.
+      assert.ok(Date.now() - started < 3000, `${end}: the stream ended after ${Date.now() - started} ms`);
+    }
+  });
 });

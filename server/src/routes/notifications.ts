@@ -6,6 +6,7 @@ import { createRouter } from '../http/router.ts';
 import { requireAuth } from '../http/authenticate.ts';
 import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
+import { TOPICS } from '../services/store-changes.ts';
 import type { LiveEvent } from '../ports/live-events.ts';
 
 const HEARTBEAT_MS = 25_000; // below common proxy idle timeouts (30-60 s)
@@ -59,7 +60,7 @@ export const notificationRoutes = createRouter()
   )
   .openapi(ticket, async (c) => c.json(await c.var.services.notifications.issueStreamTicket(c.var.principal.user.id, c.var.principal.tokenId), 201))
   .openapi(stream, async (c) => {
-    const { notifications, accounts, presence } = c.var.services;
+    const { notifications, accounts, presence, answers } = c.var.services;
     const { userId, tokenId } = await notifications.redeemStreamTicket(c.req.valid('query').ticket);
     const pending: LiveEvent[] = [];
     let interrupted = false;
@@ -78,9 +79,17 @@ export const notificationRoutes = createRouter()
     });
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no'); // nginx must not buffer the stream
+    // Signed out, a new password, the account disabled: the stream checks its session at once,
+    // whichever instance the session ended on (the store's change notices).
+    let checkSession = false;
+    const unwatch = answers.versions.watch([TOPICS.session(tokenId), TOPICS.sessions(userId)], () => {
+      checkSession = true;
+      wake?.();
+    });
     return streamSSE(c, async (sse) => {
       sse.onAbort(() => {
         unsubscribe();
+        unwatch();
         wake?.();
       });
       try {
@@ -88,6 +97,7 @@ export const notificationRoutes = createRouter()
         // Interrupted: events may have been missed; ending the stream makes the browser resume and reload.
         while (!sse.aborted && !sse.closed && !interrupted) {
           // Signed out, password changed or expired: nothing more reaches this stream.
+          checkSession = false;
           if (!(await accounts.isSessionActive(tokenId))) break;
           // Someone with the cabinet open is online: no SMS about a chat message they can see come.
           await presence.seen(userId);
@@ -96,6 +106,7 @@ export const notificationRoutes = createRouter()
             await sse.writeSSE({ event: next.type, id: next.data.id, data: JSON.stringify(next.data) });
             continue;
           }
+          if (checkSession) continue; // a session change heard while this loop was busy
           await new Promise<void>((resolve) => {
             wake = resolve;
             setTimeout(resolve, HEARTBEAT_MS);
@@ -106,6 +117,7 @@ export const notificationRoutes = createRouter()
       } finally {
         // Whatever ended it (the client left, the session ended, the database went away): no subscriber stays behind.
         unsubscribe();
+        unwatch();
       }
     }) as never;
   });

@@ -13,6 +13,28 @@ export class ReadVersions {
   readonly #changedAt = new Map<string, number>();
   /** Changes made elsewhere may be going unheard (the link to the other instances is down). */
   #deaf = false;
+  /** Who wants to hear of a change of a topic at once (see watch). */
+  readonly #watchers = new Map<string, Set<() => void>>();
+
+  /**
+   * Calls `onChange` whenever one of `topics` changes here or on another instance, or everything
+   * may have (the link to the others came back): for what must react at once, such as a live stream
+   * whose session ended. Returns the stop.
+   */
+  watch(topics: readonly string[], onChange: () => void): () => void {
+    for (const topic of topics) {
+      let set = this.#watchers.get(topic);
+      if (!set) this.#watchers.set(topic, (set = new Set()));
+      set.add(onChange);
+    }
+    return () => {
+      for (const topic of topics) {
+        const set = this.#watchers.get(topic);
+        set?.delete(onChange);
+        if (set?.size === 0) this.#watchers.delete(topic);
+      }
+    };
+  }
 
   /** Taken before a read; the answer made from it is fresh while `isFresh(stamp, topics)`. */
   stamp(): number {
@@ -35,6 +57,7 @@ export class ReadVersions {
     // A bound on memory: forgetting the topics is safe once everything counts as changed.
     if (this.#changedAt.size > 100_000) this.everythingChanged();
     for (const topic of topics) this.#changedAt.set(topic, this.#clock);
+    for (const topic of topics) this.#watchers.get(topic)?.forEach((onChange) => onChange());
   }
 
   /** Every answer made so far is stale (a change may have gone unheard). */
@@ -42,6 +65,7 @@ export class ReadVersions {
     this.#clock += 1;
     this.#floor = this.#clock;
     this.#changedAt.clear();
+    for (const watchers of this.#watchers.values()) watchers.forEach((onChange) => onChange());
   }
 
   /**

@@ -10,6 +10,10 @@ export const TOPICS = {
   consultations: 'consultations',
   /** What one person's own lists show (their consultations, their unread messages). */
   person: (userId: string) => `user:${userId}`,
+  /** One session ended (signed out): its live stream ends at once (routes/notifications.ts). */
+  session: (tokenId: string) => `session:${tokenId}`,
+  /** Every session of a person ended, or all but one (a new password): their live streams check theirs. */
+  sessions: (userId: string) => `sessions:${userId}`,
 } as const;
 
 type Rule = (args: unknown[], result: unknown) => string[];
@@ -29,6 +33,10 @@ const RULES: { [R in keyof StoreRepositories]?: Record<string, Rule> } = {
     markChatRead: ([, userId]) => [TOPICS.person(userId as string)],
   },
   users: { update: ([, changes]) => ('fullName' in (changes as Partial<UserRecord>) ? [TOPICS.names] : []) },
+  tokens: {
+    revoke: ([tokenId]) => [TOPICS.session(tokenId as string)],
+    revokeAllForUser: ([userId]) => [TOPICS.sessions(userId as string)],
+  },
 };
 
 /**
@@ -56,7 +64,7 @@ export function trackChanges(store: Store, committed: (topics: string[]) => Prom
   };
   const repositories = (source: StoreRepositories, collect: (topics: string[]) => Promise<void>): StoreRepositories => ({
     users: tracked('users', source.users, collect),
-    tokens: source.tokens,
+    tokens: tracked('tokens', source.tokens, collect),
     phoneCodes: source.phoneCodes,
     documents: source.documents,
     applications: source.applications,
