@@ -183,6 +183,17 @@ describe('embedded signaling over WebSocket', () => {
     p.socket.close();
   });
 
+  it('does not use a ticket up on a plain GET of the room address (a link preview, a proxy probe)', async () => {
+    const { patient, consultation } = await consultationIn(server, 5);
+    const join = (await (await server.request(`/api/v1/consultations/${consultation.id}/video`, { method: 'POST', token: patient.token })).json()) as { url: string };
+    const url = join.url.replace(/^ws:\/\/localhost/, origin);
+    const plain = await fetch(url.replace(/^ws:/, 'http:'));
+    assert.notEqual(plain.status, 101);
+    const socket = open(url);
+    assert.deepEqual(await socket.next('welcome'), { type: 'welcome', role: 'patient', peer: null });
+    socket.socket.close();
+  });
+
   it('refuses a used or forged ticket and a ticket of another room', async () => {
     const { patient, consultation } = await consultationIn(server, 5);
     const first = await connect(patient.token, consultation.id);

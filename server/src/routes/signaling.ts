@@ -14,7 +14,10 @@ export function mountSignaling(app: Hono<AppEnv>, upgradeWebSocket: UpgradeWebSo
     '/api/v1/video/rooms/:id',
     upgradeWebSocket(async (c) => {
       const rooms = c.var.services.signaling;
-      const ticket = await rooms.redeemTicket(c.req.query('ticket') ?? '', c.req.param('id') ?? '');
+      // Hono asks for these events before it looks for an upgrade: a plain GET (a link preview, a
+      // proxy's probe) must not use the one-use ticket up.
+      const upgrading = c.req.header('upgrade')?.toLowerCase() === 'websocket';
+      const ticket = upgrading ? await rooms.redeemTicket(c.req.query('ticket') ?? '', c.req.param('id') ?? '') : undefined;
       let room: RoomConnection | undefined;
       return {
         onOpen: (_event, ws) => {
