@@ -69,7 +69,7 @@ describe('signaling rooms shared by instances (PostgreSQL)', { skip }, () => {
   }
 
   async function join(hub: SignalingHub, consultationId: string, userId: string, role: 'patient' | 'doctor') {
-    const ticket = (await hub.redeemTicket(await hub.issueTicket(consultationId, userId, role), consultationId))!;
+    const ticket = (await hub.redeemTicket(await hub.issueTicket(consultationId, userId, role, `token-of-${userId}`), consultationId))!;
     const socket = fakeSocket();
     const connection = hub.join(ticket, socket.socket);
     return { ...socket, connection, joined: await connection.joined };

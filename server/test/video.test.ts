@@ -194,6 +194,16 @@ describe('embedded signaling over WebSocket', () => {
     socket.socket.close();
   });
 
+  it('opens nothing with a ticket whose session ended before it was used', async () => {
+    const { patient, consultation } = await consultationIn(server, 5);
+    const join = (await (await server.request(`/api/v1/consultations/${consultation.id}/video`, { method: 'POST', token: patient.token })).json()) as { url: string };
+    assert.equal((await server.request('/api/v1/auth/logout', { method: 'POST', token: patient.token })).status, 204);
+    const late = open(join.url.replace(/^ws:\/\/localhost/, origin));
+    const stillOpen = new Promise<string>((resolve) => setTimeout(() => resolve('still open after 5 s'), 5000).unref());
+    assert.equal(await Promise.race([late.closed, stillOpen]), 4401);
+    late.socket.close();
+  });
+
   it('refuses a used or forged ticket and a ticket of another room', async () => {
     const { patient, consultation } = await consultationIn(server, 5);
     const first = await connect(patient.token, consultation.id);
@@ -226,7 +236,7 @@ describe('signaling hub', () => {
     const hub = new SignalingHub(memoryCoordination().signaling);
     const closes: number[] = [];
     const socket = () => ({ send: () => undefined, close: (code: number) => closes.push(code) });
-    const ticket = async (userId: string, role: 'patient' | 'doctor') => (await hub.redeemTicket(await hub.issueTicket('c1', userId, role), 'c1'))!;
+    const ticket = async (userId: string, role: 'patient' | 'doctor') => (await hub.redeemTicket(await hub.issueTicket('c1', userId, role, `token-of-${userId}`), 'c1'))!;
     assert.equal(await hub.join(await ticket('patient-1', 'patient'), socket()).joined, true);
     assert.equal(await hub.join(await ticket('doctor-1', 'doctor'), socket()).joined, true);
     assert.equal(await hub.join(await ticket('someone-else', 'patient'), socket()).joined, false);
@@ -237,7 +247,7 @@ describe('signaling hub', () => {
   it('lets a ticket expire after a minute', async () => {
     let now = 0;
     const hub = new SignalingHub(memoryCoordination().signaling, () => now);
-    const ticket = await hub.issueTicket('c1', 'u', 'patient');
+    const ticket = await hub.issueTicket('c1', 'u', 'patient', 'token-of-u');
     now = 61_000;
     assert.equal(await hub.redeemTicket(ticket, 'c1'), undefined);
   });
@@ -312,7 +322,7 @@ describe('joining while the consultation is cancelled', () => {
       };
       const video = new VideoService(server.services.store, slowProvider, []);
       const user = (await server.services.store.users.findById(patient.user.id))!;
-      const joining = video.join(user, consultation.id, 'http://localhost');
+      const joining = video.join(user, 'token-of-the-patient', consultation.id, 'http://localhost');
       await new Promise((resolve) => setImmediate(resolve));
       const cancel = await server.request(`/api/v1/consultations/${consultation.id}/cancel`, { method: 'POST', token: patient.token });
       assert.equal(cancel.status, 200);

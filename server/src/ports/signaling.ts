@@ -13,6 +13,8 @@ export interface SignalSocket {
 export interface RoomTicket {
   consultationId: string;
   userId: string;
+  /** The session the ticket was taken by: the room opens only while it holds. */
+  tokenId: string;
   role: ParticipantRole;
 }
 

@@ -3,6 +3,8 @@ import type { IceServer, ParticipantRole, VideoJoin } from '@oz/contracts';
 export interface VideoParticipant {
   consultationId: string;
   userId: string;
+  /** The session that asked to join: a room opened with its ticket needs it still signed in. */
+  tokenId: string;
   role: ParticipantRole;
   displayName: string;
 }

@@ -17,7 +17,9 @@ export function mountSignaling(app: Hono<AppEnv>, upgradeWebSocket: UpgradeWebSo
       // Hono asks for these events before it looks for an upgrade: a plain GET (a link preview, a
       // proxy's probe) must not use the one-use ticket up.
       const upgrading = c.req.header('upgrade')?.toLowerCase() === 'websocket';
-      const ticket = upgrading ? await rooms.redeemTicket(c.req.query('ticket') ?? '', c.req.param('id') ?? '') : undefined;
+      const redeemed = upgrading ? await rooms.redeemTicket(c.req.query('ticket') ?? '', c.req.param('id') ?? '') : undefined;
+      // A ticket taken before its session ended (signed out, a new password) opens nothing.
+      const ticket = redeemed && (await c.var.services.accounts.isSessionActive(redeemed.tokenId)) ? redeemed : undefined;
       let room: RoomConnection | undefined;
       return {
         onOpen: (_event, ws) => {

@@ -82,7 +82,7 @@ function publicOrigin(c: Context<AppEnv>): string {
 export const videoRoutes = createRouter()
   .openapi(join, async (c) => {
     const { services, principal } = c.var;
-    return c.json(await services.video.join(principal.user, c.req.valid('param').id, publicOrigin(c)), 200);
+    return c.json(await services.video.join(principal.user, principal.tokenId, c.req.valid('param').id, publicOrigin(c)), 200);
   })
   .openapi(end, async (c) => {
     await c.var.services.video.end(c.var.principal.user, c.req.valid('param').id);

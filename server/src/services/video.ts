@@ -27,13 +27,13 @@ export class VideoService {
     private readonly notifications?: NotificationService,
   ) {}
 
-  async join(user: UserRecord, consultationId: string, origin: string): Promise<VideoJoin> {
+  async join(user: UserRecord, tokenId: string, consultationId: string, origin: string): Promise<VideoJoin> {
     const consultation = await this.participantOnly(user, consultationId);
     const isDoctor = user.id === consultation.doctorId;
     this.assertRoomOpen(consultation);
     if (!isDoctor) this.assertCallNotEnded(consultation);
     const join = await this.provider.join(
-      { consultationId, userId: user.id, role: user.id === consultation.doctorId ? 'doctor' : 'patient', displayName: user.fullName },
+      { consultationId, userId: user.id, tokenId, role: user.id === consultation.doctorId ? 'doctor' : 'patient', displayName: user.fullName },
       { origin, iceServers: this.iceServers },
     );
     // Checked again in the transaction: the video server answers over the network, and a cancel or

@@ -6,7 +6,7 @@ export function embeddedVideoProvider(hub: SignalingHub): VideoProvider {
   return {
     name: 'embedded',
     async join(participant, { origin, iceServers }) {
-      const ticket = await hub.issueTicket(participant.consultationId, participant.userId, participant.role);
+      const ticket = await hub.issueTicket(participant.consultationId, participant.userId, participant.role, participant.tokenId);
       const url = new URL(`/api/v1/video/rooms/${encodeURIComponent(participant.consultationId)}`, origin);
       url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
       url.searchParams.set('ticket', ticket);

@@ -65,8 +65,8 @@ export class SignalingHub implements SignalingRooms {
     });
   }
 
-  issueTicket(consultationId: string, userId: string, role: ParticipantRole): Promise<string> {
-    return this.backend.tickets.issue(TICKET_KIND, { consultationId, userId, role } satisfies RoomTicket, TICKET_TTL_MS, this.now());
+  issueTicket(consultationId: string, userId: string, role: ParticipantRole, tokenId: string): Promise<string> {
+    return this.backend.tickets.issue(TICKET_KIND, { consultationId, userId, tokenId, role } satisfies RoomTicket, TICKET_TTL_MS, this.now());
   }
 
   async redeemTicket(ticket: string, consultationId: string): Promise<RoomTicket | undefined> {
