@@ -60,7 +60,7 @@ export const notificationRoutes = createRouter()
   )
   .openapi(ticket, async (c) => c.json(await c.var.services.notifications.issueStreamTicket(c.var.principal.user.id, c.var.principal.tokenId), 201))
   .openapi(stream, async (c) => {
-    const { notifications, accounts, presence, answers } = c.var.services;
+    const { notifications, accounts, presence, changes } = c.var.services;
     const { userId, tokenId } = await notifications.redeemStreamTicket(c.req.valid('query').ticket);
     const pending: LiveEvent[] = [];
     let interrupted = false;
@@ -82,7 +82,7 @@ export const notificationRoutes = createRouter()
     // Signed out, a new password, the account disabled: the stream checks its session at once,
     // whichever instance the session ended on (the store's change notices).
     let checkSession = false;
-    const unwatch = answers.versions.watch([TOPICS.session(tokenId), TOPICS.sessions(userId)], () => {
+    const unwatch = changes.watch([TOPICS.session(tokenId), TOPICS.sessions(userId)], () => {
       checkSession = true;
       wake?.();
     });

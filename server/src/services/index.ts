@@ -25,6 +25,8 @@ export interface Services {
   store: Store;
   /** Serialised answers of the frequent reads, kept while nothing they say has changed. */
   answers: AnswerCache;
+  /** What the store's committed writes changed, here or on another instance: for what must react at once (a live stream whose session ended). */
+  changes: ReadVersions;
   accounts: AccountService;
   signInLimiter: RateLimiter;
   documents: DocumentService;
@@ -63,6 +65,7 @@ export function createServices(ports: Ports, config: Config, now: () => Date = (
   return {
     store,
     answers: new AnswerCache(versions, now),
+    changes: versions,
     accounts: new AccountService(store, config.tokenTtlMs, now, new PhoneCodeService(store, sms, now)),
     signInLimiter: new RateLimiter(limits, 'sign-in', config.rateLimitPerMinute, 60_000, () => now().getTime()),
     documents: new DocumentService(store, files, config.maxUploadBytes, now),
