@@ -41,32 +41,30 @@ const SHOW_CENTERS_SIGNED_IN = new Set(['oz-consultations', 'oz-doctor-desk', 'o
  * Asks for the catalog while the element's code is on its way, not after: on a 400 ms link that
  * is a round trip less before the element can be used. The element then finds it in the page's cache.
  */
-function prefetchCenters(element: Element): void {
+function prefetchCenters(element: Element): Promise<unknown> | undefined {
   const wanted = SHOW_CENTERS.has(element.localName) || (SHOW_CENTERS_SIGNED_IN.has(element.localName) && session.status !== 'signed-out');
-  if (!wanted) return;
+  if (!wanted) return undefined;
   const origin = toApiOrigin(element.getAttribute('api')) ?? pageConfig.apiOrigin;
-  centersOf(sessionClient(origin)).catch(() => {}); // the element asks again and shows the error
+  return centersOf(sessionClient(origin)).catch(() => {}); // the element asks again and shows the error
 }
 
 /** English strings alongside the code of an element that speaks English (a failure: the element asks again). */
-function prefetchEnglish(element: Element): void {
-  if (langOf(element) !== 'en') return;
-  for (const name of ['shared', element.localName]) ENGLISH_LOADERS[name]?.().catch(() => {});
+function prefetchEnglish(element: Element): (Promise<unknown> | undefined)[] {
+  if (langOf(element) !== 'en') return [];
+  return ['shared', element.localName].map((name) => ENGLISH_LOADERS[name]?.().catch(() => {}));
 }
 
 /** A signed-in person's part of an element alongside its code, when the page has a stored session. */
-function prefetchSignedInPart(element: Element): void {
-  if (session.status !== 'signed-out') SIGNED_IN_LOADERS[element.localName]?.().catch(() => {});
+function prefetchSignedInPart(element: Element): Promise<unknown> | undefined {
+  return session.status === 'signed-out' ? undefined : SIGNED_IN_LOADERS[element.localName]?.().catch(() => {});
 }
 
 if (plainAddress.href !== import.meta.url) {
   void import(/* @vite-ignore */ plainAddress.href);
 } else {
   autoloadElements(ELEMENT_LOADERS, {
+    alongside: (element) => Promise.all([prefetchCenters(element), prefetchSignedInPart(element), ...prefetchEnglish(element)]),
     whileLoading: (element) => {
-      prefetchCenters(element);
-      prefetchSignedInPart(element);
-      prefetchEnglish(element);
       // The bell sits in the site's header, on the site's colours: a line of text there would not be read.
       if (element.localName !== 'oz-notifications') showLoadingPlaceholder(element, langOf(element));
     },

@@ -25,6 +25,56 @@ describe('autoloadElements', () => {
     wrapper.remove();
   });
 
+  it('loads the elements on screen first, the rest once those have what they need or are scrolled to', async () => {
+    const started: string[] = [];
+    let releaseCode!: () => void;
+    let releaseAlongside!: () => void;
+    const code = new Promise<void>((resolve) => (releaseCode = resolve));
+    const alongside = new Promise<void>((resolve) => (releaseAlongside = resolve));
+    const onScreen = document.createElement('oz-probe-top');
+    onScreen.style.cssText = 'display: block; min-height: 2em';
+    const below = document.createElement('oz-probe-below');
+    below.style.cssText = 'display: block; min-height: 2em; margin-top: 300vh';
+    const scrolledTo = document.createElement('oz-probe-scrolled');
+    scrolledTo.style.cssText = 'display: block; min-height: 2em; margin-top: 300vh';
+    document.body.append(onScreen, below, scrolledTo);
+    autoloadElements(
+      {
+        'oz-probe-top': async () => {
+          started.push('top');
+          await code;
+        },
+        'oz-probe-below': async () => started.push('below'),
+        'oz-probe-scrolled': async () => started.push('scrolled'),
+      },
+      { alongside: (element) => (element.localName === 'oz-probe-top' ? alongside : undefined) },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started).to.deep.equal(['top'], 'what is below the fold waits');
+
+    scrolledTo.scrollIntoView();
+    await waitUntil(() => started.includes('scrolled'), 'an element scrolled to did not start loading');
+    expect(started).not.to.include('below');
+
+    releaseCode();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started).not.to.include('below', 'the rest waits for what goes with the code too (its data, its part)');
+    releaseAlongside();
+    await waitUntil(() => started.includes('below'), 'the rest never started');
+    window.scrollTo(0, 0);
+    [onScreen, below, scrolledTo].forEach((element) => element.remove());
+  });
+
+  it('loads at once what is below the fold when nothing is on screen', async () => {
+    const loaded: string[] = [];
+    const hidden = document.createElement('oz-probe-hidden');
+    hidden.hidden = true;
+    document.body.append(hidden);
+    autoloadElements({ 'oz-probe-hidden': async () => loaded.push('hidden') });
+    await waitUntil(() => loaded.includes('hidden'), 'a hidden element never loaded');
+    hidden.remove();
+  });
+
   it('tries again when a chunk failed to load', async () => {
     let attempts = 0;
     document.body.append(document.createElement('oz-probe-flaky'));
