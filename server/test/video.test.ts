@@ -204,6 +204,41 @@ describe('embedded signaling over WebSocket', () => {
     late.socket.close();
   });
 
+  /** The close code of a socket, or a note that it stayed open (a test must never hang on it). */
+  const closedWithin = (socket: ReturnType<typeof open>, ms = 5000) =>
+    Promise.race([socket.closed, new Promise<string>((resolve) => setTimeout(() => resolve(`still open after ${ms} ms`), ms).unref())]);
+
+  it('closes an open socket the moment its session ends, and only that one', async () => {
+    const { patient, doctor, consultation } = await consultationIn(server, 5);
+    const p = await connect(patient.token, consultation.id);
+    await p.next('welcome');
+    const d = await connect(doctor.token, consultation.id);
+    await d.next('welcome');
+    assert.equal((await server.request('/api/v1/auth/logout', { method: 'POST', token: patient.token })).status, 204);
+    assert.equal(await closedWithin(p), 4401);
+    assert.deepEqual(await d.next('peer-left'), { type: 'peer-left', role: 'patient' });
+    assert.equal(d.socket.readyState, d.socket.OPEN, 'the doctor, still signed in, stays in the room');
+    d.socket.close();
+  });
+
+  it('closes both sockets when the doctor concludes the consultation in the middle of the call', async () => {
+    const { patient, doctor, consultation } = await consultationIn(server, 5);
+    const p = await connect(patient.token, consultation.id);
+    await p.next('welcome');
+    const d = await connect(doctor.token, consultation.id);
+    await d.next('welcome');
+    const concluded = await server.request(`/api/v1/consultations/${consultation.id}/conclusion`, {
+      token: doctor.token,
+      json: { text: 'Показано плановое лечение.', outcome: 'conclusion' },
+    });
+    assert.equal(concluded.status, 201);
+    await p.next('ended');
+    assert.equal(await closedWithin(p), 4100);
+    assert.equal(await closedWithin(d), 4100);
+    const again = await server.request(`/api/v1/consultations/${consultation.id}/video`, { method: 'POST', token: patient.token });
+    assert.equal((await errorOf(again)).code, 'room_closed');
+  });
+
   it('refuses a used or forged ticket and a ticket of another room', async () => {
     const { patient, consultation } = await consultationIn(server, 5);
     const first = await connect(patient.token, consultation.id);

@@ -3,6 +3,7 @@ import type { UpgradeWebSocket } from 'hono/ws';
 import { SignalClose } from '@oz/contracts';
 import type { AppEnv } from '../http/env.ts';
 import type { RoomConnection, SignalSocket } from '../ports/signaling.ts';
+import { TOPICS } from '../services/store-changes.ts';
 
 /**
  * The embedded provider's signaling room. Authenticated by the one-use ticket from
@@ -21,6 +22,7 @@ export function mountSignaling(app: Hono<AppEnv>, upgradeWebSocket: UpgradeWebSo
       // A ticket taken before its session ended (signed out, a new password) opens nothing.
       const ticket = redeemed && (await c.var.services.accounts.isSessionActive(redeemed.tokenId)) ? redeemed : undefined;
       let room: RoomConnection | undefined;
+      let unwatch: (() => void) | undefined;
       return {
         onOpen: (_event, ws) => {
           if (!ticket) {
@@ -29,11 +31,23 @@ export function mountSignaling(app: Hono<AppEnv>, upgradeWebSocket: UpgradeWebSo
           }
           const socket: SignalSocket = { send: (text) => ws.send(text), close: (code, reason) => ws.close(code, reason) };
           room = rooms.join(ticket, socket);
+          // Signed out, a new password, the account disabled: the socket closes at once, whichever
+          // instance the session ended on (the store's change notices). Its close frees the seat.
+          const { accounts, changes } = c.var.services;
+          unwatch = changes.watch([TOPICS.session(ticket.tokenId), TOPICS.sessions(ticket.userId)], () => {
+            void accounts.isSessionActive(ticket.tokenId).then(
+              (active: boolean) => active || ws.close(SignalClose.unauthorized, 'the session has ended'),
+              () => ws.close(SignalClose.unauthorized, 'the session could not be checked'),
+            );
+          });
         },
         onMessage: (event) => {
           if (typeof event.data === 'string') room?.onMessage(event.data);
         },
-        onClose: () => room?.onClose(),
+        onClose: () => {
+          unwatch?.();
+          room?.onClose();
+        },
       };
     }),
   );

@@ -6,12 +6,16 @@ import { moscowTime } from './moscow-time.ts';
 
 type ConclusionInput = Required<WriteConclusionRequest>;
 
+/** Ends a consultation's video call for everyone in it, wherever their sockets are (VideoProvider.end). */
+export type EndCall = (consultationId: string) => Promise<void>;
+
 /** A consultation as its patient and its doctor see it: list, cancel, conclude. */
 export class ConsultationService {
   constructor(
     private readonly store: Store,
     private readonly notifications: NotificationService,
     private readonly now: () => Date = () => new Date(),
+    private readonly endCall: EndCall = async () => undefined,
   ) {}
 
   async list(viewer: UserRecord, query: ConsultationPageRequest): Promise<Page<Consultation>> {
@@ -53,6 +57,7 @@ export class ConsultationService {
       }
       return cancelled;
     });
+    await this.#endCallQuietly(id);
     const otherSide = await this.store.users.findById(side === 'patient' ? consultation.doctorId : consultation.patientId);
     if (otherSide) {
       const who = side === 'patient' ? 'Пациент отменил' : 'Врач отменил';
@@ -84,6 +89,7 @@ export class ConsultationService {
       }
       await tx.consultations.update(id, { status: 'completed', updatedAt: at });
     });
+    await this.#endCallQuietly(id);
     const patient = await this.store.users.findById(consultation.patientId);
     if (patient) {
       const what = input.outcome === 'in_person' ? 'приглашение на очную консультацию' : 'заключение врача';
@@ -95,6 +101,19 @@ export class ConsultationService {
       });
     }
     return this.conclusion(doctor, id);
+  }
+
+  /**
+   * A cancelled or concluded consultation has no call: whoever is still in its room is told and
+   * disconnected. The change has committed; a video server that cannot be reached now leaves a
+   * room nobody can join again (joining checks the status), so it is logged, not an error.
+   */
+  async #endCallQuietly(id: string): Promise<void> {
+    try {
+      await this.endCall(id);
+    } catch (error) {
+      console.error(JSON.stringify({ at: this.now().toISOString(), error: `ending the call of a closed consultation: ${error instanceof Error ? error.message : String(error)}` }));
+    }
   }
 
   async conclusion(viewer: UserRecord, id: string): Promise<Conclusion> {

@@ -71,7 +71,7 @@ export function createServices(ports: Ports, config: Config, now: () => Date = (
     documents: new DocumentService(store, files, config.maxUploadBytes, now),
     notifications,
     applications: new ApplicationService(store, notifications, config.programPeriod, now),
-    consultations: new ConsultationService(store, notifications, now),
+    consultations: new ConsultationService(store, notifications, now, (consultationId) => video.end(consultationId)),
     duty: new DutyService(store, notifications, { programPeriod: config.programPeriod, maxBookingsPerPatient: config.maxDutyBookingsPerPatient }, now),
     messages: new MessageService(store, live, notifications, chatSms, now),
     presence,
