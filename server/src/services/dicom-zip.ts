@@ -1,4 +1,5 @@
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { ZipFile } from 'yauzl';
+import { inflateEntry, nextEntry, openZip } from './zip-entries.ts';
 
 /** Bounds on a ZIP of DICOM files: it is checked, never unpacked, but a doctor will unpack it. */
 export interface DicomZipLimits {
@@ -62,7 +63,7 @@ export async function checkDicomZip(bytes: Uint8Array, limits: DicomZipLimits): 
       if (declared > limits.maxUnpackedBytes) return tooLarge;
       if (entry.isEncrypted()) return { reason: 'zip_encrypted', entry: entry.fileName };
       if (RUNNABLE.test(entry.fileName) || entry.uncompressedSize < DICOM_MAGIC_END) return { reason: 'zip_not_dicom', entry: entry.fileName };
-      const read = await inflateEntry(zip, entry, limits.maxUnpackedBytes - inflated);
+      const read = await inflateEntry(zip, entry, limits.maxUnpackedBytes - inflated, DICOM_MAGIC_END);
       if (read === 'too-large') return tooLarge;
       if (read.size !== entry.uncompressedSize) return { reason: 'zip_unreadable' };
       inflated += read.size;
@@ -78,63 +79,4 @@ export async function checkDicomZip(bytes: Uint8Array, limits: DicomZipLimits): 
 
 function isDicom(start: Uint8Array): boolean {
   return start.length >= DICOM_MAGIC_END && new TextDecoder('latin1').decode(start.subarray(128, DICOM_MAGIC_END)) === 'DICM';
-}
-
-function openZip(bytes: Uint8Array): Promise<ZipFile> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return new Promise((resolve, reject) => {
-    // Entry sizes are checked by inflateEntry, which stops at the first byte too many (yauzl's own
-    // check would only say that something was wrong).
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: false, strictFileNames: false }, (error, zip) =>
-      error || !zip ? reject(error ?? new Error('no zip')) : resolve(zip),
-    );
-  });
-}
-
-/** The next entry, or null at the end of the directory. */
-function nextEntry(zip: ZipFile): Promise<Entry | null> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      zip.off('entry', onEntry);
-      zip.off('end', onEnd);
-      zip.off('error', onError);
-    };
-    const onEntry = (entry: Entry) => (cleanup(), resolve(entry));
-    const onEnd = () => (cleanup(), resolve(null));
-    const onError = (error: Error) => (cleanup(), reject(error));
-    zip.on('entry', onEntry);
-    zip.on('end', onEnd);
-    zip.on('error', onError);
-    zip.readEntry();
-  });
-}
-
-/**
- * Inflates an entry to its end, keeping its first 132 bytes and counting the rest: 'too-large' at
- * the first byte past its declared size or past `budget` (then nothing more is inflated).
- */
-function inflateEntry(zip: ZipFile, entry: Entry, budget: number): Promise<{ start: Uint8Array; size: number } | 'too-large'> {
-  const allowed = Math.min(entry.uncompressedSize, budget);
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream) return reject(error ?? new Error('no stream'));
-      const start = new Uint8Array(DICOM_MAGIC_END);
-      let size = 0;
-      let done = false;
-      const settle = (result: { start: Uint8Array; size: number } | 'too-large') => {
-        if (done) return;
-        done = true;
-        stream.removeAllListeners('data');
-        stream.destroy();
-        resolve(result);
-      };
-      stream.on('data', (chunk: Buffer) => {
-        if (size < DICOM_MAGIC_END) start.set(chunk.subarray(0, DICOM_MAGIC_END - size), size);
-        size += chunk.length;
-        if (size > allowed) settle('too-large');
-      });
-      stream.on('end', () => settle({ start: start.subarray(0, Math.min(size, DICOM_MAGIC_END)), size }));
-      stream.on('error', (streamError) => (done ? undefined : ((done = true), reject(streamError))));
-    });
-  });
 }

@@ -1,4 +1,4 @@
-import { REFERRAL_COLUMNS, type ReferralImportReport, type ReferralPreviewRow, type ReferralRowError } from '@oz/contracts';
+import { MAX_REFERRAL_ROWS, REFERRAL_COLUMNS, type ReferralImportReport, type ReferralPreviewRow, type ReferralRowError } from '@oz/contracts';
 import type { ApplicationRecord, Store, StoreRepositories, UserRecord } from '../../ports/store.ts';
 import type { SmsSender } from '../../ports/sms-sender.ts';
 import { forbidden } from '../domain-error.ts';
@@ -36,7 +36,7 @@ export class ReferralImportService {
 
   async importTable(manager: UserRecord, bytes: Uint8Array, dryRun: boolean): Promise<ReferralImportReport> {
     if (manager.role !== 'manager') throw forbidden('Only the program manager imports referrals');
-    const read = readReferralRows(await readTable(bytes), this.now());
+    const read = readReferralRows(await readTable(bytes, MAX_REFERRAL_ROWS), this.now());
     const errors: ReferralRowError[] = [];
     const preview: ReferralPreviewRow[] = [];
     const good: ReferralRow[] = [];

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../domain-error.ts';
+import { readXlsx } from './read-xlsx.ts';
 
 /** A cell as read: text, a date (XLSX date cells), a number, or empty. */
 export type Cell = string | number | Date | null;
@@ -17,10 +17,14 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const unreadable = (message: string) => new DomainError('file_unreadable', message);
 
-/** Reads an XLSX workbook's first sheet, or a CSV as Excel saves it (UTF-8 with or without BOM, or Windows-1251; `;` or `,`). */
-export async function readTable(bytes: Uint8Array): Promise<Table> {
+/**
+ * Reads an XLSX workbook's first sheet, or a CSV as Excel saves it (UTF-8 with or without BOM, or
+ * Windows-1251; `;` or `,`). An XLSX is read row by row and stops keeping rows past `maxRows`
+ * (the caller refuses the table then); a CSV is no larger than its upload.
+ */
+export async function readTable(bytes: Uint8Array, maxRows: number): Promise<Table> {
   const type = await fileTypeFromBuffer(bytes);
-  if (type?.mime === XLSX_TYPE) return readXlsx(bytes);
+  if (type?.mime === XLSX_TYPE) return readXlsx(bytes, maxRows);
   if (type) throw unreadable(`This is a ${type.ext.toUpperCase()} file; upload the table as XLSX or CSV`);
   return readCsv(decodeText(bytes));
 }
@@ -55,40 +59,4 @@ function readCsv(text: string): Table {
       .map(({ record, info }) => ({ row: info.lines, cells: record.map((cell) => (cell.trim() === '' ? null : cell.trim())) }))
       .filter(({ cells }) => cells.some((cell) => cell !== null)),
   };
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (error) {
-    throw unreadable(`The XLSX file could not be read: ${(error as Error).message}`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) throw unreadable('The workbook has no rows');
-  const rows: Table['rows'] = [];
-  let header: string[] | undefined;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    for (let column = 1; column <= row.cellCount; column += 1) cells.push(cellValue(row.getCell(column).value));
-    if (!header) {
-      header = cells.map((cell) => (cell === null ? '' : String(cell).trim()));
-      if (rowNumber !== 1) throw unreadable('The header must be on row 1');
-      return;
-    }
-    if (cells.some((cell) => cell !== null)) rows.push({ row: rowNumber, cells });
-  });
-  return { header: header ?? [], rows };
-}
-
-/** exceljs gives rich text, formulas and hyperlinks as objects; the table wants what the cell shows. */
-function cellValue(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value === 'number') return value;
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
-  if (typeof value === 'boolean') return String(value);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('').trim() || null;
-  if ('text' in value && typeof value.text === 'string') return value.text.trim() || null;
-  if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
-  return null;
 }
