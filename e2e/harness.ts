@@ -104,11 +104,14 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium({ install: false }), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-/** A page in a fresh context sized like a phone, in Moscow time; any script error fails the test. */
+/** A page in a fresh context sized like a phone, in Moscow time; any script error, or anything its CSP refused, fails the test. */
 export async function phonePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
   const page = await context.newPage();
   page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy/.test(message.text())) assert.fail(`refused by the page's policy: ${message.text()}`);
+  });
   return page;
 }
 

@@ -53,6 +53,8 @@ async function openRoom(browser: Browser, server: RunningServer, consultationId:
   const page = await context.newPage();
   const failures: string[] = [];
   page.on('pageerror', (error) => failures.push(error.message));
+  // The page's Content-Security-Policy refused something the room needs (an inline style, a socket).
+  page.on('console', (message) => /Content Security Policy/.test(message.text()) && failures.push(message.text()));
   await page.goto(`${server.origin}/video-room.html?consultation=${consultationId}`);
   const register = page.locator('oz-register');
   await register.getByLabel('Номер мобильного телефона').fill(account.phone);

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './lib/logger.ts';
 import { requestFrame } from './http/request-frame.ts';
 import { createRouter } from './http/router.ts';
 import { mountStaticFiles, type StaticDirs } from './http/static-files.ts';
+import { connectSourcesOf } from './http/page-policy.ts';
 import { authRoutes } from './routes/auth.ts';
 import { meRoutes } from './routes/me.ts';
 import { centerRoutes } from './routes/centers.ts';
@@ -77,7 +78,7 @@ export function createApp({ config, services, staticDirs, logger = createLogger(
   wss.options.maxPayload = MAX_SIGNALING_FRAME_BYTES;
   mountSignaling(app, upgradeWebSocket);
   app.route('/api/v1', createApi());
-  if (staticDirs) mountStaticFiles(app, staticDirs);
+  if (staticDirs) mountStaticFiles(app, staticDirs, connectSourcesOf(config.openVidu?.url));
   app.notFound(onNotFound);
   app.onError(onError);
   // main.ts hands the HTTP server to this after serve(), so WebSocket upgrades reach the app.

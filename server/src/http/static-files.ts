@@ -1,8 +1,10 @@
-import { relative } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import type { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
 import type { AppEnv } from './env.ts';
+import { pagePolicy } from './page-policy.ts';
 
 /** A chunk's name carries its content hash (vite.config.ts: `[name]-[hash].js`), so it never changes. */
 const HASHED_NAME = /-[A-Za-z0-9_-]{8}\.js$/;
@@ -18,7 +20,7 @@ export interface StaticDirs {
  * The bundle is public code that any embedding page loads as a module script, so it is served
  * with CORS for every origin; the API itself stays limited to OZ_ALLOWED_ORIGINS.
  */
-export function mountStaticFiles(app: Hono<AppEnv>, dirs: StaticDirs): void {
+export function mountStaticFiles(app: Hono<AppEnv>, dirs: StaticDirs, connectSources: readonly string[] = []): void {
   // Rural connections are slow: scripts go out as the build compressed them (brotli or gzip, see
   // scripts/vite-precompress.ts); anything else the build made (source maps) is compressed here.
   app.use('/widgets/*', compress());
@@ -42,5 +44,35 @@ export function mountStaticFiles(app: Hono<AppEnv>, dirs: StaticDirs): void {
   // them (a slow link pays for every byte before oz.js is even asked for).
   const compressPages = compress();
   app.use('/*', (c, next) => (c.req.path.startsWith('/widgets/') ? next() : compressPages(c, next)));
+  const policyOf = pagePolicies(dirs.examples, connectSources);
+  app.use('/*', async (c, next) => {
+    await next();
+    if (c.res.status !== 200 || !c.res.headers.get('Content-Type')?.startsWith('text/html')) return;
+    // A page whose file cannot be read back gets the policy of a page without inline blocks.
+    c.header('Content-Security-Policy', (await policyOf(c.req.path)) ?? pagePolicy('', connectSources));
+  });
   app.use('/*', serveStatic({ root: relative(process.cwd(), dirs.examples) }));
+}
+
+/**
+ * Each sample page's Content-Security-Policy (http/page-policy.ts), made from the file as it is
+ * on disk and made again when it changes: a webmaster edits these pages.
+ */
+function pagePolicies(root: string, connectSources: readonly string[]): (path: string) => Promise<string | undefined> {
+  const base = resolve(root);
+  const made = new Map<string, { changed: number; policy: string }>();
+  return async (path) => {
+    try {
+      const file = resolve(base, `.${decodeURIComponent(path)}${path.endsWith('/') ? 'index.html' : ''}`);
+      if (!file.startsWith(base + sep)) return undefined;
+      const changed = (await stat(file)).mtimeMs;
+      const known = made.get(file);
+      if (known?.changed === changed) return known.policy;
+      const policy = pagePolicy(await readFile(file, 'utf8'), connectSources);
+      made.set(file, { changed, policy });
+      return policy;
+    } catch {
+      return undefined;
+    }
+  };
 }

@@ -28,20 +28,39 @@ const STYLE = `
 `;
 
 /**
+ * One sheet for every placeholder, adopted rather than a `<style>` element: a host page whose CSP
+ * forbids inline styles (no 'unsafe-inline' in style-src) still applies it. Lit's styles replace it
+ * when the element renders. Browsers without constructable sheets get the element.
+ */
+let sheet: CSSStyleSheet | undefined;
+function adoptStyle(root: ShadowRoot): boolean {
+  if (!('adoptedStyleSheets' in root) || typeof CSSStyleSheet.prototype.replaceSync !== 'function') return false;
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+  }
+  root.adoptedStyleSheets = [sheet];
+  return true;
+}
+
+/**
  * Shows the loading line in an element not yet defined. Does nothing to a defined element or to
  * one that already has a shadow root.
  */
 export function showLoadingPlaceholder(element: Element, lang: 'ru' | 'en'): void {
   if (customElements.get(element.localName) || !(element instanceof HTMLElement) || element.shadowRoot) return;
   const root = element.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.setAttribute(MARK, '');
-  style.textContent = STYLE;
+  if (!adoptStyle(root)) {
+    const style = document.createElement('style');
+    style.setAttribute(MARK, '');
+    style.textContent = STYLE;
+    root.append(style);
+  }
   const line = document.createElement('p');
   line.setAttribute(MARK, '');
   line.setAttribute('part', 'loading');
   line.textContent = WORDS[lang].loading;
-  root.append(style, line);
+  root.append(line);
 }
 
 /** The element's code did not arrive (the chunk failed): say so instead of loading forever. */

@@ -135,7 +135,7 @@ function renderQuality(t: Translation, call: VideoCall): TemplateResult | typeof
   return html`
     <p part="quality" class="quality quality-${level ?? 'unknown'}" data-quality=${level ?? ''}>
       <span class="bars" aria-hidden="true">
-        ${[1, 2, 3].map((n) => html`<span class="bar ${n <= bars ? 'on' : ''}" style="height:${n * 33}%"></span>`)}
+        ${[1, 2, 3].map((n) => html`<span class="bar ${n <= bars ? 'on' : ''}"></span>`)}
       </span>
       <span class="quality-words">${level ? v.quality(v.qualityLevels[level]) : v.qualityMeasuring}</span>
     </p>

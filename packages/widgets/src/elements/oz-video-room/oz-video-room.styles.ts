@@ -290,6 +290,19 @@ const roomStyles = css`
     border-radius: 2px;
   }
 
+  /* Heights here, not in style attributes: a host page's CSP may forbid inline styles. */
+  .bar:first-child {
+    height: 33%;
+  }
+
+  .bar:nth-child(2) {
+    height: 66%;
+  }
+
+  .bar:nth-child(3) {
+    height: 99%;
+  }
+
   .quality-good .bar.on {
     background: ${tokens.colorSuccess};
   }
