@@ -22,6 +22,7 @@ import { mountSignaling } from './routes/signaling.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { MAX_SIGNALING_FRAME_BYTES } from './ports/signaling.ts';
+import { auditRoutes, myAuditRoutes } from './routes/audit.ts';
 
 export interface AppOptions {
   config: Config;
@@ -36,6 +37,8 @@ export function createApi() {
   const api = createRouter()
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
+    .route('/me/audit', myAuditRoutes)
+    .route('/audit', auditRoutes)
     .route('/centers', centerRoutes)
     .route('/consent', consentRoutes)
     .route('/documents', documentRoutes)

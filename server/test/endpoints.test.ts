@@ -55,6 +55,9 @@ const ENDPOINTS = {
   'POST /referrals/import': true,
   'POST /referrals/credentials': true,
   'GET /referrals/template.csv': true,
+  'GET /audit': true,
+  'GET /audit/export.csv': true,
+  'GET /me/audit': true,
 } as const satisfies Record<Endpoint, true>;
 
 /**

@@ -20,6 +20,7 @@ import {
   messagesTable,
   notificationsTable,
   presenceTable,
+  auditTable,
   rowToRecord,
   selectList,
   phoneCodesTable,
@@ -49,6 +50,7 @@ const TABLES: Record<(typeof COLLECTIONS)[number], Table<never>> = {
   messages: messagesTable,
   chatUnread: chatUnreadTable,
   presence: presenceTable,
+  audit: auditTable,
 };
 
 const quiet = () => undefined;

@@ -59,6 +59,7 @@ export const PAGE_LIMITS = {
   notifications: { default: 50, max: 200 },
   dutySlots: { default: 200, max: 500 },
   messages: { default: 100, max: 200 },
+  audit: { default: 100, max: 500 },
 } as const;
 
 export type PagedListName = keyof typeof PAGE_LIMITS;

@@ -15,6 +15,7 @@ import type { Notification, NotificationList, NotificationListQuery, StreamTicke
 import type { pageQuery } from './paging.ts';
 import type { CredentialsResendRequest, CredentialsResendResult, ReferralImportQuery, ReferralImportReport } from './referrals.ts';
 import type { SpeedTestResult, VideoJoin } from './video.ts';
+import type { AuditExportQuery, AuditList, AuditQuery, MyAuditQuery } from './audit.ts';
 
 /** A request body as the client writes it (before the server's defaults and transforms). */
 type Body<S extends z.ZodType> = z.input<S>;
@@ -112,6 +113,11 @@ export interface Endpoints {
   'POST /referrals/import': { query: QueryOf<typeof ReferralImportQuery>; form: { file: File }; response: ReferralImportReport };
   'POST /referrals/credentials': { body: Body<typeof CredentialsResendRequest>; response: CredentialsResendResult };
   'GET /referrals/template.csv': { response: FileAnswer };
+
+  // The audit trail (routes/audit.ts)
+  'GET /audit': { query: QueryOf<typeof AuditQuery>; response: AuditList };
+  'GET /audit/export.csv': { query: QueryOf<typeof AuditExportQuery>; response: FileAnswer };
+  'GET /me/audit': { query: QueryOf<typeof MyAuditQuery>; response: AuditList };
 }
 
 export type Endpoint = keyof Endpoints;

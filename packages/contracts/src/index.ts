@@ -18,4 +18,5 @@ export * from './duty.ts';
 export * from './messages.ts';
 export * from './video.ts';
 export * from './referrals.ts';
+export * from './audit.ts';
 export * from './endpoints.ts';

@@ -1,5 +1,7 @@
 import type {
   ApplicationSource,
+  AuditAction,
+  AuditSubjectType,
   ApplicationStatus,
   CenterId,
   ConclusionOutcome,
@@ -160,6 +162,25 @@ export interface ChatUnreadRecord {
   smsAt: string | null;
 }
 
+/**
+ * One entry of the audit trail: a read of a patient's medical data by someone else, or a change of
+ * a status. Append-only: never updated, never deleted (not even with the patient's account).
+ */
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actorId: string;
+  actorRole: Role;
+  action: AuditAction;
+  subjectType: AuditSubjectType;
+  subjectId: string;
+  patientId: string;
+  /** The new status, for a change of status. */
+  status: string | null;
+  /** The client's address as the server saw it. */
+  address: string | null;
+}
+
 /** When the user was last online: an authenticated request, or an open live stream. */
 export interface PresenceRecord {
   userId: string;
@@ -298,6 +319,16 @@ export interface ChatUnreadRepository {
   claimSms(consultationId: string, userId: string, at: string, smsBefore: string): Promise<boolean>;
 }
 
+export interface AuditRepository {
+  /** Appends the entries (one write for all of them). */
+  append(entries: readonly AuditRecord[]): Promise<void>;
+  /**
+   * The patient's trail, newest first; of two at the same millisecond, the later written first.
+   * `exceptActor`: leave out what that person did (a patient's own view of who else looked).
+   */
+  pageByPatient(patientId: string, page: PageRequest, exceptActor?: string): Promise<Page<AuditRecord>>;
+}
+
 export interface PresenceRepository {
   /** The user was online at `at`; an earlier time never moves it back. */
   seen(userId: string, at: string): Promise<void>;
@@ -342,6 +373,7 @@ export interface StoreRepositories {
   messages: MessageRepository;
   chatUnread: ChatUnreadRepository;
   presence: PresenceRepository;
+  audit: AuditRepository;
 }
 
 /**

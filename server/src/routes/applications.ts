@@ -14,6 +14,8 @@ import { requireAuth, requireRole } from '../http/authenticate.ts';
 import { bearerSecurity, conflictResponse, errorResponses as e } from '../http/openapi-responses.ts';
 import { json } from '../http/json.ts';
 import { IdParam } from '../http/params.ts';
+import { auditActor } from '../http/audit-actor.ts';
+import type { AuditSubject } from '../services/audit.ts';
 
 const common = { tags: ['Applications'], security: bearerSecurity };
 
@@ -99,17 +101,33 @@ export const applicationRoutes = createRouter()
   })
   .openapi(list, async (c) => {
     const { status, limit, cursor } = c.req.valid('query');
-    return c.json(await c.var.services.applications.list(c.var.principal.user, status, { limit, cursor }), 200);
+    const page = await c.var.services.applications.list(c.var.principal.user, status, { limit, cursor });
+    await c.var.services.audit.read(auditActor(c), page.items.map(subjectOf));
+    return c.json(page, 200);
   })
-  .openapi(getOne, async (c) => c.json(await c.var.services.applications.get(c.var.principal.user, c.req.valid('param').id), 200))
+  .openapi(getOne, async (c) => {
+    const application = await c.var.services.applications.get(c.var.principal.user, c.req.valid('param').id);
+    await c.var.services.audit.read(auditActor(c), [subjectOf(application)]);
+    return c.json(application, 200);
+  })
   .openapi(schedule, async (c) => {
     const { startsAt, durationMinutes } = c.req.valid('json');
     const { services, principal } = c.var;
-    const consultation = await services.applications.schedule(principal.user, c.req.valid('param').id, startsAt, durationMinutes);
+    const id = c.req.valid('param').id;
+    const consultation = await services.applications.schedule(principal.user, id, startsAt, durationMinutes);
+    await services.audit.statusChanged(auditActor(c), { type: 'application', id, patientId: consultation.patientId }, 'scheduled');
     return c.json(await services.consultations.view(consultation), 201);
   })
   .openapi(decline, async (c) => {
     const { reason } = c.req.valid('json');
-    return c.json(await c.var.services.applications.decline(c.var.principal.user, c.req.valid('param').id, reason), 200);
+    const application = await c.var.services.applications.decline(c.var.principal.user, c.req.valid('param').id, reason);
+    await c.var.services.audit.statusChanged(auditActor(c), subjectOf(application), application.status);
+    return c.json(application, 200);
   })
-  .openapi(cancel, async (c) => c.json(await c.var.services.applications.cancel(c.var.principal.user, c.req.valid('param').id), 200));
+  .openapi(cancel, async (c) => {
+    const application = await c.var.services.applications.cancel(c.var.principal.user, c.req.valid('param').id);
+    await c.var.services.audit.statusChanged(auditActor(c), subjectOf(application), application.status);
+    return c.json(application, 200);
+  });
+
+const subjectOf = (application: Application): AuditSubject => ({ type: 'application', id: application.id, patientId: application.patientId });

@@ -19,6 +19,7 @@ import { json } from '../http/json.ts';
 import { IdParam } from '../http/params.ts';
 import { cachedAnswer, cachedJson } from '../http/cached-answer.ts';
 import { TOPICS } from '../services/store-changes.ts';
+import { auditActor } from '../http/audit-actor.ts';
 
 const common = { tags: ['Consultations'], security: bearerSecurity, middleware: [requireAuthAs('patient', 'doctor')] };
 
@@ -122,18 +123,31 @@ export const consultationRoutes = createRouter()
   .openapi(cancel, async (c) => {
     // The body is optional: a bare POST cancels without a reason.
     const body = c.req.header('content-type')?.includes('application/json') ? c.req.valid('json') : {};
-    return c.json(await c.var.services.consultations.cancel(c.var.principal.user, c.req.valid('param').id, body?.reason), 200);
+    const consultation = await c.var.services.consultations.cancel(c.var.principal.user, c.req.valid('param').id, body?.reason);
+    await c.var.services.audit.statusChanged(auditActor(c), { type: 'consultation', id: consultation.id, patientId: consultation.patientId }, consultation.status);
+    return c.json(consultation, 200);
   })
   .openapi(writeConclusion, async (c) => {
-    const input = c.req.valid('json');
-    return c.json(await c.var.services.consultations.conclude(c.var.principal.user, c.req.valid('param').id, input), 201);
+    const { services, principal } = c.var;
+    const id = c.req.valid('param').id;
+    const conclusion = await services.consultations.conclude(principal.user, id, c.req.valid('json'));
+    await services.audit.statusChanged(auditActor(c), { type: 'consultation', id, patientId: await services.consultations.patientIdOf(id) }, 'completed');
+    return c.json(conclusion, 201);
   })
-  .openapi(readConclusion, async (c) =>
-    c.json(await c.var.services.consultations.conclusion(c.var.principal.user, c.req.valid('param').id), 200),
-  )
-  .openapi(listMessages, async (c) =>
-    c.json(await c.var.services.messages.list(c.var.principal.user, c.req.valid('param').id, c.req.valid('query')), 200),
-  )
+  .openapi(readConclusion, async (c) => {
+    const { services, principal } = c.var;
+    const id = c.req.valid('param').id;
+    const conclusion = await services.consultations.conclusion(principal.user, id);
+    await services.audit.read(auditActor(c), [{ type: 'conclusion', id, patientId: await services.consultations.patientIdOf(id) }]);
+    return c.json(conclusion, 200);
+  })
+  .openapi(listMessages, async (c) => {
+    const { services, principal } = c.var;
+    const id = c.req.valid('param').id;
+    const page = await services.messages.list(principal.user, id, c.req.valid('query'));
+    await services.audit.read(auditActor(c), [{ type: 'chat', id, patientId: await services.consultations.patientIdOf(id) }]);
+    return c.json(page, 200);
+  })
   .openapi(postMessage, async (c) => {
     const { text } = c.req.valid('json');
     return c.json(await c.var.services.messages.post(c.var.principal.user, c.req.valid('param').id, text), 201);

@@ -7,6 +7,7 @@ import { bearerSecurity, conflictResponse, errorResponses as e } from '../http/o
 import { json } from '../http/json.ts';
 import { IdParam } from '../http/params.ts';
 import { uploadBodyLimit } from '../http/body-limit.ts';
+import { auditActor } from '../http/audit-actor.ts';
 
 const upload = createRoute({
   method: 'post',
@@ -78,6 +79,7 @@ export const documentRoutes = createRouter()
   })
   .openapi(content, async (c) => {
     const { document, bytes } = await c.var.services.documents.content(c.var.principal.user, c.req.valid('param').id);
+    await c.var.services.audit.read(auditActor(c), [{ type: 'document', id: document.id, patientId: document.ownerId }]);
     // Always a download, never rendered in our origin: an uploaded file must not run as a page.
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': document.mediaType,

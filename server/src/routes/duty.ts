@@ -8,6 +8,7 @@ import { json } from '../http/json.ts';
 import { IdParam } from '../http/params.ts';
 import { cachedAnswer, cachedJson } from '../http/cached-answer.ts';
 import { TOPICS } from '../services/store-changes.ts';
+import { auditActor } from '../http/audit-actor.ts';
 
 
 const listFree = createRoute({
@@ -102,5 +103,6 @@ export const dutyRoutes = createRouter()
     const body: { topic?: string | undefined } = c.req.header('content-type')?.includes('application/json') ? c.req.valid('json') : {};
     const { services, principal } = c.var;
     const consultation = await services.duty.book(principal.user, c.req.valid('param').id, body?.topic);
+    await services.audit.statusChanged(auditActor(c), { type: 'consultation', id: consultation.id, patientId: consultation.patientId }, consultation.status);
     return c.json(await services.consultations.view(consultation), 201);
   });

@@ -7,6 +7,7 @@ import { bearerSecurity, errorResponses as e } from '../http/openapi-responses.t
 import { json } from '../http/json.ts';
 import { uploadBodyLimit } from '../http/body-limit.ts';
 import { validationFailed } from '../services/domain-error.ts';
+import { CSV_BOM } from '../lib/csv.ts';
 
 const ImportForm = z.object({ file: z.instanceof(File).meta({ type: 'string', format: 'binary' } as never) });
 
@@ -73,8 +74,9 @@ export const referralRoutes = createRouter()
     return c.json(await c.var.services.credentials.resend(c.var.principal.user, phone), 200);
   })
   .openapi(template, (c) => {
+    // Our own constant rows, written as is: the example phone starts with "+" and must stay a phone.
     const line = (cells: string[]) => cells.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(';');
-    const csv = `\ufeff${line(Object.values(REFERRAL_COLUMNS))}\r\n${line(EXAMPLE_ROW)}\r\n`;
+    const csv = `${CSV_BOM}${line(Object.values(REFERRAL_COLUMNS))}\r\n${line(EXAMPLE_ROW)}\r\n`;
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="referrals-template.csv"; filename*=UTF-8''${encodeURIComponent('направления-шаблон.csv')}`,

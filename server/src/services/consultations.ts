@@ -124,6 +124,13 @@ export class ConsultationService {
     return { ...conclusion, doctorName: doctor?.fullName ?? '' };
   }
 
+  /** Whose consultation it is, for the audit trail (after a call that checked who may see it). */
+  async patientIdOf(id: string): Promise<string> {
+    const consultation = await this.store.consultations.findById(id);
+    if (!consultation) throw notFound('The consultation');
+    return consultation.patientId;
+  }
+
   /** Only the consultation's patient and doctor; anyone else is told it does not exist. */
   private async participantOnly(viewer: UserRecord, id: string): Promise<ConsultationRecord> {
     const consultation = await this.store.consultations.findById(id);

@@ -19,6 +19,7 @@ import { ChatSmsService } from './chat-sms.ts';
 import { ReadVersions } from './read-versions.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { trackChanges } from './store-changes.ts';
+import { AuditService } from './audit.ts';
 
 export interface Services {
   /** The store, marking cached answers stale as its writes commit (services/store-changes.ts). */
@@ -35,6 +36,8 @@ export interface Services {
   consultations: ConsultationService;
   duty: DutyService;
   messages: MessageService;
+  /** The audit trail of medical data: reads by others, changes of status. */
+  audit: AuditService;
   /** Who is online (last-seen), for the chat's SMS. */
   presence: PresenceService;
   /** The «new message» SMS to whoever has been away 10 minutes; main.ts runs its sweep. */
@@ -71,6 +74,7 @@ export function createServices(ports: Ports, config: Config, now: () => Date = (
     documents: new DocumentService(store, files, config.maxUploadBytes, now),
     notifications,
     applications: new ApplicationService(store, notifications, config.programPeriod, now),
+    audit: new AuditService(store, now),
     consultations: new ConsultationService(store, notifications, now, (consultationId) => video.end(consultationId)),
     duty: new DutyService(store, notifications, { programPeriod: config.programPeriod, maxBookingsPerPatient: config.maxDutyBookingsPerPatient }, now),
     messages: new MessageService(store, live, notifications, chatSms, now),

@@ -75,6 +75,7 @@ export function trackChanges(store: Store, committed: (topics: string[]) => Prom
     messages: source.messages,
     chatUnread: tracked('chatUnread', source.chatUnread, collect),
     presence: source.presence,
+    audit: source.audit,
   });
   return {
     ...repositories(store, committed),

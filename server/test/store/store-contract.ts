@@ -357,6 +357,34 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       });
     });
 
+    describe('audit trail', () => {
+      it('appends entries and pages a patient\'s trail newest first, without one person\'s own when asked', async () => {
+        const { patient, doctor } = await patientAndDoctor(store);
+        const entry = (i: number, actorId: string) => ({
+          id: `audit-${patient.id}-${i}`,
+          at: minutesAfter('2027-05-30T10:00:00.000Z', i === 3 ? 2 : i), // 2 and 3 at the same moment: write order decides
+          actorId,
+          actorRole: actorId === doctor.id ? ('doctor' as const) : ('patient' as const),
+          action: i % 2 ? ('status_changed' as const) : ('read' as const),
+          subjectType: 'document' as const,
+          subjectId: `doc-${i}`,
+          patientId: patient.id,
+          status: i % 2 ? 'cancelled' : null,
+          address: i === 0 ? null : '203.0.113.7',
+        });
+        const entries = [entry(0, doctor.id), entry(1, patient.id), entry(2, doctor.id), entry(3, doctor.id)];
+        await store.audit.append(entries.slice(0, 2));
+        await store.audit.append(entries.slice(2));
+        await store.audit.append([]);
+        const pages = await allPages((cursor) => store.audit.pageByPatient(patient.id, { limit: 3, cursor }));
+        assert.deepEqual(pages.map((page) => page.map((e) => e.subjectId)), [['doc-3', 'doc-2', 'doc-1'], ['doc-0']]);
+        assert.deepEqual(pages.flat().find((e) => e.subjectId === 'doc-1'), entries[1], 'every field as written');
+        const others = await store.audit.pageByPatient(patient.id, { limit: 10 }, patient.id);
+        assert.deepEqual(others.items.map((e) => e.subjectId), ['doc-3', 'doc-2', 'doc-0']);
+        assert.deepEqual((await store.audit.pageByPatient(doctor.id, { limit: 10 })).items, []);
+      });
+    });
+
     describe('unread chats, their notification and last-seen', () => {
       it('counts unread messages per reader, clears them, and lets one claim of an SMS through an hour', async () => {
         const { patient, doctor } = await patientAndDoctor(store);

@@ -33,5 +33,6 @@ export function assembleStore({ name, reads, transaction, close }: Pick<Store, '
     messages: wrap('messages'),
     chatUnread: wrap('chatUnread'),
     presence: wrap('presence'),
+    audit: wrap('audit'),
   };
 }

@@ -2,6 +2,7 @@ import {
   DuplicateKeyError,
   RecordNotFoundError,
   type ApplicationRecord,
+  type AuditRecord,
   type ChatUnreadRecord,
   type ConclusionRecord,
   type ConsultationPageRequest,
@@ -40,12 +41,13 @@ export interface StoreData {
   messages: Stored<MessageRecord>[];
   chatUnread: Stored<ChatUnreadRecord>[];
   presence: Stored<PresenceRecord>[];
+  audit: Stored<AuditRecord>[];
 }
 
 /** 2: records carry `seq` (page cursors). */
 export const SCHEMA_VERSION = 2;
 
-export const COLLECTIONS = ['users', 'tokens', 'phoneCodes', 'documents', 'applications', 'consultations', 'conclusions', 'notifications', 'dutySlots', 'messages', 'chatUnread', 'presence'] as const;
+export const COLLECTIONS = ['users', 'tokens', 'phoneCodes', 'documents', 'applications', 'consultations', 'conclusions', 'notifications', 'dutySlots', 'messages', 'chatUnread', 'presence', 'audit'] as const;
 
 export const emptyData = (): StoreData => ({
   schemaVersion: SCHEMA_VERSION,
@@ -62,6 +64,7 @@ export const emptyData = (): StoreData => ({
   messages: [],
   chatUnread: [],
   presence: [],
+  audit: [],
 });
 
 /** Files written before records had a sequence get one in the order they were written. */
@@ -162,6 +165,7 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
   const messages = collection(data, 'messages', 'message');
   const chatUnread = collection(data, 'chatUnread', 'chat');
   const presence = collection(data, 'presence', 'presence');
+  const audit = collection(data, 'audit', 'audit entry');
   const unreadAbout = (userId: string, kind: NotificationRecord['kind'], consultationId: string) => (n: NotificationRecord) =>
     n.userId === userId && n.kind === kind && n.readAt === null && n.data.consultationId === consultationId;
   const smsDue = (row: ChatUnreadRecord, messagedAfter: string, smsBefore: string) =>
@@ -365,6 +369,14 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
       pageByDoctor: async (doctorId, range, page) =>
         pageOf(dutySlots.filter((s) => s.doctorId === doctorId && inRange(s.startsAt, range)), (s) => s.startsAt, 'asc', page),
       findOverlapping: async (doctorId, startsAt, endsAt) => dutySlots.find((s) => s.doctorId === doctorId && overlaps(s, startsAt, endsAt)),
+    },
+    audit: {
+      // Ids are random (services/tokens.ts newId); a growing trail is not scanned for each one.
+      append: async (entries) => {
+        for (const entry of entries) audit.insert(entry);
+      },
+      pageByPatient: async (patientId, page, exceptActor) =>
+        pageOf(audit.filter((e) => e.patientId === patientId && e.actorId !== exceptActor), (e) => e.at, 'desc', page),
     },
     messages: {
       insert: async (message) => {

@@ -11,6 +11,7 @@ import {
   notificationsTable,
   phoneCodesTable,
   presenceTable,
+  auditTable,
   tokensTable,
   usersTable,
   type Table,
@@ -41,6 +42,7 @@ const COPY_ORDER = [
   { collection: 'notifications', label: 'notifications', table: notificationsTable },
   { collection: 'chatUnread', label: 'unread chat marks', table: chatUnreadTable },
   { collection: 'presence', label: 'last-seen times', table: presenceTable },
+  { collection: 'audit', label: 'audit entries', table: auditTable },
 ] as const satisfies readonly { collection: Collection; label: string; table: Table<never> }[];
 
 // A collection added to the embedded store without a place here stops the build, not a copy.

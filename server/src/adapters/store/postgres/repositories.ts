@@ -7,6 +7,7 @@ import {
   documentsTable,
   dutySlotsTable,
   messagesTable,
+  auditTable,
   notificationsTable,
   presenceTable,
   phoneCodesTable,
@@ -15,6 +16,8 @@ import {
   usersTable,
 } from './rows.ts';
 import { run, tableAccess } from './table-access.ts';
+import { insertMany } from './bulk-insert.ts';
+import { translateError } from './errors.ts';
 import type { SqlQueryable } from './sql.ts';
 
 /** `AND starts_at >= $n AND starts_at < $m` for the ends of the range that are given. */
@@ -45,6 +48,7 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
   const messages = tableAccess(db, messagesTable, 'message');
   const chatUnread = tableAccess(db, chatUnreadTable, 'chat', 'consultationId');
   const presence = tableAccess(db, presenceTable, 'presence', 'userId');
+  const audit = tableAccess(db, auditTable, 'audit entry');
   const unreadAbout = "user_id = $1 AND kind = $2 AND read_at IS NULL AND data->>'consultationId' = $3";
   // One rule for listing and for claiming: unread, a message after the last SMS, that SMS an hour old.
   const smsDue = (smsBefore: string) => `count > 0 AND (sms_at IS NULL OR (sms_at < last_message_at AND sms_at < ${smsBefore}))`;
@@ -170,6 +174,20 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
       },
       findOverlapping: (doctorId, startsAt, endsAt) =>
         dutySlots.find('doctor_id = $1 AND tstzrange(starts_at, ends_at) && tstzrange($2, $3)', [doctorId, startsAt, endsAt], 'ORDER BY starts_at'),
+    },
+    audit: {
+      append: async (entries) => {
+        if (entries.length === 0) return;
+        try {
+          await insertMany(db, auditTable, entries);
+        } catch (error) {
+          throw translateError(error);
+        }
+      },
+      pageByPatient: (patientId, page, exceptActor) =>
+        exceptActor === undefined
+          ? audit.page('patient_id = $1', [patientId], 'at', 'desc', page)
+          : audit.page('patient_id = $1 AND actor_id <> $2', [patientId, exceptActor], 'at', 'desc', page),
     },
     messages: {
       insert: (message) => messages.insert(message),

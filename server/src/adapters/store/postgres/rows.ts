@@ -1,5 +1,6 @@
 import type {
   ApplicationRecord,
+  AuditRecord,
   ChatUnreadRecord,
   ConclusionRecord,
   ConsultationRecord,
@@ -241,3 +242,19 @@ export function selectList<R>(table: Table<R>): string {
   const extra = table === (usersTable as unknown as Table<R>) ? ', consent_at, consent_version' : '';
   return `${table.columns.map((column) => column.column).join(', ')}${extra}, seq`;
 }
+
+export const auditTable: Table<AuditRecord> = {
+  name: 'audit',
+  columns: [
+    c('id', 'id'),
+    c('at', 'at', 'time'),
+    c('actorId', 'actor_id'),
+    c('actorRole', 'actor_role'),
+    c('action', 'action'),
+    c('subjectType', 'subject_type'),
+    c('subjectId', 'subject_id'),
+    c('patientId', 'patient_id'),
+    c('status', 'status'),
+    c('address', 'address'),
+  ],
+};
