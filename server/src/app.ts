@@ -23,6 +23,7 @@ import { referralRoutes } from './routes/referrals.ts';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { MAX_SIGNALING_FRAME_BYTES } from './ports/signaling.ts';
 import { auditRoutes, myAuditRoutes } from './routes/audit.ts';
+import { staffRoutes } from './routes/staff.ts';
 
 export interface AppOptions {
   config: Config;
@@ -39,6 +40,7 @@ export function createApi() {
     .route('/me', meRoutes)
     .route('/me/audit', myAuditRoutes)
     .route('/audit', auditRoutes)
+    .route('/staff', staffRoutes)
     .route('/centers', centerRoutes)
     .route('/consent', consentRoutes)
     .route('/documents', documentRoutes)

@@ -58,6 +58,12 @@ const ENDPOINTS = {
   'GET /audit': true,
   'GET /audit/export.csv': true,
   'GET /me/audit': true,
+  'GET /staff': true,
+  'POST /staff': true,
+  'PATCH /staff/{id}': true,
+  'POST /staff/{id}/disable': true,
+  'POST /staff/{id}/enable': true,
+  'POST /staff/{id}/password': true,
 } as const satisfies Record<Endpoint, true>;
 
 /**

@@ -307,10 +307,10 @@ describe('store copy: what it refuses before touching anything', () => {
 
   it('refuses a field the tables have no column for, instead of dropping it', async () => {
     const data = syntheticStore(1);
-    (data.users[0] as unknown as Record<string, unknown>).disabledAt = '2024-03-02T10:00:00.000Z';
+    (data.users[0] as unknown as Record<string, unknown>).archivedAt = '2024-03-02T10:00:00.000Z';
     await writeFile(join(dataDir, STORE_FILE_NAME), JSON.stringify(data));
     try {
-      await assert.rejects(runCli(['store', 'copy', '--to', nowhere], { OZ_DATA_DIR: dataDir }, quiet), /no place for users\.disabledAt \(1 records\).*Nothing was written/);
+      await assert.rejects(runCli(['store', 'copy', '--to', nowhere], { OZ_DATA_DIR: dataDir }, quiet), /no place for users\.archivedAt \(1 records\).*Nothing was written/);
     } finally {
       await rm(join(dataDir, STORE_FILE_NAME));
     }

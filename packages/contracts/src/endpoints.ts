@@ -16,6 +16,7 @@ import type { pageQuery } from './paging.ts';
 import type { CredentialsResendRequest, CredentialsResendResult, ReferralImportQuery, ReferralImportReport } from './referrals.ts';
 import type { SpeedTestResult, VideoJoin } from './video.ts';
 import type { AuditExportQuery, AuditList, AuditQuery, MyAuditQuery } from './audit.ts';
+import type { CreateStaffRequest, DisableStaffResult, StaffList, StaffMember, StaffPasswordResult, UpdateStaffRequest } from './staff.ts';
 
 /** A request body as the client writes it (before the server's defaults and transforms). */
 type Body<S extends z.ZodType> = z.input<S>;
@@ -118,6 +119,14 @@ export interface Endpoints {
   'GET /audit': { query: QueryOf<typeof AuditQuery>; response: AuditList };
   'GET /audit/export.csv': { query: QueryOf<typeof AuditExportQuery>; response: FileAnswer };
   'GET /me/audit': { query: QueryOf<typeof MyAuditQuery>; response: AuditList };
+
+  // Staff accounts (routes/staff.ts)
+  'GET /staff': { response: StaffList };
+  'POST /staff': { body: Body<typeof CreateStaffRequest>; response: StaffPasswordResult };
+  'PATCH /staff/{id}': { params: IdParams; body: Body<typeof UpdateStaffRequest>; response: StaffMember };
+  'POST /staff/{id}/disable': { params: IdParams; response: DisableStaffResult };
+  'POST /staff/{id}/enable': { params: IdParams; response: StaffMember };
+  'POST /staff/{id}/password': { params: IdParams; response: StaffPasswordResult };
 }
 
 export type Endpoint = keyof Endpoints;

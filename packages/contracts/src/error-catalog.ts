@@ -31,6 +31,7 @@ export const ERROR_STATUS = {
   video_unavailable: 502, // the video server (OpenVidu) did not answer or refused us
   sms_unavailable: 502, // the SMS gateway did not take the message; nothing was changed
   password_already_set: 409, // the patient has chosen their own password; no new one-time password is sent
+  account_disabled: 403, // a staff account the manager disabled (said only to whoever knows its password)
   unavailable: 503, // the database or file storage cannot be reached right now; try again shortly (Retry-After)
   internal: 500,
 } as const satisfies Record<string, ErrorStatus>;
@@ -51,6 +52,7 @@ export const CONFLICT_REASONS = [
   'slot_booked', // deleting a duty slot a patient has booked
   'document_in_use', // deleting a document attached to an open application
   'concurrent_change', // another request changed the same data at the same moment; reload and try again
+  'own_account', // a manager disabling their own account
 ] as const;
 
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];

@@ -23,6 +23,7 @@ export const ConflictDetails = z.discriminatedUnion('reason', [
   conflictOf('slot_booked'),
   conflictOf('document_in_use'),
   conflictOf('concurrent_change'),
+  conflictOf('own_account'),
 ]);
 export type ConflictDetails = z.infer<typeof ConflictDetails>;
 

@@ -19,4 +19,5 @@ export * from './messages.ts';
 export * from './video.ts';
 export * from './referrals.ts';
 export * from './audit.ts';
+export * from './staff.ts';
 export * from './endpoints.ts';

@@ -2,6 +2,7 @@ import { ConfigError } from '../config.ts';
 import { DomainError } from '../services/domain-error.ts';
 import { UsageError, type Command, type Progress } from './command.ts';
 import { staffAdd } from './staff-add.ts';
+import { staffDisable, staffEnable, staffList, staffPassword } from './staff-manage.ts';
 import { storeCopy } from './store-copy/store-copy.ts';
 
 export { UsageError } from './command.ts';
@@ -11,6 +12,8 @@ const HELP = `Oblako Zdorovya administration
 Usage:
   npm run oz -- staff add --role doctor|manager --phone PHONE --password PASSWORD --name "FULL NAME"
                           [--center bakulev|kulakov] [--duty]
+  npm run oz -- staff list
+  npm run oz -- staff disable PHONE | enable PHONE | password PHONE
   npm run oz -- store copy --to DATABASE_URL [--files-to-s3]
   npm run oz -- help
 
@@ -27,6 +30,21 @@ staff add
   --password  at least 8 characters
   --name      full name as patients will see it
 
+staff list
+  Every doctor and manager: phone, role, center, duty flag, active or disabled, name.
+
+staff disable PHONE
+  The person cannot sign in any more and every session of theirs ends at once (open pages, live
+  notifications and video calls too, on every server instance). Lists their open consultations,
+  which need another doctor. Their conclusions and the audit trail keep their name.
+
+staff enable PHONE
+  Lets a disabled account sign in again (with its old password).
+
+staff password PHONE
+  Sends a new one-time password by SMS (OZ_SMS_URL, or the outbox file); the old password and
+  every session stop working; the person chooses their own at the next sign-in.
+
 store copy
   Moves the embedded store in OZ_DATA_DIR (stop the server first) into an empty PostgreSQL
   database: every record in one transaction, keeping ids and write order, then compares the
@@ -39,6 +57,10 @@ store copy
 
 const COMMANDS: Record<string, Command> = {
   'staff add': staffAdd(HELP),
+  'staff list': staffList(HELP),
+  'staff disable': staffDisable(HELP),
+  'staff enable': staffEnable(HELP),
+  'staff password': staffPassword(HELP),
   'store copy': storeCopy(HELP),
 };
 

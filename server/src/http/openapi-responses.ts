@@ -29,6 +29,7 @@ const CONFLICT_MEANING: Record<ConflictReason, string> = {
   slot_booked: 'the slot is booked; cancel the consultation instead',
   document_in_use: 'the document is attached to an open application',
   concurrent_change: 'another request changed the same data at that moment',
+  own_account: 'a manager cannot disable their own account',
 };
 
 /** A route's 409: `conflict` with the reasons this route sends in `details.reason`, then its other 409 codes. */

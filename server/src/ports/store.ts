@@ -29,6 +29,8 @@ export interface UserRecord {
   otpExpiresAt?: string | null;
   /** When the phone was proved (an SMS code, or signing in with the SMS one-time password); null/absent: not yet. */
   phoneConfirmedAt?: string | null;
+  /** A staff account the manager disabled: it cannot sign in. Null/absent: active. */
+  disabledAt?: string | null;
   /** 152-FZ consent: when it was given and which text version. Null for staff created by the CLI. */
   consent: { at: string; version: string } | null;
   createdAt: string;
@@ -211,6 +213,8 @@ export interface UserRepository {
   /** The users of these ids that exist, in no particular order: one query for a page's people. */
   findByIds(ids: readonly string[]): Promise<UserRecord[]>;
   count(): Promise<number>;
+  /** Doctors and managers (a few dozen), by name. */
+  listStaff(): Promise<UserRecord[]>;
   /** Fails with DuplicateKeyError('phone') when the phone is taken. */
   insert(user: UserRecord): Promise<void>;
   update(id: string, changes: Partial<Omit<UserRecord, 'id'>>): Promise<UserRecord>;

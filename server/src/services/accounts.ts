@@ -198,6 +198,8 @@ export class AccountService {
     const user = await this.store.users.findByPhone(phone);
     const valid = await verifySignIn(user ? asStored(user, password) : password, user?.passwordHash);
     if (!user || !valid) throw new DomainError('invalid_credentials', 'Wrong phone number or password');
+    // Said only to whoever knows the password: others learn nothing of the account.
+    if (user.disabledAt) throw new DomainError('account_disabled', 'This account has been disabled; ask the program manager');
     if (user.mustChangePassword && user.otpExpiresAt && user.otpExpiresAt <= this.now().toISOString()) {
       throw new DomainError('one_time_password_expired', 'The one-time password from the SMS has expired; ask the program manager for a new one');
     }
@@ -216,7 +218,8 @@ export class AccountService {
     // As times, not as ISO strings: no string made for each request.
     if (Date.parse(record.expiresAt) <= this.now().getTime()) throw unauthenticated('Your session has expired; sign in again');
     const user = await this.store.users.findById(record.userId);
-    if (!user) throw unauthenticated('Your session has ended; sign in again');
+    // A disabled account's sessions were revoked with it; this holds even for one revoked late.
+    if (!user || user.disabledAt) throw unauthenticated('Your session has ended; sign in again');
     return { user, tokenId: record.id };
   }
 

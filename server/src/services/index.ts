@@ -20,6 +20,7 @@ import { ReadVersions } from './read-versions.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { trackChanges } from './store-changes.ts';
 import { AuditService } from './audit.ts';
+import { StaffService } from './staff.ts';
 
 export interface Services {
   /** The store, marking cached answers stale as its writes commit (services/store-changes.ts). */
@@ -38,6 +39,8 @@ export interface Services {
   messages: MessageService;
   /** The audit trail of medical data: reads by others, changes of status. */
   audit: AuditService;
+  /** Doctors' and managers' accounts over their life (the manager's). */
+  staff: StaffService;
   /** Who is online (last-seen), for the chat's SMS. */
   presence: PresenceService;
   /** The «new message» SMS to whoever has been away 10 minutes; main.ts runs its sweep. */
@@ -65,6 +68,8 @@ export function createServices(ports: Ports, config: Config, now: () => Date = (
   const presence = new PresenceService(store, now);
   const chatSms = new ChatSmsService(store, presence, sms, { signInUrl: config.signInUrl }, now);
   const credentialSettings = { oneTimePasswordTtlMs: config.oneTimePasswordTtlMs, signInUrl: config.signInUrl };
+  const audit = new AuditService(store, now);
+  const consultations = new ConsultationService(store, notifications, now, (consultationId) => video.end(consultationId));
   return {
     store,
     answers: new AnswerCache(versions, now),
@@ -74,8 +79,9 @@ export function createServices(ports: Ports, config: Config, now: () => Date = (
     documents: new DocumentService(store, files, config.maxUploadBytes, now),
     notifications,
     applications: new ApplicationService(store, notifications, config.programPeriod, now),
-    audit: new AuditService(store, now),
-    consultations: new ConsultationService(store, notifications, now, (consultationId) => video.end(consultationId)),
+    audit,
+    staff: new StaffService(store, sms, audit, consultations, credentialSettings, now),
+    consultations,
     duty: new DutyService(store, notifications, { programPeriod: config.programPeriod, maxBookingsPerPatient: config.maxDutyBookingsPerPatient }, now),
     messages: new MessageService(store, live, notifications, chatSms, now),
     presence,

@@ -29,6 +29,7 @@ export function userRecord(overrides: Partial<UserRecord> = {}): UserRecord {
     passwordHash: 'scrypt$test',
     otpExpiresAt: null,
     phoneConfirmedAt: null,
+    disabledAt: null,
     consent: { at: at(), version: '1' },
     createdAt: at(),
     updatedAt: at(),

@@ -218,6 +218,11 @@ export function lowdbRepositories(data: () => StoreData): StoreRepositories {
         return users.filter((user) => wanted.has(user.id)).map((user) => copy(user));
       },
       count: async () => users.rows().length,
+      listStaff: async () =>
+        users
+          .filter((user) => user.role !== 'patient')
+          .map((user) => copy(user))
+          .sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru') || a.id.localeCompare(b.id)),
       insert: async (user) => {
         checkId(users.rows(), user.id);
         checkPhone(user);

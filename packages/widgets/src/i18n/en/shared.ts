@@ -79,6 +79,7 @@ export const sharedEn: typeof sharedRu = {
     video_unavailable: 'The video server is not answering right now. Please try again in a few minutes.',
     sms_unavailable: 'SMS cannot be sent right now. Nothing was changed; please try again later.',
     password_already_set: 'The patient has already set their own password and signs in with it. No new SMS password is needed.',
+    account_disabled: 'This account has been disabled. Please contact the programme manager.',
     booking_limit: 'You already have bookings with the duty doctor. Cancel one to book again.',
     unavailable: 'The service is briefly unavailable. Please try again in a few seconds.',
     internal: 'Something went wrong on the server. Please try again later.',

@@ -65,6 +65,9 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
       findByPhone: (phone) => users.find('phone = $1', [phone]),
       findByIds: async (ids) => (ids.length === 0 ? [] : users.findMany('id = ANY($1::text[])', [[...new Set(ids)]])),
       count: () => users.count('true', []),
+      // Sorted here as lowdb sorts (Russian collation of JS), not by the database's locale.
+      listStaff: async () =>
+        (await users.findMany("role <> 'patient'", [])).sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru') || a.id.localeCompare(b.id)),
       insert: (user) => users.insert(user),
       update: (id, changes) => users.update(id, changes),
     },

@@ -46,6 +46,7 @@ export const usersTable: Table<UserRecord> = {
     c('passwordHash', 'password_hash'),
     c('otpExpiresAt', 'otp_expires_at', 'time'),
     c('phoneConfirmedAt', 'phone_confirmed_at', 'time'),
+    c('disabledAt', 'disabled_at', 'time'),
     // `consent` is two columns; see userToRow / rowToUser.
     c('createdAt', 'created_at', 'time'),
     c('updatedAt', 'updated_at', 'time'),
