@@ -21,3 +21,17 @@ export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(
     throw new UsageError(`${(error as Error).message}\n\n${help}`);
   }
 }
+
+/** Like parseOptions, for commands that take exactly one file name besides their options. */
+export function parseOptionsAndFile<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, help: string, whenMissing: string) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${help}`);
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file) throw new UsageError(whenMissing);
+  if (extra.length > 0) throw new UsageError(`Give one file name; also got ${extra.map((name) => `"${name}"`).join(', ')}.\n\n${help}`);
+  return { values: parsed.values, file };
+}

@@ -22,7 +22,7 @@ export async function openLowdbStore(dataDir: string): Promise<Store> {
     const file = join(dataDir, STORE_FILE_NAME);
     const db = new Low<StoreData>(new DurableJsonFile<StoreData>(file), emptyData());
     await db.read();
-    checkShape(db.data, file);
+    checkStoreShape(db.data, file);
     // Collections added by newer versions start empty; older records get their write sequence.
     db.data = upgradeData(db.data);
     await db.write();
@@ -33,7 +33,8 @@ export async function openLowdbStore(dataDir: string): Promise<Store> {
   }
 }
 
-function checkShape(data: unknown, file: string): void {
+/** Refuses what is not a store file this version can open (also used by the backup commands). */
+export function checkStoreShape(data: unknown, file: string): asserts data is StoreData {
   const shapeOk =
     typeof data === 'object' &&
     data !== null &&
