@@ -61,6 +61,8 @@ const MATRIX: Record<string, Row> = {
   'POST /auth/password': { allowed: SIGNED_IN, body: () => ({ currentPassword: 'wrong password', newPassword: 'a new password 1' }) },
   'GET /me': { allowed: SIGNED_IN },
   'GET /me/audit': { allowed: PATIENTS },
+  // Each patient's own (personal-data.test.ts unpacks B's and finds none of A's data in it).
+  'GET /me/export': { allowed: PATIENTS },
   'GET /audit': { allowed: ['manager'] },
   'GET /audit/export.csv': { allowed: ['manager'] },
   'GET /staff': { allowed: ['manager'] },

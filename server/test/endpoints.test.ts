@@ -58,6 +58,7 @@ const ENDPOINTS = {
   'GET /audit': true,
   'GET /audit/export.csv': true,
   'GET /me/audit': true,
+  'GET /me/export': true,
   'GET /staff': true,
   'POST /staff': true,
   'PATCH /staff/{id}': true,

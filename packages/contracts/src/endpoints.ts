@@ -119,6 +119,7 @@ export interface Endpoints {
   'GET /audit': { query: QueryOf<typeof AuditQuery>; response: AuditList };
   'GET /audit/export.csv': { query: QueryOf<typeof AuditExportQuery>; response: FileAnswer };
   'GET /me/audit': { query: QueryOf<typeof MyAuditQuery>; response: AuditList };
+  'GET /me/export': { response: FileAnswer };
 
   // Staff accounts (routes/staff.ts)
   'GET /staff': { response: StaffList };

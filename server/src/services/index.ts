@@ -21,6 +21,7 @@ import { AnswerCache } from './answer-cache.ts';
 import { trackChanges } from './store-changes.ts';
 import { AuditService } from './audit.ts';
 import { StaffService } from './staff.ts';
+import { PersonalDataExport } from './personal-data-export.ts';
 
 export interface Services {
   /** The store, marking cached answers stale as its writes commit (services/store-changes.ts). */
@@ -41,6 +42,8 @@ export interface Services {
   audit: AuditService;
   /** Doctors' and managers' accounts over their life (the manager's). */
   staff: StaffService;
+  /** «Скачать мои данные»: a patient's records and documents in one ZIP. */
+  personalData: PersonalDataExport;
   /** Who is online (last-seen), for the chat's SMS. */
   presence: PresenceService;
   /** The «new message» SMS to whoever has been away 10 minutes; main.ts runs its sweep. */
@@ -70,20 +73,24 @@ export function createServices(ports: Ports, config: Config, now: () => Date = (
   const credentialSettings = { oneTimePasswordTtlMs: config.oneTimePasswordTtlMs, signInUrl: config.signInUrl };
   const audit = new AuditService(store, now);
   const consultations = new ConsultationService(store, notifications, now, (consultationId) => video.end(consultationId));
+  const documents = new DocumentService(store, files, config.maxUploadBytes, now);
+  const applications = new ApplicationService(store, notifications, config.programPeriod, now);
+  const messages = new MessageService(store, live, notifications, chatSms, now);
   return {
     store,
     answers: new AnswerCache(versions, now),
     changes: versions,
     accounts: new AccountService(store, config.tokenTtlMs, now, new PhoneCodeService(store, sms, now)),
     signInLimiter: new RateLimiter(limits, 'sign-in', config.rateLimitPerMinute, 60_000, () => now().getTime()),
-    documents: new DocumentService(store, files, config.maxUploadBytes, now),
+    documents,
     notifications,
-    applications: new ApplicationService(store, notifications, config.programPeriod, now),
+    applications,
     audit,
     staff: new StaffService(store, sms, audit, consultations, credentialSettings, now),
     consultations,
     duty: new DutyService(store, notifications, { programPeriod: config.programPeriod, maxBookingsPerPatient: config.maxDutyBookingsPerPatient }, now),
-    messages: new MessageService(store, live, notifications, chatSms, now),
+    messages,
+    personalData: new PersonalDataExport({ store, files, documents, applications, consultations, messages, notifications, audit }, now),
     presence,
     chatSms,
     video: new VideoService(store, video, config.iceServers, now, notifications),
