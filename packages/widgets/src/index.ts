@@ -12,6 +12,7 @@ import { OzDutySchedule } from './elements/oz-duty-schedule/oz-duty-schedule.ts'
 import { OzChat } from './elements/oz-chat/oz-chat.ts';
 import { OzReferralImport } from './elements/oz-referral-import/oz-referral-import.ts';
 import { OzVideoRoom } from './elements/oz-video-room/oz-video-room.ts';
+import { OzAuditTrail } from './elements/oz-audit-trail/oz-audit-trail.ts';
 import { startPage } from './page-api.ts';
 
 export type { ConfigureOptions } from './internal/page-config.ts';
@@ -32,6 +33,7 @@ export {
   OzChat,
   OzReferralImport,
   OzVideoRoom,
+  OzAuditTrail,
 };
 
 startPage(import.meta.url);
@@ -46,3 +48,4 @@ OzDutySchedule.define('oz-duty-schedule');
 OzChat.define('oz-chat');
 OzReferralImport.define('oz-referral-import');
 OzVideoRoom.define('oz-video-room');
+OzAuditTrail.define('oz-audit-trail');

@@ -12,7 +12,7 @@ import type {
   ScheduleApplicationRequest,
   WriteConclusionRequest,
 } from '@oz/contracts';
-import { endpointPath, type AddressOf, type Endpoint, type InputArgs, type InputOf, type JsonEndpoint, type ResponseOf } from '@oz/contracts/endpoints';
+import { endpointPath, type AddressOf, type Endpoint, type InputArgs, type InputOf, type JsonEndpoint, type LinkEndpoint, type ResponseOf } from '@oz/contracts/endpoints';
 import { NetworkError, isAbortError, type ApiError } from './errors.ts';
 import { pageLimit, searchOf, type PageOptions } from './page-query.ts';
 import { readApiError } from './read-error.ts';
@@ -26,6 +26,9 @@ export interface ConsultationListOptions extends PageOptions {
   /** `asc` (the API's default: the earliest first) or `desc`. */
   order?: 'asc' | 'desc' | undefined;
 }
+
+/** Whose audit trail the manager reads: by the patient's phone as people write it, or by their id. */
+export type AuditWhose = { phone: string; patientId?: undefined } | { patientId: string; phone?: undefined };
 
 export interface ApiClientOptions {
   /** API origin, e.g. `https://oz.example.ru`; requests go to `${origin}/api/v1`. */
@@ -140,11 +143,8 @@ export class ApiClient {
   }
 
   /** The file, for opening or saving: the content route needs the bearer token, so a plain link cannot work. */
-  async documentContent(id: string, signal?: AbortSignal): Promise<Blob> {
-    const { method, url } = this.#url('GET /documents/{id}/content', { params: { id } });
-    const token = this.currentToken();
-    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
-    return (await this.#send(url, { method, headers, signal: signal ?? null }, token)).blob();
+  documentContent(id: string, signal?: AbortSignal): Promise<Blob> {
+    return this.#file('GET /documents/{id}/content', { params: { id }, signal });
   }
 
   // Applications (path 1)
@@ -217,6 +217,24 @@ export class ApiClient {
     return this.url('GET /notifications/stream', { query: { ticket } });
   }
 
+  // The audit trail of medical data
+  /** What other people did with the signed-in patient's data, newest first, one page (patient). */
+  myAudit(options: PageOptions = {}) {
+    const { limit, cursor, signal } = options;
+    return this.call('GET /me/audit', { query: { limit: pageLimit('audit', limit), cursor }, signal });
+  }
+
+  /** One patient's trail, newest first, one page, with whose it is (manager; 404 when nobody has that phone). */
+  patientAudit(whose: AuditWhose, options: PageOptions = {}) {
+    const { limit, cursor, signal } = options;
+    return this.call('GET /audit', { query: { ...whose, limit: pageLimit('audit', limit), cursor }, signal });
+  }
+
+  /** One patient's whole trail as a CSV file (manager): fetched with the token, never through a link with it. */
+  auditCsv(whose: AuditWhose, signal?: AbortSignal): Promise<Blob> {
+    return this.#file('GET /audit/export.csv', { query: { ...whose }, signal });
+  }
+
   /**
    * The API said this token is no longer valid, so the page's session must end: after every call,
    * including those of transports that cannot use call() (XHR uploads).
@@ -234,6 +252,14 @@ export class ApiClient {
   #url(endpoint: Endpoint, { params, query }: AnyInput) {
     const { method, path } = endpointPath(endpoint, params as never);
     return { method, url: `${this.origin}/api/v1${path}${searchOf(query ?? {})}` };
+  }
+
+  /** A file answer (a document, a CSV) as a Blob, fetched with the bearer token in a header. */
+  async #file(endpoint: LinkEndpoint, input: AnyInput): Promise<Blob> {
+    const { method, url } = this.#url(endpoint, input);
+    const token = this.currentToken();
+    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+    return (await this.#send(url, { method, headers, signal: input.signal ?? null }, token)).blob();
   }
 
   async #request(endpoint: JsonEndpoint, input: AnyInput): Promise<unknown> {

@@ -13,6 +13,8 @@ import { videoJoinEn } from './en/video-join.ts';
 import { chatEn } from './en/chat.ts';
 import { referralImportEn } from './en/referral-import.ts';
 import { pagingEn } from './en/paging.ts';
+import { auditEn } from './en/audit.ts';
+import { auditTrailEn } from './en/audit-trail.ts';
 
 /** English, the whole catalogue (types and tests); typed as the Russian source so a missing key is a compile error. */
 export const en: Translation = {
@@ -30,4 +32,6 @@ export const en: Translation = {
   videoJoin: videoJoinEn,
   chat: chatEn,
   referralImport: referralImportEn,
+  audit: auditEn,
+  auditTrail: auditTrailEn,
 };

@@ -12,6 +12,8 @@ import { videoJoinRu } from './ru/video-join.ts';
 import { chatRu } from './ru/chat.ts';
 import { referralImportRu } from './ru/referral-import.ts';
 import { pagingRu } from './ru/paging.ts';
+import { auditRu } from './ru/audit.ts';
+import { auditTrailRu } from './ru/audit-trail.ts';
 
 /**
  * Russian: the source of every string. Plain words for elderly users and the program's own
@@ -35,6 +37,8 @@ export const ru = {
   videoJoin: videoJoinRu,
   chat: chatRu,
   referralImport: referralImportRu,
+  audit: auditRu,
+  auditTrail: auditTrailRu,
 };
 
 /** The shape every locale must have; `en` is typed with it so a missing key does not compile. */

@@ -20,6 +20,7 @@ const TAGS = [
   'oz-notifications',
   'oz-doctor-desk',
   'oz-referral-import',
+  'oz-audit-trail',
 ] as const;
 
 /** The chunks a module imports statically (`import … from "./x.js"`). */

@@ -13,6 +13,7 @@ import { PatientDocuments } from './patient-documents.ts';
 import { saveBlob } from './save-blob.ts';
 import { uploadForm } from './upload-form.ts';
 import { describeUploadError } from './upload-parts.ts';
+import { WhoLooked } from './who-looked.ts';
 
 type Words = (t: Translation) => string;
 
@@ -41,7 +42,7 @@ const EMPTY: Omit<DocumentsState, 'downloading'> = {
 
 /**
  * The signed-in patient's side of <oz-documents> (a chunk a visitor who is not signed in never
- * downloads): upload, the list, download and delete.
+ * downloads): upload, the list, download and delete, and who else looked at the patient's data.
  */
 export class DocumentsView {
   readonly #host: DocumentsHost;
@@ -52,6 +53,8 @@ export class DocumentsView {
   #downloads = new AbortController();
   /** "Delete this document?"; after a delete its card is gone, so focus goes to the list heading. */
   readonly #delete: ConfirmDialogController<MedicalDocument>;
+  /** «Кто смотрел мои документы», loaded when the patient opens it. */
+  readonly #whoLooked: WhoLooked;
 
   constructor(host: DocumentsHost) {
     this.#host = host;
@@ -64,6 +67,7 @@ export class DocumentsView {
       confirm: (document) => this.#deleteDocument(document),
       fallbackFocus: () => host.focusFirst('#list-title'),
     });
+    this.#whoLooked = new WhoLooked(host, () => this.#documents.items);
   }
 
   connected(): void {
@@ -80,6 +84,7 @@ export class DocumentsView {
     this.#upload.clearError();
     Object.assign(this.#state, EMPTY);
     this.#delete.close();
+    this.#whoLooked.reset();
   }
 
   render(): TemplateResult {
@@ -117,6 +122,7 @@ export class DocumentsView {
         <div role="alert" part="error form-error" class="form-error">${this.#state.listError?.(this.#host.t) ?? nothing}</div>
         ${this.#renderList()}
       </section>
+      ${this.#whoLooked.render()}
       ${deleteDialog({
         t: this.#host.t,
         dialog: this.#delete,

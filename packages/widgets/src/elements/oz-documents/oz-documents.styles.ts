@@ -49,8 +49,37 @@ export const styles = css`
   }
 
   .empty,
-  .loading {
+  .loading,
+  .hint {
     color: ${tokens.colorTextMuted};
+  }
+
+  /* «Кто смотрел мои документы»: apart from the list, one entry per line, its time first. */
+  .who-looked {
+    margin-top: calc(${tokens.spacing} * 2);
+    padding-top: ${tokens.spacing};
+    border-top: 1px solid ${tokens.colorBorder};
+  }
+
+  .who-looked-button {
+    margin-bottom: ${tokens.spacingSmall};
+  }
+
+  .who-looked-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  .who-looked-entry {
+    padding: ${tokens.spacingSmall} 0;
+    border-bottom: 1px solid ${tokens.colorBorder};
+    overflow-wrap: anywhere;
+  }
+
+  .who-looked-entry .when {
+    display: block;
+    font-weight: 700;
   }
 
   /* 200 % zoom on a phone: the card's side frames and most of its padding give the words room;

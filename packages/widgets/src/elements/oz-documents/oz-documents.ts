@@ -4,6 +4,7 @@ import { describeError } from '../../internal/describe-error.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { SignedInPart } from '../../internal/signed-in-part.ts';
 import type { DocumentsView } from './documents-signed-in.ts';
+import { loadMoreStyles } from '../../styles/load-more.ts';
 import { styles } from './oz-documents.styles.ts';
 import { uploadStyles } from './upload.styles.ts';
 import { strings } from './strings.ts';
@@ -11,8 +12,10 @@ import { strings } from './strings.ts';
 /**
  * @summary The patient's medical documents (медицинские документы) in the personal account:
  * upload with a progress bar (a file, or on phones a photo from the camera), the list with kind,
- * file name, date and size, download, and delete after a confirmation. Signed-out visitors see a
- * prompt to sign in.
+ * file name, date and size, download, and delete after a confirmation; and, on request, «Кто
+ * смотрел мои документы»: which doctors and program staff opened the patient's documents,
+ * applications, conclusions and chats, or changed their status, newest first. Signed-out visitors
+ * see a prompt to sign in.
  *
  * @event oz-document-uploaded - A document was uploaded here. `detail: { document }`.
  * @event oz-document-deleted - A document was deleted here. `detail: { documentId }`.
@@ -30,12 +33,17 @@ import { strings } from './strings.ts';
  * @csspart button - Every button; also `choose-file-button`, `camera-button`, `upload-button`,
  *   `submit`, `cancel-upload-button`, `download-button`, `delete-button`, `keep-button`,
  *   `confirm-button` (the delete in the dialog; also `confirm-delete-button`, its old name, for one
- *   release), `retry-button`.
+ *   release), `retry-button`, `who-looked-button` (shows or hides who looked), `load-more` (more of
+ *   who looked).
  * @csspart list - The list of documents; `document` is each card.
  * @csspart document-kind - A card's kind; `file-name`, `meta` (date and size) and `in-use` (attached
  *   to an open application) follow it.
  * @csspart empty - "No documents yet".
- * @csspart loading - "Загружаем список документов…" while the list loads.
+ * @csspart who-looked - The «Кто смотрел мои документы» section; `hint` its explanation.
+ * @csspart who-looked-list - Who looked, newest first; `who-looked-entry` each entry, `when` its time.
+ * @csspart who-looked-empty - "Nobody but you has opened your documents yet".
+ * @csspart load-more-area - The end of who looked: `load-more` button, `load-more-error` when the next page failed.
+ * @csspart loading - "Загружаем список документов…" while the list loads (and the like while who looked loads).
  * @csspart load-error - Why the list could not be loaded (its `error` text) and the `retry-button`;
  *   the text also carries `form-error`, its old name, for one release.
  * @csspart dialog - The delete confirmation (also `delete-dialog`).
@@ -55,7 +63,7 @@ import { strings } from './strings.ts';
 export class OzDocuments extends OzElement {
   static override strings = [strings];
 
-  static override styles = [OzElement.styles, uploadStyles, styles];
+  static override styles = [OzElement.styles, uploadStyles, loadMoreStyles, styles];
 
   readonly #gate = new SignInGate(this, {
     roles: ['patient'],

@@ -1,7 +1,8 @@
 // Issue 11, reflow: the documents at 320 px and at a 360-px phone's 200 % zoom (180 CSS px).
 import { fixture, html, waitUntil } from '../../../test/testing.ts';
 import { newPatientAuth } from '../../../test/api.ts';
-import { pdfFile, uploadViaApi } from '../../../test/documents.ts';
+import { bakulevDoctorAuth, openDocumentAs } from '../../../test/audit.ts';
+import { applyToBakulevViaApi, pdfFile, uploadViaApi } from '../../../test/documents.ts';
 import { shadow } from '../../../test/dom.ts';
 import { showPhoneControls } from '../../../test/phone.ts';
 import { REFLOW_WIDTHS, expectReflows } from '../../../test/reflow.ts';
@@ -32,6 +33,20 @@ describe('<oz-documents> reflow', () => {
     signInPage(auth);
     const el = await render();
     await waitUntil(() => shadow(el).querySelectorAll('.document').length === 2, 'the documents did not load');
+    showPhoneControls(el);
+    for (const width of REFLOW_WIDTHS) await expectReflows(el, { width });
+  });
+
+  it('fits «Кто смотрел мои документы», open, with a long file name, at 320 and 180 px', async () => {
+    const auth = await newPatientAuth();
+    await applyToBakulevViaApi(auth.token);
+    const long = await uploadViaApi(auth.token, 'discharge_summary', pdfFile('Выписка_из_истории_болезни_кардиологического_отделения_2026.pdf'));
+    await openDocumentAs((await bakulevDoctorAuth()).token, long.id);
+    signInPage(auth);
+    const el = await render();
+    await waitUntil(() => shadow(el).querySelectorAll('.document').length === 4, 'the documents did not load');
+    shadow(el).querySelector<HTMLButtonElement>('button[part~="who-looked-button"]')!.click();
+    await waitUntil(() => shadow(el).querySelector('[part~="who-looked-entry"]'), 'who looked did not load');
     showPhoneControls(el);
     for (const width of REFLOW_WIDTHS) await expectReflows(el, { width });
   });

@@ -3,6 +3,7 @@ import { actionRowStyles, fieldStyles } from '../../styles/forms.ts';
 import { focusHeadingStyles } from '../../styles/headings.ts';
 import { noticeStyles } from '../../styles/notice.ts';
 import { uploadProgressStyles } from '../../styles/progress.ts';
+import { cardRows, tableStyles } from '../../styles/card-table.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 /** What only the import has; the fields, action rows, progress and notice are the shared ones. */
@@ -236,25 +237,6 @@ const importStyles = css`
     background: ${tokens.colorDangerSurface};
   }
 
-  table {
-    width: 100%;
-    border-collapse: collapse;
-    margin-bottom: ${tokens.spacingSmall};
-  }
-
-  th,
-  td {
-    padding: 6px ${tokens.spacingSmall};
-    border: 1px solid ${tokens.colorBorder};
-    text-align: start;
-    vertical-align: top;
-    overflow-wrap: anywhere;
-  }
-
-  thead th {
-    background: ${tokens.colorSurfaceAlt};
-  }
-
   /* As narrow as its word: the other columns need the room. */
   th.row-number {
     width: 1%;
@@ -270,48 +252,10 @@ const importStyles = css`
   /* Too narrow for three columns (a phone, a sidebar): one card per row, each cell on its own line
      under its column's name, the header row hidden but still read by screen readers. */
   @container (max-width: 32em) {
-    table,
-    thead,
-    tbody,
-    tr,
-    th,
-    td {
-      display: block;
-    }
-
-    thead tr {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-
-    tbody tr {
-      margin-bottom: ${tokens.spacingSmall};
-      padding: ${tokens.spacingSmall};
-      border: 1px solid ${tokens.colorBorder};
-      border-radius: ${tokens.radius};
-    }
-
-    th,
-    td {
-      border: none;
-      padding: 2px 0;
-    }
+    ${cardRows}
 
     th.row-number {
       width: auto;
-    }
-
-    [data-label]::before {
-      content: attr(data-label) ': ';
-      color: ${tokens.colorTextMuted};
-      font-weight: 400;
-    }
-
-    td[data-label]::before {
-      display: block;
     }
   }
 
@@ -364,4 +308,12 @@ const importStyles = css`
  * One column that fits a 360px phone: the tables keep three narrow columns whose text wraps,
  * rather than scrolling sideways.
  */
-export const styles = [focusHeadingStyles, fieldStyles, actionRowStyles, uploadProgressStyles, noticeStyles, importStyles];
+export const styles = [
+  focusHeadingStyles,
+  fieldStyles,
+  actionRowStyles,
+  uploadProgressStyles,
+  noticeStyles,
+  tableStyles,
+  importStyles,
+];

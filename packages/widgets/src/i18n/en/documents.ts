@@ -56,4 +56,14 @@ export const documentsEn: typeof documentsRu = {
   deleting: 'Deleting…',
   deleted: (name) => `The document ${name} has been deleted.`,
   deleteRefused: 'This document is attached to an application for an online consultation that is still open, so it cannot be deleted.',
+
+  whoLookedTitle: 'Who looked at my documents',
+  whoLookedIntro:
+    'Here you can see which doctors and program staff opened your documents, applications and conclusions, and what they did with them. Your own actions are not shown here.',
+  whoLookedShow: 'Show',
+  whoLookedHide: 'Hide',
+  whoLookedLoading: 'Loading who looked at your documents…',
+  whoLookedFailed: 'Could not find out who looked at your documents.',
+  whoLookedEmpty: 'Nobody but you has opened your documents yet.',
+  whoLookedEntry: (who, role, deed) => `${who}, ${role}, ${deed}`,
 };
