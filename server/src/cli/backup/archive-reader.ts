@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { Transform, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { Member } from './archive-format.ts';
+import { countingStream } from './counting-stream.ts';
 
 export interface OpenArchive {
   /** Every member by name, from the central directory. */
@@ -32,17 +32,9 @@ export async function openArchive(path: string): Promise<OpenArchive> {
       const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
         zip.openReadStream(entry, (error, opened) => (error || !opened ? reject(error ?? new Error('no stream')) : resolve(opened))),
       );
-      const hash = createHash('sha256');
-      let bytes = 0;
-      const counted = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk);
-          bytes += chunk.byteLength;
-          done(null, chunk);
-        },
-      });
+      const { stream: counted, sums } = countingStream();
       await pipeline(stream, counted, sink ?? discard());
-      return { name, bytes, sha256: hash.digest('hex') };
+      return { name, ...sums() };
     };
     return {
       entries,

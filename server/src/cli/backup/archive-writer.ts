@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { BackupError, type Member } from './archive-format.ts';
+import { countingStream } from './counting-stream.ts';
 
 export interface ArchiveWriter {
   /** Adds bytes already in memory. */
@@ -39,15 +40,7 @@ export async function writeArchiveAtomically(target: string, overwrite: boolean,
       return { name, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
     },
     async addStream(name, source) {
-      const hash = createHash('sha256');
-      let bytes = 0;
-      const counted = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk);
-          bytes += chunk.byteLength;
-          done(null, chunk);
-        },
-      });
+      const { stream: counted, sums } = countingStream();
       // 'end' comes once yazl has read the last byte, so the sums are final.
       const taken = new Promise<void>((resolve, reject) => {
         counted.once('end', resolve);
@@ -62,7 +55,7 @@ export async function writeArchiveAtomically(target: string, overwrite: boolean,
         source.destroy();
         throw error;
       }
-      return { name, bytes, sha256: hash.digest('hex') };
+      return { name, ...sums() };
     },
   };
 
