@@ -1,6 +1,5 @@
 import { defineStrings } from '../../i18n/catalog.ts';
-import { auditRu } from '../../i18n/ru/audit.ts';
 import { documentsRu } from '../../i18n/ru/documents.ts';
 
-/** The words of <oz-documents> (and of its «Кто смотрел мои документы»): Russian in its chunk, English fetched when it speaks English. */
-export const strings = defineStrings({ documents: documentsRu, audit: auditRu }, () => import('./strings-en.ts'));
+/** The words of <oz-documents>: Russian in its chunk, English fetched when it speaks English (the audit words come with the signed-in part: who-looked-strings.ts). */
+export const strings = defineStrings({ documents: documentsRu }, () => import('./strings-en.ts'));

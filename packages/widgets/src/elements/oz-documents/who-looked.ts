@@ -7,12 +7,23 @@ import { PagedList } from '../../controllers/paged-list.ts';
 import { describeError } from '../../internal/describe-error.ts';
 import type { ViewHost } from '../../internal/view-host.ts';
 import { viewState } from '../../internal/view-state.ts';
-import { auditDeed, auditWhen, auditWho } from '../oz-audit-trail/audit-words.ts';
+import { langReady } from '../../i18n/catalog.ts';
+import type { Lang } from '../../i18n/lang.ts';
+
+type Words = typeof import('./who-looked-words.ts');
+
+/** The audit trail's words and sentences, the first time the section opens; in English, once its English has come. */
+async function loadWords(lang: Lang): Promise<Words> {
+  const words = await import('./who-looked-words.ts');
+  await langReady(lang);
+  return words;
+}
 
 /** The first page, tagged with its patient so another person's trail is never shown after a switch. */
 interface Loaded {
   patientId: string;
   page: AuditList;
+  words: Words;
 }
 
 /**
@@ -26,7 +37,7 @@ export class WhoLooked {
   readonly #documents: () => readonly MedicalDocument[] | undefined;
   readonly #state: { open: boolean };
   readonly #entries: PagedList<AuditEntry>;
-  readonly #load: LoadController<readonly [string | undefined, boolean, ApiClient], Loaded | undefined>;
+  readonly #load: LoadController<readonly [string | undefined, boolean, ApiClient, Lang], Loaded | undefined>;
 
   constructor(host: ViewHost, documents: () => readonly MedicalDocument[] | undefined) {
     this.#host = host;
@@ -39,11 +50,12 @@ export class WhoLooked {
       itemSelector: (entry) => `[data-entry-id="${entry.id}"]`,
     });
     this.#load = new LoadController(element, {
-      task: async ([patientId, open, client], { signal }) => {
+      task: async ([patientId, open, client, lang], { signal }) => {
         if (!patientId || !open) return undefined;
-        return { patientId, page: await client.myAudit({ signal }) };
+        const [page, words] = await Promise.all([client.myAudit({ signal }), loadWords(lang)]);
+        return { patientId, page, words };
       },
-      args: () => [this.#patientId(), this.#state.open, host.client] as const,
+      args: () => [this.#patientId(), this.#state.open, host.client, host.locale] as const,
       onComplete: (loaded) => {
         if (!loaded) return this.#entries.reset();
         this.#entries.reset(loaded.page, (cursor, signal) => host.client.myAudit({ cursor, signal }));
@@ -97,14 +109,14 @@ export class WhoLooked {
       }
       return html`
         <ul class="who-looked-list" part="who-looked-list">
-          ${repeat(entries, (entry) => entry.id, (entry) => this.#renderEntry(entry))}
+          ${repeat(entries, (entry) => entry.id, (entry) => this.#renderEntry(loaded.words, entry))}
         </ul>
         ${this.#entries.renderMore({ t, listName: t.documents.whoLookedTitle })}
       `;
     });
   }
 
-  #renderEntry(entry: AuditEntry): TemplateResult {
+  #renderEntry({ auditDeed, auditWhen, auditWho }: Words, entry: AuditEntry): TemplateResult {
     const t = this.#host.t;
     const deed = auditDeed(t, entry, 'patient', this.#documents());
     return html`

@@ -1,0 +1,3 @@
+import { auditEn } from '../../i18n/en/audit.ts';
+
+export default { audit: auditEn };
