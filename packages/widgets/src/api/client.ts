@@ -235,6 +235,11 @@ export class ApiClient {
     return this.#file('GET /audit/export.csv', { query: { ...whose }, signal });
   }
 
+  /** «Скачать мои данные»: the patient's records and documents as one ZIP. */
+  myDataExport(signal?: AbortSignal): Promise<Blob> {
+    return this.#file('GET /me/export', { signal });
+  }
+
   /**
    * The API said this token is no longer valid, so the page's session must end: after every call,
    * including those of transports that cannot use call() (XHR uploads).

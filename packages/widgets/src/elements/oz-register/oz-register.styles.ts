@@ -20,6 +20,18 @@ const registerStyles = css`
     color: ${tokens.colorTextMuted};
   }
 
+  /* «Скачать мои данные»: apart from the everyday buttons above it. */
+  .export {
+    margin-top: ${tokens.spacing};
+    padding-top: ${tokens.spacing};
+    border-top: 1px solid ${tokens.colorBorder};
+  }
+
+  .export .hint {
+    margin: 0 0 ${tokens.spacingSmall};
+    color: ${tokens.colorTextMuted};
+  }
+
   .control {
     display: flex;
     flex-wrap: wrap;

@@ -4,6 +4,7 @@ import { callApi, codeInLastSms, newPatient, registerPatient, stubApi, testApi, 
 import { importedPatientAuth } from '../../../test/sms.ts';
 import { alertText, buttonPart, field, fieldErrorText, fill, query, submitButton, text } from '../../../test/dom.ts';
 import { forgetSession } from '../../../test/session.ts';
+import { catchDownloads } from '../../../test/documents.ts';
 import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
@@ -91,6 +92,44 @@ describe('<oz-register>', () => {
     expect((await callApi('GET', '/me', { token: auth.token })).status).to.equal(401);
     expect(query(el, 'h2').textContent).to.contain(ru.register.signInTitle);
     await expect(el).to.be.accessible();
+  });
+
+  it('downloads a signed-in patient\'s data as one ZIP («Скачать мои данные»), the token never in an address', async () => {
+    const { auth } = await registerPatient();
+    session.adopt(auth, testApi);
+    const el = await fixture<OzRegister>(html`<oz-register></oz-register>`);
+    expect(text(el)).to.contain(ru.register.exportDataHint);
+    const downloads = catchDownloads();
+    try {
+      buttonPart(el, 'export-button').click();
+      await waitUntil(() => downloads.saved.length === 1, 'nothing was offered for saving');
+    } finally {
+      downloads.restore();
+    }
+    const [saved] = downloads.saved;
+    expect(saved!.fileName).to.equal(ru.register.exportDataFileName);
+    expect(saved!.href).to.match(/^blob:/);
+    const bytes = new Uint8Array(await saved!.blob.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).to.deep.equal([0x50, 0x4b, 0x03, 0x04], 'a ZIP file');
+    await waitUntil(() => query(el, '[role="status"]').textContent?.trim() === ru.register.exportDataSaved, 'no word that it was saved');
+    await expect(el).to.be.accessible();
+
+    const refused = stubApi('GET', '/me/export', 503, { error: { code: 'unavailable', message: 'down' } });
+    try {
+      buttonPart(el, 'export-button').click();
+      const failure = () => el.shadowRoot!.querySelector('[part~="export"] [role="alert"]')?.textContent ?? '';
+      await waitUntil(() => failure().includes(ru.register.exportDataFailed), 'no word about the failed download');
+      expect(failure()).to.contain(ru.errors.unavailable);
+    } finally {
+      refused.restore();
+    }
+  });
+
+  it('offers no data download to staff', async () => {
+    const auth = (await callApi('POST', '/auth/login', { body: { phone: '+79000000001', password: 'demo-bakulev' } })).body as Parameters<typeof session.adopt>[0];
+    session.adopt(auth, testApi);
+    const el = await fixture<OzRegister>(html`<oz-register></oz-register>`);
+    expect(el.shadowRoot!.querySelector('[part~="export-button"]')).to.equal(null);
   });
 
   it('signs in with the phone written as people write it', async () => {

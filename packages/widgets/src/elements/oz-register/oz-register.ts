@@ -24,6 +24,7 @@ import {
 } from './account-forms.ts';
 import { isCompleteBirthDate, onBirthDateInput } from './birth-date.ts';
 import { PhoneCodeController, countdown } from './phone-code.ts';
+import { saveBlob } from '../oz-documents/save-blob.ts';
 import { styles } from './oz-register.styles.ts';
 import { strings } from './strings.ts';
 
@@ -52,12 +53,13 @@ type Mode = 'sign-in' | 'register';
  * @csspart hint - Help text under a field.
  * @csspart error - Any error text; `field-error` next to a field, `form-error` for the whole form.
  * @csspart button - Every button; also `submit`, `sign-out-button`, `change-password-button`,
- *   `cancel-button`, `reveal-button`.
+ *   `cancel-button`, `reveal-button`, `export-button`.
  * @csspart consent-link - The link to the consent text.
  * @csspart resend-button - «Отправить ещё раз через 0:45», then «Отправить код ещё раз».
  * @csspart forgot-button - «Забыли пароль?» under the sign-in form.
  * @csspart user - "Вы вошли как …".
- * @csspart status - Confirmations such as "Новый пароль сохранён".
+ * @csspart export - «Скачать мои данные» for a signed-in patient: its hint, `export-button` and error (the confirmation is in `status`).
+ * @csspart status - Confirmations such as "Новый пароль сохранён", «Файл с вашими данными сохранён».
  *
  * @cssproperty --oz-color-primary - Buttons, links and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).
@@ -95,6 +97,8 @@ export class OzRegister extends OzElement {
   /** The reset answered that this patient (imported by referral) still has to consent. */
   @state() private resetNeedsConsent = false;
   @state() private phoneConfirmedNow = false;
+  /** «Скачать мои данные»: not asked, on its way, saved, or why it failed. */
+  @state() private exportState: 'idle' | 'pending' | 'saved' | { error: unknown } = 'idle';
 
   readonly #registerCode = new PhoneCodeController(this, (phone) => this.client.requestPhoneCode({ phone, purpose: 'register' }));
   readonly #resetCode = new PhoneCodeController(this, (phone) => this.client.requestPhoneCode({ phone, purpose: 'reset' }));
@@ -192,6 +196,7 @@ export class OzRegister extends OzElement {
   /** No whitespace around it in the template: an empty status must stay :empty, or its box shows. */
   #statusText(): string | typeof nothing {
     if (this.passwordChanged) return this.t.register.passwordChanged;
+    if (this.exportState === 'saved') return this.t.register.exportDataSaved;
     return this.phoneConfirmedNow ? this.t.register.phoneConfirmed : nothing;
   }
 
@@ -456,9 +461,36 @@ export class OzRegister extends OzElement {
           </button>
           ${this.#signOutButton()}
         </div>
+        ${user.role === 'patient' ? this.#renderExport() : nothing}
       </section>
     `;
   }
+
+  /** «Скачать мои данные» (152-FZ art. 14): fetched with the token in a header, saved from a blob. */
+  #renderExport(): TemplateResult {
+    const t = this.t.register;
+    const state = this.exportState;
+    return html`
+      <div class="export" part="export">
+        <p class="hint" part="hint" id="export-hint">${t.exportDataHint}</p>
+        <button type="button" part="button export-button" aria-describedby="export-hint" ?disabled=${state === 'pending'} @click=${this.#onExport}>
+          ${state === 'pending' ? t.exportDataPreparing : t.exportData}
+        </button>
+        ${state instanceof Object ? formAlert(`${t.exportDataFailed} ${describeError(this.t, state.error)}`) : nothing}
+      </div>
+    `;
+  }
+
+  #onExport = async (): Promise<void> => {
+    this.exportState = 'pending';
+    this.passwordChanged = false;
+    try {
+      saveBlob(await this.client.myDataExport(), this.t.register.exportDataFileName, this.renderRoot);
+      this.exportState = 'saved';
+    } catch (error) {
+      this.exportState = { error };
+    }
+  };
 
   /** "At least 8 characters": the contract's plain limit, there from the first render. */
   #passwordHint(): string {
@@ -629,6 +661,7 @@ export class OzRegister extends OzElement {
   #onSignOut = async (): Promise<void> => {
     if (this.signingOut) return;
     this.signingOut = true;
+    this.exportState = 'idle';
     try {
       await this.session.signOut();
     } finally {
@@ -642,6 +675,7 @@ export class OzRegister extends OzElement {
   #signedIn(auth: AuthResponse): Promise<void> {
     this.session.adopt(auth, this.apiOrigin);
     this.revealed = new Set();
+    this.exportState = 'idle';
     this.resetting = false;
     this.resetNeedsConsent = false;
     this.#signIn.reset();
