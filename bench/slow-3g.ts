@@ -40,15 +40,22 @@ try {
       bytes += event.encodedDataLength;
     });
     await page.goto(`${server.origin}/portal.html`, { waitUntil: 'commit' });
-    const apply = () => document.querySelector('oz-apply')?.shadowRoot;
-    const at = (predicate: string) =>
-      page.waitForFunction(`(() => { const root = (${apply.toString()})(); return (${predicate}) && performance.now(); })()`, undefined, {
-        polling: 20,
-        timeout: 60_000,
-      });
-    const text = Number(await (await at(`root && root.textContent.trim().length > 0`)).jsonValue());
-    const heading = Number(await (await at(`root && root.querySelector('h2')`)).jsonValue());
-    const interactive = Number(await (await at(`root && root.querySelector('input[name="centerId"]')`)).jsonValue());
+    // Functions, not strings: the portal's Content-Security-Policy forbids evaluating strings.
+    const at = (moment: 'text' | 'heading' | 'interactive') =>
+      page.waitForFunction(
+        (kind) => {
+          const root = document.querySelector('oz-apply')?.shadowRoot;
+          if (!root) return false;
+          const reached =
+            kind === 'text' ? (root.textContent ?? '').trim().length > 0 : kind === 'heading' ? root.querySelector('h2') : root.querySelector('input[name="centerId"]');
+          return reached ? performance.now() : false;
+        },
+        moment,
+        { polling: 20, timeout: 60_000 },
+      );
+    const text = Number(await (await at('text')).jsonValue());
+    const heading = Number(await (await at('heading')).jsonValue());
+    const interactive = Number(await (await at('interactive')).jsonValue());
     await page.waitForLoadState('networkidle');
     results.push({ text, heading, interactive, requests, kb: bytes / 1024 });
     await context.close();
