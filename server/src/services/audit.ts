@@ -47,7 +47,9 @@ export class AuditService {
     const entries = subjects
       .filter((subject) => subject.patientId !== actor.user.id && this.#firstReadInWindow(actor, subject, at.getTime()))
       .map((subject) => this.#entry(actor, subject, 'read', null, at));
-    await this.store.audit.append(entries);
+    // Most reads are a patient's own or a repeat within the window: no write at all (lowdb
+    // rewrites its whole file on every write call, even an empty one).
+    if (entries.length > 0) await this.store.audit.append(entries);
   }
 
   /** A status changed (`status`: the new one), whoever changed it, the patient included. */
