@@ -71,12 +71,13 @@ describe('the log', () => {
     const writes: string[] = [];
     const logger = createLogger('info', { write: (text: string) => writes.push(text) });
     const write = lineWriter(logger);
-    for (let index = 0; index < 200; index += 1) write(`{"n":${index},"pad":"${'x'.repeat(80)}"}\n`);
+    const count = 2_000;
+    for (let index = 0; index < count; index += 1) write(`{"n":${index},"pad":"${'x'.repeat(80)}"}\n`);
     assert.ok(writes.length >= 1 && writes.length < 10, `blocks, not a write per line (${writes.length})`);
     const before = writes.join('').split('\n').length - 1;
-    assert.ok(before < 200, 'the last partial block waits');
+    assert.ok(before < count, 'the last partial block waits');
     await new Promise((resolve) => setTimeout(resolve, 700));
-    assert.equal(writes.join('').split('\n').length - 1, 200, 'a quiet server\'s lines go out by themselves');
+    assert.equal(writes.join('').split('\n').length - 1, count, 'a quiet server\'s lines go out by themselves');
 
     const dir = await mkdtemp(join(tmpdir(), 'oz-log-exit-'));
     try {
@@ -88,6 +89,31 @@ describe('the log', () => {
       const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'inherit' });
       assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 0);
       assert.equal(await readFile(file, 'utf8'), '{"last":true}\n', 'written when the process ended');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes pino\'s lines and the request lines whole to stdout, and what is left at exit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oz-log-stdout-'));
+    try {
+      const file = join(dir, 'out.log');
+      // The child's stdout is a file, as a process manager keeps it; it exits without flushing.
+      const script = `import { createLogger, lineWriter } from ${JSON.stringify(new URL('../src/lib/logger.ts', import.meta.url).href)};
+        const logger = createLogger('info');
+        const write = lineWriter(logger);
+        logger.warn({ kind: 'first' }, 'от pino');
+        for (let n = 0; n < 3000; n += 1) write('{"n":' + n + ',"pad":"' + 'я'.repeat(40) + '"}\\n');
+        logger.error({ kind: 'last' }, 'конец');`;
+      const { openSync, closeSync } = await import('node:fs');
+      const out = openSync(file, 'w');
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', out, 'inherit'] });
+      assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 0);
+      closeSync(out);
+      const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      assert.equal(lines.length, 3002, 'every line, each whole JSON');
+      assert.deepEqual(lines.filter((line) => line.kind).map((line) => [line.kind, line.msg]), [['first', 'от pino'], ['last', 'конец']]);
+      assert.deepEqual(lines.filter((line) => line.n !== undefined).map((line) => line.n), Array.from({ length: 3000 }, (_, n) => n));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

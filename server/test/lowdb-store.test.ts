@@ -144,4 +144,45 @@ describe('lowdb store', () => {
     assert.equal(await store.tokens.findByHash('b'), undefined);
     await store.close();
   });
+
+  it('finds users by id and tokens by hash as they are after every commit, rollback and purge, and during a transaction', async () => {
+    const store = await openLowdbStore(dir);
+    const token = (id: string, tokenHash: string) => ({ id, tokenHash, userId: 'u1', createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2030-01-01T00:00:00.000Z', revokedAt: null });
+    await store.users.insert(user('+79210000001', 'u1'));
+    await store.tokens.insert(token('t1', 'hash-1'));
+    assert.equal((await store.users.findById('u1'))?.phone, '+79210000001');
+    assert.equal((await store.tokens.findByHash('hash-1'))?.id, 't1');
+    // Looked up once (the index made), then changed: the change shows.
+    await store.users.update('u1', { fullName: 'Другое имя' });
+    await store.tokens.revoke('t1', '2026-02-01T00:00:00.000Z');
+    assert.equal((await store.users.findById('u1'))?.fullName, 'Другое имя');
+    assert.equal((await store.tokens.findByHash('hash-1'))?.revokedAt, '2026-02-01T00:00:00.000Z');
+    // Inserted after the index was made.
+    await store.users.insert(user('+79210000002', 'u2'));
+    await store.tokens.insert(token('t2', 'hash-2'));
+    assert.equal((await store.users.findById('u2'))?.phone, '+79210000002');
+    assert.equal((await store.tokens.findByHash('hash-2'))?.id, 't2');
+    // Inside a transaction its own inserts are found; after a rollback they are gone.
+    await assert.rejects(
+      store.transaction(async (tx) => {
+        await tx.tokens.insert(token('t3', 'hash-3'));
+        await tx.users.insert(user('+79210000003', 'u3'));
+        assert.equal((await tx.tokens.findByHash('hash-3'))?.id, 't3');
+        assert.equal((await store.users.findById('u3'))?.id, 'u3', 'a read outside sees the memory as it is');
+        throw new Error('roll back');
+      }),
+      /roll back/,
+    );
+    assert.equal(await store.tokens.findByHash('hash-3'), undefined);
+    assert.equal(await store.users.findById('u3'), undefined);
+    // Purged: the array is replaced.
+    assert.equal(await store.tokens.purge('2026-06-01T00:00:00.000Z'), 1);
+    assert.equal(await store.tokens.findByHash('hash-1'), undefined);
+    assert.equal((await store.tokens.findByHash('hash-2'))?.id, 't2');
+    // Copies, as every other read.
+    const found = await store.users.findById('u2');
+    found!.fullName = 'changed outside';
+    assert.equal((await store.users.findById('u2'))?.fullName, 'Тест');
+    await store.close();
+  });
 });

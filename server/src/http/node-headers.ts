@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
+import { setHeaderBeforeAnswer } from './headers-before-answer.ts';
 
 /**
  * Headers without Headers objects. Behind @hono/node-server every request carries Node's own
@@ -18,12 +19,12 @@ export function requestHeader(c: Context, name: Lowercase<string>): string | und
 }
 
 /**
- * Sets a header of the answer before the handler runs. On Node it goes on the response itself,
- * so it is in every answer, whatever the handler returns; a header of the same name that the
- * handler sets replaces it.
+ * Sets a header of the answer before the handler runs. On Node it is kept with the response
+ * itself (http/headers-before-answer.ts), so it is in every answer, whatever the handler returns;
+ * a header of the same name that the handler sets replaces it.
  */
 export function setResponseHeader(c: Context, name: string, value: string): void {
   const outgoing = nodeOf(c)?.outgoing;
-  if (outgoing) outgoing.setHeader(name, value);
+  if (outgoing) setHeaderBeforeAnswer(outgoing, name, value);
   else c.header(name, value);
 }

@@ -50,13 +50,18 @@ export function checkStoreShape(data: unknown, file: string): asserts data is St
 /** Every transaction holds the mutex; a failed one reloads the last committed file. */
 function lowdbStore(db: Low<StoreData>, unlock: () => Promise<void>): Store {
   const mutex = new Mutex();
+  // Which committed state the memory holds; undefined while a transaction changes it (the
+  // repositories' indexes are made once per committed state).
+  let committed: number | undefined = 0;
+  let commits = 0;
   // Reads go straight to memory.
-  const reads = lowdbRepositories(() => db.data);
+  const reads = lowdbRepositories(() => db.data, () => committed);
   return assembleStore({
     name: 'lowdb',
     reads,
     transaction: (work) =>
       mutex.run(async () => {
+        committed = undefined;
         try {
           const result = await work(reads);
           await db.write();
@@ -64,6 +69,9 @@ function lowdbStore(db: Low<StoreData>, unlock: () => Promise<void>): Store {
         } catch (error) {
           await db.read(); // back to the last committed state
           throw error;
+        } finally {
+          commits += 1;
+          committed = commits;
         }
       }),
     close: async () => {
