@@ -28,6 +28,8 @@ describe('HTTP basics', () => {
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('Access-Control-Allow-Origin'), 'https://portal.example.ru');
     assert.match(preflight.headers.get('Access-Control-Allow-Headers') ?? '', /Authorization/i);
+    // Every method the API has, PATCH /staff/:id included, may come from an embedding site.
+    assert.deepEqual((preflight.headers.get('Access-Control-Allow-Methods') ?? '').split(','), ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS']);
     const evilPreflight = await server.request('/api/v1/auth/login', {
       method: 'OPTIONS',
       headers: { Origin: 'https://evil.example.com', 'Access-Control-Request-Method': 'POST' },

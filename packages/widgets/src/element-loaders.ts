@@ -18,6 +18,7 @@ export const ELEMENT_LOADERS: Readonly<Record<string, ElementLoader>> = {
     import('./elements/oz-referral-import/oz-referral-import.ts').then((m) => m.OzReferralImport.define('oz-referral-import')),
   'oz-chat': () => import('./elements/oz-chat/oz-chat.ts').then((m) => m.OzChat.define('oz-chat')),
   'oz-audit-trail': () => import('./elements/oz-audit-trail/oz-audit-trail.ts').then((m) => m.OzAuditTrail.define('oz-audit-trail')),
+  'oz-staff': () => import('./elements/oz-staff/oz-staff.ts').then((m) => m.OzStaff.define('oz-staff')),
 };
 
 /**
@@ -37,6 +38,7 @@ export const ENGLISH_LOADERS: Readonly<Record<string, () => Promise<unknown>>> =
   'oz-referral-import': () => import('./elements/oz-referral-import/strings-en.ts'),
   'oz-chat': () => import('./elements/oz-chat/strings-en.ts'),
   'oz-audit-trail': () => import('./elements/oz-audit-trail/strings-en.ts'),
+  'oz-staff': () => import('./elements/oz-staff/strings-en.ts'),
 };
 
 /**

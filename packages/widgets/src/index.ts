@@ -13,6 +13,7 @@ import { OzChat } from './elements/oz-chat/oz-chat.ts';
 import { OzReferralImport } from './elements/oz-referral-import/oz-referral-import.ts';
 import { OzVideoRoom } from './elements/oz-video-room/oz-video-room.ts';
 import { OzAuditTrail } from './elements/oz-audit-trail/oz-audit-trail.ts';
+import { OzStaff } from './elements/oz-staff/oz-staff.ts';
 import { startPage } from './page-api.ts';
 
 export type { ConfigureOptions } from './internal/page-config.ts';
@@ -34,6 +35,7 @@ export {
   OzReferralImport,
   OzVideoRoom,
   OzAuditTrail,
+  OzStaff,
 };
 
 startPage(import.meta.url);
@@ -49,3 +51,4 @@ OzChat.define('oz-chat');
 OzReferralImport.define('oz-referral-import');
 OzVideoRoom.define('oz-video-room');
 OzAuditTrail.define('oz-audit-trail');
+OzStaff.define('oz-staff');

@@ -16,7 +16,8 @@ export function apiCors(allowedOrigins: readonly string[]) {
   const allowed = new Set(allowedOrigins);
   const preflight = cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+    // PATCH: the manager's <oz-staff> changes a staff account (PATCH /staff/:id) from an embedding site.
+    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type'],
     exposeHeaders: EXPOSE_HEADERS,
     maxAge: 600,

@@ -19,6 +19,7 @@ export type { OzMessageSentEvent } from './oz-message-sent.ts';
 export type { OzSlotsPublishedEvent } from './oz-slots-published.ts';
 export type { OzReferralsImportedEvent } from './oz-referrals-imported.ts';
 export type { OzCredentialsSentEvent } from './oz-credentials-sent.ts';
+export type { OzStaffChangedEvent, StaffChange } from './oz-staff-changed.ts';
 
 /** Every `oz-…` event name, taken from the declarations in GlobalEventHandlersEventMap. */
 export type OzEventName = Extract<keyof GlobalEventHandlersEventMap, `oz-${string}`>;

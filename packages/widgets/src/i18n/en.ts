@@ -15,6 +15,7 @@ import { referralImportEn } from './en/referral-import.ts';
 import { pagingEn } from './en/paging.ts';
 import { auditEn } from './en/audit.ts';
 import { auditTrailEn } from './en/audit-trail.ts';
+import { staffEn } from './en/staff.ts';
 
 /** English, the whole catalogue (types and tests); typed as the Russian source so a missing key is a compile error. */
 export const en: Translation = {
@@ -34,4 +35,5 @@ export const en: Translation = {
   referralImport: referralImportEn,
   audit: auditEn,
   auditTrail: auditTrailEn,
+  staff: staffEn,
 };

@@ -14,6 +14,7 @@ import { referralImportRu } from './ru/referral-import.ts';
 import { pagingRu } from './ru/paging.ts';
 import { auditRu } from './ru/audit.ts';
 import { auditTrailRu } from './ru/audit-trail.ts';
+import { staffRu } from './ru/staff.ts';
 
 /**
  * Russian: the source of every string. Plain words for elderly users and the program's own
@@ -39,6 +40,7 @@ export const ru = {
   referralImport: referralImportRu,
   audit: auditRu,
   auditTrail: auditTrailRu,
+  staff: staffRu,
 };
 
 /** The shape every locale must have; `en` is typed with it so a missing key does not compile. */

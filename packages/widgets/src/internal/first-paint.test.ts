@@ -77,7 +77,7 @@ describe('first paint on a slow link', () => {
     expect(await firstPaint('oz-doctor-desk', doctor)).to.match(HEADING_AND_LOADING);
   });
 
-  for (const tag of ['oz-register', 'oz-documents', 'oz-apply', 'oz-duty-schedule', 'oz-consultations', 'oz-doctor-desk', 'oz-referral-import', 'oz-audit-trail']) {
+  for (const tag of ['oz-register', 'oz-documents', 'oz-apply', 'oz-duty-schedule', 'oz-consultations', 'oz-doctor-desk', 'oz-referral-import', 'oz-audit-trail', 'oz-staff']) {
     it(`<${tag}> signed out is never empty`, async () => {
       const text = await firstPaint(tag, null);
       expect(text.length, `<${tag}> painted nothing`).to.be.greaterThan(10);
@@ -85,7 +85,7 @@ describe('first paint on a slow link', () => {
   }
 
   // (<oz-duty-schedule> shows the centers to choose from while it waits: they need no session.)
-  for (const tag of ['oz-documents', 'oz-apply', 'oz-consultations', 'oz-doctor-desk', 'oz-referral-import', 'oz-audit-trail']) {
+  for (const tag of ['oz-documents', 'oz-apply', 'oz-consultations', 'oz-doctor-desk', 'oz-referral-import', 'oz-audit-trail', 'oz-staff']) {
     it(`<${tag}> waits for a session being restored with its heading and a loading line, not a sign-in prompt`, async () => {
       await useTestApi();
       await ELEMENT_LOADERS[tag]!();

@@ -21,6 +21,7 @@ const TAGS = [
   'oz-doctor-desk',
   'oz-referral-import',
   'oz-audit-trail',
+  'oz-staff',
 ] as const;
 
 /** The chunks a module imports statically (`import … from "./x.js"`). */

@@ -1,0 +1,3 @@
+import { staffEn } from '../../i18n/en/staff.ts';
+
+export default { staff: staffEn };

@@ -1,0 +1,82 @@
+import type { staffRu } from '../ru/staff.ts';
+
+export const staffEn: typeof staffRu = {
+  title: 'Staff',
+  intro:
+    "The centers' doctors and the program's managers. Here you can add a staff member, change their details, turn their sign-in off or on again and send a new password by text message.",
+  restoring: 'Checking your sign-in…',
+  signInPrompt: 'Sign in as the program manager to see the staff.',
+  managersOnly: "Only the program manager can see the staff list. Sign in with the manager's account.",
+  loading: 'Loading the staff list…',
+  failed: 'Could not show the staff list.',
+  retry: 'Try again',
+  empty: 'No staff yet.',
+
+  tableLabel: 'Doctors and program managers',
+  name: 'Staff member',
+  role: 'Role',
+  phone: 'Phone',
+  center: 'Center',
+  duty: 'Duty doctor',
+  state: 'Status',
+  actions: 'Actions',
+  roles: { doctor: 'doctor', manager: 'program manager' },
+  yes: 'yes',
+  no: 'no',
+  noCenter: 'none',
+  you: '(you)',
+  active: 'Can sign in',
+  disabledSince: (date) => `Sign-in turned off since ${date}`,
+  mustChangePassword: 'Has not yet changed the password from the text message',
+
+  edit: 'Change',
+  disable: 'Turn off',
+  enable: 'Turn on',
+  enabling: 'Turning on…',
+  sendPassword: 'New password by text',
+
+  addTitle: 'Add a staff member',
+  addIntro: 'They get a text message with the sign-in address, their login and a temporary password, and choose their own password when they first sign in.',
+  roleLegend: 'Who is this',
+  centerLegend: "The doctor's medical center",
+  dutyLabel: 'Duty doctor: sees patients by schedule',
+  add: 'Add and send the text',
+  adding: 'Adding…',
+  centerRequired: 'Choose the center the doctor works at',
+  phoneTaken: 'This phone number already has an account in the program. Check the number.',
+  added: (name, phone, until) => `Added: ${name}. A temporary password was sent by text to ${phone}. It works until ${until}.`,
+
+  editTitle: (name) => `Change the details of ${name}`,
+  save: 'Save',
+  saving: 'Saving…',
+  saved: (name) => `Changes saved: ${name}.`,
+
+  disableTitle: (name) => `Turn off sign-in for ${name}?`,
+  disableText:
+    'They are signed out at once on every device and cannot sign in until you turn sign-in on again. Their conclusions and journal entries stay.',
+  disableConfirm: 'Turn off sign-in',
+  disabling: 'Turning off…',
+  disableKeep: 'Keep it on',
+  ownAccount: 'You cannot turn off your own sign-in. Ask another program manager to do it.',
+  disabled: (name) => `Sign-in turned off: ${name}. All their sessions have ended.`,
+
+  openTitle: (name) => `Consultations waiting for ${name}`,
+  openNote: 'These patients need another doctor. Tell the center so that another doctor holds these consultations.',
+  noOpen: 'This doctor has no scheduled consultations.',
+  openTableLabel: (name) => `Scheduled consultations of ${name}`,
+  openWhen: 'When',
+  openPatient: 'Patient',
+  openStatus: 'Status',
+  hideOpen: 'Hide the list',
+
+  enabled: (name) => `Sign-in turned on again: ${name}.`,
+  enableFailed: (name) => `Could not turn sign-in on: ${name}.`,
+
+  passwordTitle: (name) => `Send a new password to ${name}?`,
+  passwordText: (phone) =>
+    `A text message with a new temporary password goes to ${phone}. The old password stops working and they are signed out on every device.`,
+  passwordConfirm: 'Send the text',
+  sendingPassword: 'Sending…',
+  passwordKeep: 'Do not send',
+  passwordSent: (name, phone, until) => `A new password was sent by text: ${name}, ${phone}. It works until ${until}.`,
+};
