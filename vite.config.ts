@@ -12,9 +12,10 @@ import { inEntryGraph } from './scripts/entry-graph.ts';
  * Lit, the compiler's decorator helper and our own code, but not what loads on demand (English
  * strings, the form checks' schemas, the video call, the audit trail's words: only a signed-in
  * patient's «Кто смотрел» and the manager's <oz-audit-trail> use them; the phone and expiry words
- * of a sent password: only the manager's <oz-referral-import> and <oz-staff>).
+ * of a sent password: only the manager's <oz-referral-import> and <oz-staff>; the phone input of the
+ * manager's forms).
  */
-const SHARED_MODULES = /packages\/widgets\/src\/(?!i18n\/en\/|.*strings-en|(?!controllers\/lazy-checks).*checks|video\/|i18n\/ru\/audit\.ts|elements\/oz-audit-trail\/audit-words\.ts|elements\/oz-referral-import\/sent-password\.ts)|node_modules\/(lit|lit-html|lit-element|@lit)\/|@oxc-project\+runtime@[\d.]+\/helpers\/esm\/decorate\.js$/;
+const SHARED_MODULES = /packages\/widgets\/src\/(?!i18n\/en\/|.*strings-en|(?!controllers\/lazy-checks).*checks|video\/|i18n\/ru\/audit\.ts|elements\/oz-audit-trail\/audit-words\.ts|elements\/oz-referral-import\/sent-password\.ts|internal\/phone-input\.ts)|node_modules\/(lit|lit-html|lit-element|@lit)\/|@oxc-project\+runtime@[\d.]+\/helpers\/esm\/decorate\.js$/;
 
 /** Which modules are part of oz.js, found once per build. */
 const entryGraph = new Map<string, boolean>();

@@ -1,7 +1,6 @@
 import type { AuditEntry, AuditList, AuditPatient } from '@oz/contracts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ApiClient } from '../../api/client.ts';
 import { ApiError, isAbortError } from '../../api/errors.ts';
 import { LoadController, loadError, loadingLine } from '../../controllers/load.ts';
@@ -9,7 +8,8 @@ import { PagedList } from '../../controllers/paged-list.ts';
 import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import type { Translation } from '../../i18n/index.ts';
 import { describeError, describeFieldError } from '../../internal/describe-error.ts';
-import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
+import { fieldError, formAlert } from '../../internal/fields.ts';
+import { phoneInput } from '../../internal/phone-input.ts';
 import { OzElement } from '../../internal/oz-element.ts';
 import { saveBlob } from '../oz-documents/save-blob.ts';
 import { phoneProblemOf } from '../oz-referral-import/resend-problem.ts';
@@ -161,17 +161,7 @@ export class OzAuditTrail extends OzElement {
           <label for=${PHONE_ID} part="label">${a.phoneLabel}</label>
           <span class="hint" part="hint" id=${ids.hint}>${this.t.fields.phoneHint}</span>
           <div class="search-row">
-            <input
-              id=${PHONE_ID}
-              part="phone-input"
-              name="phone"
-              type="tel"
-              inputmode="tel"
-              autocomplete="off"
-              aria-required="true"
-              aria-invalid=${phoneError ? 'true' : 'false'}
-              aria-describedby=${ifDefined(describedBy(phoneError && ids.error, ids.hint))}
-            />
+            ${phoneInput({ id: PHONE_ID, part: 'phone-input', hintId: ids.hint, errorId: ids.error, invalid: Boolean(phoneError) })}
             <button
               type="submit"
               class="primary"

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Lang, Translation } from '../../i18n/index.ts';
-import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
+import { fieldError, formAlert } from '../../internal/fields.ts';
+import { phoneInput } from '../../internal/phone-input.ts';
 import type { ResendState } from './credentials-resend.ts';
 import { passwordSentText } from './sent-password.ts';
 
@@ -40,17 +40,7 @@ export function credentialsForm({ t, lang, state, onSend }: CredentialsFormView)
         <div class="field">
           <label for=${CREDENTIALS_PHONE_ID} part="label">${r.patientPhone}</label>
           <span class="hint" part="hint" id=${ids.hint}>${t.fields.phoneHint}</span>
-          <input
-            id=${CREDENTIALS_PHONE_ID}
-            part="phone-input"
-            name="phone"
-            type="tel"
-            inputmode="tel"
-            autocomplete="off"
-            aria-required="true"
-            aria-invalid=${phoneError ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describedBy(phoneError && ids.error, ids.hint))}
-          />
+          ${phoneInput({ id: CREDENTIALS_PHONE_ID, part: 'phone-input', hintId: ids.hint, errorId: ids.error, invalid: Boolean(phoneError) })}
           ${fieldError(ids.error, phoneError)}
         </div>
         ${formAlert(formError)}

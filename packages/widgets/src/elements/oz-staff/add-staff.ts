@@ -1,11 +1,11 @@
 import type { Center, StaffPasswordResult, StaffRole } from '@oz/contracts';
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ApiClient } from '../../api/client.ts';
 import { addStaff } from '../../api/staff.ts';
 import { FormSubmit } from '../../controllers/form-submit.ts';
 import type { Lang, Translation } from '../../i18n/index.ts';
-import { describedBy, fieldError, formAlert } from '../../internal/fields.ts';
+import { fieldError, formAlert } from '../../internal/fields.ts';
+import { phoneInput } from '../../internal/phone-input.ts';
 import { centerField, dutyField, nameField, readStaffForm, type StaffFieldsView } from './staff-fields.ts';
 import { describeStaffField, describeStaffProblem, displayPhone, staffWhen } from './staff-words.ts';
 
@@ -93,17 +93,7 @@ export class AddStaffForm {
           <div class="field" part="field phone-field">
             <label for="add-phone" part="label">${t.fields.phone}</label>
             <span class="hint" part="hint" id="add-phone-hint">${t.fields.phoneHint}</span>
-            <input
-              id="add-phone"
-              part="input phone-input"
-              name="phone"
-              type="tel"
-              inputmode="tel"
-              autocomplete="off"
-              aria-required="true"
-              aria-invalid=${phoneError ? 'true' : 'false'}
-              aria-describedby=${ifDefined(describedBy(phoneError && 'add-phone-error', 'add-phone-hint'))}
-            />
+            ${phoneInput({ id: 'add-phone', part: 'input phone-input', hintId: 'add-phone-hint', errorId: 'add-phone-error', invalid: Boolean(phoneError) })}
             ${fieldError('add-phone-error', phoneError)}
           </div>
           ${isDoctor ? html`${centerField(view, centers, null)} ${dutyField(view, false)}` : nothing}
