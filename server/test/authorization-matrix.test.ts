@@ -63,6 +63,8 @@ const MATRIX: Record<string, Row> = {
   'GET /me/audit': { allowed: PATIENTS },
   // Each patient's own (personal-data.test.ts unpacks B's and finds none of A's data in it).
   'GET /me/export': { allowed: PATIENTS },
+  // Each patient's own, with their password (account-erasure.test.ts erases and checks the rest).
+  'DELETE /me': { allowed: PATIENTS, body: () => ({ password: 'wrong password' }) },
   'GET /audit': { allowed: ['manager'] },
   'GET /audit/export.csv': { allowed: ['manager'] },
   'GET /staff': { allowed: ['manager'] },

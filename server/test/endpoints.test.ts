@@ -59,6 +59,7 @@ const ENDPOINTS = {
   'GET /audit/export.csv': true,
   'GET /me/audit': true,
   'GET /me/export': true,
+  'DELETE /me': true,
   'GET /staff': true,
   'POST /staff': true,
   'PATCH /staff/{id}': true,

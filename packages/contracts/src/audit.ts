@@ -8,7 +8,7 @@ export const AuditAction = z.enum(['read', 'status_changed']);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /** What it was done to. */
-export const AuditSubjectType = z.enum(['document', 'conclusion', 'application', 'chat', 'consultation', 'staff_account']);
+export const AuditSubjectType = z.enum(['document', 'conclusion', 'application', 'chat', 'consultation', 'staff_account', 'patient_account']);
 export type AuditSubjectType = z.infer<typeof AuditSubjectType>;
 
 /**
@@ -26,9 +26,9 @@ export const AuditEntry = z
     action: AuditAction,
     subjectType: AuditSubjectType,
     subjectId: z.string(),
-    /** Whose record it is: the patient's id (for `staff_account`, the account's own id). */
+    /** Whose record it is: the patient's id (for `staff_account` and `patient_account`, the account's own id). */
     patientId: z.string(),
-    /** `status_changed`: the new status (`scheduled`, `declined`, `cancelled`, `completed`, …; for a staff account `created`, `updated`, `disabled`, `enabled`, `password_sent`). */
+    /** `status_changed`: the new status (`scheduled`, `declined`, `cancelled`, `completed`, …; for a staff account `created`, `updated`, `disabled`, `enabled`, `password_sent`; for a patient's account `erased`: «Удалить аккаунт»). */
     status: z.string().nullable(),
     /** The client's address as the server saw it; the manager's trail only (a patient's own view leaves it out). */
     address: z.string().nullable(),

@@ -5,6 +5,7 @@ import { User } from './users.ts';
 export {
   ChangePasswordRequest,
   ConfirmPhoneRequest,
+  DeleteAccountRequest,
   LoginRequest,
   Password,
   PhoneCodePurpose,

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ApplicationListQuery, CreateApplicationRequest, DeclineApplicationRequest, ScheduleApplicationRequest } from './applications.ts';
 import type { Application, ApplicationList } from './applications.ts';
 import type { AuthResponse, ChangePasswordRequest, ChangePasswordResponse, ConsentText, LoginRequest, MeResponse, RegisterRequest } from './auth.ts';
-import type { ConfirmPhoneRequest, ConfirmPhoneResponse, PhoneCodeRequest, PhoneCodeResponse, ResetPasswordRequest } from './auth.ts';
+import type { ConfirmPhoneRequest, ConfirmPhoneResponse, DeleteAccountRequest, PhoneCodeRequest, PhoneCodeResponse, ResetPasswordRequest } from './auth.ts';
 import type { CenterList } from './centers.ts';
 import type { CancelConsultationRequest, Conclusion, Consultation, ConsultationList, ConsultationListQuery, WriteConclusionRequest } from './consultations.ts';
 import type { DocumentList, DocumentListQuery, MedicalDocument, UploadDocumentForm } from './documents.ts';
@@ -120,6 +120,8 @@ export interface Endpoints {
   'GET /audit/export.csv': { query: QueryOf<typeof AuditExportQuery>; response: FileAnswer };
   'GET /me/audit': { query: QueryOf<typeof MyAuditQuery>; response: AuditList };
   'GET /me/export': { response: FileAnswer };
+  /** «Удалить аккаунт»: 204; the token is revoked with every other session of the account. */
+  'DELETE /me': { body: Body<typeof DeleteAccountRequest>; response: void };
 
   // Staff accounts (routes/staff.ts)
   'GET /staff': { response: StaffList };

@@ -107,6 +107,7 @@ const CASES: Record<SchemaName, unknown[]> = {
     { phone: '9211234567', code: '482913', newPassword: 'x'.repeat(129) },
     { phone: '9211234567', code: ' 482 913 ', newPassword: 'new-password', consent: true },
   ],
+  DeleteAccountRequest: [{}, { password: '' }, { password: 'x'.repeat(129) }, { password: 7 }, { password: 'my password' }],
   ConfirmPhoneRequest: [{}, { code: '' }, { code: '12345' }, { code: 'abcdef' }, { code: '12 34 56' }],
   CreateApplicationRequest: [
     {},

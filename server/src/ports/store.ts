@@ -31,6 +31,11 @@ export interface UserRecord {
   phoneConfirmedAt?: string | null;
   /** A staff account the manager disabled: it cannot sign in. Null/absent: active. */
   disabledAt?: string | null;
+  /**
+   * «Удалить аккаунт»: when the patient erased it. Contacts, password and consent are gone; the
+   * name and birth date stay on the kept medical records. Null/absent: a live account.
+   */
+  erasedAt?: string | null;
   /** 152-FZ consent: when it was given and which text version. Null for staff created by the CLI. */
   consent: { at: string; version: string } | null;
   createdAt: string;
@@ -305,6 +310,8 @@ export interface NotificationRepository {
   update(id: string, changes: Partial<Omit<NotificationRecord, 'id' | 'userId'>>): Promise<NotificationRecord>;
   /** Marks read the user's unread ones of this kind about this consultation; returns them, marked. */
   markReadAbout(userId: string, kind: Notification['kind'], consultationId: string, at: string): Promise<NotificationRecord[]>;
+  /** Deletes every notification of the user (an erased account); returns how many. */
+  deleteByUser(userId: string): Promise<number>;
 }
 
 export interface ChatUnreadRepository {
@@ -321,6 +328,8 @@ export interface ChatUnreadRepository {
   listSmsDue(messagedAfter: string, smsBefore: string, limit: number): Promise<ChatUnreadRecord[]>;
   /** Records an SMS sent at `at` if one is still due as listSmsDue says: true for one caller only. */
   claimSms(consultationId: string, userId: string, at: string, smsBefore: string): Promise<boolean>;
+  /** Deletes the user's unread markers in every chat (an erased account); returns how many. */
+  deleteByUser(userId: string): Promise<number>;
 }
 
 export interface AuditRepository {
@@ -337,6 +346,8 @@ export interface PresenceRepository {
   /** The user was online at `at`; an earlier time never moves it back. */
   seen(userId: string, at: string): Promise<void>;
   lastSeen(userId: string): Promise<string | undefined>;
+  /** Forgets when the user was last online (an erased account). */
+  forget(userId: string): Promise<void>;
 }
 
 export interface DutySlotRepository {

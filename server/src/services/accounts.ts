@@ -218,8 +218,8 @@ export class AccountService {
     // As times, not as ISO strings: no string made for each request.
     if (Date.parse(record.expiresAt) <= this.now().getTime()) throw unauthenticated('Your session has expired; sign in again');
     const user = await this.store.users.findById(record.userId);
-    // A disabled account's sessions were revoked with it; this holds even for one revoked late.
-    if (!user || user.disabledAt) throw unauthenticated('Your session has ended; sign in again');
+    // A disabled or erased account's sessions were revoked with it; this holds even for one revoked late.
+    if (!user || user.disabledAt || user.erasedAt) throw unauthenticated('Your session has ended; sign in again');
     return { user, tokenId: record.id };
   }
 

@@ -217,7 +217,8 @@ export class ApplicationService {
       patient: {
         fullName: patient?.fullName ?? '',
         age: patient?.birthDate ? ageOn(patient.birthDate, this.now()) : null,
-        phone: patient?.phone ?? '',
+        // An erased account's phone is gone (its stored value is a tombstone, no number).
+        phone: patient && !patient.erasedAt ? patient.phone : '',
       },
     };
   }

@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditList, AuditPatient, AuditSubjectType } from '@oz/contracts';
-import type { AuditRecord, PageRequest, Store, UserRecord } from '../ports/store.ts';
+import type { AuditRecord, AuditRepository, PageRequest, Store, UserRecord } from '../ports/store.ts';
 import { forbidden, notFound, validationFailed } from './domain-error.ts';
 import { newId } from './tokens.ts';
 
@@ -52,9 +52,12 @@ export class AuditService {
     if (entries.length > 0) await this.store.audit.append(entries);
   }
 
-  /** A status changed (`status`: the new one), whoever changed it, the patient included. */
-  async statusChanged(actor: AuditActor, subject: AuditSubject, status: string): Promise<void> {
-    await this.store.audit.append([this.#entry(actor, subject, 'status_changed', status, this.now())]);
+  /**
+   * A status changed (`status`: the new one), whoever changed it, the patient included. `trail`:
+   * a transaction's, when the entry must commit with the change itself or not at all.
+   */
+  async statusChanged(actor: AuditActor, subject: AuditSubject, status: string, trail: AuditRepository = this.store.audit): Promise<void> {
+    await trail.append([this.#entry(actor, subject, 'status_changed', status, this.now())]);
   }
 
   /** The manager's view of one patient's trail (whose: by id or by phone). */
@@ -91,7 +94,7 @@ export class AuditService {
     const user = whose.phone !== undefined ? await this.store.users.findByPhone(whose.phone) : await this.store.users.findById(whose.patientId!);
     if (whose.phone !== undefined && !user) throw notFound('A person with this phone number');
     return user
-      ? { id: user.id, fullName: user.fullName, birthDate: user.birthDate, phone: user.phone }
+      ? { id: user.id, fullName: user.fullName, birthDate: user.birthDate, phone: user.erasedAt ? '' : user.phone }
       : { id: whose.patientId!, fullName: '', birthDate: null, phone: '' };
   }
 

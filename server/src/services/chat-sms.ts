@@ -45,7 +45,7 @@ export class ChatSmsService {
   async #tell(chat: Pick<ChatUnreadRecord, 'consultationId' | 'userId'>): Promise<boolean> {
     if (await this.presence.isOnline(chat.userId)) return false;
     const [consultation, recipient] = await Promise.all([this.store.consultations.findById(chat.consultationId), this.store.users.findById(chat.userId)]);
-    if (!consultation || !recipient) return false;
+    if (!consultation || !recipient || recipient.erasedAt) return false;
     const at = this.now().getTime();
     if (!(await this.store.chatUnread.claimSms(chat.consultationId, chat.userId, iso(at), iso(at - CHAT_SMS_INTERVAL_MS)))) return false;
     const fromDoctor = recipient.id === consultation.patientId;

@@ -22,6 +22,7 @@ import { trackChanges } from './store-changes.ts';
 import { AuditService } from './audit.ts';
 import { StaffService } from './staff.ts';
 import { PersonalDataExport } from './personal-data-export.ts';
+import { AccountErasure } from './account-erasure.ts';
 
 export interface Services {
   /** The store, marking cached answers stale as its writes commit (services/store-changes.ts). */
@@ -44,6 +45,8 @@ export interface Services {
   staff: StaffService;
   /** «Скачать мои данные»: a patient's records and documents in one ZIP. */
   personalData: PersonalDataExport;
+  /** «Удалить аккаунт»: a patient's contacts, password and unused documents go; medical records stay. */
+  accountErasure: AccountErasure;
   /** Who is online (last-seen), for the chat's SMS. */
   presence: PresenceService;
   /** The «new message» SMS to whoever has been away 10 minutes; main.ts runs its sweep. */
@@ -91,6 +94,7 @@ export function createServices(ports: Ports, config: Config, now: () => Date = (
     duty: new DutyService(store, notifications, { programPeriod: config.programPeriod, maxBookingsPerPatient: config.maxDutyBookingsPerPatient }, now),
     messages,
     personalData: new PersonalDataExport({ store, files, documents, applications, consultations, messages, notifications, audit }, now),
+    accountErasure: new AccountErasure(store, files, audit, now, { consultations, applications }),
     presence,
     chatSms,
     video: new VideoService(store, video, config.iceServers, now, notifications),

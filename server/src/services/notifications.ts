@@ -39,6 +39,8 @@ export class NotificationService {
   ) {}
 
   async notify(user: UserRecord, notification: NewNotification): Promise<void> {
+    // An erased account has no one to tell, and its phone is a tombstone (services/account-erasure.ts).
+    if (user.erasedAt) return;
     const record: NotificationRecord = {
       id: newId(),
       userId: user.id,
@@ -60,6 +62,7 @@ export class NotificationService {
    * waits until the reader has been away 10 minutes (ChatSmsService).
    */
   async notifyChatMessage(user: UserRecord, consultation: ConsultationRecord): Promise<void> {
+    if (user.erasedAt) return;
     const at = this.now().toISOString();
     const fromWhom = user.id === consultation.patientId ? 'врача' : 'пациента';
     const record = await this.store.transaction(async (tx) => {

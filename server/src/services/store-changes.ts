@@ -31,6 +31,7 @@ const RULES: { [R in keyof StoreRepositories]?: Record<string, Rule> } = {
   chatUnread: {
     addUnread: ([, userId]) => [TOPICS.person(userId as string)],
     markChatRead: ([, userId]) => [TOPICS.person(userId as string)],
+    deleteByUser: ([userId]) => [TOPICS.person(userId as string)],
   },
   users: { update: ([, changes]) => ('fullName' in (changes as Partial<UserRecord>) ? [TOPICS.names] : []) },
   tokens: {

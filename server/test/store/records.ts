@@ -30,6 +30,7 @@ export function userRecord(overrides: Partial<UserRecord> = {}): UserRecord {
     otpExpiresAt: null,
     phoneConfirmedAt: null,
     disabledAt: null,
+    erasedAt: null,
     consent: { at: at(), version: '1' },
     createdAt: at(),
     updatedAt: at(),

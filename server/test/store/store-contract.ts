@@ -441,6 +441,29 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.presence.seen(patient.id, '2027-03-01T10:05:00.000Z');
         assert.equal(await store.presence.lastSeen(patient.id), '2027-03-01T10:05:00.000Z');
       });
+
+      it('deletes one user\'s notifications, unread markers and last-seen, nobody else\'s (an erased account)', async () => {
+        const { patient, doctor } = await patientAndDoctor(store);
+        const consultation = consultationRecord(patient.id, doctor.id, { startsAt: '2027-08-01T10:00:00.000Z' });
+        await store.consultations.insert(consultation);
+        for (const userId of [patient.id, patient.id, doctor.id]) await store.notifications.insert(notificationRecord(userId));
+        for (const userId of [patient.id, doctor.id]) {
+          await store.chatUnread.addUnread(consultation.id, userId, '2027-07-01T10:00:00.000Z');
+          await store.presence.seen(userId, '2027-07-01T10:00:00.000Z');
+        }
+        await store.transaction(async (tx) => {
+          assert.equal(await tx.notifications.deleteByUser(patient.id), 2);
+          assert.equal(await tx.chatUnread.deleteByUser(patient.id), 1);
+          await tx.presence.forget(patient.id);
+        });
+        assert.deepEqual((await store.notifications.pageByUser(patient.id, { limit: 10 })).items, []);
+        assert.deepEqual(await store.chatUnread.findByUser(patient.id, [consultation.id]), []);
+        assert.equal(await store.presence.lastSeen(patient.id), undefined);
+        assert.equal((await store.notifications.pageByUser(doctor.id, { limit: 10 })).items.length, 1);
+        assert.equal((await store.chatUnread.findByUser(doctor.id, [consultation.id])).length, 1);
+        assert.equal(await store.presence.lastSeen(doctor.id), '2027-07-01T10:00:00.000Z');
+        assert.equal(await store.notifications.deleteByUser(patient.id), 0, 'outside a transaction too');
+      });
     });
 
     describe('transactions', () => {

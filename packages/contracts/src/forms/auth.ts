@@ -120,3 +120,14 @@ export const ConfirmPhoneRequest = withMeta(
   { id: 'ConfirmPhoneRequest' },
 );
 export type ConfirmPhoneRequest = z.input<typeof ConfirmPhoneRequest>;
+
+/** «Удалить аккаунт» (152-FZ art. 14 and 9): the person's own password says it is really them. */
+export const DeleteAccountRequest = withMeta(
+  z.object({
+    password: withMeta(z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX_LENGTH)), {
+      description: 'The account\'s current password; a wrong one answers 422 `validation_failed` (field `password`, code `invalid`) and changes nothing',
+    }),
+  }),
+  { id: 'DeleteAccountRequest' },
+);
+export type DeleteAccountRequest = z.input<typeof DeleteAccountRequest>;

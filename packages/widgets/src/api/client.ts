@@ -4,6 +4,7 @@ import type {
   ChangePasswordRequest,
   ConfirmPhoneRequest,
   CreateApplicationRequest,
+  DeleteAccountRequest,
   DeclineApplicationRequest,
   LoginRequest,
   PhoneCodeRequest,
@@ -238,6 +239,11 @@ export class ApiClient {
   /** «Скачать мои данные»: the patient's records and documents as one ZIP. */
   myDataExport(signal?: AbortSignal): Promise<Blob> {
     return this.#file('GET /me/export', { signal });
+  }
+
+  /** «Удалить аккаунт» with the password (patient): 204, and every session of the account ends. */
+  deleteAccount(body: DeleteAccountRequest, signal?: AbortSignal) {
+    return this.call('DELETE /me', { body, signal });
   }
 
   /**

@@ -16,6 +16,7 @@ import { pagingEn } from './en/paging.ts';
 import { auditEn } from './en/audit.ts';
 import { auditTrailEn } from './en/audit-trail.ts';
 import { staffEn } from './en/staff.ts';
+import { accountErasureEn } from './en/account-erasure.ts';
 
 /** English, the whole catalogue (types and tests); typed as the Russian source so a missing key is a compile error. */
 export const en: Translation = {
@@ -36,4 +37,5 @@ export const en: Translation = {
   audit: auditEn,
   auditTrail: auditTrailEn,
   staff: staffEn,
+  accountErasure: accountErasureEn,
 };

@@ -15,6 +15,7 @@ import { pagingRu } from './ru/paging.ts';
 import { auditRu } from './ru/audit.ts';
 import { auditTrailRu } from './ru/audit-trail.ts';
 import { staffRu } from './ru/staff.ts';
+import { accountErasureRu } from './ru/account-erasure.ts';
 
 /**
  * Russian: the source of every string. Plain words for elderly users and the program's own
@@ -41,6 +42,7 @@ export const ru = {
   audit: auditRu,
   auditTrail: auditTrailRu,
   staff: staffRu,
+  accountErasure: accountErasureRu,
 };
 
 /** The shape every locale must have; `en` is typed with it so a missing key does not compile. */

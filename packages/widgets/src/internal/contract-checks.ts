@@ -6,6 +6,7 @@
 export {
   ChangePasswordRequest,
   ConfirmPhoneRequest,
+  DeleteAccountRequest,
   LoginRequest,
   PhoneCodeRequest,
   RegisterRequest,

@@ -82,7 +82,7 @@ export function upgradeData(data: Partial<StoreData> & { schemaVersion?: number 
 }
 
 /** Method names that change data; outside a transaction each becomes a transaction of its own. */
-export const WRITE_METHODS = new Set(['insert', 'put', 'update', 'delete', 'revoke', 'revokeAllForUser', 'purge', 'markRead', 'markReadAbout', 'addUnread', 'markChatRead', 'claimSms', 'seen']);
+export const WRITE_METHODS = new Set(['insert', 'put', 'update', 'delete', 'revoke', 'revokeAllForUser', 'purge', 'markRead', 'markReadAbout', 'addUnread', 'markChatRead', 'claimSms', 'seen', 'deleteByUser', 'forget']);
 
 /** Callers get copies without the sequence: changing a returned record never changes the store. */
 function copy<T>(value: Stored<T>): T {
@@ -224,6 +224,13 @@ export function lowdbRepositories(data: () => StoreData, committed: () => number
   const checkSlot = (slot: DutySlotRecord) => {
     const clash = dutySlots.rows().some((s) => s.id !== slot.id && s.doctorId === slot.doctorId && overlaps(s, slot.startsAt, endOf(slot)));
     if (clash) throw new DuplicateKeyError('doctorTime');
+  };
+  /** Drops every record of a collection that matches; returns how many went. */
+  const removeAll = <K extends 'notifications' | 'chatUnread' | 'presence'>(key: K, match: (row: Collections[K][number]) => boolean): number => {
+    const rows = data()[key] as Collections[K][number][];
+    const keep = rows.filter((row) => !match(row));
+    (data()[key] as Collections[K][number][]) = keep;
+    return rows.length - keep.length;
   };
   const checkId = (rows: { id: string }[], id: string) => {
     if (rows.some((row) => row.id === id)) throw new DuplicateKeyError('id');
@@ -380,6 +387,7 @@ export function lowdbRepositories(data: () => StoreData, committed: () => number
         for (const notification of marked) notification.readAt = at;
         return marked.map((notification) => copy(notification));
       },
+      deleteByUser: async (userId) => removeAll('notifications', (n) => n.userId === userId),
     },
     dutySlots: {
       insert: async (slot) => {
@@ -451,6 +459,7 @@ export function lowdbRepositories(data: () => StoreData, committed: () => number
         row.smsAt = at;
         return true;
       },
+      deleteByUser: async (userId) => removeAll('chatUnread', (r) => r.userId === userId),
     },
     presence: {
       seen: async (userId, at) => {
@@ -459,6 +468,9 @@ export function lowdbRepositories(data: () => StoreData, committed: () => number
         else if (at > row.seenAt) row.seenAt = at;
       },
       lastSeen: async (userId) => presence.rows().find((r) => r.userId === userId)?.seenAt,
+      forget: async (userId) => {
+        removeAll('presence', (r) => r.userId === userId);
+      },
     },
   };
 }

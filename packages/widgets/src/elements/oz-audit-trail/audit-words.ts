@@ -43,7 +43,9 @@ export function auditDeed(t: Translation, entry: AuditEntry, reader: AuditReader
           ? a.statusChanged.consultation
           : entry.subjectType === 'staff_account'
             ? a.statusChanged.staffAccount
-            : {};
+            : entry.subjectType === 'patient_account'
+              ? a.statusChanged.patientAccount
+              : {};
     const words = byType[status];
     return words ? words(gender, reader) : a.statusChanged.other(gender, status);
   }
@@ -64,6 +66,7 @@ export function auditDeed(t: Translation, entry: AuditEntry, reader: AuditReader
     case 'consultation':
       return a.read.consultation(gender, reader);
     case 'staff_account': // never read, only changed
+    case 'patient_account':
       return a.statusChanged.other(gender, entry.status ?? '');
   }
 }

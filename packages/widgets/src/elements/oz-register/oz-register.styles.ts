@@ -27,6 +27,16 @@ const registerStyles = css`
     border-top: 1px solid ${tokens.colorBorder};
   }
 
+  /* «Удалить аккаунт»: last, and red, so it is never taken for an everyday button. */
+  .erase {
+    margin-top: ${tokens.spacing};
+  }
+
+  button.danger {
+    border-color: ${tokens.colorDanger};
+    color: ${tokens.colorDanger};
+  }
+
   .export .hint {
     margin: 0 0 ${tokens.spacingSmall};
     color: ${tokens.colorTextMuted};

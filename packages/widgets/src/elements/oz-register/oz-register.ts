@@ -10,6 +10,7 @@ import { checkboxField, formAlert, passwordField, textField } from '../../intern
 import { OzElement } from '../../internal/oz-element.ts';
 import {
   confirmPhoneForm,
+  deleteAccountForm,
   passwordForm,
   phoneCodeForm,
   readCode,
@@ -25,6 +26,7 @@ import {
 import { isCompleteBirthDate, onBirthDateInput } from './birth-date.ts';
 import { PhoneCodeController, countdown } from './phone-code.ts';
 import { saveBlob } from '../oz-documents/save-blob.ts';
+import type { AccountErasureView } from './account-erasure.ts';
 import { styles } from './oz-register.styles.ts';
 import { strings } from './strings.ts';
 
@@ -37,7 +39,7 @@ type Mode = 'sign-in' | 'register';
  * with a one-time password from an SMS. Every element on the page shares the session it starts.
  *
  * @event oz-signed-in - The user signed in or registered here. `detail: { user }`.
- * @event oz-signed-out - The user signed out here. `detail: {}`.
+ * @event oz-signed-out - The user signed out here, or deleted their account («Удалить аккаунт»). `detail: {}`.
  * @event oz-password-changed - The user set a new password here. `detail: { user }`.
  *
  * `focus()` goes to the first field of the form shown (to the view's heading when it has none), so a
@@ -53,7 +55,10 @@ type Mode = 'sign-in' | 'register';
  * @csspart hint - Help text under a field.
  * @csspart error - Any error text; `field-error` next to a field, `form-error` for the whole form.
  * @csspart button - Every button; also `submit`, `sign-out-button`, `change-password-button`,
- *   `cancel-button`, `reveal-button`, `export-button`.
+ *   `cancel-button`, `reveal-button`, `export-button`, `delete-account-button`, and in the
+ *   «Удалить аккаунт» dialog `keep-button`, `confirm-button erase-button`, then `erased-ok-button`.
+ * @csspart dialog - The «Удалить аккаунт» dialog (also `erase-dialog`); `erase-form` its password form.
+ * @csspart erased - The notice «Ваш аккаунт удалён» shown after the account was deleted.
  * @csspart consent-link - The link to the consent text.
  * @csspart resend-button - «Отправить ещё раз через 0:45», then «Отправить код ещё раз».
  * @csspart forgot-button - «Забыли пароль?» under the sign-in form.
@@ -99,6 +104,10 @@ export class OzRegister extends OzElement {
   @state() private phoneConfirmedNow = false;
   /** «Скачать мои данные»: not asked, on its way, saved, or why it failed. */
   @state() private exportState: 'idle' | 'pending' | 'saved' | { error: unknown } = 'idle';
+  /** «Удалить аккаунт»: its chunk (loaded at the first press), on its way, or why it did not come. */
+  @state() private erasure: AccountErasureView | 'loading' | { error: unknown } | undefined;
+  /** The account was deleted here: the notice replaces the sign-in form until it is dismissed. */
+  @state() private accountErased = false;
 
   readonly #registerCode = new PhoneCodeController(this, (phone) => this.client.requestPhoneCode({ phone, purpose: 'register' }));
   readonly #resetCode = new PhoneCodeController(this, (phone) => this.client.requestPhoneCode({ phone, purpose: 'reset' }));
@@ -182,6 +191,8 @@ export class OzRegister extends OzElement {
       this.phoneConfirmedNow = false;
       if (this.#confirmCode.sent) this.#confirmCode.clear();
     }
+    // Someone signed in (here or in another element): the notice of an erased account is done.
+    if (this.user) this.accountErased = false;
   }
 
   override render(): TemplateResult {
@@ -204,6 +215,9 @@ export class OzRegister extends OzElement {
     const user = this.user;
     if (!user && this.session.status === 'restoring') {
       return html`<p class="restoring">${this.t.register.restoring}</p>`;
+    }
+    if (!user && this.accountErased && this.erasure instanceof Object && 'renderDone' in this.erasure) {
+      return this.erasure.renderDone(this.#onErasedOk);
     }
     if (!user) return this.#renderSignedOut();
     if (user.mustChangePassword) return this.#renderPasswordForm(true);
@@ -461,7 +475,7 @@ export class OzRegister extends OzElement {
           </button>
           ${this.#signOutButton()}
         </div>
-        ${user.role === 'patient' ? this.#renderExport() : nothing}
+        ${user.role === 'patient' ? html`${this.#renderExport()} ${this.#renderErase()}` : nothing}
       </section>
     `;
   }
@@ -480,6 +494,57 @@ export class OzRegister extends OzElement {
       </div>
     `;
   }
+
+  /** «Удалить аккаунт»: the button here; its explanation and password step come in a chunk of their own. */
+  #renderErase(): TemplateResult {
+    const erasure = this.erasure;
+    const failed = erasure instanceof Object && 'error' in erasure ? erasure.error : undefined;
+    return html`
+      <div class="erase">
+        <button type="button" class="danger" part="button delete-account-button" ?disabled=${erasure === 'loading'} @click=${this.#onErase}>
+          ${this.t.register.deleteAccount}
+        </button>
+        ${failed === undefined ? nothing : formAlert(describeError(this.t, failed))}
+        ${erasure instanceof Object && 'render' in erasure ? erasure.render() : nothing}
+      </div>
+    `;
+  }
+
+  #onErase = async (event: Event): Promise<void> => {
+    const invoker = event.currentTarget as HTMLElement;
+    if (!(this.erasure instanceof Object && 'open' in this.erasure)) {
+      this.erasure = 'loading';
+      try {
+        const { createAccountErasure } = await import('./account-erasure.ts');
+        const host = this.viewHost({
+          erased: () => this.#accountErased(),
+          passwordForm: (onSuccess: () => void) => deleteAccountForm({ host: this, client: () => this.client, checks: this.#checks, onSuccess }),
+          describe: (error: unknown) => describeError(this.t, error),
+          describeField: (error: FieldError) => describeFieldError(this.t, error),
+        });
+        this.erasure = await createAccountErasure(host, this.locale);
+      } catch (error) {
+        this.erasure = { error };
+        return;
+      }
+    }
+    await this.erasure.open(invoker);
+  };
+
+  /** The API deleted the account and ended its sessions: forget it here too, and say so. */
+  #accountErased(): void {
+    this.session.clear();
+    this.accountErased = true;
+    this.exportState = 'idle';
+    this.revealed = new Set();
+    this.emit('oz-signed-out', {});
+    void this.#focusNewView();
+  }
+
+  #onErasedOk = (): void => {
+    this.accountErased = false;
+    void this.#focusNewView();
+  };
 
   #onExport = async (): Promise<void> => {
     this.exportState = 'pending';
@@ -678,6 +743,7 @@ export class OzRegister extends OzElement {
     this.exportState = 'idle';
     this.resetting = false;
     this.resetNeedsConsent = false;
+    this.accountErased = false;
     this.#signIn.reset();
     this.#register.reset();
     this.#reset.reset();

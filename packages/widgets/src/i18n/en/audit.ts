@@ -36,6 +36,9 @@ export const auditEn: typeof auditRu = {
       enabled: () => 'enabled the account again',
       password_sent: () => 'sent a new password by SMS',
     },
+    patientAccount: {
+      erased: () => 'deleted their account: phone, e-mail and password erased, consent withdrawn',
+    },
     other: (_gender, status) => `changed the status of a record to: ${status}`,
   },
 };

@@ -22,6 +22,7 @@ export const registerEn: typeof registerRu = {
   exportDataSaved: 'The file with your data was saved to your downloads.',
   exportDataFailed: 'Could not download your data.',
   exportDataFileName: 'my-data-oblako-zdorovya.zip',
+  deleteAccount: 'Delete my account',
   changePasswordTitle: 'Change password',
   changePasswordSubmit: 'Save the new password',
   passwordChanged: 'Your new password has been saved.',

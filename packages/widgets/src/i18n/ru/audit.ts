@@ -60,6 +60,10 @@ export const auditRu = {
       enabled: (gender: Gender) => `снова ${past(gender, 'включил')} учётную запись`,
       password_sent: (gender: Gender) => `${past(gender, 'отправил')} новый пароль по SMS`,
     } as Record<string, (gender: Gender, reader: AuditReader) => string>,
+    /** A patient's own account: «Удалить аккаунт» (the patient is the one who acted). */
+    patientAccount: {
+      erased: (gender: Gender) => `${past(gender, 'удалил')} свой аккаунт: телефон, эл. почта и пароль стёрты, согласие отозвано`,
+    } as Record<string, (gender: Gender, reader: AuditReader) => string>,
     /** A status these words do not know yet. */
     other: (gender: Gender, status: string) => `${past(gender, 'изменил')} состояние записи: ${status}`,
   },

@@ -21,6 +21,7 @@ export const registerRu = {
   exportDataSaved: 'Файл с вашими данными сохранён в загрузках.',
   exportDataFailed: 'Не удалось скачать ваши данные.',
   exportDataFileName: 'мои-данные-облако-здоровья.zip',
+  deleteAccount: 'Удалить аккаунт',
   changePasswordTitle: 'Смена пароля',
   changePasswordSubmit: 'Сохранить новый пароль',
   passwordChanged: 'Новый пароль сохранён.',

@@ -153,6 +153,7 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
         const { rows } = await run<{ id: string }>(db, `UPDATE notifications SET read_at = $4 WHERE ${unreadAbout} RETURNING id`, [userId, kind, consultationId, at]);
         return rows.length === 0 ? [] : notifications.findMany('id = ANY($1::text[])', [rows.map((row) => row.id)]);
       },
+      deleteByUser: (userId) => notifications.remove('user_id = $1', [userId]),
     },
     dutySlots: {
       insert: (slot) => dutySlots.insert(slot),
@@ -221,6 +222,7 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
       claimSms: async (consultationId, userId, at, smsBefore) =>
         ((await run(db, `UPDATE chat_unread SET sms_at = $3 WHERE consultation_id = $1 AND user_id = $2 AND ${smsDue('$4')}`, [consultationId, userId, at, smsBefore]))
           .rowCount ?? 0) > 0,
+      deleteByUser: (userId) => chatUnread.remove('user_id = $1', [userId]),
     },
     presence: {
       seen: async (userId, at) => {
@@ -231,6 +233,9 @@ export function postgresRepositories(db: SqlQueryable): StoreRepositories {
         );
       },
       lastSeen: async (userId) => (await presence.findByKey(userId))?.seenAt,
+      forget: async (userId) => {
+        await presence.remove('user_id = $1', [userId]);
+      },
     },
   };
 }

@@ -47,6 +47,7 @@ export const usersTable: Table<UserRecord> = {
     c('otpExpiresAt', 'otp_expires_at', 'time'),
     c('phoneConfirmedAt', 'phone_confirmed_at', 'time'),
     c('disabledAt', 'disabled_at', 'time'),
+    c('erasedAt', 'erased_at', 'time'),
     // `consent` is two columns; see userToRow / rowToUser.
     c('createdAt', 'created_at', 'time'),
     c('updatedAt', 'updated_at', 'time'),
