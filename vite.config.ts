@@ -2,10 +2,12 @@ import { defineConfig } from 'vite';
 import { minifyCss } from './scripts/vite-minify-css.ts';
 import { precompress } from './scripts/vite-precompress.ts';
 import { inEntryGraph } from './scripts/entry-graph.ts';
+import { customElementsManifest } from './scripts/vite-custom-elements-manifest.ts';
 
 /**
  * Builds the widgets into `dist/widgets/`: `oz.js`, which host pages load with one script tag, and
- * the chunks it loads when an element's tag appears (bench/bundle-size.mjs shows the graph).
+ * the chunks it loads when an element's tag appears (bench/bundle-size.mjs shows the graph); and
+ * `custom-elements.json`, the elements' manifest for editors and docs.
  */
 
 /**
@@ -27,7 +29,7 @@ export default defineConfig({
   // The form pre-checks' schemas (@oz/contracts/forms) use only what zod/mini has: about a
   // third of classic zod. Exactly 'zod': 'zod/mini' itself and other subpaths resolve as written.
   resolve: { alias: [{ find: /^zod$/, replacement: 'zod/mini' }] },
-  plugins: [minifyCss(), precompress()],
+  plugins: [minifyCss(), precompress(), customElementsManifest()],
   // Chunks are found next to oz.js wherever a host page loads it from, never at the page's root.
   base: './',
   build: {

@@ -12,13 +12,14 @@ const testFiles = (...dirs) =>
 const node = process.execPath;
 const STEPS = [
   { name: 'typecheck', command: node, args: ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  // Before the server tests: they check that the server sends what the build made (custom-elements.json).
+  { name: 'build', command: node, args: ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'] },
   {
     name: 'server and contracts',
     command: node,
     args: ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...testFiles('server/test', 'packages/contracts/test', 'scripts')],
     counts: nodeTestCounts,
   },
-  { name: 'build', command: node, args: ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'] },
   { name: 'elements (Chromium)', command: node, args: ['node_modules/@web/test-runner/dist/bin.js'], counts: webTestRunnerCounts },
   {
     name: 'end to end (Chromium)',

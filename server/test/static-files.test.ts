@@ -1,10 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { createApp } from '../src/app.ts';
+import { STATIC_DIRS } from '../src/paths.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
 describe('the bundle and the sample pages', () => {
@@ -14,6 +16,7 @@ describe('the bundle and the sample pages', () => {
   const bundle = `export const answer = ${'42 + '.repeat(2000)}0;\n`;
   const page = `<!doctype html><title>Портал</title>${'<p>Бесплатные онлайн-консультации</p>'.repeat(100)}`;
   const chunk = `export const words = ${JSON.stringify('Заявка на онлайн-консультацию '.repeat(200))};\n`;
+  const manifest = `${JSON.stringify({ schemaVersion: '1.0.0', modules: [{ kind: 'javascript-module', path: 'src/elements/oz-apply/oz-apply.ts', declarations: [{ kind: 'class', name: 'OzApply', tagName: 'oz-apply', summary: 'Заявка '.repeat(200) }] }] }, null, 2)}\n`;
   before(async () => {
     server = await startTestServer();
     dir = await mkdtemp(join(tmpdir(), 'oz-static-'));
@@ -25,6 +28,7 @@ describe('the bundle and the sample pages', () => {
     await writeFile(join(dir, 'widgets', 'apply-Zx12_-9q.js'), chunk);
     await writeFile(join(dir, 'widgets', 'apply-Zx12_-9q.js.br'), brotliCompressSync(chunk));
     await writeFile(join(dir, 'widgets', 'apply-Zx12_-9q.js.gz'), gzipSync(chunk));
+    await writeFile(join(dir, 'widgets', 'custom-elements.json'), manifest);
     await writeFile(join(dir, 'examples', 'index.html'), '<!doctype html><title>samples</title>');
     await writeFile(join(dir, 'examples', 'portal.html'), page);
     app = createApp({ config: server.config, services: server.services, staticDirs: { widgets: join(dir, 'widgets'), examples: join(dir, 'examples') } });
@@ -68,6 +72,17 @@ describe('the bundle and the sample pages', () => {
     assert.equal(await plain.text(), chunk);
   });
 
+  it('serves custom-elements.json as JSON any site may read, compressed, briefly cached', async () => {
+    const response = await app.request('/widgets/custom-elements.json', { headers: { Origin: 'https://docs.example.ru', 'Accept-Encoding': 'gzip' } });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('Content-Type') ?? '', /^application\/json/);
+    assert.equal(response.headers.get('Access-Control-Allow-Origin'), '*');
+    // Not the year-long cache of the hashed chunks: the manifest keeps its name across releases.
+    assert.equal(response.headers.get('Cache-Control'), 'public, max-age=300');
+    assert.equal(response.headers.get('Content-Encoding'), 'gzip');
+    assert.equal(gunzipSync(Buffer.from(await response.arrayBuffer())).toString(), manifest);
+  });
+
   it('serves the sample pages at / and answers 404 for what is not there', async () => {
     const index = await app.request('/');
     assert.equal(index.status, 200);
@@ -81,5 +96,28 @@ describe('the bundle and the sample pages', () => {
     assert.equal(response.headers.get('Content-Encoding'), 'gzip');
     assert.equal(gunzipSync(Buffer.from(await response.arrayBuffer())).toString(), page);
     assert.equal(await (await app.request('/portal.html')).text(), page);
+  });
+});
+
+// The real build (`npm run build`; `npm test` builds after these tests, so a fresh checkout skips this).
+const builtManifest = join(STATIC_DIRS.widgets, 'custom-elements.json');
+
+describe('the built custom-elements.json', { skip: existsSync(builtManifest) ? false : `no ${builtManifest}: run npm run build` }, () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  it('answers GET /widgets/custom-elements.json with the manifest of every element', async () => {
+    const app = createApp({ config: server.config, services: server.services, staticDirs: STATIC_DIRS });
+    const response = await app.request('/widgets/custom-elements.json');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('Content-Type') ?? '', /^application\/json/);
+    const manifest = (await response.json()) as { modules: { declarations?: { tagName?: string }[] }[] };
+    const tags = manifest.modules.flatMap((module) => module.declarations ?? []).flatMap((declaration) => declaration.tagName ?? []);
+    for (const tag of ['oz-register', 'oz-apply', 'oz-video-room', 'oz-audit-trail', 'oz-staff', 'oz-chat']) assert.ok(tags.includes(tag), tag);
   });
 });

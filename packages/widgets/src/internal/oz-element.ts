@@ -22,6 +22,27 @@ import type { ViewHost } from './view-host.ts';
  * The base of every Oblako Zdorovya element (never extend LitElement directly): language,
  * API origin, translations, the shared session and what follows a change of the signed-in
  * person, focus after a view swaps, typed events and a guarded `define()`.
+ *
+ * Every element reads these theme properties (styles/tokens.ts), set on it or on any ancestor:
+ * @cssproperty --oz-font-family - Font (default the system's sans-serif).
+ * @cssproperty --oz-font-size - Base text size, never below 16px (default 18px).
+ * @cssproperty --oz-line-height - Line height (default 1.5).
+ * @cssproperty --oz-color-text - Text colour (default #1b1f24).
+ * @cssproperty --oz-color-text-muted - Hints and secondary text (default #4a5563).
+ * @cssproperty --oz-color-surface - Background (default #ffffff).
+ * @cssproperty --oz-color-surface-alt - Cards, table headers and notices (default #f2f5f8).
+ * @cssproperty --oz-color-border - Lines of fields, cards and tables (default #6b7280).
+ * @cssproperty --oz-color-primary - Buttons, links and the chosen item (default #0b5cad).
+ * @cssproperty --oz-color-primary-hover - A primary button under the pointer (default #084a8c).
+ * @cssproperty --oz-color-on-primary - Text on primary buttons (default #ffffff).
+ * @cssproperty --oz-color-danger - Errors and destructive buttons (default #b3261e).
+ * @cssproperty --oz-color-danger-surface - Behind an error box (default #fdecea).
+ * @cssproperty --oz-color-success - Confirmations (default #1e6b3a).
+ * @cssproperty --oz-color-success-surface - Behind a confirmation (default #e8f5ec).
+ * @cssproperty --oz-color-focus - The focus ring (default #0b5cad).
+ * @cssproperty --oz-radius - Corner radius (default 8px).
+ * @cssproperty --oz-spacing - Base spacing (default 16px).
+ * @cssproperty --oz-control-height - Height of buttons and fields, never below 44px (default 48px).
  */
 export class OzElement extends LitElement {
   static override styles: CSSResultGroup = [hostStyles, baseStyles];

@@ -22,20 +22,41 @@ import { strings } from './strings.ts';
  * @csspart base - The wrapper of everything.
  * @csspart form - The application form.
  * @csspart field - Each field (also `center-field`, `disease-field`, `diagnosis-field`, `complaints-field`).
+ * @csspart diagnosis-field - The current diagnosis.
+ * @csspart complaints-field - The short complaints.
+ * @csspart center-field - The choice of the center.
+ * @csspart disease-field - The disease group.
  * @csspart label - A field's label or legend.
  * @csspart hint - Help text under a label.
  * @csspart radio - A center's radio button; `center-name` is the fixed center when preset.
+ * @csspart center-name - The fixed center's name when the `center` attribute presets it.
  * @csspart select - The disease group list.
  * @csspart textarea - Diagnosis and complaints.
  * @csspart about-you - Name and age from the profile (`full-name`, `age`).
+ * @csspart full-name - The patient's name from the profile.
+ * @csspart age - The patient's age from the profile.
  * @csspart notice - "Your application to this center is waiting for review".
  * @csspart checklist - The document checklist; `checklist-item` is each kind, `checkbox` each
  *   upload to attach, `not-uploaded` the note for a kind with no uploads.
+ * @csspart checklist-item - Each document kind of the checklist.
+ * @csspart checkbox - Each uploaded document to attach.
+ * @csspart not-uploaded - The note for a kind with no uploads yet.
  * @csspart pickers - The file buttons of a checklist line.
  * @csspart upload-progress - The progress block while a file goes out; `progress-bar`, `progress-text`.
+ * @csspart progress-bar - The `<progress>` element.
+ * @csspart progress-text - The percentage beside it.
  * @csspart button - Every button; also `choose-file-button`, `camera-button`, `cancel-upload-button`,
  *   `submit`, `retry-button`, `new-application-button`.
+ * @csspart choose-file-button - Chooses a file for a checklist line.
+ * @csspart camera-button - A photo from the camera (phones).
+ * @csspart cancel-upload-button - Stops an upload under way.
+ * @csspart retry-button - Tries a failed load again.
+ * @csspart submit - «Отправить заявку».
+ * @csspart new-application-button - A new application, after one was sent.
  * @csspart error - Any error text; `field-error`, `form-error`, `upload-error`.
+ * @csspart form-error - Why the application was not sent.
+ * @csspart field-error - The error next to a field.
+ * @csspart upload-error - Why a file of the checklist did not upload.
  * @csspart loading - "Загружаем…" while the centers or the patient's documents load.
  * @csspart load-error - What could not be loaded (its `error` text) and the `retry-button`; the
  *   text also carries `form-error`, its old name, for one release.

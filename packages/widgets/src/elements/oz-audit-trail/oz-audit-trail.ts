@@ -49,17 +49,31 @@ const PHONE_ID = 'audit-phone';
  * @csspart base - The wrapper of everything.
  * @csspart intro - What the journal shows.
  * @csspart form - The search by phone; `label` its label, `hint` the help under it, `phone-input` the field.
+ * @csspart label - The phone field's label.
+ * @csspart hint - The help under the label.
+ * @csspart phone-input - The patient's phone.
  * @csspart button - Every button; also `show-button` (the search), `download-csv-button`, `load-more`
  *   (the next page) and `retry-button`.
+ * @csspart retry-button - Tries a failed load again.
+ * @csspart show-button - The search («Показать»).
+ * @csspart download-csv-button - «Скачать CSV» of the trail.
  * @csspart trail - The found patient's trail; `patient` the line with their date of birth and phone.
+ * @csspart patient - The found patient's line: date of birth and phone.
  * @csspart table - The table of entries (also `audit-table`); `entry` each row (a card on a narrow screen).
+ * @csspart audit-table - The table of entries (also `table`).
+ * @csspart entry - Each entry of the table (a card on a narrow screen).
  * @csspart empty - "Nobody but the patient has opened their data yet".
  * @csspart loading - "Загружаем журнал…" while the trail loads.
  * @csspart load-error - Why the trail could not be shown (its `error` text) and the `retry-button`.
  * @csspart load-more-area - The end of the table: `load-more`, and `load-more-error` when the next page failed.
+ * @csspart load-more - «Показать ещё»: the next page of the list.
+ * @csspart load-more-error - Why the next page did not come.
  * @csspart error - Any error text; `field-error` next to the phone, `form-error` for a failed download.
+ * @csspart field-error - The error next to a field.
+ * @csspart form-error - The error of a whole form or action.
  * @csspart status - Announcements such as "Файл журнала скачан".
  * @csspart sign-in-prompt - The note for signed-out visitors; `managers-only` the note for other users.
+ * @csspart managers-only - The note for signed-in users who are not managers.
  *
  * @cssproperty --oz-color-primary - Buttons and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).

@@ -61,18 +61,40 @@ class ChatClosedError extends Error {
  * @csspart log - The scrollable conversation; `messages` the list inside it, `day` a day line,
  *   `group` the messages of one author in a row (also `own` or `theirs`), `author` its author line
  *   («Вы» for one's own), `message` each message with its `text` and `time`.
+ * @csspart messages - The list of messages inside the conversation.
+ * @csspart day - A day line between messages.
+ * @csspart group - The messages of one author in a row; also `own` or `theirs`.
+ * @csspart own - A group of one's own messages (also `group`).
+ * @csspart theirs - A group of the other side's messages (also `group`).
+ * @csspart author - A group's author line («Вы» for one's own).
+ * @csspart message - Each message.
+ * @csspart text - A message's text.
+ * @csspart time - A message's time.
  * @csspart empty - "No messages yet".
  * @csspart closed-note - The note that a cancelled consultation's chat is closed.
  * @csspart form - The message form; `label`, `hint`, `textarea` and `counter` (also `counter-over`
  *   past the limit) inside.
+ * @csspart counter - How many characters are left.
+ * @csspart counter-over - The counter past the limit (also `counter`).
+ * @csspart label - The message box's label.
+ * @csspart hint - The help under the label.
+ * @csspart textarea - The message box.
  * @csspart button - Every button; also `send-button`, `retry-button`, `load-more` (earlier messages).
+ * @csspart retry-button - Tries a failed load again.
+ * @csspart load-more - «Показать более ранние сообщения».
+ * @csspart send-button - «Отправить».
  * @csspart loading - "Loading the chat…" before it first comes.
  * @csspart load-error - The chat cannot be read: its `error` text and a `retry-button`.
  * @csspart error - Error texts; `field-error` under the message box, `form-error` for a failed send,
  *   `load-more-error` when earlier messages did not come. The text of a failed load also carries
  *   `load-error` (its old name, kept for one release); so does «not found», which has no retry.
+ * @csspart load-more-error - Why earlier messages did not come.
+ * @csspart field-error - The error under the message box.
+ * @csspart form-error - Why a message was not sent.
  * @csspart load-more-area - The top of the conversation: the button for earlier messages and its error.
  * @csspart sign-in-prompt - What a signed-out visitor sees (also `prompt`, its old name, for one release).
+ * @csspart prompt - The old name of `sign-in-prompt`, for one release.
+ * @csspart announcer - The hidden live region that tells a screen reader of new messages.
  *
  * @cssproperty --oz-color-primary - Buttons, own messages' edge and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).

@@ -32,25 +32,49 @@ import { strings } from './strings.ts';
  * @csspart section - Each group: applications, upcoming, cancelled (cancelled ones whose time is still
  *   to come, «Отменённые»), past; each also has `<name>-section`.
  * @csspart consultation - A consultation card; its status is added (`scheduled`, `completed`, `cancelled`…).
+ * @csspart scheduled - A scheduled consultation's card (also `consultation`).
+ * @csspart completed - A completed consultation's card (also `consultation`).
+ * @csspart cancelled - A cancelled consultation's or application's card (also `consultation` or `application`).
  * @csspart application - An application card; its status is added (`submitted`, `declined`, `cancelled`).
+ * @csspart submitted - A waiting application's card (also `application`).
+ * @csspart declined - A declined application's card (also `application`).
  * @csspart when - The date and time of a consultation.
  * @csspart status-text - The status of a card; `call-ended` too once the doctor has ended the call and the conclusion is still to come (no join, no cancel then).
+ * @csspart call-ended - The status once the doctor has ended the call, before the conclusion (also `status-text`).
  * @csspart join - Where the video button will be (for now the note about it); `join-note` is the note.
+ * @csspart join-note - The note about the video button.
  * @csspart waiting-note - How long a doctor takes to answer an application.
  * @csspart decline-reason - Why an application was declined.
  * @csspart cancellation - Who cancelled a consultation, and why.
  * @csspart conclusion - The doctor's conclusion; `outcome`, `conclusion-text`, `recommendations` inside.
+ * @csspart outcome - A conclusion, or an invitation to an in-person visit.
+ * @csspart conclusion-text - The conclusion's text.
+ * @csspart recommendations - The doctor's recommendations.
  * @csspart topic - What the patient wants to ask the duty doctor.
  * @csspart chat - The opened `<oz-chat>` of a consultation (style its inside through its own parts);
  *   `new-message` the «Новое сообщение» marker next to `chat-button`.
+ * @csspart new-message - The «Новое сообщение» marker next to `chat-button`.
  * @csspart button - Every button; also `cancel-button`, `withdraw-button`, `conclusion-button`, `chat-button`,
  *   `print-button`, `retry-button`, `confirm-button`, `keep-button`, `load-more` (earlier consultations).
+ * @csspart retry-button - Tries a failed load again.
+ * @csspart load-more - «Показать ещё» under the past consultations.
+ * @csspart cancel-button - Cancels a consultation.
+ * @csspart withdraw-button - Withdraws a waiting application.
+ * @csspart conclusion-button - Shows the conclusion.
+ * @csspart chat-button - Opens or closes the chat.
+ * @csspart print-button - Prints the conclusion.
+ * @csspart confirm-button - Confirms in the dialog.
+ * @csspart keep-button - Closes the dialog and keeps the consultation or application.
  * @csspart dialog - The confirmation before cancelling or withdrawing (also `cancel-dialog`);
  *   `textarea` is its reason field, `label` its label.
+ * @csspart cancel-dialog - The confirmation before cancelling or withdrawing (also `dialog`).
+ * @csspart label - The reason field's label.
+ * @csspart textarea - The reason field.
  * @csspart status - Confirmations such as "Онлайн-консультация отменена".
  * @csspart loading - The line while the consultations (or a conclusion) load.
  * @csspart load-error - What could not be loaded (its `error` text) and the `retry-button`.
  * @csspart error - Error texts; `load-more-error` when earlier consultations did not come.
+ * @csspart load-more-error - Why earlier consultations did not come.
  * @csspart load-more-area - The end of the past consultations: «Показать ещё» and its error.
  * @csspart sign-in-prompt - What a signed-out visitor sees, and the note for users who are not patients.
  * @csspart print-frame - The hidden frame a conclusion is printed from.

@@ -42,39 +42,112 @@ export type DeskSection = 'applications' | 'consultations' | 'duty';
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - The title and who is signed in; `doctor` is the doctor's line.
+ * @csspart doctor - The signed-in doctor's line.
  * @csspart tabs - The «Заявки» / «Мои консультации» / «Дежурства» switch; `tab` is each of its buttons, `count` their numbers.
+ * @csspart tab - Each button of the switch.
+ * @csspart count - The number on a tab (also on the chat's tab of a consultation).
  * @csspart panel - The shown section.
  * @csspart status - Confirmations such as "Консультация назначена".
  * @csspart sign-in-prompt - The note for signed-out visitors, and for patients and managers that the desk is for doctors
  *   (old names, kept for one release: `prompt` on both, `doctors-only` on the latter).
+ * @csspart prompt - The old name of `sign-in-prompt`, for one release.
+ * @csspart doctors-only - The note for patients and managers that the desk is for doctors.
  * @csspart queue - The list of applications; `summary` the line above it; `application` each card (also `overdue`, `referral`).
+ * @csspart summary - The line above the queue.
+ * @csspart application - Each application card; also `overdue`, `referral`.
+ * @csspart overdue - An application card past the 3-day target (also `application`).
+ * @csspart referral - An application card of a referral (also `application`); also a fact line of one.
  * @csspart waiting - "ждёт 2 дня"; `overdue-marker` past the 3-day target; `referral-marker` a referral.
+ * @csspart overdue-marker - The mark of an application past the 3-day target.
+ * @csspart referral-marker - The mark of a referral.
  * @csspart application-details - One opened application; `facts` its data, `fact` each line
  *   (also `disease`, `diagnosis`, `complaints`, `referral`).
+ * @csspart facts - The opened application's data.
+ * @csspart fact - Each line of it; also `disease`, `diagnosis`, `complaints`, `referral`.
+ * @csspart disease - The disease line (also `fact`).
+ * @csspart diagnosis - The diagnosis line (also `fact`).
+ * @csspart complaints - The complaints line (also `fact`).
  * @csspart documents - The patient's documents; `document` each of them, `document-details` its date and size.
+ * @csspart document - Each of the patient's documents.
+ * @csspart document-details - A document's date and size.
  * @csspart viewer - A PDF or a picture read in the page; `viewer-frame` (a PDF), `viewer-image` (a picture).
+ * @csspart viewer-frame - The frame a PDF is read in.
+ * @csspart viewer-image - A picture being read.
  * @csspart upcoming - The upcoming consultations; `past` the past, completed and cancelled ones.
+ * @csspart past - The past, completed and cancelled consultations.
  * @csspart consultation - Each consultation card (also `today`, `cancelled`); `when` its time,
  *   `today-marker` the word «Сегодня», `consultation-status` its status, `conclusion-mark` "Заключение написано",
  *   `call-ended-mark` «Видеосвязь завершена — напишите заключение» (also on the screen), `join-note` when the call opens.
+ * @csspart today - A card of today's consultation (also `consultation`).
+ * @csspart cancelled - A card of a cancelled consultation (also `consultation`).
+ * @csspart when - A consultation's time.
+ * @csspart today-marker - The word «Сегодня».
+ * @csspart consultation-status - A consultation's status.
+ * @csspart conclusion-mark - "Заключение написано".
+ * @csspart call-ended-mark - «Видеосвязь завершена — напишите заключение» (on the card and on the screen).
+ * @csspart join-note - When the call opens.
  * @csspart consultation-details - One consultation's screen; `screen-tabs` its tabs (narrow desk), `screen-tab` each;
  *   `pane` each part (also `call-pane`, `documents-pane`, `chat-pane`, `conclusion-pane`); `call-pane` holds
  *   `video-room` once started; `conclusion` a written conclusion with `conclusion-text` and
  *   `conclusion-recommendations`; `chat` the place of its `<oz-chat>`.
+ * @csspart screen-tabs - The tabs of a consultation's screen (on a narrow desk).
+ * @csspart screen-tab - Each of those tabs.
+ * @csspart pane - Each part of the screen; also `call-pane`, `documents-pane`, `chat-pane`, `conclusion-pane`.
+ * @csspart call-pane - The call's part (also `pane`).
+ * @csspart documents-pane - The documents' part (also `pane`).
+ * @csspart chat-pane - The chat's part (also `pane`).
+ * @csspart conclusion-pane - The conclusion's part (also `pane`).
+ * @csspart video-room - The `<oz-video-room>` once the call has started (style its inside through its own parts).
+ * @csspart conclusion - A written conclusion.
+ * @csspart conclusion-text - Its text.
+ * @csspart conclusion-recommendations - Its recommendations.
+ * @csspart chat - The place of the consultation's `<oz-chat>`.
  * @csspart topic - A duty consultation's question from the patient.
  * @csspart new-message - «Новое сообщение» («Новых сообщений: 3») on a consultation card; `count` also on the chat's tab.
  * @csspart slots - A duty doctor's schedule; `slots-summary` its counts, `slot` each time (also
  *   `free` or `booked`) with `slot-time`, `slot-status` and `slot-patient`; `publish-preview` how
  *   many consultations the period makes.
+ * @csspart slots-summary - The counts of the schedule.
+ * @csspart slot - Each time; also `free` or `booked`.
+ * @csspart free - A time nobody booked (also `slot`).
+ * @csspart booked - A booked time (also `slot`).
+ * @csspart slot-time - A time's start and end.
+ * @csspart slot-status - Whether a time is free or booked.
+ * @csspart slot-patient - Who booked a time.
+ * @csspart publish-preview - How many consultations the chosen period makes.
  * @csspart loading - "Загружаем…" (also "Проверяем вход…"); `load-error` a failed load with its retry button.
+ * @csspart load-error - A failed load with its retry button.
  * @csspart load-more-area - The end of a list that has more pages: `load-more` its button («Показать
  *   ещё»; the queue also loads its next page by itself when scrolled to its end), `load-more-error`.
+ * @csspart load-more - «Показать ещё»: the next page of the list.
+ * @csspart load-more-error - Why the next page did not come.
  * @csspart dialog - The confirmations before cancelling (`cancel-dialog`) and removing time (`remove-slot-dialog`).
+ * @csspart cancel-dialog - The confirmation before cancelling a consultation (also `dialog`).
+ * @csspart remove-slot-dialog - The confirmation before removing time (also `dialog`).
  * @csspart form - Each form (also `schedule-form`, `decline-form`, `conclusion-form`, `cancel-form`,
  *   `publish-form`, `remove-slot-form`).
+ * @csspart schedule-form - Scheduling an application.
+ * @csspart decline-form - Declining an application.
+ * @csspart conclusion-form - Writing a conclusion.
+ * @csspart cancel-form - Cancelling a consultation (in its dialog).
+ * @csspart publish-form - Opening duty time.
+ * @csspart remove-slot-form - Removing a time (in its dialog).
  * @csspart field - Each field (also `<name>-field`, e.g. `startsAt-field`); `label`, `hint`, `input`,
  *   `textarea`, `select`, `radio` inside.
+ * @csspart startsAt-field - The date and time of a scheduled consultation.
+ * @csspart durationMinutes-field - Its length.
+ * @csspart reason-field - Why an application is declined or a consultation cancelled.
+ * @csspart outcome-field - A conclusion, or an invitation to an in-person visit.
+ * @csspart period-field - The period of duty time to open.
+ * @csspart label - A field's label or legend.
+ * @csspart hint - Help text of a field.
+ * @csspart input - A text, date or time input.
+ * @csspart textarea - A multi-line text field.
+ * @csspart select - A list to choose from.
+ * @csspart radio - A radio button.
  * @csspart error - Any error text; `field-error` next to a field, `form-error` for a whole form.
+ * @csspart field-error - The error next to a field.
+ * @csspart form-error - The error of a whole form or action.
  * @csspart button - Every button; also `submit`, `refresh-button`, `back-button`, `retry-button`,
  *   `open-application-button`, `save-document-button`, `schedule-button`, `decline-button`,
  *   `write-conclusion-button`, `open-conclusion-button`, `cancel-consultation-button`,
@@ -82,6 +155,32 @@ export type DeskSection = 'applications' | 'consultations' | 'duty';
  *   `remove-slot-button`, `open-booked-button`, `confirm-remove-button`, `keep-slot-button`, `load-more`,
  *   `view-document-button`, `viewer-download-button`, `close-viewer-button`, `start-call-button`,
  *   `decline-open-button` (red outline; opens the decline form), `decline-keep-button`.
+ * @csspart retry-button - Tries a failed load again.
+ * @csspart submit - Each form's main button.
+ * @csspart refresh-button - Reloads the shown section.
+ * @csspart back-button - Back from an application or a consultation to the list.
+ * @csspart open-application-button - Opens an application of the queue.
+ * @csspart save-document-button - Saves a document to the computer.
+ * @csspart view-document-button - Reads a document in the page.
+ * @csspart viewer-download-button - Saves the document being read.
+ * @csspart close-viewer-button - Closes the document being read.
+ * @csspart schedule-button - Schedules the consultation.
+ * @csspart decline-open-button - Opens the decline form (red outline).
+ * @csspart decline-button - Declines the application.
+ * @csspart decline-keep-button - Closes the decline form.
+ * @csspart write-conclusion-button - Opens a consultation to write its conclusion.
+ * @csspart open-conclusion-button - Opens a consultation's written conclusion.
+ * @csspart conclusion-button - Saves the conclusion.
+ * @csspart open-chat-button - Opens a consultation's chat.
+ * @csspart start-call-button - Starts the video call.
+ * @csspart cancel-consultation-button - Cancels a consultation (asks first).
+ * @csspart confirm-cancel-button - Confirms the cancellation in the dialog.
+ * @csspart keep-button - Closes the cancel dialog and keeps the consultation.
+ * @csspart publish-button - Opens the chosen duty time.
+ * @csspart remove-slot-button - Removes a free time (asks first).
+ * @csspart open-booked-button - Opens the consultation booked for a time.
+ * @csspart confirm-remove-button - Confirms the removal in the dialog.
+ * @csspart keep-slot-button - Closes the removal dialog and keeps the time.
  *
  * @cssproperty --oz-color-primary - Buttons, links and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).

@@ -22,7 +22,10 @@ import { strings } from './strings.ts';
  *
  * @csspart base - The wrapper of everything.
  * @csspart form - The upload form (also `upload-form`).
+ * @csspart upload-form - The upload form (also `form`).
  * @csspart field - Each field (also `kind-field`, `file-field`).
+ * @csspart kind-field - The document kind.
+ * @csspart file-field - The file to upload.
  * @csspart label - A field's label.
  * @csspart select - The document kind list.
  * @csspart hint - Help text under a label.
@@ -30,24 +33,48 @@ import { strings } from './strings.ts';
  * @csspart file-status - Which file is chosen.
  * @csspart upload-progress - The progress block while a file goes out.
  * @csspart progress-bar - The `<progress>` element; `progress-text` is the percentage beside it.
+ * @csspart progress-text - The percentage beside the bar.
  * @csspart button - Every button; also `choose-file-button`, `camera-button`, `upload-button`,
  *   `submit`, `cancel-upload-button`, `download-button`, `delete-button`, `keep-button`,
  *   `confirm-button` (the delete in the dialog; also `confirm-delete-button`, its old name, for one
  *   release), `retry-button`, `who-looked-button` (shows or hides who looked), `load-more` (more of
  *   who looked).
+ * @csspart retry-button - Tries a failed load again.
+ * @csspart choose-file-button - «Выбрать файл».
+ * @csspart camera-button - A photo from the camera (phones).
+ * @csspart upload-button - The upload form's «Загрузить» (also `submit`).
+ * @csspart submit - Uploads the chosen file (also `upload-button`).
+ * @csspart cancel-upload-button - Stops an upload under way.
+ * @csspart download-button - Saves a document to the device.
+ * @csspart delete-button - Deletes a document (asks first).
+ * @csspart keep-button - Closes the delete dialog and keeps the document.
+ * @csspart confirm-button - The delete in the dialog (also `confirm-delete-button`).
+ * @csspart confirm-delete-button - The old name of `confirm-button` in the delete dialog, for one release.
+ * @csspart who-looked-button - Shows or hides who looked.
  * @csspart list - The list of documents; `document` is each card.
+ * @csspart document - Each document card.
  * @csspart document-kind - A card's kind; `file-name`, `meta` (date and size) and `in-use` (attached
  *   to an open application) follow it.
+ * @csspart file-name - A card's file name.
+ * @csspart meta - A card's date and size.
+ * @csspart in-use - The note that a document is attached to an open application.
  * @csspart empty - "No documents yet".
  * @csspart who-looked - The «Кто смотрел мои документы» section; `hint` its explanation.
  * @csspart who-looked-list - Who looked, newest first; `who-looked-entry` each entry, `when` its time.
+ * @csspart who-looked-entry - Each entry of who looked.
+ * @csspart when - An entry's time.
  * @csspart who-looked-empty - "Nobody but you has opened your documents yet".
  * @csspart load-more-area - The end of who looked: `load-more` button, `load-more-error` when the next page failed.
+ * @csspart load-more - «Показать ещё»: the next page of the list.
+ * @csspart load-more-error - Why the next page did not come.
  * @csspart loading - "Загружаем список документов…" while the list loads (and the like while who looked loads).
  * @csspart load-error - Why the list could not be loaded (its `error` text) and the `retry-button`;
  *   the text also carries `form-error`, its old name, for one release.
  * @csspart dialog - The delete confirmation (also `delete-dialog`).
+ * @csspart delete-dialog - The delete confirmation (also `dialog`).
  * @csspart error - Any error text; `field-error` next to a field, `form-error` for a whole action.
+ * @csspart field-error - The error next to a field.
+ * @csspart form-error - The error of a whole action (also on a failed list load, its old name there, for one release).
  * @csspart status - Confirmations such as "Документ загружен".
  * @csspart sign-in-prompt - What a signed-out visitor sees, and the note for users who are not patients.
  *

@@ -59,29 +59,60 @@ const RANGE_MS = 14 * 24 * 60 * 60_000;
  * @csspart center-name - The center fixed by the `center` attribute.
  * @csspart field - Each field (also `center-field`, `channel-field`, `topic-field`); `channel` is the
  *   line «Способ связи: Видеосвязь» (video is the only one, so it is stated, not offered as a choice).
+ * @csspart center-field - The choice of the center.
+ * @csspart channel-field - The channel of the consultation.
+ * @csspart channel - The line «Способ связи: Видеосвязь» (video is the only one, so it is stated, not offered).
+ * @csspart topic-field - What the patient wants to ask.
  * @csspart label - A field's label or legend.
  * @csspart hint - Help text of a field.
  * @csspart radio - A radio button of the centers.
  * @csspart choose-center - "Choose a medical center" before one is chosen.
  * @csspart toolbar - The time-zone note and the refresh button; `time-zone-note` is the note.
+ * @csspart time-zone-note - The note on the time zone of the times shown.
  * @csspart days - The list of days; `day` is each day, `day-heading` its heading.
+ * @csspart day - Each day.
+ * @csspart day-heading - A day's heading.
  * @csspart doctor - "Дежурный врач: …" above that doctor's times; `times` is the group of them.
+ * @csspart times - The group of that doctor's times.
  * @csspart slot - Each time button; `slot-selected` the chosen one. A day's times are one stop of
  *   the Tab key; the arrow keys (Left/Right, Up/Down by row), Home and End move among them.
+ * @csspart slot-selected - The chosen time (also `slot`).
  * @csspart signed-in-note - At the form, after signing in from a chosen time: you may book now.
  * @csspart booking - The booking panel under the chosen day; `summary` (with `summary-when`,
  *   `summary-doctor`), `requirements`, `form`, `textarea`, `counter`.
+ * @csspart summary - The chosen time and doctor.
+ * @csspart summary-when - The chosen time.
+ * @csspart summary-doctor - The chosen doctor.
+ * @csspart requirements - What the patient needs for the call (camera, microphone, connection).
+ * @csspart form - The booking form.
+ * @csspart textarea - The question for the doctor.
+ * @csspart counter - How many characters are left.
  * @csspart sign-in-prompt - What a signed-out visitor (or a staff member) sees instead of the form.
  * @csspart loading - "Loading…" before the centers or the times first come.
  * @csspart load-error - A failed load: its `error` text and a `retry-button`.
  * @csspart slot-taken - The notice when the chosen time was taken; `nearest` the list of quick choices.
+ * @csspart nearest - The list of quick choices after a time was taken.
  * @csspart confirmation - What the patient sees after booking (`booked-date`, `booked-time`,
  *   `booked-doctor`, `where`).
+ * @csspart booked-date - The booked date.
+ * @csspart booked-time - The booked time.
+ * @csspart booked-doctor - The duty doctor.
+ * @csspart where - Where the consultation will be seen and joined.
  * @csspart empty - "No free time in the next two weeks".
  * @csspart button - Every button; also `slot`, `nearest-slot`, `refresh-button`, `retry-button`,
  *   `submit`, `sign-in-button`, `book-another-button`, `load-more` (the next free times).
+ * @csspart retry-button - Tries a failed load again.
+ * @csspart load-more - «Показать ещё»: the next free times.
+ * @csspart nearest-slot - Each quick choice after a time was taken.
+ * @csspart refresh-button - Reloads the free times.
+ * @csspart submit - «Записаться».
+ * @csspart sign-in-button - Goes to the sign-in from a chosen time.
+ * @csspart book-another-button - Another booking, after one was made.
  * @csspart error - Any error text; `field-error`, `form-error`, `load-more-error`; a failed load's text
  *   also carries `load-error` (its old name, kept for one release).
+ * @csspart field-error - The error next to a field.
+ * @csspart form-error - The error of a whole form or action.
+ * @csspart load-more-error - Why the next free times did not come.
  * @csspart load-more-area - After the list: «Показать ещё» and its error.
  * @csspart status - Announcements such as "The list has been refreshed".
  *

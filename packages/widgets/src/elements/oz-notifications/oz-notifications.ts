@@ -22,18 +22,27 @@ import { strings } from './strings.ts';
  * @csspart base - The wrapper of everything.
  * @csspart button - Every button; also `bell`, `mark-read-button`, `open-chat-button`, `mark-all-button`, `close-button`, `retry-button`,
  *   `load-more` («Показать ещё» at the end of the list).
+ * @csspart retry-button - Tries a failed load again.
+ * @csspart mark-read-button - Marks one notification read.
+ * @csspart open-chat-button - «Открыть переписку» on a new-message entry.
+ * @csspart mark-all-button - Marks all notifications read.
+ * @csspart close-button - Closes the panel.
  * @csspart bell - The bell button.
+ * @csspart bell-icon - The bell's picture.
  * @csspart badge - The number of new notifications on the bell.
  * @csspart panel - The panel that opens under the bell.
  * @csspart list - The list of notifications.
  * @csspart item - One notification; `unread` is added while it is new.
+ * @csspart unread - A notification while it is new (also `item`).
  * @csspart unread-mark - The "Новое" label of a new notification.
  * @csspart date - When a notification came.
  * @csspart error - An error text; `load-more-error` when the next page did not come.
+ * @csspart load-more-error - Why the next page did not come.
  * @csspart loading - "Loading notifications…" before the list first comes.
  * @csspart load-error - The list could not be loaded: its `error` text and a `retry-button`.
  * @csspart empty - "No notifications yet".
  * @csspart load-more-area - The end of the list: the «Показать ещё» button and its error.
+ * @csspart load-more - «Показать ещё»: the next page of the list.
  * @csspart sign-in-prompt - In the panel of a visitor not signed in: where their notifications will appear.
  *
  * @cssproperty --oz-color-primary - The bell, buttons and the focus ring (default #0b5cad).

@@ -47,32 +47,65 @@ const FORM = 'form';
  * @csspart base - The wrapper of everything.
  * @csspart intro - What the tool does.
  * @csspart columns - The explanation of the table's columns; `column` each column, `template-link` the sample table.
+ * @csspart column - Each column of the explanation.
+ * @csspart template-link - The link to the sample table.
  * @csspart drop-zone - The frame around the file input that also takes a dragged file.
  * @csspart label - A label; `hint` the help under it.
+ * @csspart hint - The help under a label.
  * @csspart file-input - The file input.
  * @csspart credentials - The section that sends a patient a new password by phone; `phone-input` its
  *   field, `credentials-sent` the confirmation with the patient's name and the password's last day.
+ * @csspart phone-input - The patient's phone.
+ * @csspart credentials-sent - The confirmation with the patient's name and the password's last day.
  * @csspart upload-progress - The progress block; `progress-bar` the `<progress>`, `progress-text` its percentage.
+ * @csspart progress-bar - The `<progress>` element.
+ * @csspart progress-text - The percentage beside it.
  * @csspart preview - The check's answer before anything is written; `file-summary` its first line.
+ * @csspart file-summary - The first line of the check's answer.
  * @csspart summary - The counts; `summary-item` each (also `created`, `attached`, `known`, `errors`).
+ * @csspart summary-item - Each count; also `created`, `attached`, `known`, `errors`.
+ * @csspart created - The count of new patients (also `summary-item`).
+ * @csspart attached - The count of rows attached to existing accounts (also `summary-item`).
+ * @csspart known - The count of rows already imported (also `summary-item`; also a good row of that kind).
+ * @csspart errors - The count of rows with problems (also `summary-item`).
  * @csspart table - Each table (also `errors-table`, `rows-table`, `sms-table`).
+ * @csspart errors-table - The table of the row errors (also `table`).
+ * @csspart rows-table - The table of the good rows (also `table`).
+ * @csspart sms-table - The table of the SMS that did not go out (also `table`).
  * @csspart row-errors - The row errors section; `row-error` each row of its table, one per row of the
  *   file with problems (`data-row` its row, `data-code` its first problem's code — kept for one release,
  *   read the items' codes instead — and `data-problems` how many it has).
+ * @csspart row-error - Each row of the file with problems (attributes `data-row`, `data-code`, `data-problems`).
  * @csspart row-problem - Each problem of an error row: its column and what to fix (`data-row`,
  *   `data-code` the API's code, `data-field` the field such as `birthDate`; none for a whole-row problem).
  * @csspart rows - The good rows section; `row` each row of its table (also `create`, `attach`, `known`).
+ * @csspart row - Each good row; also `create`, `attach` or `known`.
+ * @csspart create - A row that makes a new patient (also `row`).
+ * @csspart attach - A row attached to an existing account (also `row`).
  * @csspart sms-failures - SMS that did not go out; `sms-failure` each, `resend-status` "Отправлено" in its
  *   row once a new SMS went out.
+ * @csspart sms-failure - Each SMS that did not go out.
+ * @csspart resend-status - "Отправлено" in its row once a new SMS went out.
  * @csspart confirm - The note and buttons under the preview.
  * @csspart result - What the import did.
  * @csspart button - Every button; also `stop-button`, `confirm-button`, `choose-another-button`,
  *   `download-report-button`, `import-another-button`, `resend-button` (a row's SMS again),
  *   `send-password-button` (the new password form).
+ * @csspart choose-file-button - «Выбрать файл».
+ * @csspart stop-button - Stops the check under way.
+ * @csspart confirm-button - Confirms the import after the check.
+ * @csspart choose-another-button - Another file instead of the checked one.
+ * @csspart download-report-button - Saves the check's report.
+ * @csspart import-another-button - Another import, after one was made.
+ * @csspart resend-button - A row's SMS again.
+ * @csspart send-password-button - Sends the new password (the new password form).
  * @csspart error - Any error text; `form-error` for a refused file, a failed import or a refused new
  *   password, `field-error` next to the phone field.
+ * @csspart form-error - A refused file, a failed import or a refused new password.
+ * @csspart field-error - The error next to the phone field.
  * @csspart status - Announcements such as "Импорт выполнен".
  * @csspart sign-in-prompt - The note for signed-out visitors; `managers-only` the note for other users.
+ * @csspart managers-only - The note for signed-in users who are not managers.
  *
  * @cssproperty --oz-color-primary - Buttons, links, the drop frame and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).

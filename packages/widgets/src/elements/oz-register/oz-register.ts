@@ -47,17 +47,36 @@ type Mode = 'sign-in' | 'register';
  *
  * @csspart base - The wrapper of everything.
  * @csspart tabs - The "Вход" / "Регистрация" switch; `tab` is each of its buttons.
+ * @csspart tab - Each button of the switch.
  * @csspart form - Each form.
  * @csspart field - Each field (also `<name>-field`, e.g. `phone-field`).
+ * @csspart phone-field - The phone field (each field also has `<name>-field`).
  * @csspart label - A field's label.
  * @csspart input - A text, date, phone or password input.
  * @csspart checkbox - The consent checkbox.
  * @csspart hint - Help text under a field.
  * @csspart error - Any error text; `field-error` next to a field, `form-error` for the whole form.
+ * @csspart field-error - The error next to a field.
+ * @csspart form-error - The error of a whole form or action.
  * @csspart button - Every button; also `submit`, `sign-out-button`, `change-password-button`,
  *   `cancel-button`, `reveal-button`, `export-button`, `delete-account-button`, and in the
  *   «Удалить аккаунт» dialog `keep-button`, `confirm-button erase-button`, then `erased-ok-button`.
+ * @csspart submit - Each form's main button.
+ * @csspart sign-out-button - «Выйти».
+ * @csspart change-password-button - Opens the password change.
+ * @csspart cancel-button - Closes the password change.
+ * @csspart reveal-button - Shows or hides a password.
+ * @csspart export-button - «Скачать мои данные».
+ * @csspart delete-account-button - «Удалить аккаунт»: opens the explanation and the password step.
+ * @csspart keep-button - «Не удалять» in the «Удалить аккаунт» dialog.
+ * @csspart confirm-button - The dialog's destructive «Удалить аккаунт навсегда» (also `erase-button`).
+ * @csspart erase-button - The same button as `confirm-button`.
+ * @csspart erased-ok-button - «Понятно» under the notice that the account was deleted.
+ * @csspart change-phone-button - Back to the phone step to correct the number.
+ * @csspart back-button - Back to the sign-in form.
  * @csspart dialog - The «Удалить аккаунт» dialog (also `erase-dialog`); `erase-form` its password form.
+ * @csspart erase-dialog - The same dialog as `dialog`.
+ * @csspart erase-form - The password form inside the dialog.
  * @csspart erased - The notice «Ваш аккаунт удалён» shown after the account was deleted.
  * @csspart consent-link - The link to the consent text.
  * @csspart resend-button - «Отправить ещё раз через 0:45», then «Отправить код ещё раз».

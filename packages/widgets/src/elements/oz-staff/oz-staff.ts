@@ -39,18 +39,57 @@ type Words = (t: Translation) => string;
  * @csspart intro - What the section is for.
  * @csspart table - The staff table (also `staff-table`); `staff-row` each person (a card on a narrow
  *   screen; also `staff-row-disabled` when they cannot sign in), `staff-state` the status cell.
+ * @csspart staff-table - The staff table (also `table`).
+ * @csspart staff-row - Each person (a card on a narrow screen); also `staff-row-disabled`.
+ * @csspart staff-row-disabled - A person who cannot sign in (also `staff-row`).
+ * @csspart staff-state - The status cell.
  * @csspart button - Every button; also `edit-button`, `disable-button`, `enable-button`,
  *   `password-button`, `add-button`, `confirm-button`, `keep-button`, `hide-handover-button`, `retry-button`.
+ * @csspart retry-button - Tries a failed load again.
+ * @csspart edit-button - «Изменить» of a person.
+ * @csspart disable-button - «Отключить» of a person (asks first).
+ * @csspart enable-button - «Включить» of a disabled person.
+ * @csspart password-button - A new password by SMS (asks first).
+ * @csspart add-button - The add form's submit.
+ * @csspart confirm-button - Confirms in a dialog.
+ * @csspart keep-button - Closes a dialog and changes nothing.
+ * @csspart hide-handover-button - Hides the open consultations of a disabled doctor.
  * @csspart handover - After a doctor was disabled: `handover-note`, `handover-table` (also `table`),
  *   `handover-row` each open consultation, `handover-empty` when there were none.
+ * @csspart handover-note - What to do with the open consultations.
+ * @csspart handover-table - Their table (also `table`).
+ * @csspart handover-row - Each open consultation.
+ * @csspart handover-empty - The note that there were none.
  * @csspart add - The «Добавить сотрудника» section; `add-form` its form (also `form`).
+ * @csspart add-form - The add form (also `form`).
  * @csspart dialog - Each confirmation: `edit-dialog`, `disable-dialog`, `password-dialog`; `form` inside.
+ * @csspart edit-dialog - The change of a name, center or duty flag (also `dialog`).
+ * @csspart disable-dialog - The confirmation before turning sign-in off (also `dialog`).
+ * @csspart password-dialog - The confirmation before a new password by SMS (also `dialog`).
+ * @csspart form - Each form; also `add-form`, `edit-form`, `disable-form`, `password-form`.
+ * @csspart edit-form - The form of the change dialog (also `form`).
+ * @csspart disable-form - The form of the disable dialog (also `form`).
+ * @csspart password-form - The form of the new password dialog (also `form`).
  * @csspart field - Each labelled field; `label`, `hint`, `input`, `phone-input`.
+ * @csspart role-field - Doctor or manager.
+ * @csspart full-name-field - The name.
+ * @csspart phone-field - The phone.
+ * @csspart center-field - A doctor's center.
+ * @csspart duty-field - Whether a doctor is on duty.
+ * @csspart label - A field's label or legend.
+ * @csspart hint - Help text of a field.
+ * @csspart input - A text input.
+ * @csspart phone-input - The phone input.
  * @csspart error - Any error text; `field-error` next to a field, `form-error` for a form or the list.
+ * @csspart field-error - The error next to a field.
+ * @csspart form-error - The error of a whole form or action.
  * @csspart status - Confirmations such as "СМС с новым паролем отправлено…"; `added` under the add form.
+ * @csspart added - The confirmation under the add form (also `status`).
  * @csspart loading - "Загружаем список сотрудников…".
+ * @csspart empty - The note when there is nobody yet.
  * @csspart load-error - Why the list could not be shown (its `error` text) and the `retry-button`.
  * @csspart sign-in-prompt - The note for signed-out visitors; `managers-only` the note for other users.
+ * @csspart managers-only - The note for signed-in users who are not managers.
  *
  * @cssproperty --oz-color-primary - Buttons and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).

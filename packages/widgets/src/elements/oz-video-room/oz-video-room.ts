@@ -40,28 +40,54 @@ type View = 'check' | 'call' | 'after';
  * @csspart local-video - One's own picture (the preview before joining, the small picture in the call).
  * @csspart remote-video - The other participant's picture.
  * @csspart pre-join - The check before joining; `preview` is its video.
+ * @csspart preview - The camera preview before joining (also `local-video`).
  * @csspart level-meter - The microphone's loudness.
  * @csspart select - The camera and microphone lists (also `camera-select`, `microphone-select`), in
  *   `devices`, the «Выбрать камеру и микрофон» disclosure (with «Войти без видео» while the
  *   connection holds video; below it, the checkbox is shown outright).
+ * @csspart camera-select - The camera list (also `select`).
+ * @csspart microphone-select - The microphone list (also `select`).
+ * @csspart devices - The «Выбрать камеру и микрофон» disclosure with the lists.
  * @csspart connection - The internet speed check; `connection-result`, `speeds`, `verdict` inside.
+ * @csspart connection-result - The result of the speed check.
+ * @csspart speeds - The measured speeds.
+ * @csspart verdict - Whether the connection holds video, audio only or neither.
  * @csspart audio-only-checkbox - "Join without video".
  * @csspart media-problem - Why the camera or microphone cannot be used, with steps to allow them
  *   (`help-steps` are the numbered lists).
+ * @csspart help-steps - The numbered steps to allow the camera or microphone.
  * @csspart call - The call; `call-status` is its spoken status line, `quality` the connection quality.
  *   On a phone and whenever the room is narrower than 600 px it covers the screen (class `overlay`):
  *   the other side as large as the screen, oneself small in a corner, the buttons always in view.
+ * @csspart call-status - The call's spoken status line.
+ * @csspart quality - The connection quality.
  * @csspart controls - The call's buttons.
  * @csspart button - Every button; also `join-button`, `microphone-button`, `camera-button`,
  *   `leave-button`, `end-button`, `play-button`, `confirm-button` (ending, in the dialog; also
  *   `confirm-end-button`, its old name, for one release), `keep-button`, `rejoin-button`,
  *   `retest-button`, `retry-devices-button`, `retry-button`.
+ * @csspart retry-button - Tries a failed load again.
+ * @csspart join-button - «Войти в консультацию».
+ * @csspart microphone-button - Turns the microphone off or on.
+ * @csspart camera-button - Turns the camera off or on.
+ * @csspart leave-button - Leaves the call.
+ * @csspart end-button - The doctor ends the call for both (asks first).
+ * @csspart play-button - Turns on the other side's video and sound when the browser held them back.
+ * @csspart confirm-button - Ends the call, in the dialog (also `confirm-end-button`).
+ * @csspart confirm-end-button - The old name of `confirm-button` in the end dialog, for one release.
+ * @csspart keep-button - Closes the end dialog and stays in the call.
+ * @csspart rejoin-button - Joins again after leaving.
+ * @csspart retest-button - Checks the connection again.
+ * @csspart retry-devices-button - Asks for the camera and microphone again.
  * @csspart dialog - The doctor's confirmation before ending (also `end-dialog`).
+ * @csspart end-dialog - The confirmation before ending (also `dialog`).
  * @csspart after-call - What is shown after leaving or after the end; `after-text` its message.
+ * @csspart after-text - Its message.
  * @csspart loading - The line while the consultation or the video code loads.
  * @csspart load-error - Why the consultation or the video code could not be loaded (its `error`
  *   text) and the `retry-button`.
  * @csspart error - Error text; `join-error` for a refused join.
+ * @csspart join-error - Why a join was refused.
  * @csspart sign-in-prompt - The prompt shown to a signed-out visitor.
  *
  * @cssproperty --oz-color-primary - Buttons and the focus ring (default #0b5cad).
