@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { minifyCss } from './scripts/vite-minify-css.ts';
 import { precompress } from './scripts/vite-precompress.ts';
 import { inEntryGraph } from './scripts/entry-graph.ts';
+import { onlySignedIn } from './scripts/signed-in-only.ts';
 import { customElementsManifest } from './scripts/vite-custom-elements-manifest.ts';
 
 /**
@@ -21,6 +22,8 @@ const SHARED_MODULES = /packages\/widgets\/src\/(?!i18n\/en\/|.*strings-en|(?!co
 
 /** Which modules are part of oz.js, found once per build. */
 const entryGraph = new Map<string, boolean>();
+/** Which modules only the signed-in parts use, found once per build. */
+const signedInOnly = new Map<string, boolean>();
 
 export default defineConfig({
   // The bundle runs on other people's pages: nothing of Node may remain in it.
@@ -60,7 +63,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              name: (id, context) => (inEntryGraph(id, (module) => context.getModuleInfo(module), entryGraph) ? null : 'oz-shared'),
+              // What only signed-in parts share goes into a chunk a visitor who is not signed in never loads.
+              name: (id, context) => {
+                const facts = (module: string) => context.getModuleInfo(module);
+                if (inEntryGraph(id, facts, entryGraph)) return null;
+                return onlySignedIn(id, facts, signedInOnly) ? 'oz-shared-signed-in' : 'oz-shared';
+              },
               debugName: 'oz-shared',
               test: SHARED_MODULES,
               minShareCount: 2,

@@ -122,9 +122,10 @@ describe('the built bundle on a host page', () => {
     await waitUntil(() => shadow(apply).querySelector('select'), 'the application form did not appear', { timeout: 15_000 });
     await waitUntil(() => customElements.get('oz-chat'), 'the chat code was not fetched', { timeout: 10_000 });
     expect(words(register)).to.contain(patient.fullName);
-    // What only a signed-in person sees came then, each part in a chunk of its own.
+    // What only a signed-in person sees came then, each part in a chunk of its own, and what two of
+    // them share (line 99: none of it before anyone signed in).
     const parts = fetchedScripts().filter((path) => path.includes('-signed-in-'));
-    expect(parts.map((path) => /\/([a-z]+)-signed-in-/.exec(path)![1]).sort()).to.deep.equal(['apply', 'consultations', 'documents', 'notifications']);
+    expect(parts.map((path) => /\/([a-z-]+)-signed-in-/.exec(path)![1]).sort()).to.deep.equal(['apply', 'consultations', 'documents', 'notifications', 'oz-shared']);
   });
 
   it('speaks English where an element asks for it, fetching English then, and switches back at run time', async () => {
