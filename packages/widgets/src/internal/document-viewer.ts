@@ -139,7 +139,9 @@ export class DocumentViewer implements ReactiveController {
     if (shown.error !== undefined) return html`<p role="alert" part="error" class="form-error">${words.failed(shown.error)}</p>`;
     if (!shown.url) return html`<p class="loading" part="loading" role="status">${words.opening}</p>`;
     if (shown.kind === 'image') {
-      return html`<img part="viewer-image" class="viewer-image" src=${shown.url} alt=${words.label(shown.document)} />`;
+      // .img-alt: the words shown instead when the site hides pictures (styles/low-vision.ts).
+      const label = words.label(shown.document);
+      return html`<img part="viewer-image" class="viewer-image" src=${shown.url} alt=${label} /><p class="img-alt">${label}</p>`;
     }
     // No sandbox: Chromium draws no PDF in a sandboxed frame. The server sniffed the bytes as a PDF
     // on upload, and a blob of type application/pdf opens in the browser's viewer, never as a page.

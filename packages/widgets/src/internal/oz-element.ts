@@ -12,6 +12,8 @@ import { sessionClient } from '../session/session-client.ts';
 import type { ApiClient } from '../api/client.ts';
 import { baseStyles } from '../styles/base.ts';
 import { hostStyles } from '../styles/host.ts';
+import { lowVisionStyles } from '../styles/low-vision.ts';
+import { followLowVision } from './low-vision.ts';
 import { toApiOrigin } from './api-origin.ts';
 import { pageConfig } from './page-config.ts';
 import { clearPlaceholder } from './loading-placeholder.ts';
@@ -21,7 +23,13 @@ import type { ViewHost } from './view-host.ts';
 /**
  * The base of every Oblako Zdorovya element (never extend LitElement directly): language,
  * API origin, translations, the shared session and what follows a change of the signed-in
- * person, focus after a view swaps, typed events and a guarded `define()`.
+ * person, focus after a view swaps, typed events and a guarded `define()`; the page's version
+ * for the visually impaired (internal/low-vision.ts).
+ *
+ * @attr low-vision - «Версия для слабовидящих» for this element and the elements inside it: `white`,
+ *   `black`, `blue`, `brown` or `green` (empty: `white`); another value turns it off here. Without it
+ *   the element follows `configure({ lowVision })`, else the page's bvi plugin marks.
+ * @attr low-vision-size - text size in px with `low-vision` (never below 16; headings larger).
  *
  * Every element reads these theme properties (styles/tokens.ts), set on it or on any ancestor:
  * @cssproperty --oz-font-family - Font (default the system's sans-serif).
@@ -45,7 +53,7 @@ import type { ViewHost } from './view-host.ts';
  * @cssproperty --oz-control-height - Height of buttons and fields, never below 44px (default 48px).
  */
 export class OzElement extends LitElement {
-  static override styles: CSSResultGroup = [hostStyles, baseStyles];
+  static override styles: CSSResultGroup = [hostStyles, baseStyles, lowVisionStyles];
 
   /** The element's own strings (`strings.ts` next to it), besides the shared ones every element has. */
   static strings: readonly ElementStrings[] = [];
@@ -77,6 +85,7 @@ export class OzElement extends LitElement {
     super();
     new RerenderOnChange(this, pageConfig);
     new RerenderOnChange(this, session);
+    followLowVision(this);
     useStrings(sharedStrings);
     (this.constructor as typeof OzElement).strings.forEach(useStrings);
   }

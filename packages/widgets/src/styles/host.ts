@@ -19,7 +19,7 @@ export const hostStyles = css`
     text-align: start;
     text-indent: 0;
     text-shadow: none;
-    letter-spacing: normal;
+    letter-spacing: var(--oz-lv-spacing, normal);
     word-spacing: normal;
     white-space: normal;
     visibility: visible;

@@ -65,6 +65,7 @@ function renderDevices(ctx: PreJoinContext, check: DeviceCheck | undefined): Tem
         muted
         playsinline
       ></video>
+      <p class="img-alt">${v.previewLabel}</p>
       ${starting ? html`<p class="preview-note" aria-busy="true">${check ? v.startingDevices : v.loadingVideo}</p>` : nothing}
       ${check?.cameraMissing ? html`<p class="preview-note">${v.cameraMissing}</p>` : nothing}
     </div>
