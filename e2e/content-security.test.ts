@@ -87,13 +87,13 @@ describe('Content-Security-Policy on the pages the server serves', () => {
     }
   });
 
-  it('the video room page runs its inline module script, and the start page and the consent text are covered too', async () => {
+  it('the video room page runs its inline module script, and the start page, the configurator (with its preview), the element reference and the consent text are covered too', async () => {
     const { page, refused } = await pageUnderWatch(run.browser, run.server.origin);
     const room = await page.goto(`${run.server.origin}/video-room.html`);
     assertStrict(room!.headers()['content-security-policy'] ?? null, 'video-room.html');
     // The page's own script shows how to open a consultation when the link names none.
     await page.locator('#how-to').waitFor({ state: 'visible' });
-    for (const path of ['/', '/index.html', '/api/v1/consent?format=html']) {
+    for (const path of ['/', '/index.html', '/configurator.html', '/configurator-preview.html', '/elements.html', '/api/v1/consent?format=html']) {
       const response = await page.goto(`${run.server.origin}${path}`);
       assert.equal(response!.status(), 200, path);
       assertStrict(response!.headers()['content-security-policy'] ?? null, path);

@@ -27,6 +27,8 @@ interface Shot {
 
 const SHOTS: Shot[] = [
   { name: 'index', page: '/index.html' },
+  { name: 'configurator', page: '/configurator.html' },
+  { name: 'elements', page: '/elements.html' },
   { name: 'portal-signed-out', page: '/portal.html' },
   { name: 'portal-patient', page: '/portal.html', as: 'patient' },
   { name: 'doctor-signed-out', page: '/doctor.html' },

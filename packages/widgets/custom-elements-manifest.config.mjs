@@ -17,7 +17,7 @@ export default {
   litelement: true,
   // The package's "customElements" field is written by hand: the analyzer would rewrite package.json.
   packagejson: false,
-  plugins: [ozDefineCalls(), ozEventTypes(), ozPublicApiOnly()],
+  plugins: [ozDefineCalls(), ozEventTypes(), ozLiteralAliases(), ozPublicApiOnly()],
 };
 
 /**
@@ -123,6 +123,40 @@ function ozEventTypes() {
           if (!type) continue;
           event.type = { text: type.text, ...(type.references.length > 0 ? { references: type.references } : {}) };
         }
+      }
+    },
+  };
+}
+
+/**
+ * A property typed by a local alias of string literals (`type Mode = 'sign-in' | 'register'`) gets
+ * the literals themselves in the manifest (`'sign-in' | 'register'`), so tools such as the embed
+ * configurator (examples/configurator.html) can offer the values without reading the source.
+ */
+function ozLiteralAliases() {
+  /** Module path → alias name → its literals as TypeScript writes them. */
+  const aliases = new Map();
+  return {
+    name: 'oz-literal-aliases',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isTypeAliasDeclaration(node) || !ts.isUnionTypeNode(node.type)) return;
+      const literals = node.type.types.every((type) => ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal));
+      if (!literals) return;
+      const text = node.type.types.map((type) => `'${type.literal.text}'`).join(' | ');
+      if (!aliases.has(moduleDoc.path)) aliases.set(moduleDoc.path, new Map());
+      aliases.get(moduleDoc.path).set(node.name.text, text);
+    },
+    moduleLinkPhase({ moduleDoc }) {
+      const known = aliases.get(moduleDoc.path);
+      if (!known) return;
+      const spelled = (type) => {
+        const parts = type?.text?.split('|').map((part) => part.trim());
+        if (!parts?.some((part) => known.has(part))) return;
+        type.text = parts.map((part) => known.get(part) ?? part).join(' | ');
+      };
+      for (const declaration of moduleDoc.declarations ?? []) {
+        for (const member of declaration.members ?? []) spelled(member.type);
+        for (const attribute of declaration.attributes ?? []) spelled(attribute.type);
       }
     },
   };
