@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { ServerResponse, type OutgoingHttpHeader, type OutgoingHttpHeaders } from 'node:http';
 
 /**
  * Headers set before the handler answers (the request id, the security headers, CORS), kept on
@@ -13,6 +13,17 @@ type Pending = { names: string[]; lowerNames: string[]; values: string[] };
 type WithPending = ServerResponse & { [PENDING]?: Pending };
 type HeaderList = (string | OutgoingHttpHeader)[];
 
+/** Headers known at start (the security headers): their lower-case names made once. */
+export interface HeaderBlock {
+  readonly names: readonly string[];
+  readonly lowerNames: readonly string[];
+  readonly values: readonly string[];
+}
+
+export function headerBlock(headers: readonly (readonly [string, string])[]): HeaderBlock {
+  return { names: headers.map(([name]) => name), lowerNames: headers.map(([name]) => name.toLowerCase()), values: headers.map(([, value]) => value) };
+}
+
 /** Lower-case names of the few header names the server sets, made once each. */
 const lowerCased = new Map<string, string>();
 function lower(name: string): string {
@@ -24,14 +35,20 @@ function lower(name: string): string {
   return result;
 }
 
-/** Sets `name` for the answer; a later call for the same name, or the handler's own header, replaces it. */
-export function setHeaderBeforeAnswer(outgoing: ServerResponse, name: string, value: string): void {
+function pendingOf(outgoing: ServerResponse): Pending {
   const response = outgoing as WithPending;
   let pending = response[PENDING];
   if (pending === undefined) {
     pending = response[PENDING] = { names: [], lowerNames: [], values: [] };
-    mergeOnWriteHead(response, pending);
+    // One function for every response (made once): it finds the headers on the response itself.
+    response.writeHead = writeHeadWithPending as ServerResponse['writeHead'];
   }
+  return pending;
+}
+
+/** Sets `name` for the answer; a later call for the same name, or the handler's own header, replaces it. */
+export function setHeaderBeforeAnswer(outgoing: ServerResponse, name: string, value: string): void {
+  const pending = pendingOf(outgoing);
   const lowerName = lower(name);
   const index = pending.lowerNames.indexOf(lowerName);
   if (index >= 0) {
@@ -43,24 +60,35 @@ export function setHeaderBeforeAnswer(outgoing: ServerResponse, name: string, va
   }
 }
 
-/** This response's `writeHead` puts the pending headers first, leaving out those the answer sets itself (either way). */
-function mergeOnWriteHead(response: ServerResponse, pending: Pending): void {
-  const writeHead = response.writeHead as (this: ServerResponse, status: number, ...rest: unknown[]) => ServerResponse;
-  response.writeHead = function writeHeadWithPending(this: ServerResponse, status: number, ...rest: unknown[]) {
-    const message = typeof rest[0] === 'string' ? rest[0] : undefined;
-    const given = (message === undefined ? rest[0] : rest[1]) as OutgoingHttpHeaders | HeaderList | undefined;
-    const own = flatten(given);
-    // What the answer sets wins, in the call or set on the response the progressive way (lower-case names).
-    const ownNames = new Set<string>(this.getHeaderNames());
-    for (let index = 0; index < own.length; index += 2) ownNames.add(lower(String(own[index])));
-    const list: HeaderList = [];
-    for (let index = 0; index < pending.names.length; index += 1) {
-      if (!ownNames.has(pending.lowerNames[index]!)) list.push(pending.names[index]!, pending.values[index]!);
-    }
-    for (const item of own) list.push(item);
-    const headers = list as unknown as OutgoingHttpHeaders;
-    return message === undefined ? writeHead.call(this, status, headers) : writeHead.call(this, status, message, headers);
-  } as ServerResponse['writeHead'];
+/** A block of headers for a response that has none pending yet (the first ones set). */
+export function setHeaderBlockBeforeAnswer(outgoing: ServerResponse, block: HeaderBlock): void {
+  const pending = pendingOf(outgoing);
+  if (pending.names.length > 0) {
+    for (let index = 0; index < block.names.length; index += 1) setHeaderBeforeAnswer(outgoing, block.names[index]!, block.values[index]!);
+    return;
+  }
+  pending.names.push(...block.names);
+  pending.lowerNames.push(...block.lowerNames);
+  pending.values.push(...block.values);
+}
+
+const nodeWriteHead = ServerResponse.prototype.writeHead as (this: ServerResponse, status: number, ...rest: unknown[]) => ServerResponse;
+
+/** Node's `writeHead` with the pending headers first, leaving out those the answer sets itself (either way). */
+function writeHeadWithPending(this: WithPending, status: number, ...rest: unknown[]): ServerResponse {
+  const pending = this[PENDING]!;
+  const message = typeof rest[0] === 'string' ? rest[0] : undefined;
+  const own = flatten((message === undefined ? rest[0] : rest[1]) as OutgoingHttpHeaders | HeaderList | undefined);
+  // What the answer sets wins, in the call or set on the response the progressive way (lower-case names).
+  const ownNames = this.getHeaderNames();
+  for (let index = 0; index < own.length; index += 2) ownNames.push(lower(String(own[index])));
+  const list: HeaderList = [];
+  for (let index = 0; index < pending.names.length; index += 1) {
+    if (!ownNames.includes(pending.lowerNames[index]!)) list.push(pending.names[index]!, pending.values[index]!);
+  }
+  for (const item of own) list.push(item);
+  const headers = list as unknown as OutgoingHttpHeaders;
+  return message === undefined ? nodeWriteHead.call(this, status, headers) : nodeWriteHead.call(this, status, message, headers);
 }
 
 /** The answer's headers as [name, value, name, value, …], whichever of Node's shapes they came in. */

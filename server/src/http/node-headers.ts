@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
-import { setHeaderBeforeAnswer } from './headers-before-answer.ts';
+import { setHeaderBeforeAnswer, setHeaderBlockBeforeAnswer, type HeaderBlock } from './headers-before-answer.ts';
 
 /**
  * Headers without Headers objects. Behind @hono/node-server every request carries Node's own
@@ -27,4 +27,11 @@ export function setResponseHeader(c: Context, name: string, value: string): void
   const outgoing = nodeOf(c)?.outgoing;
   if (outgoing) setHeaderBeforeAnswer(outgoing, name, value);
   else c.header(name, value);
+}
+
+/** Headers known at start, set together (http/headers-before-answer.ts `headerBlock`). */
+export function setResponseHeaders(c: Context, block: HeaderBlock): void {
+  const outgoing = nodeOf(c)?.outgoing;
+  if (outgoing) setHeaderBlockBeforeAnswer(outgoing, block);
+  else for (let index = 0; index < block.names.length; index += 1) c.header(block.names[index]!, block.values[index]!);
 }

@@ -31,10 +31,10 @@ export function requestFrame(config: Config, services: Services, logger: Logger)
   const cors = apiCors(config.allowedOrigins);
   return async (c, next) => {
     const started = log ? performance.now() : 0;
+    setSecureHeaders(c); // first: a block of its own (http/headers-before-answer.ts)
     assignRequestId(c);
     c.set('config', config);
     c.set('services', services);
-    setSecureHeaders(c);
     if (isApi(c)) {
       // Answers carry personal data (and tokens, at sign-in): never kept by a browser or a proxy.
       // The public ones say otherwise themselves (the centers, the consent text, the API docs).

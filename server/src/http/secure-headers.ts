@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { setResponseHeader } from './node-headers.ts';
+import { setResponseHeaders } from './node-headers.ts';
+import { headerBlock } from './headers-before-answer.ts';
 
 /**
  * What hono/secure-headers sends with `crossOriginResourcePolicy: 'cross-origin'` (the bundle is
@@ -21,6 +22,8 @@ export const SECURE_HEADERS: readonly (readonly [string, string])[] = [
   ['X-XSS-Protection', '0'],
 ];
 
+const SECURE_BLOCK = headerBlock(SECURE_HEADERS);
+
 export function setSecureHeaders(c: Context): void {
-  for (const [name, value] of SECURE_HEADERS) setResponseHeader(c, name, value);
+  setResponseHeaders(c, SECURE_BLOCK);
 }
