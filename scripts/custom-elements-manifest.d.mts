@@ -43,3 +43,5 @@ export interface CustomElementsManifest {
 /** The widgets package folder: the manifest's paths are relative to it. */
 export const WIDGETS_DIR: string;
 export function makeCustomElementsManifest(): Promise<CustomElementsManifest>;
+/** The npm package's copy: paths of the package's built files instead of the sources. */
+export function forPackage(manifest: CustomElementsManifest): CustomElementsManifest;

@@ -116,6 +116,10 @@ describe('the @oz/widgets npm package', { timeout: 240_000 }, () => {
       modules: { declarations?: { tagName?: string }[] }[];
     };
     const tags = elements.modules.flatMap((module) => module.declarations ?? []).flatMap((declaration) => declaration.tagName ?? []);
+    // Its paths and module references name files of the tarball, not the sources it leaves out.
+    const named = [...JSON.stringify(elements).matchAll(/"(?:path|module)":"([^"]+)"/g)].map((match) => match[1]!);
+    assert.ok(named.length > tags.length);
+    for (const path of new Set(named)) assert.ok(files.has(`./${path}`), `custom-elements.json names ${path}, which the tarball lacks`);
     assert.ok(tags.length >= 12, `custom-elements.json names ${tags.length} elements`);
     for (const tag of tags) {
       const target = manifest.exports[`./${tag}`];

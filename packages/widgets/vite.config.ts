@@ -39,7 +39,7 @@ function zodMiniExternal(): Plugin {
 export default defineConfig({
   root: here,
   publicDir: false,
-  plugins: [zodMiniExternal(), minifyCss(), customElementsManifest()],
+  plugins: [zodMiniExternal(), minifyCss(), customElementsManifest({ forPackage: true })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -69,6 +69,8 @@ const staffStyles = css`
     display: flex;
     flex-direction: column;
     gap: 6px;
+    /* In the wide table the column takes room from the names, so «Новый пароль по СМС» wraps once at most. */
+    min-width: 10em;
   }
 
 
@@ -146,6 +148,7 @@ const staffStyles = css`
       flex-direction: row;
       flex-wrap: wrap;
       margin-top: ${tokens.spacingSmall};
+      min-width: 0;
     }
 
     .row-actions button {

@@ -1,4 +1,5 @@
-// Reflow (WCAG 1.4.10): the manager's staff list at 320 px and at a 360-px phone's 200 % zoom (180 CSS px).
+// Reflow (WCAG 1.4.10): the manager's staff list at 320 px and at a 360-px phone's 200 % zoom (180 CSS px),
+// and the table just above the width where it turns into cards.
 import { fixture, html, waitUntil } from '../../../test/testing.ts';
 import { signInViaApi } from '../../../test/api.ts';
 import { shadow } from '../../../test/dom.ts';
@@ -36,6 +37,9 @@ describe('<oz-staff> reflow', () => {
     shadow(el).querySelector<HTMLButtonElement>('button[part~="add-button"]')!.click();
     await waitUntil(() => shadow(el).querySelector('#add-phone-error'), 'no word about the empty fields');
     for (const width of REFLOW_WIDTHS) await expectReflows(el, { width });
+
+    // Just wider than the cards' breakpoint (56em of 18 px) the table is at its tightest: seven columns, three buttons.
+    await expectReflows(el, { width: 1010 });
 
     shadow(el).querySelector<HTMLButtonElement>(`tr[data-staff-id="${staff.id}"] button[part~="disable-button"]`)!.click();
     await waitUntil(() => shadow(el).querySelector<HTMLDialogElement>('dialog[part~="disable-dialog"]')?.open, 'no confirmation');

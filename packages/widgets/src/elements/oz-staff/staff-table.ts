@@ -76,12 +76,14 @@ function rowActions(view: StaffTableView, member: StaffMember): TemplateResult {
   const s = view.t.staff;
   const enabling = view.enabling.has(member.id);
   const off = member.disabledAt !== null;
+  // No one turns off their own sign-in (the server refuses: own_account), so it is not offered.
+  const isSelf = member.id === view.selfId;
   return html`
     <div class="row-actions">
       <button type="button" part="button edit-button" aria-describedby=${nameId(member)} @click=${(e: Event) => view.onEdit(member, e)}>
         ${s.edit}
       </button>
-      <button
+      ${isSelf && !off ? nothing : html`<button
         type="button"
         part="button ${off ? 'enable-button' : 'disable-button'}"
         class=${off ? 'primary' : 'danger'}
@@ -90,7 +92,7 @@ function rowActions(view: StaffTableView, member: StaffMember): TemplateResult {
         @click=${(e: Event) => (off ? view.onEnable(member) : view.onDisable(member, e))}
       >
         ${off ? (enabling ? s.enabling : s.enable) : s.disable}
-      </button>
+      </button>`}
       <button type="button" part="button password-button" aria-describedby=${nameId(member)} @click=${(e: Event) => view.onPassword(member, e)}>
         ${s.sendPassword}
       </button>
