@@ -97,26 +97,8 @@ const uploadPartStyles = css`
     color: ${tokens.colorDanger};
   }
 
-  button.danger-filled {
-    border-color: ${tokens.colorDanger};
-    background: ${tokens.colorDanger};
-    color: ${tokens.colorOnPrimary};
-  }
-
-  [aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.75;
-  }
-
   .dialog {
     width: min(30em, calc(100vw - 2 * ${tokens.spacing}));
-    font-family: ${tokens.fontFamily};
-    font-size: ${tokens.fontSize};
-    line-height: ${tokens.lineHeight};
-  }
-
-  .dialog .actions button {
-    flex: 1 1 auto;
   }
 `;
 

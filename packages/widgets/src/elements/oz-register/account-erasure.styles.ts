@@ -13,9 +13,6 @@ const erasureStyles = css`
     max-width: calc(100vw - ${tokens.spacing});
     max-height: calc(100dvh - ${tokens.spacing});
     overflow-y: auto;
-    font-family: ${tokens.fontFamily};
-    font-size: ${tokens.fontSize};
-    line-height: ${tokens.lineHeight};
   }
 
   .erase-dialog h2 {
@@ -44,21 +41,6 @@ const erasureStyles = css`
     margin-top: ${tokens.spacing};
     padding-top: ${tokens.spacing};
     border-top: 1px solid ${tokens.colorBorder};
-  }
-
-  .erase-dialog .actions button {
-    flex: 1 1 auto;
-  }
-
-  button.danger-filled {
-    border-color: ${tokens.colorDanger};
-    background: ${tokens.colorDanger};
-    color: ${tokens.colorOnPrimary};
-  }
-
-  [aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.75;
   }
 `;
 

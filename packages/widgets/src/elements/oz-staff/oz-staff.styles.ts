@@ -84,11 +84,6 @@ const staffStyles = css`
     color: ${tokens.colorDanger};
   }
 
-  button.danger-filled {
-    border-color: ${tokens.colorDanger};
-    background: ${tokens.colorDanger};
-    color: ${tokens.colorOnPrimary};
-  }
 
   .handover {
     margin-bottom: ${tokens.spacing};
@@ -126,13 +121,6 @@ const staffStyles = css`
 
   .dialog {
     width: min(32em, calc(100vw - 2 * ${tokens.spacing}));
-    font-family: ${tokens.fontFamily};
-    font-size: ${tokens.fontSize};
-    line-height: ${tokens.lineHeight};
-  }
-
-  .dialog .actions button {
-    flex: 1 1 auto;
   }
 
   /* Seven columns need room: below it, one card per person, the name first and the buttons in a row. */
