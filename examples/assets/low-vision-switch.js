@@ -5,10 +5,10 @@ const KEY = 'low-vision-sample';
 
 function apply(choice) {
   const marks = choice.theme
-    ? { theme: choice.theme, fontsize: choice.fontsize || '24', images: choice.images || 'true', lineheight: 'normal', letterspacing: 'normal' }
+    ? { theme: choice.theme, fontsize: choice.fontsize || '24', images: choice.images || 'true', lineheight: 'normal', letterspacing: 'normal', fontfamily: choice.fontfamily || 'arial' }
     : {};
   body.classList.toggle('bvi-body', Boolean(choice.theme));
-  for (const name of ['theme', 'fontsize', 'images', 'lineheight', 'letterspacing']) {
+  for (const name of ['theme', 'fontsize', 'images', 'lineheight', 'letterspacing', 'fontfamily']) {
     if (marks[name]) body.setAttribute('data-bvi-' + name, marks[name]);
     else body.removeAttribute('data-bvi-' + name);
   }

@@ -4,7 +4,12 @@ import type { LowVisionOptions } from './low-vision.ts';
 
 const THEMES = /^(white|black|blue|brown|green)$/;
 /** The bvi plugin's marks on its container (low-vision.ts watches them), taken over as `data-oz-lv-<name>`. */
-const SETTINGS = ['theme', 'fontsize', 'images', 'lineheight', 'letterspacing'];
+const SETTINGS = ['theme', 'fontsize', 'images', 'lineheight', 'letterspacing', 'fontfamily'];
+
+/** A bvi mark: the font choice was `data-bvi-font` before the plugin named it `data-bvi-fontfamily`. */
+function bviMark(marked: Element | undefined, name: string): string | null | undefined {
+  return marked?.getAttribute(`data-bvi-${name}`) ?? (name === 'fontfamily' ? marked?.getAttribute('data-bvi-font') : undefined);
+}
 
 /**
  * The settings in SETTINGS order: the element's own or an enclosing element's
@@ -19,7 +24,7 @@ export function lowVisionSettings(host: Element, configured: LowVisionOptions | 
     marked ??= element.hasAttribute?.('data-bvi-theme') ? element : undefined;
   }
   if (configured) return [configured.theme, configured.fontSize, configured.images == false && 'false'];
-  return SETTINGS.map((name) => marked?.getAttribute(`data-bvi-${name}`));
+  return SETTINGS.map((name) => bviMark(marked, name));
 }
 
 /** Shadow roots that carry the theme rules already. */

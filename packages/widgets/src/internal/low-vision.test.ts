@@ -58,7 +58,7 @@ const THEMES = {
   green: ['rgb(169, 228, 77)', 'rgb(59, 39, 22)'],
 } as const;
 const DEFAULT_TEXT = 'rgb(27, 31, 36)';
-const BVI = ['theme', 'fontsize', 'images', 'lineheight', 'letterspacing'].map((name) => `data-bvi-${name}`);
+const BVI = ['theme', 'fontsize', 'images', 'lineheight', 'letterspacing', 'fontfamily', 'font'].map((name) => `data-bvi-${name}`);
 
 /** WCAG 2 contrast ratio of two computed `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
@@ -141,6 +141,28 @@ describe('low vision («Версия для слабовидящих»)', () => 
     document.body.setAttribute('data-bvi-images', 'true');
     await waitUntil(() => inside(el, 'img').display === 'inline', 'the picture did not come back');
     expect(inside(el, '.img-alt').display).to.equal('none');
+  });
+
+  it("greys pictures and the camera preview where the site shows images in greys", async () => {
+    const el = await fixture<OzLowVisionProbe>(html`<oz-low-vision-probe></oz-low-vision-probe>`);
+    markBody({ theme: 'white', images: 'grayscale' });
+    await waitUntil(() => inside(el, 'img').filter === 'grayscale(1)', 'the picture is still in colour');
+    expect([inside(el, 'video').filter, inside(el, 'img').display, inside(el, '.img-alt').display]).to.deep.equal(['grayscale(1)', 'inline', 'none']);
+    document.body.setAttribute('data-bvi-images', 'true');
+    await waitUntil(() => inside(el, 'img').filter === 'none', 'the colours did not come back');
+  });
+
+  it("takes bvi's font: a serif or a sans-serif (data-bvi-fontfamily, and the older data-bvi-font)", async () => {
+    const el = await fixture<OzLowVisionProbe>(html`<oz-low-vision-probe></oz-low-vision-probe>`);
+    const usual = inside(el, 'p').fontFamily;
+    markBody({ theme: 'white', fontfamily: 'times' });
+    await waitUntil(() => inside(el, 'p').fontFamily.startsWith('"Times New Roman"'), 'the text is not in a serif font');
+    expect(inside(el, 'button').fontFamily, 'buttons too').to.equal(inside(el, 'p').fontFamily);
+    document.body.removeAttribute('data-bvi-fontfamily');
+    document.body.setAttribute('data-bvi-font', 'arial');
+    await waitUntil(() => inside(el, 'p').fontFamily.startsWith('Arial'), 'the older mark was not followed');
+    document.body.removeAttribute('data-bvi-font');
+    await waitUntil(() => inside(el, 'p').fontFamily === usual, 'the usual font did not come back');
   });
 
   it("takes bvi's line height and letter spacing, and finds marks on any enclosing element", async () => {

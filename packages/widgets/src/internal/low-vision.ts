@@ -10,7 +10,7 @@ export interface LowVisionOptions {
   theme: LowVisionTheme;
   /** Text size in px (never below 16); headings are larger. Without it the usual size. */
   fontSize?: number;
-  /** false hides pictures and camera previews, their words left in place (bvi's data-bvi-images="false"). */
+  /** false hides pictures and camera previews, their words left in place (bvi's data-bvi-images="false"; "grayscale" greys them). */
   images?: boolean;
 }
 
@@ -22,7 +22,7 @@ export const lowVisionMarks = pageSingleton('low-vision@1', () => {
   const changes = new EventTarget();
   new MutationObserver(() => changes.dispatchEvent(new Event('change'))).observe(document.documentElement, {
     // The bvi marks low-vision-marks.ts takes over, and our own attribute on an enclosing element.
-    attributeFilter: ['low-vision', 'low-vision-size', ...['theme', 'fontsize', 'images', 'lineheight', 'letterspacing'].map((name) => `data-bvi-${name}`)],
+    attributeFilter: ['low-vision', 'low-vision-size', ...['theme', 'fontsize', 'images', 'lineheight', 'letterspacing', 'fontfamily', 'font'].map((name) => `data-bvi-${name}`)],
     subtree: true,
   });
   return changes;

@@ -80,6 +80,20 @@ export const lowVisionThemeStyles = css`
     --oz-lv-spacing: .2em;
   }
 
+  /* bvi's font choice: a plain sans-serif or a serif one, the fonts every computer has. */
+  :host([data-oz-lv-fontfamily='arial']) {
+    --oz-font-family: Arial, 'Liberation Sans', 'Helvetica Neue', sans-serif !important;
+  }
+
+  :host([data-oz-lv-fontfamily='times']) {
+    --oz-font-family: 'Times New Roman', 'Liberation Serif', Times, serif !important;
+  }
+
+  /* The site shows pictures in greys: ours too. */
+  :host([data-oz-lv-images='grayscale']) :is(img, [part~='preview']) {
+    filter: grayscale(1);
+  }
+
   /* The site hides pictures: ours go too (the camera preview as well), their words stay (.img-alt). */
   :host([data-oz-lv-images='false']) :is(img, [part~='preview']) {
     display: none !important;
