@@ -26,12 +26,15 @@ const OWN_HEADERS = new Set(['connection', 'keep-alive', 'date', 'transfer-encod
 
 /** Asks the real server once and keeps its answer as it came: the same status, headers and bytes. */
 export async function recordAnswer(origin: string, request: BenchRequest): Promise<RecordedAnswer> {
-  const response = await fetch(origin + request.path, { method: request.method, headers: request.headers, body: request.body });
+  // As the load asks (autocannon sends no Accept-Encoding): fetch would ask for gzip by itself and
+  // hand back the body decompressed under the compressed length.
+  const headers = { ...request.headers, 'Accept-Encoding': 'identity' };
+  const response = await fetch(origin + request.path, { method: request.method, headers, body: request.body });
   const body = Buffer.from(await response.arrayBuffer());
   if (response.status !== request.status) throw new Error(`${request.name}: HTTP ${response.status} ${body.toString()}`);
-  const headers: Record<string, string> = {};
+  const answered: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    if (!OWN_HEADERS.has(name)) headers[name] = value;
+    if (!OWN_HEADERS.has(name)) answered[name] = value;
   });
-  return { method: request.method, path: request.path, status: response.status, headers, body: body.toString('base64') };
+  return { method: request.method, path: request.path, status: response.status, headers: answered, body: body.toString('base64') };
 }

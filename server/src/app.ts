@@ -5,6 +5,7 @@ import { onError, onNotFound } from './http/error-handler.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { requestFrame } from './http/request-frame.ts';
 import { createRouter } from './http/router.ts';
+import { fixedJson } from './http/fixed-answer.ts';
 import { mountStaticFiles, type StaticDirs } from './http/static-files.ts';
 import { connectSourcesOf } from './http/page-policy.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -56,17 +57,25 @@ export function createApi() {
     scheme: 'bearer',
     description: 'The token from /auth/register or /auth/login',
   });
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Oblako Zdorovya API',
-      version: '1',
-      description:
-        'API of the free telemedicine program «Облако здоровья». Errors are `{error:{code,message,details}}`; ' +
-        'lists are `{items:[…]}`. Authenticate with `Authorization: Bearer <token>`.',
-    },
-    servers: [{ url: '/api/v1' }],
-  });
+  // Made on first request, when every route is registered; the same for everyone until a restart.
+  api.get(
+    '/openapi.json',
+    fixedJson(() =>
+      JSON.stringify(
+        api.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'Oblako Zdorovya API',
+            version: '1',
+            description:
+              'API of the free telemedicine program «Облако здоровья». Errors are `{error:{code,message,details}}`; ' +
+              'lists are `{items:[…]}`. Authenticate with `Authorization: Bearer <token>`.',
+          },
+          servers: [{ url: '/api/v1' }],
+        }),
+      ),
+    ),
+  );
   return api;
 }
 

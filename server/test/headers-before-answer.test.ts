@@ -57,4 +57,17 @@ describe('headers set before the answer', () => {
     });
     assert.deepEqual(raw.sort(), ['Cache-Control: max-age=5', 'X-Frame-Options: SAMEORIGIN', 'X-Request-Id: second'].sort());
   });
+
+  it('add the answer\'s own Vary to the pending one instead of giving way, each name once', async () => {
+    const varyOf = async (own: string | string[]) => {
+      const { raw } = await answerOf((response) => {
+        setHeaderBeforeAnswer(response, 'Vary', 'Origin, Accept-Encoding');
+        response.writeHead(200, { vary: own, 'Content-Length': 0 } as OutgoingHttpHeaders).end();
+      });
+      return raw.filter((line) => /^vary:/i.test(line));
+    };
+    assert.deepEqual(await varyOf('Cookie'), ['vary: Origin, Accept-Encoding, Cookie']);
+    assert.deepEqual(await varyOf(['accept-encoding', 'Authorization']), ['vary: Origin, Accept-Encoding, Authorization']);
+    assert.deepEqual(await varyOf('*'), ['vary: *']);
+  });
 });

@@ -28,7 +28,9 @@ export function apiCors(allowedOrigins: readonly string[]) {
     const origin = requestHeader(c, 'origin');
     if (origin && allowed.has(origin)) setResponseHeader(c, 'Access-Control-Allow-Origin', origin);
     setResponseHeader(c, 'Access-Control-Expose-Headers', exposed);
-    setResponseHeader(c, 'Vary', 'Origin');
+    // Origin: the CORS headers above; Accept-Encoding: compressed or not (http/compress-answer.ts),
+    // said on every answer so that a shared cache never gives a compressed one to who did not ask.
+    setResponseHeader(c, 'Vary', 'Origin, Accept-Encoding');
     await next();
   });
 }

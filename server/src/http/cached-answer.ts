@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env.ts';
 import type { PendingAnswer } from '../services/answer-cache.ts';
+import { keepCompressedForms } from './compress-answer.ts';
 
 /** Path and query as the client sent them: on Node the request line's, else from the URL. */
 function requestTarget(c: Context): string {
@@ -39,7 +40,10 @@ export function cachedAnswer(rule: CacheRule): MiddlewareHandler<AppEnv> {
 export function cachedJson<T>(c: Context<AppEnv>, value: T, until?: number): Response & TypedResponse<T, 200, 'json'> {
   const body = Buffer.from(JSON.stringify(value));
   const pending: PendingAnswer | undefined = c.get('pendingAnswer');
-  if (pending) c.get('services').answers.put(pending, body, until);
+  if (pending) {
+    c.get('services').answers.put(pending, body, until);
+    keepCompressedForms(body); // compressed once, not at each hit (http/compress-answer.ts)
+  }
   return jsonBytes(c, body) as unknown as Response & TypedResponse<T, 200, 'json'>;
 }
 

@@ -9,9 +9,13 @@ import { ServerResponse, type OutgoingHttpHeader, type OutgoingHttpHeaders } fro
  */
 const PENDING = Symbol('oz.headersBeforeAnswer');
 
-type Pending = { names: string[]; lowerNames: string[]; values: string[] };
+type Pending = { names: string[]; lowerNames: string[]; values: string[]; writeHead?: HeadWriter };
 type WithPending = ServerResponse & { [PENDING]?: Pending };
-type HeaderList = (string | OutgoingHttpHeader)[];
+/** [name, value, name, value, …], as Node's `writeHead` takes them. */
+export type HeaderList = (string | OutgoingHttpHeader)[];
+
+/** What writes the head once the pending headers are in: Node's `writeHead`, or one that holds it back (http/compress-answer.ts). */
+export type HeadWriter = (response: ServerResponse, status: number, message: string | undefined, headers: HeaderList) => ServerResponse;
 
 /** Headers known at start (the security headers): their lower-case names made once. */
 export interface HeaderBlock {
@@ -26,7 +30,7 @@ export function headerBlock(headers: readonly (readonly [string, string])[]): He
 
 /** Lower-case names of the few header names the server sets, made once each. */
 const lowerCased = new Map<string, string>();
-function lower(name: string): string {
+export function lower(name: string): string {
   let result = lowerCased.get(name);
   if (result === undefined) {
     result = name.toLowerCase();
@@ -72,7 +76,16 @@ export function setHeaderBlockBeforeAnswer(outgoing: ServerResponse, block: Head
   pending.values.push(...block.values);
 }
 
+/** Hands the head, pending headers and all, to `writer` instead of Node's `writeHead` (http/compress-answer.ts). */
+export function writeHeadThrough(outgoing: ServerResponse, writer: HeadWriter): void {
+  pendingOf(outgoing).writeHead = writer;
+}
+
 const nodeWriteHead = ServerResponse.prototype.writeHead as (this: ServerResponse, status: number, ...rest: unknown[]) => ServerResponse;
+
+/** Node's own `writeHead`, past any pending headers. */
+export const writeHeadNow: HeadWriter = (response, status, message, headers) =>
+  message === undefined ? nodeWriteHead.call(response, status, headers) : nodeWriteHead.call(response, status, message, headers);
 
 /** Node's `writeHead` with the pending headers first, leaving out those the answer sets itself (either way). */
 function writeHeadWithPending(this: WithPending, status: number, ...rest: unknown[]): ServerResponse {
@@ -83,12 +96,27 @@ function writeHeadWithPending(this: WithPending, status: number, ...rest: unknow
   const ownNames = this.getHeaderNames();
   for (let index = 0; index < own.length; index += 2) ownNames.push(lower(String(own[index])));
   const list: HeaderList = [];
+  // Except Vary, a list of what the answer depends on: the answer's own adds to the pending one (CORS's Origin).
+  let pendingVary: string | undefined;
   for (let index = 0; index < pending.names.length; index += 1) {
-    if (!ownNames.includes(pending.lowerNames[index]!)) list.push(pending.names[index]!, pending.values[index]!);
+    const lowerName = pending.lowerNames[index]!;
+    if (!ownNames.includes(lowerName)) list.push(pending.names[index]!, pending.values[index]!);
+    else if (lowerName === 'vary') pendingVary = pending.values[index];
   }
-  for (const item of own) list.push(item);
-  const headers = list as unknown as OutgoingHttpHeaders;
-  return message === undefined ? nodeWriteHead.call(this, status, headers) : nodeWriteHead.call(this, status, message, headers);
+  for (let index = 0; index < own.length; index += 2) {
+    const name = own[index]!;
+    const value = own[index + 1]!;
+    list.push(name, pendingVary !== undefined && lower(String(name)) === 'vary' ? mergeVary(pendingVary, value) : value);
+  }
+  return (pending.writeHead ?? writeHeadNow)(this, status, message, list);
+}
+
+/** Both lists of Vary, each name once; `*` (varies on anything) says it all. */
+function mergeVary(pendingVary: string, own: OutgoingHttpHeader): string {
+  const names = [pendingVary, ...(Array.isArray(own) ? own : [String(own)])].flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean);
+  if (names.includes('*')) return '*';
+  const seen = new Set<string>();
+  return names.filter((name) => !seen.has(name.toLowerCase()) && seen.add(name.toLowerCase())).join(', ');
 }
 
 /** The answer's headers as [name, value, name, value, …], whichever of Node's shapes they came in. */

@@ -10,6 +10,9 @@ import { setHeaderBeforeAnswer, setHeaderBlockBeforeAnswer, type HeaderBlock } f
  */
 const nodeOf = (c: Context): Partial<HttpBindings> | undefined => c.env as Partial<HttpBindings> | undefined;
 
+/** Node's response to this request; none in `app.request`. */
+export const nodeResponseOf = (c: Context): HttpBindings['outgoing'] | undefined => nodeOf(c)?.outgoing;
+
 /** A request header by its lowercase name, repeated ones joined by ", " as `Headers.get` does. */
 export function requestHeader(c: Context, name: Lowercase<string>): string | undefined {
   const incoming = nodeOf(c)?.incoming;

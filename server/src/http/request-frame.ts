@@ -9,6 +9,7 @@ import { setSecureHeaders } from './secure-headers.ts';
 import { setResponseHeader } from './node-headers.ts';
 import { apiCors } from './api-cors.ts';
 import { defaultBodyLimit } from './body-limit.ts';
+import { compressAnswer } from './compress-answer.ts';
 
 /**
  * Whether the request is for the API, as Hono's `/api/*` matches: on the path Hono routes by
@@ -21,9 +22,9 @@ function isApi(c: Context): boolean {
 
 /**
  * What every request gets, in one middleware rather than one each: its id, the config and
- * services on the context, the security headers, on the API `Cache-Control: no-store`, CORS (only configured embedding
- * sites, http/api-cors.ts) and the JSON body limit (routes that take files declare their own,
- * http/body-limit.ts), and its log line once answered. Each layer of Hono's chain is an async
+ * services on the context, the security headers, on the API `Cache-Control: no-store`, compression
+ * (http/compress-answer.ts), CORS (only configured embedding sites, http/api-cors.ts) and the JSON
+ * body limit (routes that take files declare their own, http/body-limit.ts), and its log line once answered. Each layer of Hono's chain is an async
  * call of its own, a measurable share of a small answer's cost.
  */
 export function requestFrame(config: Config, services: Services, logger: Logger): MiddlewareHandler<AppEnv> {
@@ -39,6 +40,8 @@ export function requestFrame(config: Config, services: Services, logger: Logger)
       // Answers carry personal data (and tokens, at sign-in): never kept by a browser or a proxy.
       // The public ones say otherwise themselves (the centers, the consent text, the API docs).
       setResponseHeader(c, 'Cache-Control', 'no-store');
+      // JSON compressed for slow links when the request accepts it (http/compress-answer.ts).
+      compressAnswer(c);
       const bodiless = c.req.method === 'GET' || c.req.method === 'HEAD';
       const answer = await cors(c, bodiless ? next : () => limitBody(c, next));
       // What Hono's chain does with an answer a middleware returns (a preflight's), before the log reads it.

@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/env.ts';
 import { createRouter } from '../http/router.ts';
 import { CENTERS } from '../catalog/centers.ts';
 import { setResponseHeader } from '../http/node-headers.ts';
+import { fixedJson } from '../http/fixed-answer.ts';
 
 const listCenters = createRoute({
   method: 'get',
@@ -14,11 +15,14 @@ const listCenters = createRoute({
   responses: { 200: { description: 'The catalog', content: { 'application/json': { schema: CenterList } } } },
 });
 
-/** The catalog never changes while the server runs: its JSON is made once. */
-const CENTER_LIST_JSON = JSON.stringify({ items: [...CENTERS] } satisfies CenterList);
+/**
+ * The catalog is code (catalog/centers.ts): it never changes while the server runs, so its JSON
+ * and its compressed forms are made once. On the critical path of <oz-apply>: 3.3 kB, 1 kB in brotli.
+ */
+const centerList = fixedJson(() => JSON.stringify({ items: [...CENTERS] } satisfies CenterList));
 
 export const centerRoutes = createRouter().openapi(listCenters, (c) => {
   setResponseHeader(c, 'Cache-Control', 'public, max-age=3600');
   // The same bytes and Content-Type as c.json's; typed as its answer, which the route declares.
-  return c.body(CENTER_LIST_JSON, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<CenterList, 200, 'json'>;
+  return centerList(c) as unknown as TypedResponse<CenterList, 200, 'json'>;
 });
