@@ -2,7 +2,9 @@
 // gzip and brotli, from the built bundle in dist/widgets:
 // - eager: oz.js and what it imports statically, paid by every page that carries the script tag;
 // - per element: the element's chunk graph beyond the eager part, in Russian, and what English adds;
-// - per sample page: the union of its elements' graphs (budgets from issue 12).
+//   what its signed-out and signed-in parts add (SignedOutPart, SignedInPart);
+// - per sample page: the union of its elements' graphs with their signed-out parts, as a visitor who
+//   is not signed in downloads it (budgets from issue 12), and with the signed-in parts instead.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -33,11 +35,13 @@ function elementChunk(tag) {
   if (!named) throw new Error(`no chunk found for <${tag}>`);
   return named[1];
 }
-/** The chunk of what an element shows only to someone signed in (SignedInPart), if it has one. */
-function signedInChunk(tag) {
+/** The chunk of what an element shows only to someone signed in (SignedInPart) or signed out (SignedOutPart), if it has one. */
+function partChunk(tag, who) {
   const text = [...graph('oz.js')].map(source).join('\n');
-  return new RegExp(`import\\(\`\\./(${tag.slice('oz-'.length)}-signed-in-[\\w-]+\\.js)\`\\)`).exec(text)?.[1];
+  return new RegExp(`import\\(\`\\./(${tag.slice('oz-'.length)}-signed-${who}-[\\w-]+\\.js)\`\\)`).exec(text)?.[1];
 }
+const signedInChunk = (tag) => partChunk(tag, 'in');
+const signedOutChunk = (tag) => partChunk(tag, 'out');
 const englishOf = (files) =>
   [...files].flatMap((file) => [...source(file).matchAll(/import\(`\.\/((?:shared-)?strings-en-[\w-]+\.js)`\)/g)].map((m) => m[1]));
 
@@ -67,15 +71,16 @@ for (const tag of tags) {
   const files = withDeps(tag);
   console.log(row(`<${tag}>`, files));
   console.log(row(`<${tag}> English adds`, new Set(englishOf(files))));
+  const outPart = signedOutChunk(tag);
+  if (outPart) console.log(row(`<${tag}> signed out adds`, new Set([...graph(outPart)].filter((file) => !eager.has(file) && !files.has(file)))));
   const part = signedInChunk(tag);
   if (part) console.log(row(`<${tag}> signed in adds`, new Set([...graph(part)].filter((file) => !eager.has(file) && !files.has(file)))));
 }
 for (const [page, pageTags] of Object.entries(PAGES)) {
-  const files = new Set([...eager, ...pageTags.flatMap((tag) => [...withDeps(tag)])]);
-  console.log(row(`${page} (all its elements, Russian)`, files, BUDGETS[page]));
+  const elements = new Set([...eager, ...pageTags.flatMap((tag) => [...withDeps(tag)])]);
+  const withParts = (chunks) => new Set([...elements, ...chunks.filter(Boolean).flatMap((part) => [...graph(part)])]);
+  // What a visitor who is not signed in downloads: the elements and their signed-out parts.
+  console.log(row(`${page} (all its elements, Russian)`, withParts(pageTags.map(signedOutChunk)), BUDGETS[page]));
   const parts = pageTags.map(signedInChunk).filter(Boolean);
-  if (parts.length > 0) {
-    const signedIn = new Set([...files, ...parts.flatMap((part) => [...graph(part)])]);
-    console.log(row(`${page} signed in (with the signed-in parts)`, signedIn));
-  }
+  if (parts.length > 0) console.log(row(`${page} signed in (with the signed-in parts)`, withParts(parts)));
 }

@@ -1,10 +1,11 @@
 /**
  * Each element's code loaded when its tag appears on the page, with what it will ask for at once
- * (the centers, its English strings, a signed-in person's part) fetched alongside. Started by the
- * script-tag bundle (oz.ts) and by the npm package's loader (entries/loader.ts).
+ * (the centers, its English strings, its part for a signed-in person or for nobody signed in)
+ * fetched alongside. Started by the script-tag bundle (oz.ts) and by the npm package's loader
+ * (entries/loader.ts).
  */
 import { autoloadElements } from './internal/autoloader.ts';
-import { ELEMENT_LOADERS, ENGLISH_LOADERS, SIGNED_IN_LOADERS } from './element-loaders.ts';
+import { ELEMENT_LOADERS, ENGLISH_LOADERS, SIGNED_IN_LOADERS, SIGNED_OUT_LOADERS } from './element-loaders.ts';
 import { toLang } from './i18n/lang.ts';
 import { pageConfig } from './internal/page-config.ts';
 import { showLoadFailure, showLoadingPlaceholder } from './internal/loading-placeholder.ts';
@@ -36,15 +37,19 @@ function prefetchEnglish(element: Element): (Promise<unknown> | undefined)[] {
   return ['shared', element.localName].map((name) => ENGLISH_LOADERS[name]?.().catch(() => {}));
 }
 
-/** A signed-in person's part of an element alongside its code, when the page has a stored session. */
-function prefetchSignedInPart(element: Element): Promise<unknown> | undefined {
-  return session.status === 'signed-out' ? undefined : SIGNED_IN_LOADERS[element.localName]?.().catch(() => {});
+/**
+ * The part of an element for who the page says is there, alongside its code: a signed-in person's
+ * when it has a stored session, else the one for nobody signed in (a failure: the element asks again).
+ */
+function prefetchPart(element: Element): Promise<unknown> | undefined {
+  const parts = session.status === 'signed-out' ? SIGNED_OUT_LOADERS : SIGNED_IN_LOADERS;
+  return parts[element.localName]?.().catch(() => {});
 }
 
 /** Watches the page for `oz-…` tags and loads each element's code when its tag appears. */
 export function autoloadPageElements(): void {
   autoloadElements(ELEMENT_LOADERS, {
-    alongside: (element) => Promise.all([prefetchCenters(element), prefetchSignedInPart(element), ...prefetchEnglish(element)]),
+    alongside: (element) => Promise.all([prefetchCenters(element), prefetchPart(element), ...prefetchEnglish(element)]),
     whileLoading: (element) => {
       // The bell sits in the site's header, on the site's colours: a line of text there would not be read.
       if (element.localName !== 'oz-notifications') showLoadingPlaceholder(element, langOf(element));

@@ -51,4 +51,13 @@ export const SIGNED_IN_LOADERS: Readonly<Record<string, () => Promise<unknown>>>
   'oz-consultations': () => import('./elements/oz-consultations/consultations-signed-in.ts'),
   'oz-documents': () => import('./elements/oz-documents/documents-signed-in.ts'),
   'oz-notifications': () => import('./elements/oz-notifications/notifications-signed-in.ts'),
+  'oz-register': () => import('./elements/oz-register/register-signed-in.ts'),
+};
+
+/**
+ * What each element shows only to someone not signed in, in a chunk of its own (see SignedOutPart):
+ * fetched together with the element's code when the page has no stored session.
+ */
+export const SIGNED_OUT_LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {
+  'oz-register': () => import('./elements/oz-register/register-signed-out.ts'),
 };

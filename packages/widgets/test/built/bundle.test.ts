@@ -97,6 +97,8 @@ describe('the built bundle on a host page', () => {
     expect(fetchedScripts().filter((path) => path.includes('strings-en')), 'English on a Russian page').to.deep.equal([]);
     expect(fetchedScripts().filter((path) => path.includes('oz-chat')), 'the chat before anyone signed in').to.deep.equal([]);
     expect(fetchedScripts().filter((path) => path.includes('-signed-in-')), 'a signed-in part before anyone signed in').to.deep.equal([]);
+    // The sign-in forms are <oz-register>'s signed-out part, fetched with its code on a page without a session.
+    expect(fetchedScripts().filter((path) => path.includes('-signed-out-')).map((path) => /\/([a-z-]+)-signed-out-/.exec(path)![1])).to.deep.equal(['register']);
     // The chunks take the session and the client from oz.js itself, by its plain name.
     const shared = lazy.find((path) => /\/oz-shared-[\w-]+\.js$/.test(path))!;
     expect(staticImports(await (await fetch(shared)).text())).to.deep.equal(['./oz.js']);
@@ -125,7 +127,7 @@ describe('the built bundle on a host page', () => {
     // What only a signed-in person sees came then, each part in a chunk of its own, and what two of
     // them share (line 99: none of it before anyone signed in).
     const parts = fetchedScripts().filter((path) => path.includes('-signed-in-'));
-    expect(parts.map((path) => /\/([a-z-]+)-signed-in-/.exec(path)![1]).sort()).to.deep.equal(['apply', 'consultations', 'documents', 'notifications', 'oz-shared']);
+    expect(parts.map((path) => /\/([a-z-]+)-signed-in-/.exec(path)![1]).sort()).to.deep.equal(['apply', 'consultations', 'documents', 'notifications', 'oz-shared', 'register']);
   });
 
   it('speaks English where an element asks for it, fetching English then, and switches back at run time', async () => {

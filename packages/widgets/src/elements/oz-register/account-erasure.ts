@@ -20,7 +20,7 @@ useStrings(erasureStrings);
 export interface ErasureHost extends ViewHost {
   /** The account is gone: forget the session here, show the notice, tell the page. */
   erased(): void;
-  /** The password form (account-forms.ts deleteAccountForm), calling `onSuccess` once the API deleted the account. */
+  /** The password form (password-forms.ts deleteAccountForm), calling `onSuccess` once the API deleted the account. */
   passwordForm(onSuccess: () => void): FormSubmit<DeleteAccountRequest, void>;
   /** An error, or a field's problem, in words (internal/describe-error.ts). */
   describe(error: unknown): string;

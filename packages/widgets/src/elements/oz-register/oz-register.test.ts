@@ -238,6 +238,8 @@ describe('<oz-register>', () => {
   it('follows the page-wide language unless it has its own lang', async () => {
     const wrapper = await fixture(html`<div><oz-register></oz-register><oz-register lang="ru"></oz-register></div>`);
     const [follower, russian] = [...wrapper.querySelectorAll('oz-register')] as [OzRegister, OzRegister];
+    // Inside a wrapper the fixture does not wait for them: their first render waits for the forms' chunk.
+    await Promise.all([follower.updateComplete, russian.updateComplete]);
     try {
       configure({ lang: 'en' });
       await follower.updateComplete;
@@ -252,6 +254,7 @@ describe('<oz-register>', () => {
     const { patient } = await registerPatient();
     const wrapper = await fixture(html`<div><oz-register></oz-register><oz-register></oz-register></div>`);
     const [first, second] = [...wrapper.querySelectorAll('oz-register')] as [OzRegister, OzRegister];
+    await Promise.all([first.updateComplete, second.updateComplete]); // their first render waits for the forms' chunk
     let secondSignedIn = false;
     second.addEventListener('oz-signed-in', () => (secondSignedIn = true));
 
@@ -410,6 +413,7 @@ describe('<oz-register>', () => {
   it('has the input types phones need and no field narrower than a 360px screen allows', async () => {
     const wrapper = await fixture(html`<div style="width: 360px"><oz-register mode="register"></oz-register></div>`);
     const el = wrapper.querySelector('oz-register') as OzRegister;
+    await el.updateComplete;
     expect(field(el, 'phone').type).to.equal('tel');
     expect(field(el, 'phone').inputMode).to.equal('tel');
     expect(field(el, 'phone').autocomplete).to.equal('tel');

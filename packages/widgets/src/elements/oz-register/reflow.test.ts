@@ -15,12 +15,14 @@ describe('<oz-register> reflow', () => {
   for (const width of REFLOW_WIDTHS) {
     it(`fits the sign-in form at ${width} px`, async () => {
       const el = await fixture<OzRegister>(html`<div><oz-register></oz-register></div>`).then((d) => d.firstElementChild as OzRegister);
+      await el.updateComplete; // the first render waits for the forms' chunk (SignedOutPart)
       fill(el, { phone: '+7 900 123-45-67', password: 'Kukushka-2026' });
       await expectReflows(el, { width });
     });
 
     it(`fits the registration form with a long name and a birth date at ${width} px`, async () => {
       const el = await fixture<OzRegister>(html`<div><oz-register mode="register"></oz-register></div>`).then((d) => d.firstElementChild as OzRegister);
+      await el.updateComplete;
       // Whichever fields this step of the registration shows, typed in as a person would.
       const values: Record<string, string> = { fullName: 'Смирнова Мария Петровна', phone: '+7 900 123-45-67', email: 'smirnova.maria@example.ru' };
       for (const input of shadow(el).querySelectorAll<HTMLInputElement>('input[name]')) {

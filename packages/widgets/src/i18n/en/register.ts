@@ -30,6 +30,7 @@ export const registerEn: typeof registerRu = {
   forcedTitle: 'Set a new password',
   forcedIntro: 'You signed in with a one-time password from an SMS. To continue, choose your own password and remember it.',
   restoring: 'Checking your sign-in…',
+  retry: 'Try again',
   getCode: 'Get a code',
   registerPhoneIntro: 'First we confirm your phone number: we will send an SMS with a 6-digit code.',
   codeAlreadySent: 'A code was sent a moment ago. If the SMS has not come, send the code again when the button becomes available.',
