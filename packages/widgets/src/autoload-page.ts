@@ -8,6 +8,7 @@ import { autoloadElements } from './internal/autoloader.ts';
 import { ELEMENT_LOADERS, ENGLISH_LOADERS, SIGNED_IN_LOADERS, SIGNED_OUT_LOADERS } from './element-loaders.ts';
 import { toLang } from './i18n/lang.ts';
 import { pageConfig } from './internal/page-config.ts';
+import { lowVisionWanted } from './internal/low-vision-wanted.ts';
 import { showLoadFailure, showLoadingPlaceholder } from './internal/loading-placeholder.ts';
 import { toApiOrigin } from './internal/api-origin.ts';
 import { centersOf } from './api/centers-cache.ts';
@@ -46,10 +47,16 @@ function prefetchPart(element: Element): Promise<unknown> | undefined {
   return parts[element.localName]?.().catch(() => {});
 }
 
+/** The low-vision code with the element's when the page is in that mode as it loads: its first render has the theme. */
+function prefetchLowVision(element: Element): Promise<unknown> | undefined {
+  return lowVisionWanted(element) ? import('./internal/low-vision-marks.ts').catch(() => {}) : undefined;
+}
+
 /** Watches the page for `oz-…` tags and loads each element's code when its tag appears. */
 export function autoloadPageElements(): void {
   autoloadElements(ELEMENT_LOADERS, {
-    alongside: (element) => Promise.all([prefetchCenters(element), prefetchPart(element), ...prefetchEnglish(element)]),
+    alongside: (element) =>
+      Promise.all([prefetchCenters(element), prefetchPart(element), prefetchLowVision(element), ...prefetchEnglish(element)]),
     whileLoading: (element) => {
       // The bell sits in the site's header, on the site's colours: a line of text there would not be read.
       if (element.localName !== 'oz-notifications') showLoadingPlaceholder(element, langOf(element));

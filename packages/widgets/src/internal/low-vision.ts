@@ -1,7 +1,8 @@
-import type { ReactiveElement } from 'lit';
 import { RerenderOnChange } from '../controllers/rerender-on-change.ts';
 import { pageConfig } from './page-config.ts';
 import { pageSingleton } from './page-singleton.ts';
+import { lowVisionWanted } from './low-vision-wanted.ts';
+import type { OzElement } from './oz-element.ts';
 
 /** The themes of the «Версия для слабовидящих» switch (the bvi plugin's names); styles/low-vision-theme.ts colours them. */
 export type LowVisionTheme = 'white' | 'black' | 'blue' | 'brown' | 'green';
@@ -31,26 +32,38 @@ export const lowVisionMarks = pageSingleton('low-vision@1', () => {
 /** Marks a host (low-vision-marks.ts), once that code is here. */
 let markHost: typeof import('./low-vision-marks.ts').markLowVision | undefined;
 let loading: Promise<void> | undefined;
+/** The code did not come (a bad link): renders stop waiting for it; the next update asks again. */
+let failed = false;
+
+function loadMarks(): Promise<void> {
+  loading ??= import('./low-vision-marks.ts').then(
+    (module) => {
+      markHost = module.markLowVision;
+      failed = false;
+      lowVisionMarks.dispatchEvent(new Event('change'));
+    },
+    () => {
+      failed = true;
+      loading = undefined;
+    },
+  );
+  return loading;
+}
 
 /**
  * Makes the host follow the page's version for the visually impaired, live. The code that marks
  * the host and the styles that read the marks load only once a page turns it on: most pages never
- * do, and the signed-out portal has a few hundred bytes to spare.
+ * do, and the signed-out portal has a few hundred bytes to spare. A page that is in that mode when
+ * the element first renders waits for them (the loader fetches them with the element's code), so a
+ * reader never sees the usual colours flash first.
  */
-export function followLowVision(host: ReactiveElement): void {
+export function followLowVision(host: OzElement): void {
   new RerenderOnChange(host, lowVisionMarks);
+  host.waitBeforeRender(() => (markHost || failed || !lowVisionWanted(host) ? undefined : loadMarks()));
   host.addController({
     hostUpdate() {
-      const configured = pageConfig.lowVision;
-      if (markHost) return markHost(host, configured);
-      if (!configured && !host.hasAttribute('low-vision') && !document.querySelector('[low-vision],[data-bvi-theme]')) return;
-      loading ??= import('./low-vision-marks.ts').then(
-        (module) => {
-          markHost = module.markLowVision;
-          lowVisionMarks.dispatchEvent(new Event('change'));
-        },
-        () => (loading = undefined), // a lost chunk on a bad link: the next update asks again
-      );
+      if (markHost) return markHost(host, pageConfig.lowVision);
+      if (lowVisionWanted(host)) void loadMarks();
     },
   });
 }
