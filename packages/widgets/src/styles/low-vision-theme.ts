@@ -80,13 +80,14 @@ export const lowVisionThemeStyles = css`
     --oz-lv-spacing: .2em;
   }
 
-  /* bvi's font choice: a plain sans-serif or a serif one, the fonts every computer has. */
+  /* bvi's font choice: a plain sans-serif or a serif one, the fonts every computer has (in double
+     quotes, as the minifier writes them: a custom property keeps its text). */
   :host([data-oz-lv-fontfamily='arial']) {
-    --oz-font-family: Arial, 'Liberation Sans', 'Helvetica Neue', sans-serif !important;
+    --oz-font-family: Arial, "Liberation Sans", "Helvetica Neue", sans-serif !important;
   }
 
   :host([data-oz-lv-fontfamily='times']) {
-    --oz-font-family: 'Times New Roman', 'Liberation Serif', Times, serif !important;
+    --oz-font-family: "Times New Roman", "Liberation Serif", Times, serif !important;
   }
 
   /* The site shows pictures in greys: ours too. */
