@@ -1,7 +1,7 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchChromium, phonePage, startServer, type RunningServer } from './harness.ts';
+import { demoServerAndBrowser, phonePage } from './harness.ts';
 import { axeViolations, horizontalOverflow } from './page-checks.ts';
 
 // Issue 14: the webmaster's pages. The configurator builds the snippet and the preview from the
@@ -9,21 +9,12 @@ import { axeViolations, horizontalOverflow } from './page-checks.ts';
 // and the element reference pass axe and fit a 360 px phone under their Content-Security-Policy.
 
 describe('the configurator, the element reference and the start page', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer(['--demo']);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = demoServerAndBrowser();
 
   it('builds the snippet and the preview from the choices, and the copied snippet works on another page', async () => {
-    const page = await phonePage(browser);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    await page.goto(`${server.origin}/configurator.html`);
+    const page = await phonePage(run.browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: run.server.origin });
+    await page.goto(`${run.server.origin}/configurator.html`);
     const snippet = page.locator('#snippet');
     const preview = page.frameLocator('#preview');
 
@@ -31,7 +22,7 @@ describe('the configurator, the element reference and the start page', () => {
     const apply = page.getByRole('checkbox', { name: /<oz-apply>/ });
     await apply.waitFor();
     assert.equal(await page.getByRole('checkbox', { name: /<oz-register>/ }).isChecked(), true);
-    assert.match(await snippet.textContent() ?? '', new RegExp(`^<script type="module" src="${server.origin}/widgets/oz.js" data-api="${server.origin}"></script>\n`));
+    assert.match(await snippet.textContent() ?? '', new RegExp(`^<script type="module" src="${run.server.origin}/widgets/oz.js" data-api="${run.server.origin}"></script>\n`));
     assert.doesNotMatch(await snippet.textContent() ?? '', /oz-apply/);
 
     await apply.check();
@@ -75,8 +66,8 @@ describe('the configurator, the element reference and the start page', () => {
 
     // Pasted into a site's page (served here under the server's origin by the browser itself,
     // without this server's policy, as a CMS page would be): the elements load and draw.
-    const site = await phonePage(browser);
-    const sitePage = `${server.origin}/a-cms-page-for-the-test.html`;
+    const site = await phonePage(run.browser);
+    const sitePage = `${run.server.origin}/a-cms-page-for-the-test.html`;
     await site.route(sitePage, (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
@@ -100,8 +91,8 @@ describe('the configurator, the element reference and the start page', () => {
     { path: '/elements.html', ready: 'section#oz-staff' },
   ]) {
     it(`${path}: no axe problems (WCAG 2.1 AA), no horizontal scroll at 360 px, nothing refused by its policy`, async () => {
-      const page = await phonePage(browser);
-      await page.goto(`${server.origin}${path}`);
+      const page = await phonePage(run.browser);
+      await page.goto(`${run.server.origin}${path}`);
       await page.locator(ready).waitFor();
       await page.waitForLoadState('networkidle');
       assert.equal(await horizontalOverflow(page), 0, `${path} scrolls sideways at 360 px`);
@@ -111,13 +102,13 @@ describe('the configurator, the element reference and the start page', () => {
   }
 
   it('the start page copies its snippet, naming this server', async () => {
-    const page = await phonePage(browser);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    await page.goto(`${server.origin}/`);
+    const page = await phonePage(run.browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: run.server.origin });
+    await page.goto(`${run.server.origin}/`);
     await page.getByRole('button', { name: 'Скопировать код' }).click();
     await page.getByRole('status').getByText('Код скопирован').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(copied, new RegExp(`^<script type="module" src="${server.origin}/widgets/oz.js" data-api="${server.origin}"></script>`));
+    assert.match(copied, new RegExp(`^<script type="module" src="${run.server.origin}/widgets/oz.js" data-api="${run.server.origin}"></script>`));
     for (const link of ['Конструктор кода', 'Справочник блоков', 'Страница муниципального портала', 'Документация API']) {
       await page.getByRole('link', { name: link }).waitFor();
     }

@@ -1,7 +1,7 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, phonePage, startServer, type RunningServer } from './harness.ts';
+import { demoServerAndBrowser, phonePage } from './harness.ts';
 import { axeViolations, horizontalOverflow } from './page-checks.ts';
 
 // Issue 14: the sample site's «Версия для слабовидящих» switch (a stand-in for the bvi plugin) on a
@@ -17,20 +17,11 @@ const registerText = (page: Page) =>
   });
 
 describe('the low-vision sample page', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer(['--demo']);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = demoServerAndBrowser();
 
   it('turns the widgets white on black at 32 px in a serif font, live and after a reload, and back', async () => {
-    const page = await phonePage(browser);
-    await page.goto(`${server.origin}/low-vision.html`);
+    const page = await phonePage(run.browser);
+    await page.goto(`${run.server.origin}/low-vision.html`);
     await page.locator('oz-register [part~="base"]').first().waitFor();
     await page.waitForLoadState('networkidle');
     const usual = await registerText(page);

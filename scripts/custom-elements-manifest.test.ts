@@ -179,4 +179,14 @@ describe('custom-elements.json', () => {
       assert.deepEqual(missing(slots, names(element.slots)), [], `slots of ${tag} missing from its JSDoc (@slot)`);
     }
   });
+
+  it('writes out the values of an attribute that takes a few words, so tools can offer them (the configurator does)', () => {
+    const type = (tag: string, name: string) => elements.get(tag)?.attributes?.find((attribute) => attribute.name === name)?.type?.text;
+    assert.equal(type('oz-register', 'mode'), "'sign-in' | 'register'");
+    for (const [tag, element] of elements) {
+      for (const attribute of element.attributes ?? []) {
+        assert.doesNotMatch(attribute.type?.text ?? '', /^[A-Z]\w*$/, `${tag}'s ${attribute.name} is typed by a name (${attribute.type?.text}) a tool cannot see into`);
+      }
+    }
+  });
 });

@@ -5,12 +5,12 @@
 import { expect, waitUntil } from '../testing.ts';
 import { registerPatient, testApi } from '../api.ts';
 import { fieldErrorText, fill, shadow, submitButton } from '../dom.ts';
+import { BUNDLE, loadBundle } from './load-bundle.ts';
 
 interface OzGlobal {
   configure(options: { api?: string; lang?: 'ru' | 'en' }): void;
 }
 
-const BUNDLE = '/dist/widgets/oz.js';
 const TAGS = [
   'oz-register',
   'oz-documents',
@@ -37,21 +37,6 @@ const preloaded = () => [...document.head.querySelectorAll<HTMLLinkElement>('lin
 /** What a person reads in an element: its shadow root's text, without styles. */
 const words = (el: Element) =>
   [...shadow(el).querySelectorAll('h1, h2, h3, p, label, button, a, legend')].map((node) => node.textContent!.replace(/\s+/g, ' ').trim()).join(' ');
-
-async function loadBundle(): Promise<void> {
-  const response = await fetch(BUNDLE, { method: 'HEAD' });
-  if (!response.ok) throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the element tests`);
-  const script = document.createElement('script');
-  script.type = 'module';
-  script.src = BUNDLE;
-  script.dataset.api = testApi;
-  const loaded = new Promise((resolve, reject) => {
-    script.onload = resolve;
-    script.onerror = () => reject(new Error(`${BUNDLE} failed to load`));
-  });
-  document.head.append(script);
-  await loaded;
-}
 
 function place(markup: string): HTMLElement {
   const box = document.createElement('div');

@@ -4,8 +4,8 @@
 import { expect, waitUntil } from '../testing.ts';
 import { registerPatient, testApi } from '../api.ts';
 import { buttonPart, fill, submitButton } from '../dom.ts';
+import { loadBundle } from './load-bundle.ts';
 
-const BUNDLE = '/dist/widgets/oz.js';
 
 const entries = (pattern: RegExp) =>
   (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => pattern.test(new URL(entry.name).pathname));
@@ -23,18 +23,7 @@ describe('the built bundle on a page with a stored session', () => {
     patient = registered.patient;
     localStorage.clear();
     localStorage.setItem(`oz:session:${testApi}`, registered.auth.token);
-    const response = await fetch(BUNDLE, { method: 'HEAD' });
-    if (!response.ok) throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the element tests`);
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = BUNDLE;
-    script.dataset.api = testApi;
-    const loaded = new Promise((resolve, reject) => {
-      script.onload = resolve;
-      script.onerror = reject;
-    });
-    document.head.append(script);
-    await loaded;
+    await loadBundle();
   });
 
   it('shows the signed-in view with its part preloaded alongside the element, and no sign-in forms', async () => {

@@ -4,6 +4,7 @@
 import { expect, waitUntil } from '../testing.ts';
 import { testApi } from '../api.ts';
 import { shadow } from '../dom.ts';
+import { BUNDLE, loadBundle } from './load-bundle.ts';
 
 const words = (el: Element) => (el.shadowRoot ? (shadow(el).textContent ?? '').replace(/\s+/g, ' ').trim() : '');
 const fetched = (pattern: RegExp) => performance.getEntriesByType('resource').filter((entry) => pattern.test(entry.name));
@@ -11,16 +12,7 @@ const fetched = (pattern: RegExp) => performance.getEntriesByType('resource').fi
 describe('the built bundle under a versioned address', () => {
   before(async () => {
     localStorage.clear();
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = '/dist/widgets/oz.js?ver=5.2';
-    script.dataset.api = testApi;
-    const loaded = new Promise((resolve, reject) => {
-      script.onload = resolve;
-      script.onerror = reject;
-    });
-    document.head.append(script);
-    await loaded;
+    await loadBundle(`${BUNDLE}?ver=5.2`);
   });
 
   it('hands over to the plain address: its elements render and use the script tag’s API', async () => {

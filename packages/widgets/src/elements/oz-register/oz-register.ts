@@ -10,7 +10,7 @@ import type { ViewHost } from '../../internal/view-host.ts';
 import { SignedInPart } from '../../internal/signed-in-part.ts';
 import { SignedOutPart } from '../../internal/signed-out-part.ts';
 import { AccountFields } from './account-fields.ts';
-import type { Mode, RegisterHost, StatusWords } from './register-host.ts';
+import type { RegisterHost, StatusWords } from './register-host.ts';
 import type { AccountView } from './register-signed-in.ts';
 import type { SignInForms } from './register-signed-out.ts';
 import { styles } from './oz-register.styles.ts';
@@ -91,7 +91,8 @@ export class OzRegister extends OzElement {
   static override styles = [OzElement.styles, styles];
 
   /** Which form a signed-out visitor sees first: `sign-in` (default) or `register`. */
-  @property({ reflect: true }) mode: Mode = 'sign-in';
+  // Written out, not `Mode`: the manifest then lists the two values (the configurator offers them).
+  @property({ reflect: true }) mode: 'sign-in' | 'register' = 'sign-in';
 
   /**
    * Address of the text of the consent to personal data processing (152-FZ). Default: the API's
