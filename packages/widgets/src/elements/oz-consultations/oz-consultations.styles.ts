@@ -180,11 +180,8 @@ const consultationsStyles = css`
   }
 
   /* Said in words with an icon beside: not a coloured dot alone. */
+  /* A note, not a button: no frame, so no one tries to press it (the button beside it opens the chat). */
   .new-message {
-    padding: 2px 0.6em;
-    border: 2px solid ${tokens.colorPrimary};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
     color: ${tokens.colorPrimary};
     font-weight: 700;
   }
