@@ -89,6 +89,7 @@ describe('the configurator, the element reference and the start page', () => {
     { path: '/index.html', ready: '#copy' },
     { path: '/configurator.html', ready: '#element-oz-register' },
     { path: '/elements.html', ready: 'section#oz-staff' },
+    { path: '/configurator-preview.html', ready: '#oz-preview' },
   ]) {
     it(`${path}: no axe problems (WCAG 2.1 AA), no horizontal scroll at 360 px, nothing refused by its policy`, async () => {
       const page = await phonePage(run.browser);
