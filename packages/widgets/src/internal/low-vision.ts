@@ -63,7 +63,8 @@ export function followLowVision(host: OzElement): void {
   host.addController({
     hostUpdate() {
       if (markHost) return markHost(host, pageConfig.lowVision);
-      if (lowVisionWanted(host)) void loadMarks();
+      // The render's wait above fetched it when wanted; after a lost chunk, each update asks again.
+      if (failed && lowVisionWanted(host)) void loadMarks();
     },
   });
 }

@@ -17,6 +17,12 @@ import { styles } from './oz-register.styles.ts';
 import { strings } from './strings.ts';
 
 /**
+ * Which form a signed-out visitor sees first. Declared here, beside the property: the manifest's
+ * plugin writes out an alias of this module as its values (the configurator offers them).
+ */
+export type Mode = 'sign-in' | 'register';
+
+/**
  * @summary The resident's personal account (личный кабинет): sign in, register with an SMS code
  * and the 152-FZ consent, a forgotten password by SMS code («Забыли пароль?»), confirming the phone
  * of an account from before SMS codes, sign out, and set a new password — forced after signing in
@@ -91,8 +97,7 @@ export class OzRegister extends OzElement {
   static override styles = [OzElement.styles, styles];
 
   /** Which form a signed-out visitor sees first: `sign-in` (default) or `register`. */
-  // Written out, not `Mode`: the manifest then lists the two values (the configurator offers them).
-  @property({ reflect: true }) mode: 'sign-in' | 'register' = 'sign-in';
+  @property({ reflect: true }) mode: Mode = 'sign-in';
 
   /**
    * Address of the text of the consent to personal data processing (152-FZ). Default: the API's

@@ -5,9 +5,9 @@ import type { ContractChecks } from '../../internal/contracts.ts';
 import type { CheckableSchema } from '../../internal/precheck.ts';
 import type { ViewHost } from '../../internal/view-host.ts';
 import type { AccountFields } from './account-fields.ts';
+import type { Mode } from './oz-register.ts';
 
-/** Which form a signed-out visitor sees first. */
-export type Mode = 'sign-in' | 'register';
+export type { Mode } from './oz-register.ts';
 
 /** Words of the element's status line, kept as a function so they follow a change of language. */
 export type StatusWords = (t: Translation) => string;
