@@ -119,8 +119,23 @@ export function lineWriter(logger: Logger): (line: string) => void {
   return writer.write;
 }
 
-/** Writes out what the logger still holds, and the lines gathered for it. */
+/** Writes out what the logger still holds, and the lines gathered for it; resolves once they are written. */
 export function flushLog(logger: Logger): Promise<void> {
   blockWriters.get(logger)?.flush();
-  return new Promise((resolve) => logger.flush(() => resolve()));
+  const stream = (logger as unknown as Record<symbol, Destination>)[pino.symbols.streamSym]!;
+  return new Promise<void>((resolve) => logger.flush(() => resolve())).then(() => writesDone(stream));
+}
+
+/**
+ * SonicBoom's flush calls back at once when it has no minimum length (stdout's, and
+ * pino.destination's by default), while its last writes may still be under way; it says 'drain'
+ * when they are done (or 'error'). Without this a shutdown could lose the last lines.
+ */
+function writesDone(stream: Destination): Promise<void> {
+  const boom = stream as Destination & { _writing?: boolean; once?: (event: string, listener: () => void) => unknown };
+  if (!boom._writing || !boom.once) return Promise.resolve();
+  return new Promise((resolve) => {
+    boom.once!('drain', resolve);
+    boom.once!('error', resolve);
+  });
 }
