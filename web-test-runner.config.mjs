@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { defaultReporter } from '@web/test-runner';
+import { failureDigestReporter } from './scripts/wtr-failure-digest.mjs';
 import { testServerEnv } from './scripts/test-server-env.mjs';
 import { CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 
@@ -44,8 +46,9 @@ function apiServerPlugin() {
           PORT: String(apiPort),
           OZ_DATA_DIR: dataDir,
           OZ_ALLOWED_ORIGINS: pageOrigins.join(','),
-          // Tests sign in far more often than a person could.
+          // Tests sign in far more often than a person could, and hundreds of times: light hashing (--demo only).
           OZ_RATE_LIMIT_PER_MINUTE: '0',
+          OZ_TEST_FAST_PASSWORD_HASHING: '1',
           OZ_LOG_LEVEL: process.env.OZ_LOG_LEVEL ?? 'error',
         }),
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -141,6 +144,11 @@ export default {
   // A test that signs several people up (scrypt, ~0.45 s of CPU each) needs room on a 2-core CI machine.
   testFramework: { config: { timeout: 30_000 } },
   testsFinishTimeout: 300_000,
+  // The default 20 s is short for a loaded 2-core machine serving a large file's first imports.
+  testsStartTimeout: 120_000,
+  // Lit's dev-mode notice is printed once per file: 70 times the same line hides what matters.
+  filterBrowserLogs: ({ args }) => !args.some((arg) => typeof arg === 'string' && arg.startsWith('Lit is in dev mode')),
+  reporters: [defaultReporter(), failureDigestReporter()],
   plugins: [
     // As in the build (vite.config.ts): browser code gets zod/mini, which @oz/contracts/forms is written for.
     // (A resolved import is final here, so it is the served path of zod/mini's ES module.)

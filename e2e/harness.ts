@@ -51,7 +51,8 @@ export async function enterSmsCode(account: Locator, dataDir: string, phone: str
 export async function startServer(args: string[] = ['--demo'], env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'oz-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', ...args], {
-    env: testServerEnv({ PORT: '0', HOST: '127.0.0.1', OZ_DATA_DIR: dataDir, ...env }),
+    // Light password hashing, as in every test server (a production start refuses it).
+    env: testServerEnv({ PORT: '0', HOST: '127.0.0.1', OZ_DATA_DIR: dataDir, ...(args.includes('--demo') ? { OZ_TEST_FAST_PASSWORD_HASHING: '1' } : {}), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

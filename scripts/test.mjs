@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from './find-chromium.mjs';
 import { withoutLoopbackProxy } from './test-server-env.mjs';
+import { DIGEST_START } from './wtr-failure-digest.mjs';
 
 /** Node 20's test runner does not look for .ts files itself. */
 const testFiles = (...dirs) =>
@@ -19,13 +20,21 @@ const STEPS = [
     command: node,
     args: ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...testFiles('server/test', 'packages/contracts/test', 'scripts')],
     counts: nodeTestCounts,
+    failures: nodeTestFailures,
   },
-  { name: 'elements (Chromium)', command: node, args: ['node_modules/@web/test-runner/dist/bin.js'], counts: webTestRunnerCounts },
+  {
+    name: 'elements (Chromium)',
+    command: node,
+    args: ['node_modules/@web/test-runner/dist/bin.js'],
+    counts: webTestRunnerCounts,
+    failures: (output) => textFrom(output, DIGEST_START),
+  },
   {
     name: 'end to end (Chromium)',
     command: node,
     args: ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...testFiles('e2e')],
     counts: nodeTestCounts,
+    failures: nodeTestFailures,
   },
 ];
 
@@ -40,6 +49,20 @@ function webTestRunnerCounts(output) {
   const last = matches.at(-1);
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : null;
 }
+
+/** The output from a marker line on, or null. */
+function textFrom(output, marker) {
+  const start = output.lastIndexOf(marker);
+  return start === -1 ? null : output.slice(start + marker.length).trim();
+}
+
+/** The spec reporter's closing list of failing tests (with their errors). */
+function nodeTestFailures(output) {
+  return textFrom(output, '✖ failing tests:');
+}
+
+// CI keeps the tail of the log: the failures are repeated there, briefly.
+const DIGEST_LINES = 60;
 
 function run(step, env) {
   return new Promise((resolve) => {
@@ -66,6 +89,7 @@ async function main() {
   }
   const env = withoutLoopbackProxy({ ...process.env, CHROME_PATH: chromium, FORCE_COLOR: '0', NO_COLOR: '1' });
   const summary = [];
+  const digests = [];
   let passed = 0;
   let failed = 0;
   for (const step of STEPS) {
@@ -81,7 +105,13 @@ async function main() {
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     const result = counts ? `${counts.passed} passed, ${counts.failed} failed` : code === 0 ? 'ok' : `exit code ${code}`;
     summary.push(`${code === 0 ? '✔' : '✖'} ${step.name.padEnd(24)} ${result} (${seconds} s)`);
+    if (code !== 0) {
+      const lines = (step.failures?.(output) ?? output.trim()).split('\n');
+      const shown = lines.length > DIGEST_LINES ? [...lines.slice(0, DIGEST_LINES), `… and ${lines.length - DIGEST_LINES} more lines`] : lines;
+      digests.push(`━━ ${step.name}: what failed ━━\n${shown.join('\n')}`);
+    }
   }
+  for (const digest of digests) console.log(`\n${digest}`);
   console.log(`\n━━ summary ━━\n${summary.join('\n')}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);

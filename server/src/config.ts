@@ -65,6 +65,7 @@ const Environment = z.object({
   OZ_SMS_SENDER: z.string().max(11).optional(),
   OZ_SMS_OUTBOX: z.enum(['1', 'true', '0', 'false']).optional(),
   OZ_LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  OZ_TEST_FAST_PASSWORD_HASHING: z.enum(['1', 'true', '0', 'false']).optional(),
   OZ_S3_ENDPOINT: z.url().optional(),
   OZ_S3_BUCKET: z
     .string()
@@ -106,6 +107,8 @@ function toConfig(env: z.infer<typeof Environment>) {
     /** Without a gateway, SMS go to OZ_DATA_DIR/sms-outbox.jsonl: a production start needs this said (OZ_SMS_OUTBOX=1). */
     smsOutboxAccepted: env.OZ_SMS_OUTBOX === '1' || env.OZ_SMS_OUTBOX === 'true',
     logLevel: env.OZ_LOG_LEVEL,
+    /** Tests' servers: passwords hashed 64 times more cheaply (services/passwords.ts); a production start refuses it. */
+    testFastPasswordHashing: env.OZ_TEST_FAST_PASSWORD_HASHING === '1' || env.OZ_TEST_FAST_PASSWORD_HASHING === 'true',
     /** Files go to this bucket when OZ_S3_BUCKET is set, else to OZ_DATA_DIR/files. */
     s3: env.OZ_S3_BUCKET
       ? {
@@ -131,13 +134,20 @@ export class ConfigError extends Error {
 /**
  * What a production start (not the demo) refuses on top of loadConfig's checks: without an SMS
  * gateway every sign-in code and one-time password would be written, readable, to a file on the
- * server, which only a test installation may accept, and must say so.
+ * server, which only a test installation may accept, and must say so; and the tests' cheap
+ * password hashing.
  */
 export function productionProblems(config: Config): string[] {
-  if (config.smsGateway || config.smsOutboxAccepted) return [];
-  return [
-    'OZ_SMS_URL: set the SMS gateway (and OZ_SMS_TOKEN). Without it, sign-in codes and one-time passwords are written in plain text to OZ_DATA_DIR/sms-outbox.jsonl; set OZ_SMS_OUTBOX=1 to accept that on a test installation',
-  ];
+  const problems: string[] = [];
+  if (!config.smsGateway && !config.smsOutboxAccepted) {
+    problems.push(
+      'OZ_SMS_URL: set the SMS gateway (and OZ_SMS_TOKEN). Without it, sign-in codes and one-time passwords are written in plain text to OZ_DATA_DIR/sms-outbox.jsonl; set OZ_SMS_OUTBOX=1 to accept that on a test installation',
+    );
+  }
+  if (config.testFastPasswordHashing) {
+    problems.push('OZ_TEST_FAST_PASSWORD_HASHING: only for automated tests (with --demo); it makes stolen password hashes 64 times cheaper to guess. Unset it');
+  }
+  return problems;
 }
 
 /** Reads and checks the environment; a bad value stops start-up with a message naming the variable. */

@@ -24,7 +24,15 @@ export interface TestServer {
 /** `logger`: where the request log goes (a test reads it there); by default stdout. */
 export async function startTestServer(env: Record<string, string> = {}, { logger }: { logger?: Logger } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'oz-test-'));
-  const config = loadConfig({ OZ_DATA_DIR: dataDir, OZ_LOG_LEVEL: 'silent', OZ_ALLOWED_ORIGINS: 'https://portal.example.ru', OZ_RATE_LIMIT_PER_MINUTE: '0', ...env });
+  const config = loadConfig({
+    OZ_DATA_DIR: dataDir,
+    OZ_LOG_LEVEL: 'silent',
+    OZ_ALLOWED_ORIGINS: 'https://portal.example.ru',
+    OZ_RATE_LIMIT_PER_MINUTE: '0',
+    // Passwords hashed cheaply: the real cost is checked once, in password-costs.test.ts.
+    OZ_TEST_FAST_PASSWORD_HASHING: '1',
+    ...env,
+  });
   const ports = await openPorts(config);
   let offset = 0;
   const services = createServices(ports, config, () => new Date(Date.now() + offset));

@@ -43,4 +43,11 @@ describe('a production start and SMS', () => {
     assert.match((await startProduction({ OZ_SMS_OUTBOX: '1' })).output, /listening on/);
     assert.match((await startProduction({ OZ_SMS_URL: 'https://sms.example.ru/send', OZ_SMS_TOKEN: 'x' })).output, /listening on/);
   });
+
+  it('refuses the tests’ cheap password hashing, which only a --demo start takes', async () => {
+    const { code, output } = await startProduction({ OZ_SMS_OUTBOX: '1', OZ_TEST_FAST_PASSWORD_HASHING: '1' });
+    assert.equal(code, 1);
+    assert.match(output, /OZ_TEST_FAST_PASSWORD_HASHING/);
+    assert.doesNotMatch(output, /listening on/);
+  });
 });

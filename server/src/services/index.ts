@@ -23,6 +23,7 @@ import { AuditService } from './audit.ts';
 import { StaffService } from './staff.ts';
 import { PersonalDataExport } from './personal-data-export.ts';
 import { AccountErasure } from './account-erasure.ts';
+import { useTestPasswordCosts } from './passwords.ts';
 
 export interface Services {
   /** The store, marking cached answers stale as its writes commit (services/store-changes.ts). */
@@ -59,6 +60,8 @@ export interface Services {
 
 export function createServices(ports: Ports, config: Config, now: () => Date = () => new Date()): Services {
   const { files, sms, video, signaling, live, limits, tickets, changes } = ports;
+  // The hashing costs are the process's (one scrypt pool); only tests' servers ask for light ones.
+  useTestPasswordCosts(config.testFastPasswordHashing);
   const versions = new ReadVersions();
   changes.listen(versions);
   const store = trackChanges(ports.store, async (topics) => {

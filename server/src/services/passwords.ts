@@ -1,23 +1,56 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { HashingGate } from './hashing-gate.ts';
 
-// OWASP Password Storage Cheat Sheet: scrypt with N=2^17, r=8, p=1.
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
-// A generated one-time password has ~49 random bits and expires in days: it needs no memory-hard
-// stretching against guessing, and a lighter cost keeps a 1,000-row import to seconds, not minutes.
-const RANDOM_SECRET_PARAMS = { N: 2 ** 14, r: 8, p: 1 };
+type Params = { N: number; r: number; p: number };
+interface Costs {
+  /** A person's own password. */
+  chosen: Params;
+  /** A generated one-time password: told from a chosen one's hash by its N alone. */
+  generated: Params;
+}
+
+const PRODUCTION_COSTS: Costs = {
+  // OWASP Password Storage Cheat Sheet: scrypt with N=2^17, r=8, p=1.
+  chosen: { N: 2 ** 17, r: 8, p: 1 },
+  // A generated one-time password has ~49 random bits and expires in days: it needs no memory-hard
+  // stretching against guessing, and a lighter cost keeps a 1,000-row import to seconds, not minutes.
+  generated: { N: 2 ** 14, r: 8, p: 1 },
+};
+// Test servers only (OZ_TEST_FAST_PASSWORD_HASHING, refused by a production start): the same
+// scheme and the same two-cost sign-in, 64 times lighter. Tests sign hundreds of people up, and
+// at the real cost scrypt took half of CI's time. Both Ns differ from every N above.
+const TEST_COSTS: Costs = {
+  chosen: { N: 2 ** 11, r: 8, p: 1 },
+  generated: { N: 2 ** 8, r: 8, p: 1 },
+};
+const GENERATED_NS = new Set([PRODUCTION_COSTS.generated.N, TEST_COSTS.generated.N]);
+
+let costs = PRODUCTION_COSTS;
+
+/** New hashes at the tests' light costs, or (the default) at the real ones. Stored hashes keep their own. */
+export function useTestPasswordCosts(light: boolean): void {
+  const wanted = light ? TEST_COSTS : PRODUCTION_COSTS;
+  if (wanted === costs) return;
+  costs = wanted;
+  dummyHashes = undefined;
+}
+
+/** The costs new hashes are made at (a test checks them). */
+export function currentPasswordCosts(): Readonly<Costs> {
+  return costs;
+}
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 // 128 * N * r bytes are needed; Node's default maxmem (32 MiB) is too small for N=2^17.
 const MAX_MEMORY = 256 * 1024 * 1024;
 
 /** One scrypt run, the unit a sign-in's cost is made of (a test counts them). */
-export type Derive = (password: string, salt: Buffer, params: typeof PARAMS) => Promise<Buffer>;
+export type Derive = (password: string, salt: Buffer, params: Params) => Promise<Buffer>;
 
 /** Every derivation of the process passes this gate (see HashingGate). */
 export const hashingGate = new HashingGate();
 
-function derive(password: string, salt: Buffer, params: typeof PARAMS): Promise<Buffer> {
+function derive(password: string, salt: Buffer, params: Params): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: MAX_MEMORY };
   return hashingGate.run(
     () =>
@@ -47,7 +80,7 @@ export function normalizeOneTimePassword(typed: string): string {
  * A `generated` one-time password is hashed in its plain form (see normalizeOneTimePassword).
  */
 export async function hashPassword(password: string, kind: 'chosen' | 'generated' = 'chosen'): Promise<string> {
-  const params = kind === 'generated' ? RANDOM_SECRET_PARAMS : PARAMS;
+  const params = kind === 'generated' ? costs.generated : costs.chosen;
   const salt = randomBytes(SALT_LENGTH);
   const key = await derive(kind === 'generated' ? normalizeOneTimePassword(password) : password, salt, params);
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
@@ -64,7 +97,7 @@ export async function verifyPassword(password: string, stored: string, run: Deri
 /** Whether a stored hash is of a generated one-time password (hashed at the lighter cost, in its plain form). */
 export function isOneTimePasswordHash(stored: string): boolean {
   const [scheme, n] = stored.split('$');
-  return scheme === 'scrypt' && Number(n) === RANDOM_SECRET_PARAMS.N;
+  return scheme === 'scrypt' && GENERATED_NS.has(Number(n));
 }
 
 /** Hashes of no one's password, one at each cost, made once: they stand in for a missing real one. */
