@@ -1,6 +1,7 @@
 // `npm run bench:api`: req/s of the real server (lowdb store, --demo data, rate limits off) as a
 // ratio of a bare node:http server replaying the same bytes, each server in its own process and
-// the load (autocannon) from this one; and what the request log costs. One run, under 2 minutes.
+// the load (autocannon) from this one; beside it a minimal Hono app replaying them too (what the
+// framework alone costs); and what the request log costs. One run, about 2 minutes.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,23 +80,26 @@ try {
   await writeFile(recordedFile, JSON.stringify(await Promise.all(quiet.requests.map((request) => recordAnswer(quiet.server.origin, request)))));
   const bare = await startProcess('bench/api-bare-server.ts', [recordedFile]);
   running.push(bare);
+  const hono = await startProcess('bench/api-hono-server.ts', [recordedFile]);
+  running.push(hono);
 
   const rows: string[] = [];
   const logRows: string[] = [];
   const cpuRows: string[] = [];
   for (const [index, request] of quiet.requests.entries()) {
-    const targets = [target(quiet.server, request), target(bare, request)];
+    const targets = [target(quiet.server, request), target(bare, request), target(hono, request)];
     // The log's cost on the read routes; a write's cost is the store's.
     if (request.method === 'GET') targets.push(target(logged.server, logged.requests[index]!));
-    const [real, yardstick, withLog] = await measureSideBySide(targets);
-    rows.push(`| ${request.name} | ${fmt(real!.rate)} | ${fmt(yardstick!.rate)} | ${(real!.rate / yardstick!.rate).toFixed(2)}× |`);
+    const [real, yardstick, framework, withLog] = await measureSideBySide(targets);
+    const ratio = (rate: number) => `${(rate / yardstick!.rate).toFixed(2)}×`;
+    rows.push(`| ${request.name} | ${fmt(real!.rate)} | ${fmt(yardstick!.rate)} | ${ratio(real!.rate)} | ${ratio(framework!.rate)} |`);
     if (withLog !== undefined) logRows.push(`| ${request.name} | ${fmt(real!.rate)} | ${fmt(withLog.rate)} | ${(100 * (1 - withLog.rate / real!.rate)).toFixed(1)} % |`);
-    cpuRows.push(`| ${request.name} | ${real!.cpuMicros.toFixed(1)} | ${yardstick!.cpuMicros.toFixed(1)} | ${withLog ? withLog.cpuMicros.toFixed(1) : ''} |`);
+    cpuRows.push(`| ${request.name} | ${real!.cpuMicros.toFixed(1)} | ${yardstick!.cpuMicros.toFixed(1)} | ${framework!.cpuMicros.toFixed(1)} | ${withLog ? withLog.cpuMicros.toFixed(1) : ''} |`);
   }
   const logBytes = logged.server.stdoutBytes();
 
   console.log(`\n${CONNECTIONS} connections, loopback, lowdb store; each figure ${ROUNDS} × ${ROUND_SECONDS} s in turns after ${WARM_UP_SECONDS} s of warm-up\n`);
-  console.log('| route | req/s server | req/s bare node:http | ratio |\n|---|---|---|---|');
+  console.log('| route | req/s server | req/s bare node:http | ratio | minimal Hono app, ratio |\n|---|---|---|---|---|');
   console.log(rows.join('\n'));
   console.log(`\nRequest log, OZ_LOG_LEVEL=info vs silent (${(logBytes / 1024 / 1024).toFixed(1)} MB of log written to the server's stdout, a file):\n`);
   console.log('| route | req/s log off | req/s log on | throughput lost |\n|---|---|---|---|');
@@ -103,7 +107,7 @@ try {
   // The load generator shares the machine: when it, not the server, sets the pace, req/s hide what
   // each answer costs. The servers' own CPU time per answer does not depend on who sets the pace.
   console.log('\nCPU time per answer of each server process (user + system, from /proc), µs:\n');
-  console.log('| route | server | bare node:http | server, log on |\n|---|---|---|---|');
+  console.log('| route | server | bare node:http | minimal Hono app | server, log on |\n|---|---|---|---|---|');
   console.log(cpuRows.join('\n'));
 } finally {
   await Promise.all(running.map((process) => process.stop()));

@@ -13,7 +13,8 @@ const KBIT_PER_S = 400;
 const BUDGET_MS = 3000;
 const RUNS = Number(process.env.RUNS ?? 3);
 
-const server = await startServer(['--demo'], { OZ_LOG_LEVEL: 'silent', OZ_RATE_LIMIT_PER_MINUTE: '0' });
+// Passwords hashed at the real cost, as a real server does (the e2e harness makes them light).
+const server = await startServer(['--demo'], { OZ_LOG_LEVEL: 'silent', OZ_RATE_LIMIT_PER_MINUTE: '0', OZ_TEST_FAST_PASSWORD_HASHING: '' });
 const browser = await launchChromium();
 try {
   const { token } = await registerViaApi(server.origin, server.dataDir, {
