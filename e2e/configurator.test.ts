@@ -22,6 +22,11 @@ describe('the configurator, the element reference and the start page', () => {
     const apply = page.getByRole('checkbox', { name: /<oz-apply>/ });
     await apply.waitFor();
     assert.equal(await page.getByRole('checkbox', { name: /<oz-register>/ }).isChecked(), true);
+    // Each element is described in Russian beside its checkbox, for the webmaster who chooses.
+    for (const box of await page.getByRole('checkbox').all()) {
+      const hint = await box.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+      assert.match(hint, /^[А-ЯЁ][^a-z]*[а-яё]{4}/, `the hint of ${await box.getAttribute('value')}: ${hint}`);
+    }
     assert.match(await snippet.textContent() ?? '', new RegExp(`^<script type="module" src="${run.server.origin}/widgets/oz.js" data-api="${run.server.origin}"></script>\n`));
     assert.doesNotMatch(await snippet.textContent() ?? '', /oz-apply/);
 
@@ -34,6 +39,8 @@ describe('the configurator, the element reference and the start page', () => {
     // Its center: a list of the API's centers, as the manifest's type names no values.
     const settings = page.getByRole('group', { name: /Заявка на онлайн-консультацию/ });
     await settings.getByLabel('Медицинский центр').selectOption('kulakov');
+    // The low-vision attributes are the site's switch's to set at run time, not the snippet's.
+    assert.equal(await page.locator('#element-settings').getByText('low-vision').count(), 0);
     assert.match(await snippet.textContent() ?? '', /<oz-apply center="kulakov">Загружаем…<\/oz-apply>/);
     assert.equal(await preview.locator('oz-apply').getAttribute('center'), 'kulakov');
 

@@ -4,7 +4,7 @@
 // that loads oz.js itself; the chosen tags are put into it as DOM nodes and the chosen colours as
 // an adopted style sheet, which the pages' Content-Security-Policy allows (a <style> block would not).
 import {
-  ATTRIBUTE_LABELS, CSS_PROPERTY_LABELS, ELEMENT_TITLES, PAGE_WIDE_ATTRIBUTES, VALUE_LABELS,
+  ATTRIBUTE_LABELS, CSS_PROPERTY_LABELS, ELEMENT_HINTS, ELEMENT_TITLES, PAGE_WIDE_ATTRIBUTES, RUN_TIME_ATTRIBUTES, VALUE_LABELS,
   cssPropertiesOf, describedDefault, firstSentence, fullHex, h, isColourProperty, literalChoices, loadElements, withCode,
 } from './manifest.js';
 import { wireCopyButton } from './copy-code.js';
@@ -28,7 +28,8 @@ const state = {
 
 const chosenElements = () => state.elements.filter((element) => state.chosen.has(element.tagName));
 const titleOf = (element) => ELEMENT_TITLES[element.tagName] ?? element.tagName;
-const settableAttributes = (element) => (element.attributes ?? []).filter((attribute) => !PAGE_WIDE_ATTRIBUTES.has(attribute.name));
+const settableAttributes = (element) =>
+  (element.attributes ?? []).filter((attribute) => !PAGE_WIDE_ATTRIBUTES.has(attribute.name) && !RUN_TIME_ATTRIBUTES.has(attribute.name));
 const attributeValues = (tag) => state.attributes.get(tag) ?? state.attributes.set(tag, new Map()).get(tag);
 
 /** Quotes in an attribute value and markup characters written so the snippet stays valid HTML. */
@@ -79,7 +80,9 @@ function renderElementChoices() {
     return h('div', { className: 'choice' },
       h('input', { type: 'checkbox', id, name: 'element', value: element.tagName, checked: state.chosen.has(element.tagName), 'aria-describedby': `${id}-hint` }),
       h('label', { for: id, className: 'choice-title' }, `${titleOf(element)} `, h('code', {}, `<${element.tagName}>`)),
-      h('p', { className: 'choice-hint', id: `${id}-hint`, lang: 'en' }, ...withCode(shortSummary(element.summary))));
+      ELEMENT_HINTS[element.tagName]
+        ? h('p', { className: 'choice-hint', id: `${id}-hint` }, ELEMENT_HINTS[element.tagName])
+        : h('p', { className: 'choice-hint', id: `${id}-hint`, lang: 'en' }, ...withCode(shortSummary(element.summary))));
   });
   fieldset.replaceChildren(h('legend', {}, 'Какие блоки показать'), ...choices);
 }

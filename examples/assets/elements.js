@@ -1,7 +1,7 @@
 // The element reference (elements.html), drawn from the widgets' manifest at run time: every
 // element with its summary, attributes, properties, methods, events, parts, --oz-* properties and
 // slots, and a live example of its tag (signed out, as a visitor first sees it).
-import { ELEMENT_TITLES, h, loadElements, withCode } from './manifest.js';
+import { ELEMENT_HINTS, ELEMENT_TITLES, h, loadElements, withCode } from './manifest.js';
 
 const $ = (id) => document.getElementById(id);
 const titleOf = (element) => ELEMENT_TITLES[element.tagName] ?? element.tagName;
@@ -17,7 +17,7 @@ function prose(text = '') {
 function entry(name, facts, description) {
   return h('li', {},
     h('code', {}, name),
-    ...facts.filter(Boolean).flatMap(([label, value]) => [h('span', { className: 'what' }, ` · ${label}: `), h('code', {}, value)]),
+    ...facts.filter((fact) => fact && fact[1]).flatMap(([label, value]) => [h('span', { className: 'what' }, ` · ${label}: `), h('code', {}, value)]),
     ...prose(description));
 }
 
@@ -52,6 +52,7 @@ function renderElement(element) {
   example.textContent = tag === 'oz-notifications' ? '' : 'Загружаем…';
   return h('section', { className: 'element-ref', id: tag, 'aria-labelledby': id('heading') },
     h('h2', { id: id('heading') }, `${titleOf(element)} `, h('code', {}, `<${tag}>`)),
+    ELEMENT_HINTS[tag] && h('p', { className: 'lead' }, ELEMENT_HINTS[tag]),
     ...prose(element.summary ?? element.description),
     h('h3', {}, 'Код'),
     h('pre', { className: 'snippet' }, h('code', {}, `<${tag}>${example.textContent}</${tag}>`)),

@@ -21,6 +21,9 @@ export async function loadElements(url = '/widgets/custom-elements.json') {
 /** Attributes every element takes: the configurator sets them once for the whole snippet. */
 export const PAGE_WIDE_ATTRIBUTES = new Set(['lang', 'api']);
 
+/** Attributes every element takes that the site's own switch sets at run time (bvi's marks), not the snippet. */
+export const RUN_TIME_ATTRIBUTES = new Set(['low-vision', 'low-vision-size']);
+
 /** `'a' | 'b' | undefined` → ['a', 'b']; anything that is not a union of string literals → []. */
 export function literalChoices(typeText = '') {
   const parts = typeText.split('|').map((part) => part.trim()).filter((part) => part && part !== 'undefined' && part !== 'null');
@@ -67,6 +70,25 @@ export const ELEMENT_TITLES = {
   'oz-referral-import': 'Импорт направлений (руководитель программы)',
   'oz-audit-trail': 'Журнал доступа к данным пациента (руководитель)',
   'oz-staff': 'Сотрудники (руководитель программы)',
+};
+
+/**
+ * What each element does, in a sentence a webmaster reads beside its checkbox (the manifest's
+ * summaries are English, for developers); an element missing here shows its manifest summary.
+ */
+export const ELEMENT_HINTS = {
+  'oz-register': 'Вход в личный кабинет, регистрация по коду из СМС с согласием на обработку персональных данных, восстановление пароля.',
+  'oz-notifications': 'Колокольчик для шапки сайта: сколько новых уведомлений и список последних (консультация назначена, заключение готово).',
+  'oz-documents': 'Медицинские документы пациента: загрузка файла или фото с телефона, список, скачивание, удаление и «Кто смотрел мои документы».',
+  'oz-apply': 'Заявка на онлайн-консультацию в национальный медицинский центр: болезнь, диагноз, жалобы и нужные документы.',
+  'oz-duty-schedule': 'Свободное время дежурных врачей по дням и запись на видеоконсультацию без документов.',
+  'oz-consultations': 'Заявки и консультации пациента: время, отмена, заключение врача и переписка с врачом.',
+  'oz-chat': 'Переписка пациента и врача по одной консультации; новые сообщения приходят сразу.',
+  'oz-video-room': 'Видеоконсультация: проверка камеры, микрофона и связи, затем разговор с врачом.',
+  'oz-doctor-desk': 'Рабочее место врача: очередь заявок с документами, назначение консультаций, видеосвязь, заключения и дежурства.',
+  'oz-referral-import': 'Загрузка таблицы направлений (Excel или CSV): сначала проверка, затем пациенты получают СМС с паролем.',
+  'oz-audit-trail': 'Журнал по номеру телефона пациента: кто из сотрудников, когда и откуда открывал его данные.',
+  'oz-staff': 'Врачи и руководители программы: добавить, изменить, выслать новый пароль по СМС, отключить вход.',
 };
 
 export const ATTRIBUTE_LABELS = {

@@ -27,10 +27,10 @@ import type { ViewHost } from './view-host.ts';
  * for the visually impaired (internal/low-vision.ts). Every element reads the theme properties
  * listed below (styles/tokens.ts), set on it or on any ancestor.
  *
- * @attr low-vision - «Версия для слабовидящих» for this element and the elements inside it: `white`,
+ * @attr {string} low-vision - «Версия для слабовидящих» for this element and the elements inside it: `white`,
  *   `black`, `blue`, `brown` or `green` (empty: `white`); another value turns it off here. Without it
  *   the element follows `configure({ lowVision })`, else the page's bvi plugin marks.
- * @attr low-vision-size - Text size in px with `low-vision` (never below 16; headings larger).
+ * @attr {number} low-vision-size - Text size in px with `low-vision` (never below 16; headings larger).
  * @cssproperty --oz-font-family - Font (default the system's sans-serif).
  * @cssproperty --oz-font-size - Base text size, never below 16px (default 18px).
  * @cssproperty --oz-line-height - Line height (default 1.5).
