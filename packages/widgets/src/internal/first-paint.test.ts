@@ -85,7 +85,7 @@ describe('first paint on a slow link', () => {
   }
 
   // (<oz-duty-schedule> shows the centers to choose from while it waits: they need no session.)
-  for (const tag of ['oz-documents', 'oz-apply', 'oz-consultations', 'oz-doctor-desk', 'oz-referral-import', 'oz-audit-trail', 'oz-staff']) {
+  for (const tag of ['oz-register', 'oz-documents', 'oz-apply', 'oz-consultations', 'oz-doctor-desk', 'oz-referral-import', 'oz-audit-trail', 'oz-staff']) {
     it(`<${tag}> waits for a session being restored with its heading and a loading line, not a sign-in prompt`, async () => {
       await useTestApi();
       await ELEMENT_LOADERS[tag]!();

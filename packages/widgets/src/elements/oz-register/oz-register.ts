@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LazyChecksController } from '../../controllers/lazy-checks.ts';
+import { loadingLine } from '../../controllers/load.ts';
 import { SignInGate } from '../../controllers/sign-in-gate.ts';
 import { loadContractChecks } from '../../internal/contracts.ts';
 import { describeError } from '../../internal/describe-error.ts';
@@ -78,6 +79,7 @@ export type Mode = 'sign-in' | 'register';
  * @csspart load-error - The forms or the signed-in view could not be loaded (a lost connection): its
  *   `error` text and the `retry-button`.
  * @csspart retry-button - Loads them again.
+ * @csspart loading - «Проверяем вход…» while a stored session is checked, or the forms load.
  *
  * @cssproperty --oz-color-primary - Buttons, links and the focus ring (default #0b5cad).
  * @cssproperty --oz-color-text - Text colour (default #1b1f24).
@@ -162,7 +164,8 @@ export class OzRegister extends OzElement {
   #renderView(): unknown {
     const t = this.t.register;
     const user = this.user;
-    if (this.#gate.restoring) return html`<p class="restoring">${t.restoring}</p>`;
+    // Text from the first paint, as every element: the heading, then what it waits for.
+    if (this.#gate.restoring) return html`<h2>${t.signedInTitle}</h2>${loadingLine(t.restoring)}`;
     const words = { loading: t.restoring, retry: t.retry, describe: (error: unknown) => describeError(this.t, error) };
     const retry = () => this.requestUpdate();
     const signInForms = () => this.#signedOut.render(words, (view) => view.render(user), retry);
