@@ -35,10 +35,6 @@ export function useTestPasswordCosts(light: boolean): void {
   dummyHashes = undefined;
 }
 
-/** The costs new hashes are made at (a test checks them). */
-export function currentPasswordCosts(): Readonly<Costs> {
-  return costs;
-}
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 // 128 * N * r bytes are needed; Node's default maxmem (32 MiB) is too small for N=2^17.
