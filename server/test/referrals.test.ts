@@ -104,7 +104,7 @@ describe('POST /referrals/import', () => {
       [numeric, new Date(Date.UTC(1961, 10, 5)), 'Ким Ольга', 'Бакулева', 'Кардиомиопатия', 'ЦРБ', 'Сидоров'],
     ]);
     const report = (await (await importFile(server, manager.token, bytes, 'направления.xlsx')).json()) as Report;
-    assert.deepEqual([report.created, report.errors.length], [1, 0]);
+    assert.deepEqual([report.created, report.errors?.length], [1, 0], JSON.stringify(report));
     const patient = await server.services.store.users.findByPhone(normalized(p));
     assert.equal(patient?.birthDate, '1961-11-05');
   });
