@@ -141,7 +141,7 @@ export default {
   port: pagePort,
   hostname: 'localhost',
   concurrency: 1,
-  // A test that signs several people up (scrypt, ~0.45 s of CPU each) needs room on a 2-core CI machine.
+  // A test that signs several people up and waits for live updates needs room on a loaded 2-core CI machine.
   testFramework: { config: { timeout: 30_000 } },
   testsFinishTimeout: 300_000,
   // The default 20 s is short for a loaded 2-core machine serving a large file's first imports.
