@@ -25,7 +25,10 @@ export async function startProcess(script: string, args: string[], env: Record<s
   const dir = mkdtempSync(join(tmpdir(), 'oz-bench-out-'));
   const file = join(dir, 'stdout.log');
   const fd = openSync(file, 'w');
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
+  // BENCH_SERVER_CPUS: the CPUs the servers may run on (taskset), to keep them off the load's.
+  const cpus = process.env.BENCH_SERVER_CPUS;
+  const command = [process.execPath, ...nodeArgs, '--import', 'tsx', script, ...args];
+  const child = spawn(cpus ? 'taskset' : command[0]!, cpus ? ['-c', cpus, ...command] : command.slice(1), {
     env: testServerEnv({ PORT: '0', HOST: '127.0.0.1', ...env }),
     stdio: ['ignore', fd, 'pipe'],
   });

@@ -3,7 +3,7 @@
 // loaded in turn, and the top functions (self time) and a few inclusive figures are printed per
 // route. A tool for finding work to remove, not a benchmark: profiling slows everything alike.
 // OZ_LOG_LEVEL=info profiles the server with its request log on; BARE=1 profiles the bare node:http
-// server on the same answers too; MIN_INCLUSIVE=0.002 lists smaller inclusive shares (default 0.02).
+// server on the same answers too, HONO=1 the minimal Hono app; MIN_INCLUSIVE=0.002 lists smaller inclusive shares (default 0.02).
 // Code run through tsx shows as line 1 of its file, told apart by column.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,6 +38,7 @@ try {
   const servers = [
     { name: 'server', script: 'server/src/main.ts', args: [] as string[] },
     ...(process.env.BARE ? [{ name: 'bare node:http', script: 'bench/api-bare-server.ts', args: [recordedFile] }] : []),
+    ...(process.env.HONO ? [{ name: 'minimal Hono app', script: 'bench/api-hono-server.ts', args: [recordedFile] }] : []),
   ];
   for (const request of requests) {
     for (const { name, script, args } of servers) {

@@ -2,6 +2,7 @@
 // ratio of a bare node:http server replaying the same bytes, each server in its own process and
 // the load (autocannon) from this one; beside it a minimal Hono app replaying them too (what the
 // framework alone costs); and what the request log costs. One run, about 2 minutes.
+// BENCH_SERVER_CPUS=1 taskset -c 0 npm run bench:api: the servers on CPU 1, the load on CPU 0 (taskset).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

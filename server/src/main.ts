@@ -1,8 +1,8 @@
-import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, productionProblems } from './config.ts';
 import { openPorts } from './adapters/open-ports.ts';
 import { createServices } from './services/index.ts';
 import { createApp } from './app.ts';
+import { serveApp } from './http/serve-app.ts';
 import { createLogger, flushLog } from './lib/logger.ts';
 import { STATIC_DIRS } from './paths.ts';
 import { describeDemoSignIns, seedDemoData } from './seed/demo.ts';
@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const app = createApp({ config, services, staticDirs: STATIC_DIRS, logger });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serveApp(app, { port: config.port, hostname: config.host }, (info) => {
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const base = `http://${shown}:${info.port}`;
     console.log(`Oblako Zdorovya API listening on ${base}`);

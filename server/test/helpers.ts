@@ -8,7 +8,8 @@ import { createServices, type Services } from '../src/services/index.ts';
 import { createApp } from '../src/app.ts';
 import type { Logger } from '../src/lib/logger.ts';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { serveApp } from '../src/http/serve-app.ts';
 
 export interface TestServer {
   app: ReturnType<typeof createApp>;
@@ -119,7 +120,7 @@ export async function errorOf(response: Response) {
 
 /** The app on a real Node HTTP server on a free loopback port, WebSocket upgrades included, as in production. */
 export async function listenOnNode(server: TestServer): Promise<{ http: ServerType; port: number }> {
-  const http = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' });
+  const http = serveApp(server.app, { port: 0, hostname: '127.0.0.1' });
   server.app.injectWebSocket(http);
   await new Promise((resolve) => http.once('listening', resolve));
   return { http, port: (http.address() as AddressInfo).port };

@@ -1,7 +1,9 @@
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env.ts';
+import type { ServerResponse } from 'node:http';
 import { requestHeader, setResponseHeader } from './node-headers.ts';
+import { setHeaderBeforeAnswer } from './headers-before-answer.ts';
 
 const EXPOSE_HEADERS = ['Retry-After', 'X-Request-Id', 'Content-Disposition'];
 
@@ -23,14 +25,20 @@ export function apiCors(allowedOrigins: readonly string[]) {
     maxAge: 600,
   });
   const exposed = EXPOSE_HEADERS.join(',');
-  return createMiddleware<AppEnv>(async (c, next) => {
-    if (c.req.method === 'OPTIONS') return preflight(c, next);
-    const origin = requestHeader(c, 'origin');
-    if (origin && allowed.has(origin)) setResponseHeader(c, 'Access-Control-Allow-Origin', origin);
-    setResponseHeader(c, 'Access-Control-Expose-Headers', exposed);
+  /** The headers of a request that is not a preflight, by its Origin, into `set`. */
+  const setHeaders = <T>(target: T, set: (target: T, name: string, value: string) => void, origin: string | undefined) => {
+    if (origin && allowed.has(origin)) set(target, 'Access-Control-Allow-Origin', origin);
+    set(target, 'Access-Control-Expose-Headers', exposed);
     // Origin: the CORS headers above; Accept-Encoding: compressed or not (http/compress-answer.ts),
     // said on every answer so that a shared cache never gives a compressed one to who did not ask.
-    setResponseHeader(c, 'Vary', 'Origin, Accept-Encoding');
+    set(target, 'Vary', 'Origin, Accept-Encoding');
+  };
+  const middleware = createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    setHeaders(c, setResponseHeader, requestHeader(c, 'origin'));
     await next();
   });
+  /** The same headers straight on Node's response (http/cached-read-lane.ts). */
+  const onNode = (outgoing: ServerResponse, origin: string | undefined) => setHeaders(outgoing, setHeaderBeforeAnswer, origin);
+  return Object.assign(middleware, { onNode });
 }

@@ -12,12 +12,20 @@ function requestTarget(c: Context): string {
   return url.pathname + url.search;
 }
 
-/** The cached answer's key and topics; the route's principal, when it has one, goes into the key. */
+/** The cached answer's key and topics. */
 export interface CacheRule {
   topics: (c: Context<AppEnv>) => readonly string[];
-  /** Whose answer it is: signed-in routes name the person, so no one gets another's answer. */
-  owner?: (c: Context<AppEnv>) => string;
+  /** Each signed-in person's own answer: their id goes into the key, so no one gets another's. */
+  personal?: boolean;
 }
+
+/** The key of the kept answer to `target` (path and query as sent), `personId`'s own on a personal route. */
+export const answerKey = (rule: CacheRule, personId: string | undefined, target: string) => `${rule.personal ? personId : ''} ${target}`;
+
+const rules = new WeakMap<MiddlewareHandler, CacheRule>();
+
+/** The rule of a middleware made here, for the cached-read lane (http/cached-read-lane.ts). */
+export const cacheRuleOf = (handler: unknown): CacheRule | undefined => rules.get(handler as MiddlewareHandler);
 
 /**
  * Answers a read from services.answers when a fresh answer to this very request target is kept:
@@ -26,14 +34,16 @@ export interface CacheRule {
  * Otherwise the handler makes the answer and hands it to `cachedJson`.
  */
 export function cachedAnswer(rule: CacheRule): MiddlewareHandler<AppEnv> {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    const key = `${rule.owner ? rule.owner(c) : ''} ${requestTarget(c)}`;
+  const middleware = createMiddleware<AppEnv>(async (c, next) => {
+    const key = answerKey(rule, rule.personal ? c.get('principal').user.id : undefined, requestTarget(c));
     const { answers } = c.get('services');
     const found = answers.get(key);
     if (found) return jsonBytes(c, found);
     c.set('pendingAnswer', answers.pending(key, rule.topics(c)));
     await next();
   });
+  rules.set(middleware, rule);
+  return middleware;
 }
 
 /** The handler's answer as JSON, kept for the next identical request until `until` (epoch ms) at most. */

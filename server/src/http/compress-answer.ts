@@ -18,10 +18,15 @@ import { nodeResponseOf, requestHeader } from './node-headers.ts';
  * widget sends, which a page of an attacker cannot make a browser add.
  */
 export function compressAnswer(c: Context): void {
-  const coding = preferredCoding(requestHeader(c, 'accept-encoding'));
-  if (coding === undefined || c.req.method === 'HEAD') return;
   const outgoing = nodeResponseOf(c);
-  if (!outgoing) return; // app.request in tests: no transport to compress for
+  // app.request in tests: no transport to compress for
+  if (outgoing) compressNodeAnswer(outgoing, c.req.method, requestHeader(c, 'accept-encoding'));
+}
+
+/** compressAnswer on Node's response itself (http/cached-read-lane.ts). */
+export function compressNodeAnswer(outgoing: ServerResponse, method: string | undefined, acceptEncoding: string | undefined): void {
+  const coding = preferredCoding(acceptEncoding);
+  if (coding === undefined || method === 'HEAD') return;
   (outgoing as Holding)[CODING] = coding;
   writeHeadThrough(outgoing, holdHead);
 }

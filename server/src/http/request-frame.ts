@@ -1,15 +1,17 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.ts';
 import type { Config } from '../config.ts';
 import type { Services } from '../services/index.ts';
 import type { Logger } from '../lib/logger.ts';
-import { assignRequestId } from './request-id.ts';
-import { requestLogLine } from './request-log.ts';
-import { setSecureHeaders } from './secure-headers.ts';
+import { assignRequestId, requestIdOf } from './request-id.ts';
+import { requestLogFields, requestLogLine } from './request-log.ts';
+import { SECURE_BLOCK, setSecureHeaders } from './secure-headers.ts';
 import { setResponseHeader } from './node-headers.ts';
+import { setHeaderBeforeAnswer, setHeaderBlockBeforeAnswer } from './headers-before-answer.ts';
 import { apiCors } from './api-cors.ts';
 import { defaultBodyLimit } from './body-limit.ts';
-import { compressAnswer } from './compress-answer.ts';
+import { compressAnswer, compressNodeAnswer } from './compress-answer.ts';
 
 /**
  * Whether the request is for the API, as Hono's `/api/*` matches: on the path Hono routes by
@@ -30,7 +32,7 @@ function isApi(c: Context): boolean {
 export function requestFrame(config: Config, services: Services, logger: Logger): MiddlewareHandler<AppEnv> {
   const log = requestLogLine(logger);
   const cors = apiCors(config.allowedOrigins);
-  return async (c, next) => {
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const started = log ? performance.now() : 0;
     setSecureHeaders(c); // first: a block of its own (http/headers-before-answer.ts)
     assignRequestId(c);
@@ -51,7 +53,32 @@ export function requestFrame(config: Config, services: Services, logger: Logger)
     }
     log?.(c, started);
   };
+  /** The API branch above, on Node's request and response (a test holds the two to the same headers). */
+  const headOnNode = (incoming: IncomingMessage, outgoing: ServerResponse): string => {
+    setHeaderBlockBeforeAnswer(outgoing, SECURE_BLOCK);
+    const id = requestIdOf(incoming.headers['x-request-id'] as string | undefined);
+    setHeaderBeforeAnswer(outgoing, 'X-Request-Id', id);
+    setHeaderBeforeAnswer(outgoing, 'Cache-Control', 'no-store');
+    compressNodeAnswer(outgoing, incoming.method, incoming.headers['accept-encoding']);
+    cors.onNode(outgoing, incoming.headers.origin);
+    return id;
+  };
+  frames.set(middleware, { services, headOnNode, log: requestLogFields(logger) });
+  return middleware;
 }
+
+/** What the cached-read lane (http/cached-read-lane.ts) takes from the frame to answer as it would. */
+export interface ApiFrame {
+  services: Services;
+  /** Sets what requestFrame sets on an API answer's head; returns the request id. */
+  headOnNode(incoming: IncomingMessage, outgoing: ServerResponse): string;
+  log: ReturnType<typeof requestLogFields>;
+}
+
+const frames = new WeakMap<MiddlewareHandler, ApiFrame>();
+
+/** The frame of a middleware made by requestFrame. */
+export const apiFrameOf = (handler: unknown): ApiFrame | undefined => frames.get(handler as MiddlewareHandler);
 
 async function limitBody(c: Context<AppEnv>, next: () => Promise<void>): Promise<void> {
   const answer = await defaultBodyLimit(c, next);

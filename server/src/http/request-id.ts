@@ -12,9 +12,13 @@ const GOOD_ID = /^[\w\-=]{1,255}$/;
  * it into its line unescaped: it can hold nothing JSON would escape.)
  */
 export function assignRequestId(c: Context<AppEnv>): string {
-  const given = requestHeader(c, 'x-request-id');
-  const id = given && GOOD_ID.test(given) ? given : randomUUID();
+  const id = requestIdOf(requestHeader(c, 'x-request-id'));
   c.set('requestId', id);
   setResponseHeader(c, 'X-Request-Id', id);
   return id;
+}
+
+/** The proxy's X-Request-Id when it is sound, else a new UUID. */
+export function requestIdOf(given: string | undefined): string {
+  return given && GOOD_ID.test(given) ? given : randomUUID();
 }

@@ -22,7 +22,7 @@ export const SECURE_HEADERS: readonly (readonly [string, string])[] = [
   ['X-XSS-Protection', '0'],
 ];
 
-const SECURE_BLOCK = headerBlock(SECURE_HEADERS);
+export const SECURE_BLOCK = headerBlock(SECURE_HEADERS);
 
 export function setSecureHeaders(c: Context): void {
   setResponseHeaders(c, SECURE_BLOCK);

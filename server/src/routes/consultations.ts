@@ -30,7 +30,7 @@ const list = createRoute({
   middleware: [
     ...common.middleware,
     cachedAnswer({
-      owner: (c) => c.get('principal').user.id,
+      personal: true,
       topics: (c) => [TOPICS.person(c.get('principal').user.id), TOPICS.names, TOPICS.consultations],
     }),
   ],

@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Hono } from 'hono';
+import { apiFrameOf, type ApiFrame } from './request-frame.ts';
+import { authorize, authRuleOf, type AuthRule } from './authenticate.ts';
+import { answerKey, cacheRuleOf, type CacheRule } from './cached-answer.ts';
+
+type NodeListener = (incoming: IncomingMessage, outgoing: ServerResponse) => unknown;
+
+/** A path whose kept answers Node can give by itself, and what Hono would run before giving one. */
+interface Lane {
+  frame: ApiFrame;
+  auth: AuthRule | undefined;
+  cache: CacheRule;
+  /** The route pattern, for the request log. */
+  route: string;
+}
+
+/**
+ * Kept answers (http/cached-answer.ts: the duty slots, a person's consultations) given straight
+ * from Node's request to Node's response, before Hono makes a Request, a context and a Response
+ * and runs its chain for them: on a read answered from memory those were most of the cost
+ * (`npm run bench:api`). Everything else goes to Hono (`hono`), untouched.
+ *
+ * The lane does what Hono would do, with the same code: the request frame's headers
+ * (http/request-frame.ts), the route's token check (http/authenticate.ts), the same answer key, the
+ * same log line. A path gets a lane only when the handlers Hono runs for it are the frame, at most
+ * the token check, then the kept answer: a middleware added in between turns the lane off. What
+ * the lane cannot answer by itself (no token or a bad one, an answer not kept) goes to Hono,
+ * which answers as if the lane were not there, errors and all.
+ */
+export function withCachedReads(app: Hono<never> | Hono<any>, hono: NodeListener): NodeListener {
+  let lanes: Map<string, Lane> | undefined;
+  return (incoming, outgoing) => {
+    if (incoming.method !== 'GET') return hono(incoming, outgoing);
+    // Built at the first request, when every route is registered (as Hono builds its matcher).
+    lanes ??= cachedReadLanes(app);
+    const target = incoming.url ?? '';
+    const queryAt = target.indexOf('?');
+    const lane = lanes.get(queryAt < 0 ? target : target.slice(0, queryAt));
+    if (!lane) return hono(incoming, outgoing);
+    return answerKept(lane, incoming, outgoing, target).then((answered) => answered || hono(incoming, outgoing));
+  };
+}
+
+/** The paths that get a lane, by the handlers Hono would run for a GET of each (exported for its test). */
+export function cachedReadLanes(app: Hono<never> | Hono<any>): Map<string, Lane> {
+  const lanes = new Map<string, Lane>();
+  const paths = new Set(app.routes.filter((route) => route.method === 'GET' && !/[:*]/.test(route.path)).map((route) => route.path));
+  for (const path of paths) {
+    // [[handler, route], params][]: the same list Hono's dispatch composes, in its order.
+    const matched = (app.router.match('GET', path)[0] as unknown as [[unknown, { path: string }], unknown][]).map(([found]) => found);
+    const frame = apiFrameOf(matched[0]?.[0]);
+    if (!frame) continue;
+    const auth = authRuleOf(matched[1]?.[0]);
+    const kept = matched[auth ? 2 : 1];
+    const cache = cacheRuleOf(kept?.[0]);
+    if (!kept || !cache || (cache.personal && !auth)) continue;
+    lanes.set(path, { frame, auth, cache, route: kept[1].path });
+  }
+  return lanes;
+}
+
+/** Gives the kept answer and says true; false, having written nothing, when Hono is to answer. */
+async function answerKept(lane: Lane, incoming: IncomingMessage, outgoing: ServerResponse, target: string): Promise<boolean> {
+  const { frame } = lane;
+  const started = frame.log ? performance.now() : 0;
+  let personId: string | undefined;
+  if (lane.auth) {
+    try {
+      personId = (await authorize(frame.services, incoming.headers.authorization, lane.auth)).user.id;
+    } catch {
+      return false; // Hono checks again and answers with the error
+    }
+  }
+  const body = frame.services.answers.get(answerKey(lane.cache, personId, target));
+  if (!body) return false;
+  const requestId = frame.headOnNode(incoming, outgoing);
+  // What @hono/node-server writes for the cached answer's c.body (http/cached-answer.ts).
+  outgoing.writeHead(200, ['Content-Type', 'application/json', 'Content-Length', String(body.byteLength)]);
+  outgoing.end(body);
+  frame.log?.(requestId, 'GET', lane.route, 200, started);
+  return true;
+}
