@@ -8,6 +8,7 @@ import { applyToBakulev, signInStaff } from './fixtures.ts';
 import { HEADER, csv, importFile } from './referral-tables.ts';
 import { outbox } from './sms-outbox.ts';
 import { freshDatabaseUrl } from './store/test-databases.ts';
+import { SESSION_MAX_AGE_MS } from '../src/services/session-cache.ts';
 
 /**
  * Two API instances in one process on ONE PostgreSQL database, as behind nginx: whatever one
@@ -161,6 +162,32 @@ describe('several API instances on one database', { skip }, () => {
       const answers = await Promise.all([a, b].map((instance) => instance.server.request(`/api/v1/notifications/stream?ticket=${racing}`)));
       assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 401]);
       await Promise.all(answers.map((answer) => answer.body?.cancel()));
+    });
+  });
+
+  describe('sessions taken from memory (services/session-cache.ts)', () => {
+    /** Asks `instance` until it answers `status`; how long that took, in ms. */
+    async function untilStatus(instance: Instance, token: string, status: number): Promise<number> {
+      const started = Date.now();
+      for (;;) {
+        const response = await instance.server.request('/api/v1/me', { token });
+        if (response.status === status) return Date.now() - started;
+        assert.ok(Date.now() - started < 3000, `still ${response.status}, not ${status}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+
+    it('end on every instance as soon as they end on one, well before their few seconds of trust', async () => {
+      const patient = await registerPatient(a.server);
+      for (const instance of [a, b, b]) assert.equal((await instance.server.request('/api/v1/me', { token: patient.token })).status, 200);
+      assert.equal((await a.server.request('/api/v1/auth/logout', { method: 'POST', token: patient.token })).status, 204);
+      assert.ok((await untilStatus(b, patient.token, 401)) < SESSION_MAX_AGE_MS / 2, 'heard from A, not timed out');
+
+      const manager = await signInStaff(a.server, { role: 'manager' });
+      const doctor = await signInStaff(a.server, { role: 'doctor', centerId: 'bakulev' });
+      for (const instance of [b, b]) assert.equal((await instance.server.request('/api/v1/me', { token: doctor.token })).status, 200);
+      assert.equal((await a.server.request(`/api/v1/staff/${doctor.user.id}/disable`, { method: 'POST', token: manager.token })).status, 200);
+      assert.ok((await untilStatus(b, doctor.token, 401)) < SESSION_MAX_AGE_MS / 2, 'a disabled account, heard from A');
     });
   });
 

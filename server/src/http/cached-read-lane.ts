@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hono } from 'hono';
 import { apiFrameOf, type ApiFrame } from './request-frame.ts';
-import { authorize, authRuleOf, type AuthRule } from './authenticate.ts';
+import { authorize, authorizeKnownSession, authRuleOf, type AuthRule } from './authenticate.ts';
 import { answerKey, cacheRuleOf, type CacheRule } from './cached-answer.ts';
 
 type NodeListener = (incoming: IncomingMessage, outgoing: ServerResponse) => unknown;
@@ -66,8 +66,11 @@ async function answerKept(lane: Lane, incoming: IncomingMessage, outgoing: Serve
   const started = frame.log ? performance.now() : 0;
   let personId: string | undefined;
   if (lane.auth) {
+    const { authorization } = incoming.headers;
+    // A session checked lately needs no wait: the answer then goes out in this very turn.
+    const known = authorizeKnownSession(frame.services, authorization, lane.auth);
     try {
-      personId = (await authorize(frame.services, incoming.headers.authorization, lane.auth)).user.id;
+      personId = (known ?? (await authorize(frame.services, authorization, lane.auth))).user.id;
     } catch {
       return false; // Hono checks again and answers with the error
     }

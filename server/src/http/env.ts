@@ -1,12 +1,9 @@
 import type { Config } from '../config.ts';
 import type { Services } from '../services/index.ts';
-import type { UserRecord } from '../ports/store.ts';
 import type { PendingAnswer } from '../services/answer-cache.ts';
 
-export interface Principal {
-  user: UserRecord;
-  tokenId: string;
-}
+export type { Principal } from '../services/accounts.ts';
+import type { Principal } from '../services/accounts.ts';
 
 /** Hono's context, declared once for every route. */
 export interface AppEnv {

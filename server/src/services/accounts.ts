@@ -10,6 +10,13 @@ import { DomainError, unauthenticated, validationFailed } from './domain-error.t
 import { hashPassword, isOneTimePasswordHash, normalizeOneTimePassword, verifyPassword, verifySignIn } from './passwords.ts';
 import { hashToken, newBearerToken, newId } from './tokens.ts';
 import type { PhoneCodeService } from './phone-codes.ts';
+import type { SessionCache } from './session-cache.ts';
+
+/** Who a request is: the user of a valid bearer token, and that token's id. */
+export interface Principal {
+  user: UserRecord;
+  tokenId: string;
+}
 
 export interface Registration {
   fullName: string;
@@ -84,6 +91,8 @@ export class AccountService {
     private readonly now: () => Date = () => new Date(),
     /** SMS codes; left out where no one registers or resets (the staff CLI). */
     private readonly phoneCodes?: PhoneCodeService,
+    /** Sessions checked lately (the API server); without it every check reads the store. */
+    private readonly sessions?: SessionCache,
   ) {}
 
   private get codes(): PhoneCodeService {
@@ -212,15 +221,25 @@ export class AccountService {
   }
 
   /** The user behind a bearer token, or a 401 when it is unknown, expired or revoked. */
-  async authenticate(token: string): Promise<{ user: UserRecord; tokenId: string }> {
-    const record = await this.store.tokens.findByHash(hashToken(token));
+  async authenticate(token: string): Promise<Principal> {
+    const tokenHash = hashToken(token);
+    const known = this.sessions?.get(tokenHash);
+    if (known) return known;
+    const stamp = this.sessions?.stamp() ?? 0;
+    const record = await this.store.tokens.findByHash(tokenHash);
     if (!record || record.revokedAt !== null) throw unauthenticated('Your session has ended; sign in again');
     // As times, not as ISO strings: no string made for each request.
     if (Date.parse(record.expiresAt) <= this.now().getTime()) throw unauthenticated('Your session has expired; sign in again');
     const user = await this.store.users.findById(record.userId);
     // A disabled or erased account's sessions were revoked with it; this holds even for one revoked late.
     if (!user || user.disabledAt || user.erasedAt) throw unauthenticated('Your session has ended; sign in again');
-    return { user, tokenId: record.id };
+    const principal = { user, tokenId: record.id };
+    return this.sessions ? this.sessions.put(tokenHash, principal, stamp, Date.parse(record.expiresAt)) : principal;
+  }
+
+  /** The principal of a token whose session was checked lately and holds (services/session-cache.ts), without waiting; else undefined. */
+  knownSession(token: string): Principal | undefined {
+    return this.sessions?.get(hashToken(token));
   }
 
   /** Forgets tokens that expired or were revoked over a day ago, and SMS codes long expired; returns how many. */

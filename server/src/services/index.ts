@@ -17,6 +17,7 @@ import { MessageService } from './messages.ts';
 import { PresenceService } from './presence.ts';
 import { ChatSmsService } from './chat-sms.ts';
 import { ReadVersions } from './read-versions.ts';
+import { SessionCache } from './session-cache.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { trackChanges } from './store-changes.ts';
 import { AuditService } from './audit.ts';
@@ -86,7 +87,7 @@ export function createServices(ports: Ports, config: Config, now: () => Date = (
     store,
     answers: new AnswerCache(versions, now),
     changes: versions,
-    accounts: new AccountService(store, config.tokenTtlMs, now, new PhoneCodeService(store, sms, now)),
+    accounts: new AccountService(store, config.tokenTtlMs, now, new PhoneCodeService(store, sms, now), new SessionCache(versions, now)),
     signInLimiter: new RateLimiter(limits, 'sign-in', config.rateLimitPerMinute, 60_000, () => now().getTime()),
     documents,
     notifications,

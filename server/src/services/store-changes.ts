@@ -14,6 +14,8 @@ export const TOPICS = {
   session: (tokenId: string) => `session:${tokenId}`,
   /** Every session of a person ended, or all but one (a new password): their live streams check theirs. */
   sessions: (userId: string) => `sessions:${userId}`,
+  /** Anything of a person's account changed (role, password, disabled, erased): sessions checked lately are checked again. */
+  account: (userId: string) => `account:${userId}`,
 } as const;
 
 type Rule = (args: unknown[], result: unknown) => string[];
@@ -33,7 +35,9 @@ const RULES: { [R in keyof StoreRepositories]?: Record<string, Rule> } = {
     markChatRead: ([, userId]) => [TOPICS.person(userId as string)],
     deleteByUser: ([userId]) => [TOPICS.person(userId as string)],
   },
-  users: { update: ([, changes]) => ('fullName' in (changes as Partial<UserRecord>) ? [TOPICS.names] : []) },
+  users: {
+    update: ([id, changes]) => [TOPICS.account(id as string), ...('fullName' in (changes as Partial<UserRecord>) ? [TOPICS.names] : [])],
+  },
   tokens: {
     revoke: ([tokenId]) => [TOPICS.session(tokenId as string)],
     revokeAllForUser: ([userId]) => [TOPICS.sessions(userId as string)],
