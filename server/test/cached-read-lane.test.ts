@@ -19,6 +19,9 @@ describe('kept answers given before Hono', () => {
   let server: TestServer;
   let http: Server;
   let origin: string;
+  /** The same app behind Hono alone, to compare with. */
+  let plain: Server;
+  let plainOrigin: string;
   /** Requests that reached Hono. */
   let honoCalls = 0;
   const logged: string[] = [];
@@ -35,8 +38,10 @@ describe('kept answers given before Hono', () => {
         return hono(incoming, outgoing);
       }),
     );
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    plain = createServer(hono);
+    for (const node of [http, plain]) await new Promise<void>((resolve) => node.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    plainOrigin = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
     // Eight hours of duty slots: a list long enough to be compressed.
     const duty = await signInStaff(server, { role: 'doctor', centerId: 'bakulev', isDutyDoctor: true, fullName: 'Кузнецов Д. С.' });
     const start = new Date(Date.now() + 2 * 24 * HOUR);
@@ -52,7 +57,7 @@ describe('kept answers given before Hono', () => {
     slotsPath = `/api/v1/duty/slots?centerId=bakulev&from=${encodeURIComponent(start.toISOString())}`;
   });
   after(async () => {
-    await new Promise((resolve) => http.close(resolve));
+    for (const node of [http, plain]) await new Promise((resolve) => node.close(resolve));
     await server.close();
   });
 
@@ -70,12 +75,33 @@ describe('kept answers given before Hono', () => {
   const headersOf = (response: Response) =>
     Object.fromEntries([...response.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'x-request-id'].includes(name)));
 
-  it('has a lane for the kept reads of the API, behind the same token check as their routes', () => {
+  it('has a lane for the kept and fixed reads of the API, behind the same token check as their routes', () => {
     const lanes = cachedReadLanes(server.app);
-    assert.deepEqual([...lanes.keys()].sort(), ['/api/v1/consultations', '/api/v1/duty/slots']);
+    assert.deepEqual([...lanes.keys()].sort(), ['/api/v1/centers', '/api/v1/consultations', '/api/v1/duty/slots', '/api/v1/openapi.json']);
     assert.deepEqual(lanes.get('/api/v1/consultations')!.auth, { allowOneTimePassword: false, roles: ['patient', 'doctor'] });
-    assert.equal(lanes.get('/api/v1/consultations')!.cache.personal, true);
+    assert.equal(lanes.get('/api/v1/consultations')!.cache?.personal, true);
     assert.equal(lanes.get('/api/v1/duty/slots')!.auth, undefined);
+    assert.ok(lanes.get('/api/v1/centers')!.fixed);
+  });
+
+  it('gives a fixed answer without Hono, with the same status, headers and body as Hono alone gives', async () => {
+    const cases: [string, Record<string, string>][] = [
+      ['/api/v1/centers', {}],
+      ['/api/v1/centers', { Origin: PORTAL, 'Accept-Encoding': 'br' }],
+      ['/api/v1/centers', { Origin: 'https://evil.example.com', 'Accept-Encoding': 'gzip' }],
+      ['/api/v1/openapi.json', { 'Accept-Encoding': 'gzip, br' }],
+    ];
+    for (const [path, headers] of cases) {
+      const laned = await ask(path, headers);
+      const alone = await fetch(plainOrigin + path, { headers: { 'Accept-Encoding': 'identity', ...headers } });
+      assert.equal(laned.viaHono, false, path);
+      assert.equal(laned.response.status, 200);
+      assert.deepEqual(headersOf(laned.response), headersOf(alone), `${path} ${JSON.stringify(headers)}`);
+      assert.equal(laned.body, await alone.text());
+    }
+    const centers = await ask('/api/v1/centers', { 'Accept-Encoding': 'br' });
+    assert.equal(centers.response.headers.get('cache-control'), 'public, max-age=3600');
+    assert.equal(centers.response.headers.get('content-encoding'), 'br');
   });
 
   it('gives a kept answer without Hono, with the same status, headers and body as Hono gave', async () => {

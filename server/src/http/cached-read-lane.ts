@@ -3,28 +3,32 @@ import type { Hono } from 'hono';
 import { apiFrameOf, type ApiFrame } from './request-frame.ts';
 import { authorize, authorizeKnownSession, authRuleOf, type AuthRule } from './authenticate.ts';
 import { answerKey, cacheRuleOf, type CacheRule } from './cached-answer.ts';
+import { fixedAnswerOf, type FixedAnswer } from './fixed-answer.ts';
+import { setHeaderBeforeAnswer } from './headers-before-answer.ts';
 
 type NodeListener = (incoming: IncomingMessage, outgoing: ServerResponse) => unknown;
 
-/** A path whose kept answers Node can give by itself, and what Hono would run before giving one. */
+/** A path whose kept (or fixed) answers Node can give by itself, and what Hono would run before giving one. */
 interface Lane {
   frame: ApiFrame;
   auth: AuthRule | undefined;
-  cache: CacheRule;
+  /** A kept answer's rule (http/cached-answer.ts), or else the fixed answer itself (http/fixed-answer.ts). */
+  cache: CacheRule | undefined;
+  fixed: FixedAnswer | undefined;
   /** The route pattern, for the request log. */
   route: string;
 }
 
 /**
- * Kept answers (http/cached-answer.ts: the duty slots, a person's consultations) given straight
- * from Node's request to Node's response, before Hono makes a Request, a context and a Response
+ * Kept answers (http/cached-answer.ts: the duty slots, a person's consultations) and fixed ones
+ * (http/fixed-answer.ts: the centers, the OpenAPI document) given straight from Node's request to Node's response, before Hono makes a Request, a context and a Response
  * and runs its chain for them: on a read answered from memory those were most of the cost
  * (`npm run bench:api`). Everything else goes to Hono (`hono`), untouched.
  *
  * The lane does what Hono would do, with the same code: the request frame's headers
  * (http/request-frame.ts), the route's token check (http/authenticate.ts), the same answer key, the
  * same log line. A path gets a lane only when the handlers Hono runs for it are the frame, at most
- * the token check, then the kept answer: a middleware added in between turns the lane off. What
+ * the token check, then the kept (or fixed) answer: a middleware added in between turns the lane off. What
  * the lane cannot answer by itself (no token or a bad one, an answer not kept) goes to Hono,
  * which answers as if the lane were not there, errors and all.
  */
@@ -54,8 +58,10 @@ export function cachedReadLanes(app: Hono<never> | Hono<any>): Map<string, Lane>
     const auth = authRuleOf(matched[1]?.[0]);
     const kept = matched[auth ? 2 : 1];
     const cache = cacheRuleOf(kept?.[0]);
-    if (!kept || !cache || (cache.personal && !auth)) continue;
-    lanes.set(path, { frame, auth, cache, route: kept[1].path });
+    // A fixed answer is the route's handler itself: the last one.
+    const fixed = kept === matched.at(-1) ? fixedAnswerOf(kept?.[0]) : undefined;
+    if (!kept || !(cache || fixed) || (cache?.personal && !auth)) continue;
+    lanes.set(path, { frame, auth, cache, fixed, route: kept[1].path });
   }
   return lanes;
 }
@@ -75,12 +81,25 @@ async function answerKept(lane: Lane, incoming: IncomingMessage, outgoing: Serve
       return false; // Hono checks again and answers with the error
     }
   }
-  const body = frame.services.answers.get(answerKey(lane.cache, personId, target));
+  if (lane.fixed) return answerFixed(lane, lane.fixed, incoming, outgoing, started);
+  const body = frame.services.answers.get(answerKey(lane.cache!, personId, target));
   if (!body) return false;
   const requestId = frame.headOnNode(incoming, outgoing);
   // What @hono/node-server writes for the cached answer's c.body (http/cached-answer.ts).
   outgoing.writeHead(200, ['Content-Type', 'application/json', 'Content-Length', String(body.byteLength)]);
   outgoing.end(body);
   frame.log?.(requestId, 'GET', lane.route, 200, started);
+  return true;
+}
+
+/** What fixedJson's handler does, on Node's response. */
+function answerFixed(lane: Lane, fixed: FixedAnswer, incoming: IncomingMessage, outgoing: ServerResponse, started: number): true {
+  const requestId = lane.frame.headOnNode(incoming, outgoing);
+  for (const [name, value] of fixed.headers) setHeaderBeforeAnswer(outgoing, name, value);
+  const { body, coding } = fixed.bodyFor(incoming.method, incoming.headers['accept-encoding']);
+  if (coding !== undefined) setHeaderBeforeAnswer(outgoing, 'Content-Encoding', coding);
+  outgoing.writeHead(200, ['Content-Type', 'application/json', 'Content-Length', String(body.byteLength)]);
+  outgoing.end(body);
+  lane.frame.log?.(requestId, 'GET', lane.route, 200, started);
   return true;
 }
