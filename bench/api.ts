@@ -12,6 +12,8 @@ import { prepareBenchRequests } from './api-setup.ts';
 import { startProcess, type BenchProcess } from './api-processes.ts';
 
 const CONNECTIONS = 16;
+/** `npm run bench:api -- consultations`: only the routes whose name has this in it. */
+const only = process.argv[2];
 /**
  * Each figure is the sum of this many short rounds, taken in turns with the figures it is compared
  * to, each round in another order: the machine's drift then falls on all of them alike, and none
@@ -88,6 +90,7 @@ try {
   const logRows: string[] = [];
   const cpuRows: string[] = [];
   for (const [index, request] of quiet.requests.entries()) {
+    if (only && !request.name.includes(only)) continue;
     const targets = [target(quiet.server, request), target(bare, request), target(hono, request)];
     // The log's cost on the read routes; a write's cost is the store's.
     if (request.method === 'GET') targets.push(target(logged.server, logged.requests[index]!));

@@ -1,11 +1,12 @@
 // The app as main.ts builds it (loadConfig + openPorts + createServices + createApp), served on a
 // real loopback port in this process, and sequential requests to it with fetch.
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { loadConfig } from '../../server/src/config.ts';
 import { openPorts } from '../../server/src/adapters/open-ports.ts';
 import { createServices } from '../../server/src/services/index.ts';
 import { createApp } from '../../server/src/app.ts';
+import { serveApp } from '../../server/src/http/serve-app.ts';
 
 export interface RunningApp {
   api: string;
@@ -17,8 +18,8 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', OZ_RATE_LIMIT_PER_MINUTE: '0', OZ_LOG_LEVEL: 'silent', ...env });
   const ports = await openPorts(config);
   const app = createApp({ config, services: createServices(ports, config) });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serveApp(app, { port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -42,7 +42,26 @@ export function withCachedReads(app: Hono<never> | Hono<any>, hono: NodeListener
     const queryAt = target.indexOf('?');
     const lane = lanes.get(queryAt < 0 ? target : target.slice(0, queryAt));
     if (!lane) return hono(incoming, outgoing);
-    return answerKept(lane, incoming, outgoing, target).then((answered) => answered || hono(incoming, outgoing));
+    const started = lane.frame.log ? performance.now() : 0;
+    const give = (personId: string | undefined) => {
+      try {
+        return answer(lane, personId, incoming, outgoing, target, started) || hono(incoming, outgoing);
+      } catch (error) {
+        // Not expected; Hono answers what nothing was written to yet (its error handler logs), and
+        // a half-sent answer ends with its connection rather than the process.
+        if (!outgoing.headersSent) return hono(incoming, outgoing);
+        outgoing.destroy(error instanceof Error ? error : undefined);
+      }
+    };
+    if (!lane.auth) return give(undefined);
+    const { authorization } = incoming.headers;
+    // A session checked lately needs no wait: the answer then goes out in this very turn.
+    const known = authorizeKnownSession(lane.frame.services, authorization, lane.auth);
+    if (known) return give(known.user.id);
+    return authorize(lane.frame.services, authorization, lane.auth).then(
+      (principal) => give(principal.user.id),
+      () => hono(incoming, outgoing), // Hono checks again and answers with the error
+    );
   };
 }
 
@@ -66,21 +85,12 @@ export function cachedReadLanes(app: Hono<never> | Hono<any>): Map<string, Lane>
   return lanes;
 }
 
-/** Gives the kept answer and says true; false, having written nothing, when Hono is to answer. */
-async function answerKept(lane: Lane, incoming: IncomingMessage, outgoing: ServerResponse, target: string): Promise<boolean> {
+/**
+ * Gives the lane's answer (to `personId` on a personal route, whose token was checked) and says
+ * true; false, having written nothing, when Hono is to answer (the answer is not kept).
+ */
+function answer(lane: Lane, personId: string | undefined, incoming: IncomingMessage, outgoing: ServerResponse, target: string, started: number): boolean {
   const { frame } = lane;
-  const started = frame.log ? performance.now() : 0;
-  let personId: string | undefined;
-  if (lane.auth) {
-    const { authorization } = incoming.headers;
-    // A session checked lately needs no wait: the answer then goes out in this very turn.
-    const known = authorizeKnownSession(frame.services, authorization, lane.auth);
-    try {
-      personId = (known ?? (await authorize(frame.services, authorization, lane.auth))).user.id;
-    } catch {
-      return false; // Hono checks again and answers with the error
-    }
-  }
   if (lane.fixed) return answerFixed(lane, lane.fixed, incoming, outgoing, started);
   const body = frame.services.answers.get(answerKey(lane.cache!, personId, target));
   if (!body) return false;
