@@ -90,26 +90,18 @@ export function cachedReadLanes(app: Hono<never> | Hono<any>): Map<string, Lane>
  * true; false, having written nothing, when Hono is to answer (the answer is not kept).
  */
 function answer(lane: Lane, personId: string | undefined, incoming: IncomingMessage, outgoing: ServerResponse, target: string, started: number): boolean {
-  const { frame } = lane;
-  if (lane.fixed) return answerFixed(lane, lane.fixed, incoming, outgoing, started);
-  const body = frame.services.answers.get(answerKey(lane.cache!, personId, target));
+  const { frame, fixed } = lane;
+  // What fixedJson's handler chooses; else the kept answer, or none.
+  const chosen = fixed ? fixed.bodyFor(incoming.method, incoming.headers['accept-encoding']) : undefined;
+  const body = chosen?.body ?? frame.services.answers.get(answerKey(lane.cache!, personId, target));
   if (!body) return false;
   const requestId = frame.headOnNode(incoming, outgoing);
-  // What @hono/node-server writes for the cached answer's c.body (http/cached-answer.ts).
+  // A fixed answer's own headers after the frame's, as its handler sets them (http/fixed-answer.ts).
+  for (const [name, value] of fixed?.headers ?? []) setHeaderBeforeAnswer(outgoing, name, value);
+  if (chosen?.coding !== undefined) setHeaderBeforeAnswer(outgoing, 'Content-Encoding', chosen.coding);
+  // What @hono/node-server writes for the c.body of either (http/cached-answer.ts, http/fixed-answer.ts).
   outgoing.writeHead(200, ['Content-Type', 'application/json', 'Content-Length', String(body.byteLength)]);
   outgoing.end(body);
   frame.log?.(requestId, 'GET', lane.route, 200, started);
-  return true;
-}
-
-/** What fixedJson's handler does, on Node's response. */
-function answerFixed(lane: Lane, fixed: FixedAnswer, incoming: IncomingMessage, outgoing: ServerResponse, started: number): true {
-  const requestId = lane.frame.headOnNode(incoming, outgoing);
-  for (const [name, value] of fixed.headers) setHeaderBeforeAnswer(outgoing, name, value);
-  const { body, coding } = fixed.bodyFor(incoming.method, incoming.headers['accept-encoding']);
-  if (coding !== undefined) setHeaderBeforeAnswer(outgoing, 'Content-Encoding', coding);
-  outgoing.writeHead(200, ['Content-Type', 'application/json', 'Content-Length', String(body.byteLength)]);
-  outgoing.end(body);
-  lane.frame.log?.(requestId, 'GET', lane.route, 200, started);
   return true;
 }
