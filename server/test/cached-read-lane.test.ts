@@ -7,6 +7,7 @@ import { registerPatient, startTestServer, type TestServer } from './helpers.ts'
 import { signInStaff } from './fixtures.ts';
 import { cachedReadLanes, withCachedReads } from '../src/http/cached-read-lane.ts';
 import { createLogger, flushLog } from '../src/lib/logger.ts';
+import { STATIC_DIRS } from '../src/paths.ts';
 
 const HOUR = 3600_000;
 const PORTAL = 'https://portal.example.ru';
@@ -30,7 +31,9 @@ describe('kept answers given before Hono', () => {
   let slotsPath: string;
 
   before(async () => {
-    server = await startTestServer({ OZ_LOG_LEVEL: 'info' }, { logger });
+    // With the widgets and sample pages mounted after the API, as main.ts has them: their handlers
+    // then follow every route's in Hono's list.
+    server = await startTestServer({ OZ_LOG_LEVEL: 'info' }, { logger, staticDirs: STATIC_DIRS });
     const hono = getRequestListener(server.app.fetch);
     http = createServer(
       withCachedReads(server.app, (incoming, outgoing) => {

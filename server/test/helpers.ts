@@ -5,7 +5,7 @@ import { normalizePhone } from '@oz/contracts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openPorts } from '../src/adapters/open-ports.ts';
 import { createServices, type Services } from '../src/services/index.ts';
-import { createApp } from '../src/app.ts';
+import { createApp, type AppOptions } from '../src/app.ts';
 import type { Logger } from '../src/lib/logger.ts';
 import type { AddressInfo } from 'node:net';
 import type { ServerType } from '@hono/node-server';
@@ -23,7 +23,8 @@ export interface TestServer {
 }
 
 /** `logger`: where the request log goes (a test reads it there); by default stdout. */
-export async function startTestServer(env: Record<string, string> = {}, { logger }: { logger?: Logger } = {}): Promise<TestServer> {
+/** `staticDirs`: the widgets and sample pages too, mounted after the API as main.ts mounts them. */
+export async function startTestServer(env: Record<string, string> = {}, { logger, staticDirs }: { logger?: Logger; staticDirs?: AppOptions['staticDirs'] } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'oz-test-'));
   const config = loadConfig({
     OZ_DATA_DIR: dataDir,
@@ -37,7 +38,7 @@ export async function startTestServer(env: Record<string, string> = {}, { logger
   const ports = await openPorts(config);
   let offset = 0;
   const services = createServices(ports, config, () => new Date(Date.now() + offset));
-  const app = createApp({ config, services, ...(logger ? { logger } : {}) });
+  const app = createApp({ config, services, staticDirs, ...(logger ? { logger } : {}) });
   return {
     app,
     services,

@@ -77,8 +77,9 @@ export function cachedReadLanes(app: Hono<never> | Hono<any>): Map<string, Lane>
     const auth = authRuleOf(matched[1]?.[0]);
     const kept = matched[auth ? 2 : 1];
     const cache = cacheRuleOf(kept?.[0]);
-    // A fixed answer is the route's handler itself: the last one.
-    const fixed = kept === matched.at(-1) ? fixedAnswerOf(kept?.[0]) : undefined;
+    // A fixed answer is the route's handler itself. It never calls on, so what Hono lists after it
+    // (the sample pages' handlers for every path, in main.ts's app) never runs for this path.
+    const fixed = fixedAnswerOf(kept?.[0]);
     if (!kept || !(cache || fixed) || (cache?.personal && !auth)) continue;
     lanes.set(path, { frame, auth, cache, fixed, route: kept[1].path });
   }
