@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { recordAnswer, type BenchRequest } from './api-recording.ts';
 import { prepareBenchRequests } from './api-setup.ts';
 import { startProcess, type BenchProcess } from './api-processes.ts';
+import { measureLogLine } from './request-log-line-run.ts';
 
 const CONNECTIONS = 16;
 /** `npm run bench:api -- consultations`: only the routes whose name has this in it. */
@@ -103,6 +104,8 @@ try {
   const rows: string[] = [];
   const logRows: string[] = [];
   const cpuRows: string[] = [];
+  /** The real server's CPU time per answer on each read route, µs. */
+  const answerMicros: [string, number][] = [];
   for (const [index, request] of quiet.requests.entries()) {
     if (only && !request.name.includes(only)) continue;
     const targets = [target(quiet.server, request), target(bare, request), target(hono, request)];
@@ -113,8 +116,11 @@ try {
     rows.push(`| ${request.name} | ${fmt(real!.rate)} | ${fmt(yardstick!.rate)} | ${ratio(real!.rate)} | ${ratio(framework!.rate)} |`);
     if (withLog !== undefined) logRows.push(`| ${request.name} | ${fmt(real!.rate)} | ${fmt(withLog.rate)} | ${(100 * (1 - withLog.rate / real!.rate)).toFixed(1)} % |`);
     cpuRows.push(`| ${request.name} | ${real!.cpuMicros.toFixed(1)} | ${yardstick!.cpuMicros.toFixed(1)} | ${framework!.cpuMicros.toFixed(1)} | ${withLog ? withLog.cpuMicros.toFixed(1) : ''} |`);
+    if (withLog !== undefined) answerMicros.push([request.name, real!.cpuMicros]);
   }
   const logBytes = logged.server.stdoutBytes();
+  // The line by itself, in a process of its own with nothing else to do: a steady figure.
+  const line = await measureLogLine();
 
   console.log(`\n${CONNECTIONS} connections, loopback, lowdb store; each figure ${ROUNDS} × ${ROUND_SECONDS} s in turns after ${WARM_UP_SECONDS} s of warm-up\n`);
   console.log('| route | req/s server | req/s bare node:http | ratio | minimal Hono app, ratio |\n|---|---|---|---|---|');
@@ -122,6 +128,9 @@ try {
   console.log(`\nRequest log, OZ_LOG_LEVEL=info vs silent (${(logBytes / 1024 / 1024).toFixed(1)} MB of log written to the server's stdout, a file):\n`);
   console.log('| route | req/s log off | req/s log on | throughput lost |\n|---|---|---|---|');
   console.log(logRows.join('\n'));
+  const shares = answerMicros.map(([name, micros]) => `${name} ${((100 * line.microsPerLine) / (micros + line.microsPerLine)).toFixed(1)} %`);
+  console.log(`\nThe log line by itself (bench/request-log-line.ts, ${line.lines} lines to a file): ${line.microsPerLine.toFixed(2)} µs of CPU each,`);
+  console.log(`the throughput it takes from a server that sets the pace, by the CPU time per answer below: ${shares.join(', ')}`);
   // The load generator shares the machine: when it, not the server, sets the pace, req/s hide what
   // each answer costs. The servers' own CPU time per answer does not depend on who sets the pace.
   console.log('\nCPU time per answer of each server process (user + system, from /proc), µs:\n');
