@@ -67,9 +67,10 @@ async function measureSideBySide(targets: Target[]): Promise<{ rate: number; cpu
 
 /**
  * Orders of n targets in which each follows every other equally often (a Williams design). Turns
- * that only rotate keep the neighbours: one target then always ran right after the server with the
- * request log on, and paid for the log's writes the kernel flushed meanwhile (the real server's
- * `/consultations` measured 0.63-0.72× that way, 0.90× alone).
+ * that only rotate keep the neighbours, so whatever one process leaves behind (the log's writes,
+ * a cold cache) would always fall on the same next one. (It did not explain the low figures it was
+ * added for: `/consultations` measured about the same either way; two processes of the same server
+ * differ by more than that from run to run, README's performance section.)
  */
 function balancedOrders(n: number): number[][] {
   const first = [0];

@@ -12,8 +12,9 @@ type NodeListener = (incoming: IncomingMessage, outgoing: ServerResponse) => unk
 interface Lane {
   frame: ApiFrame;
   auth: AuthRule | undefined;
-  /** A kept answer's rule (http/cached-answer.ts), or else the fixed answer itself (http/fixed-answer.ts). */
+  /** A kept answer's rule (http/cached-answer.ts); or else, */
   cache: CacheRule | undefined;
+  /** the fixed answer itself (http/fixed-answer.ts). */
   fixed: FixedAnswer | undefined;
   /** The route pattern, for the request log. */
   route: string;
