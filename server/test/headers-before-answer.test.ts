@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setHeaderBeforeAnswer } from '../src/http/headers-before-answer.ts';
+import { dropHeaderBeforeAnswer, setHeaderBeforeAnswer } from '../src/http/headers-before-answer.ts';
 
 /** One answer from a real Node server whose handler first sets headers ahead, then answers with `answer`. */
 async function answerOf(answer: (response: ServerResponse) => void): Promise<{ raw: string[]; status: number; message: string }> {
@@ -48,6 +48,20 @@ describe('headers set before the answer', () => {
     assert.deepEqual(pairs.raw, ['Cache-Control: no-store', 'X-Request-Id: second', 'X-Frame-Options: DENY']);
     const implicit = await answerOf((response) => response.end('plain'));
     assert.deepEqual(implicit.raw, ['X-Frame-Options: SAMEORIGIN', 'Cache-Control: no-store', 'X-Request-Id: second']);
+  });
+
+  it('can be left out again, whatever the case, leaving the answer\'s own header of that name', async () => {
+    const dropped = await answerOf((response) => {
+      dropHeaderBeforeAnswer(response, 'x-frame-options');
+      dropHeaderBeforeAnswer(response, 'X-Not-Set');
+      response.end('plain');
+    });
+    assert.deepEqual(dropped.raw, ['Cache-Control: no-store', 'X-Request-Id: second']);
+    const own = await answerOf((response) => {
+      dropHeaderBeforeAnswer(response, 'Cache-Control');
+      response.writeHead(200, { 'Cache-Control': 'private' }).end();
+    });
+    assert.deepEqual(own.raw, ['X-Frame-Options: SAMEORIGIN', 'X-Request-Id: second', 'Cache-Control: private']);
   });
 
   it('still give way to headers set the progressive way', async () => {

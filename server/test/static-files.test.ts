@@ -5,7 +5,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from '../src/app.ts';
+import { DOCUMENT_ONLY_HEADERS, SECURE_HEADERS } from '../src/http/secure-headers.ts';
 import { STATIC_DIRS } from '../src/paths.ts';
 import { startTestServer, type TestServer } from './helpers.ts';
 
@@ -81,6 +85,30 @@ describe('the bundle and the sample pages', () => {
     assert.equal(response.headers.get('Cache-Control'), 'public, max-age=300');
     assert.equal(response.headers.get('Content-Encoding'), 'gzip');
     assert.equal(gunzipSync(Buffer.from(await response.arrayBuffer())).toString(), manifest);
+  });
+
+  it('sends the bundle only the security headers a script acts on, and pages all of them, on Node and in Hono alone', async () => {
+    const http: Server = createServer(getRequestListener(app.fetch));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    try {
+      for (const ask of [(path: string) => fetch(origin + path), (path: string) => app.request(path)]) {
+        for (const path of ['/widgets/oz.js', '/widgets/apply-Zx12_-9q.js', '/widgets/custom-elements.json']) {
+          const headers = (await ask(path)).headers;
+          for (const name of DOCUMENT_ONLY_HEADERS) assert.equal(headers.get(name), null, `${path} ${name}`);
+          assert.equal(headers.get('X-Content-Type-Options'), 'nosniff', path);
+          assert.equal(headers.get('Referrer-Policy'), 'strict-origin-when-cross-origin', path);
+          assert.ok(headers.get('Strict-Transport-Security'), path);
+          assert.equal(headers.get('Cross-Origin-Resource-Policy'), 'cross-origin', path);
+        }
+        for (const path of ['/portal.html', '/api/v1/centers']) {
+          const headers = (await ask(path)).headers;
+          for (const [name, value] of SECURE_HEADERS) assert.equal(headers.get(name), value, `${path} ${name}`);
+        }
+      }
+    } finally {
+      await new Promise((resolve) => http.close(resolve));
+    }
   });
 
   it('serves the sample pages at / and answers 404 for what is not there', async () => {

@@ -64,6 +64,16 @@ export function setHeaderBeforeAnswer(outgoing: ServerResponse, name: string, va
   }
 }
 
+/** Leaves `name` out of the headers set before the answer; a header of that name the handler sets itself stays. */
+export function dropHeaderBeforeAnswer(outgoing: ServerResponse, name: string): void {
+  const pending = (outgoing as WithPending)[PENDING];
+  const index = pending ? pending.lowerNames.indexOf(lower(name)) : -1;
+  if (index < 0) return;
+  pending!.names.splice(index, 1);
+  pending!.lowerNames.splice(index, 1);
+  pending!.values.splice(index, 1);
+}
+
 /** A block of headers for a response that has none pending yet (the first ones set). */
 export function setHeaderBlockBeforeAnswer(outgoing: ServerResponse, block: HeaderBlock): void {
   const pending = pendingOf(outgoing);

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
-import { setHeaderBeforeAnswer, setHeaderBlockBeforeAnswer, type HeaderBlock } from './headers-before-answer.ts';
+import { dropHeaderBeforeAnswer, setHeaderBeforeAnswer, setHeaderBlockBeforeAnswer, type HeaderBlock } from './headers-before-answer.ts';
 
 /**
  * Headers without Headers objects. Behind @hono/node-server every request carries Node's own
@@ -37,4 +37,13 @@ export function setResponseHeaders(c: Context, block: HeaderBlock): void {
   const outgoing = nodeOf(c)?.outgoing;
   if (outgoing) setHeaderBlockBeforeAnswer(outgoing, block);
   else for (let index = 0; index < block.names.length; index += 1) c.header(block.names[index]!, block.values[index]!);
+}
+
+/** Leaves out headers set before the handler ran (`setResponseHeader`); call it after `next()`. */
+export function dropResponseHeaders(c: Context, names: readonly string[]): void {
+  const outgoing = nodeOf(c)?.outgoing;
+  for (const name of names) {
+    if (outgoing) dropHeaderBeforeAnswer(outgoing, name);
+    else c.header(name, undefined);
+  }
 }

@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
 import type { AppEnv } from './env.ts';
 import { pagePolicy } from './page-policy.ts';
+import { leaveOutDocumentHeaders } from './secure-headers.ts';
 
 /** A chunk's name carries its content hash (vite.config.ts: `[name]-[hash].js`), so it never changes. */
 const HASHED_NAME = /-[A-Za-z0-9_-]{8}\.js$/;
@@ -26,6 +27,8 @@ export function mountStaticFiles(app: Hono<AppEnv>, dirs: StaticDirs, connectSou
   app.use('/widgets/*', compress());
   app.use('/widgets/*', async (c, next) => {
     await next();
+    // Scripts, their source maps and the manifest: never a document (the build emits nothing else here).
+    leaveOutDocumentHeaders(c);
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     // The entry keeps its name across releases; its chunks are content-hashed.
