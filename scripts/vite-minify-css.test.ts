@@ -47,6 +47,13 @@ describe('minifyCssTemplates', () => {
     assert.match(minifyCssTemplates(renamed, '/x/c.ts')!.code, /style`a\{color:red\}`/);
   });
 
+  test('minifies the loader’s cssText, which runs before Lit has arrived, and no other tag of that name', () => {
+    const loader = "import { cssText } from './css-text.ts';\nexport const s = cssText`\n  :host { display: block; }\n  p {  margin: 0;  }\n`;\n";
+    assert.match(minifyCssTemplates(loader, '/x/loading-placeholder.ts')!.code, /cssText`:host\{display:block\}p\{margin:0\}`/);
+    const elsewhere = "import { cssText } from './strings.ts';\nexport const s = cssText`p {  margin: 0;  }`;\n";
+    assert.equal(minifyCssTemplates(elsewhere, '/x/a.ts'), null);
+  });
+
   test('leaves value fragments and declaration lists as written, silently', () => {
     const code = module("export const radius = css`var(--oz-radius, 8px)`;\nexport const hidden = css`\n  position: absolute;\n  width: 1px;\n`;");
     const result = minifyCssTemplates(code, '/x/tokens.ts')!;
@@ -173,13 +180,13 @@ describe('the widgets’ own stylesheets', () => {
   });
 });
 
-/** The widgets' TypeScript sources that Lit styles live in. */
+/** The widgets' TypeScript sources that Lit styles (and the loader's cssText) live in. */
 function widgetSources(): string[] {
   const root = 'packages/widgets/src';
   return (readdirSync(root, { recursive: true }) as string[])
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
     .map((name) => join(root, name))
-    .filter((file) => readFileSync(file, 'utf8').includes('css`'));
+    .filter((file) => /\b(css|cssText)`/.test(readFileSync(file, 'utf8')));
 }
 
 /**

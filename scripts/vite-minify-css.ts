@@ -2,7 +2,7 @@ import { Features, transform as lightningcss } from 'lightningcss';
 import { parseSync, Visitor, type ESTree, type Plugin } from 'vite';
 
 /**
- * Minifies the CSS inside Lit's `css` tagged templates at build time (issue 12: portal.html's
+ * Minifies the CSS inside Lit's `css` tagged templates (and the loader's `cssText`) at build time (issue 12: portal.html's
  * scripts 61.9 → 58.3 kB gzip on 2026-12-05). CSS only: `html` templates are never touched (a whole-
  * template minifier once changed how the forms render). A template that cannot be minified with
  * certainty stays exactly as written; the build then says which file, once.
@@ -126,15 +126,20 @@ function litCssTemplates(code: string, id: string): ESTree.TemplateLiteral[] | '
   return templates;
 }
 
-/** The local names under which this module imports `css` from Lit. */
+/** The widgets' own tag for a style sheet's text where Lit is not loaded yet (packages/widgets/src/internal/css-text.ts). */
+const CSS_TEXT_MODULE = /(^|\/)css-text\.ts$/;
+
+/** The local names under which this module imports `css` from Lit, or `cssText` from css-text.ts. */
 function cssTagNames(program: ESTree.Program): Set<string> {
   const names = new Set<string>();
   for (const statement of program.body) {
-    if (statement.type !== 'ImportDeclaration' || !LIT_MODULES.has(statement.source.value)) continue;
+    if (statement.type !== 'ImportDeclaration') continue;
+    const tag = LIT_MODULES.has(statement.source.value) ? 'css' : CSS_TEXT_MODULE.test(statement.source.value) ? 'cssText' : undefined;
+    if (!tag) continue;
     for (const specifier of statement.specifiers) {
       if (specifier.type !== 'ImportSpecifier') continue;
       const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-      if (imported === 'css') names.add(specifier.local.name);
+      if (imported === tag) names.add(specifier.local.name);
     }
   }
   return names;

@@ -9,7 +9,7 @@ import { ELEMENT_LOADERS, ENGLISH_LOADERS, SIGNED_IN_LOADERS, SIGNED_OUT_LOADERS
 import { toLang } from './i18n/lang.ts';
 import { pageConfig } from './internal/page-config.ts';
 import { lowVisionWanted } from './internal/low-vision-wanted.ts';
-import { showLoadFailure, showLoadingPlaceholder } from './internal/loading-placeholder.ts';
+import { keepBellRoom, showLoadFailure, showLoadingPlaceholder } from './internal/loading-placeholder.ts';
 import { toApiOrigin } from './internal/api-origin.ts';
 import { centersOf } from './api/centers-cache.ts';
 import { sessionClient } from './session/session-client.ts';
@@ -58,8 +58,8 @@ export function autoloadPageElements(): void {
     alongside: (element) =>
       Promise.all([prefetchCenters(element), prefetchPart(element), prefetchLowVision(element), ...prefetchEnglish(element)]),
     whileLoading: (element) => {
-      // The bell sits in the site's header, on the site's colours: a line of text there would not be read.
-      if (element.localName !== 'oz-notifications') showLoadingPlaceholder(element, langOf(element));
+      if (element.localName === 'oz-notifications') keepBellRoom(element, langOf(element));
+      else showLoadingPlaceholder(element, langOf(element));
     },
     failedToLoad: (element) => showLoadFailure(element, langOf(element)),
   });

@@ -34,6 +34,11 @@ const notificationsStyles = css`
     flex: none;
   }
 
+  /* Where the bell will be while the session is checked (also the loader's keepBellRoom). */
+  .bell-room {
+    visibility: hidden;
+  }
+
   .badge {
     display: inline-block;
     min-width: 1.6em;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../../test/testing.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import type { NotificationList } from '@oz/contracts';
-import { callApi, testApi } from '../../../test/api.ts';
+import { callApi, newPatientAuth, testApi } from '../../../test/api.ts';
 import { bookAs, cancelAs, dutyConsultation } from '../../../test/chat.ts';
 import {
   applyToBakulev,
@@ -17,6 +17,7 @@ import { en } from '../../i18n/en.ts';
 import { ru } from '../../i18n/ru.ts';
 import { configure, session } from '../../index.ts';
 import { liveNotifications } from '../../internal/live-notifications.ts';
+import { keepBellRoom } from '../../internal/loading-placeholder.ts';
 import { formatWhen } from './notification-text.ts';
 import type { OzNotifications } from './oz-notifications.ts';
 
@@ -243,5 +244,80 @@ describe('<oz-notifications>', () => {
     expect(shadow(el).querySelector('[part~="badge"], [part~="item"]')).to.equal(null);
     expect(query(el, '[part~="sign-in-prompt"]').textContent?.trim()).to.equal(ru.notifications.signInPrompt);
     expect(live().status).to.equal('idle');
+  });
+});
+
+describe('<oz-notifications>: the bell’s room, so the site’s header never jumps', () => {
+  before(() => configure({ api: testApi, lang: 'ru' }));
+  beforeEach(forgetSession);
+
+  /** A box laid out as a site's header would hold the bell, in `style`. */
+  function headerBox(style: Record<string, string>, content: Element): HTMLElement {
+    const box = document.createElement('div');
+    for (const [name, value] of Object.entries(style)) box.style.setProperty(name, value);
+    box.append(content);
+    document.body.append(box);
+    return box;
+  }
+  const size = (element: Element) => {
+    const { width, height } = element.getBoundingClientRect();
+    return { width: Math.round(width), height: Math.round(height) };
+  };
+
+  for (const [name, style] of [
+    ['a desktop header', { width: '900px' }],
+    ['larger text (--oz-font-size: 24px)', { width: '900px', '--oz-font-size': '24px' }],
+    ['a header narrower than the icon and the word (a phone at 200 %)', { width: '150px' }],
+  ] as [string, Record<string, string>][]) {
+    it(`keeps the bell’s box, unseen, while its code is on its way, and when the bell’s styles come first: ${name}`, async () => {
+      const elementStyles = (customElements.get('oz-notifications') as typeof OzNotifications).elementStyles;
+      const probe = document.createElement('oz-bell-room-probe');
+      const roomBox = headerBox(style, probe);
+      keepBellRoom(probe, 'ru');
+      const room = probe.shadowRoot!.querySelector('button')!;
+      expect(getComputedStyle(room).visibility).to.equal('hidden');
+      expect(room.tabIndex).to.equal(-1);
+      expect(room.getAttribute('aria-hidden')).to.equal('true');
+
+      const el = document.createElement('oz-notifications') as OzNotifications;
+      const bellBox = headerBox(style, el);
+      await waitUntil(() => shadow(el).querySelector('button[part~="bell"]:not(.bell-room)'), 'no bell');
+      expect(size(probe)).to.deep.equal(size(el));
+      // The element's code is in and its styles replaced the room's before its first render.
+      probe.shadowRoot!.adoptedStyleSheets = elementStyles.map((style) => (style instanceof CSSStyleSheet ? style : style.styleSheet!));
+      expect(size(probe)).to.deep.equal(size(el));
+      expect(getComputedStyle(room).visibility).to.equal('hidden');
+      roomBox.remove();
+      bellBox.remove();
+    });
+  }
+
+  it('keeps the bell’s room, unseen and out of the tab order, while a stored session is checked; then the bell takes it', async () => {
+    const auth = await newPatientAuth();
+    const realFetch = window.fetch;
+    let answerMe!: () => void;
+    const meHeld = new Promise<void>((resolve) => (answerMe = resolve));
+    window.fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/api/v1/me')) await meHeld;
+      return realFetch(input, init);
+    };
+    try {
+      const restored = session.setToken(auth.token);
+      expect(session.status).to.equal('restoring');
+      const el = await fixture<OzNotifications>(html`<oz-notifications></oz-notifications>`);
+      const room = query<HTMLButtonElement>(el, 'button.bell-room');
+      expect(getComputedStyle(room).visibility).to.equal('hidden');
+      expect(room.tabIndex).to.equal(-1);
+      expect(shadow(el).querySelector('[part="panel"]'), 'no panel before the session is known').to.equal(null);
+      const roomSize = el.getBoundingClientRect().height;
+      expect(roomSize).to.be.at.least(44);
+      answerMe();
+      await restored;
+      await waitUntil(() => !shadow(el).querySelector('.bell-room'), 'the bell did not come');
+      expect(el.getBoundingClientRect().height).to.equal(roomSize);
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 });

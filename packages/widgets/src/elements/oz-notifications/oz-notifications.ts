@@ -119,12 +119,16 @@ export class OzNotifications extends OzElement {
 
   /**
    * The bell, and its panel: the notifications, or, for a visitor not signed in yet, where they
-   * will appear. Nothing while a stored session is checked: a header must not show a bell that
-   * changes a moment later.
+   * will appear. While a stored session is checked, only the bell's room, unseen: a header must not
+   * show a bell that changes a moment later, nor push the page down when it comes.
    */
-  #renderBell(): TemplateResult | typeof nothing {
-    if (this.#gate.restoring) return nothing;
+  #renderBell(): TemplateResult {
     const t = this.t.notifications;
+    if (this.#gate.restoring) {
+      return html`<button type="button" part="button bell" class="bell bell-room" tabindex="-1" aria-hidden="true">
+        ${bellIcon}<span class="bell-word">${t.bell}</span>
+      </button>`;
+    }
     const unread = this.#gate.open ? this.#part.view?.unread : undefined;
     const words = { loading: t.loading, retry: t.retry, describe: (error: unknown) => describeError(this.t, error) };
     return html`
