@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { DomainError } from '../domain-error.ts';
 import { unpackedSize } from '../zip-entries.ts';
 import type { Cell, Table } from './read-table.ts';
@@ -27,6 +27,8 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Tabl
   if (unpacked === 'too-large') {
     throw new DomainError('payload_too_large', `The workbook unpacks to more than ${MAX_UNPACKED_WORKBOOK_BYTES / 1024 / 1024} MB; keep only the referral table in it`);
   }
+  // Loaded on the first workbook, not at start: exceljs alone costs a server about 0.3 s and 30 MB.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     sharedStrings: 'cache',
     styles: 'cache', // date cells are told by their number format
@@ -66,13 +68,13 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Tabl
 }
 
 /** exceljs gives rich text, formulas and hyperlinks as objects; the table wants what the cell shows. */
-function cellValue(value: ExcelJS.CellValue): Cell {
+function cellValue(value: CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (value instanceof Date || typeof value === 'number') return value;
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
   if (typeof value === 'boolean') return String(value);
   if ('richText' in value) return value.richText.map((part) => part.text).join('').trim() || null;
   if ('text' in value && typeof value.text === 'string') return value.text.trim() || null;
-  if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
+  if ('result' in value) return cellValue(value.result as CellValue);
   return null;
 }
