@@ -12,6 +12,8 @@ export interface BenchProcess {
   cpuSeconds: () => number;
   /** Bytes the process wrote to stdout (its request log, when on). */
   stdoutBytes: () => number;
+  /** The start of what the process wrote to stdout (what it said when it started). */
+  head: () => string;
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startProcess(script: string, args: string[], env: Record<s
       }
     },
     stdoutBytes: () => statSync(file).size,
+    head,
     stop: async () => {
       if (child.exitCode === null) {
         const done = new Promise((resolve) => child.once('exit', resolve));

@@ -1,7 +1,8 @@
 // `npm run bench:api`: req/s of the real server (lowdb store, --demo data, rate limits off) as a
 // ratio of a bare node:http server replaying the same bytes, each server in its own process and
 // the load (autocannon) from this one; beside it a minimal Hono app replaying them too (what the
-// framework alone costs); and what the request log costs. One run, about 2 minutes.
+// framework alone costs); and what the request log costs, within one process (the log off on one
+// port, on on another: bench/api-log-ab-server.ts). One run, about 4 minutes.
 // BENCH_SERVER_CPUS=1 taskset -c 0 npm run bench:api: the servers on CPU 1, the load on CPU 0 (taskset).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -80,23 +81,24 @@ function balancedOrders(n: number): number[][] {
 }
 
 const target = (server: BenchProcess, request: BenchRequest): Target => ({ server, request, requests: 0, seconds: 0, cpu: 0 });
-const startServer = (dataDir: string, logLevel: 'silent' | 'info') =>
-  startProcess('server/src/main.ts', ['--demo'], { OZ_DATA_DIR: dataDir, OZ_RATE_LIMIT_PER_MINUTE: '0', OZ_LOG_LEVEL: logLevel });
+const startServer = (dataDir: string) => startProcess('server/src/main.ts', ['--demo'], { OZ_DATA_DIR: dataDir, OZ_RATE_LIMIT_PER_MINUTE: '0', OZ_LOG_LEVEL: 'silent' });
 const fmt = (value: number) => value.toFixed(0);
 
 const running: BenchProcess[] = [];
 const work = await mkdtemp(join(tmpdir(), 'oz-bench-api-'));
 try {
-  // Two real servers, each on its own store: the request log off and on.
-  const prepare = async (logLevel: 'silent' | 'info') => {
-    const dataDir = join(work, logLevel);
-    const server = await startServer(dataDir, logLevel);
-    running.push(server);
-    return { server, requests: await prepareBenchRequests(server.origin, dataDir) };
-  };
-  const [quiet, logged] = await Promise.all([prepare('silent'), prepare('info')]);
+  const dataDir = join(work, 'server');
+  const server = await startServer(dataDir);
+  running.push(server);
+  const requests = await prepareBenchRequests(server.origin, dataDir);
+  // The log's cost within one process: the log off on one port, on on another (bench/api-log-ab-server.ts).
+  const logDataDir = join(work, 'log-ab');
+  const logProcess = await startProcess('bench/api-log-ab-server.ts', [], { OZ_DATA_DIR: logDataDir, OZ_RATE_LIMIT_PER_MINUTE: '0' });
+  running.push(logProcess);
+  const logOn: BenchProcess = { ...logProcess, origin: /log on at (http:\/\/\S+)/.exec(logProcess.head())![1]! };
+  const logRequests = await prepareBenchRequests(logProcess.origin, logDataDir);
   const recordedFile = join(work, 'recorded.json');
-  await writeFile(recordedFile, JSON.stringify(await Promise.all(quiet.requests.map((request) => recordAnswer(quiet.server.origin, request)))));
+  await writeFile(recordedFile, JSON.stringify(await Promise.all(requests.map((request) => recordAnswer(server.origin, request)))));
   const bare = await startProcess('bench/api-bare-server.ts', [recordedFile]);
   running.push(bare);
   const hono = await startProcess('bench/api-hono-server.ts', [recordedFile]);
@@ -107,36 +109,40 @@ try {
   const cpuRows: string[] = [];
   /** The real server's CPU time per answer on each read route, µs. */
   const answerMicros: [string, number][] = [];
-  for (const [index, request] of quiet.requests.entries()) {
+  for (const [index, request] of requests.entries()) {
     if (only && !request.name.includes(only)) continue;
-    const targets = [target(quiet.server, request), target(bare, request), target(hono, request)];
-    // The log's cost on the read routes; a write's cost is the store's.
-    if (request.method === 'GET') targets.push(target(logged.server, logged.requests[index]!));
-    const [real, yardstick, framework, withLog] = await measureSideBySide(targets);
+    const [real, yardstick, framework] = await measureSideBySide([target(server, request), target(bare, request), target(hono, request)]);
     const ratio = (rate: number) => `${(rate / yardstick!.rate).toFixed(2)}×`;
     rows.push(`| ${request.name} | ${fmt(real!.rate)} | ${fmt(yardstick!.rate)} | ${ratio(real!.rate)} | ${ratio(framework!.rate)} |`);
-    if (withLog !== undefined) logRows.push(`| ${request.name} | ${fmt(real!.rate)} | ${fmt(withLog.rate)} | ${(100 * (1 - withLog.rate / real!.rate)).toFixed(1)} % |`);
-    cpuRows.push(`| ${request.name} | ${real!.cpuMicros.toFixed(1)} | ${yardstick!.cpuMicros.toFixed(1)} | ${framework!.cpuMicros.toFixed(1)} | ${withLog ? withLog.cpuMicros.toFixed(1) : ''} |`);
-    if (withLog !== undefined) answerMicros.push([request.name, real!.cpuMicros]);
+    cpuRows.push(`| ${request.name} | ${real!.cpuMicros.toFixed(1)} | ${yardstick!.cpuMicros.toFixed(1)} | ${framework!.cpuMicros.toFixed(1)} |`);
+    // The log's cost on the read routes; a write's cost is the store's.
+    if (request.method !== 'GET') continue;
+    const [off, on] = await measureSideBySide([target(logProcess, logRequests[index]!), target(logOn, logRequests[index]!)]);
+    logRows.push(
+      `| ${request.name} | ${fmt(off!.rate)} | ${fmt(on!.rate)} | ${(100 * (1 - on!.rate / off!.rate)).toFixed(1)} % | ${off!.cpuMicros.toFixed(1)} | ${on!.cpuMicros.toFixed(1)} |`,
+    );
+    answerMicros.push([request.name, real!.cpuMicros]);
   }
-  const logBytes = logged.server.stdoutBytes();
+  const logBytes = logProcess.stdoutBytes();
   // The line by itself, in a process of its own with nothing else to do: a steady figure.
   const line = await measureLogLine();
 
   console.log(`\n${CONNECTIONS} connections, loopback, lowdb store; each figure ${ROUNDS} × ${ROUND_SECONDS} s in turns after ${WARM_UP_SECONDS} s of warm-up\n`);
   console.log('| route | req/s server | req/s bare node:http | ratio | minimal Hono app, ratio |\n|---|---|---|---|---|');
   console.log(rows.join('\n'));
-  console.log(`\nRequest log, OZ_LOG_LEVEL=info vs silent (${(logBytes / 1024 / 1024).toFixed(1)} MB of log written to the server's stdout, a file):\n`);
-  console.log('| route | req/s log off | req/s log on | throughput lost |\n|---|---|---|---|');
-  console.log(logRows.join('\n'));
-  const shares = answerMicros.map(([name, micros]) => `${name} ${((100 * line.microsPerLine) / (micros + line.microsPerLine)).toFixed(1)} %`);
-  console.log(`\nThe log line by itself (bench/request-log-line.ts, ${line.lines} lines to a file): ${line.microsPerLine.toFixed(2)} µs of CPU each,`);
-  console.log(`the throughput it takes from a server that sets the pace, by the CPU time per answer below: ${shares.join(', ')}`);
   // The load generator shares the machine: when it, not the server, sets the pace, req/s hide what
   // each answer costs. The servers' own CPU time per answer does not depend on who sets the pace.
   console.log('\nCPU time per answer of each server process (user + system, from /proc), µs:\n');
-  console.log('| route | server | bare node:http | minimal Hono app | server, log on |\n|---|---|---|---|---|');
+  console.log('| route | server | bare node:http | minimal Hono app |\n|---|---|---|---|');
   console.log(cpuRows.join('\n'));
+  console.log(
+    `\nRequest log: one server process, the log off on one port and on (OZ_LOG_LEVEL=info) on another, in turns (${(logBytes / 1024 / 1024).toFixed(1)} MB of log written to its stdout, a file):\n`,
+  );
+  console.log('| route | req/s log off | req/s log on | throughput lost | CPU µs per answer, log off | log on |\n|---|---|---|---|---|---|');
+  console.log(logRows.join('\n'));
+  const shares = answerMicros.map(([name, micros]) => `${name} ${((100 * line.microsPerLine) / (micros + line.microsPerLine)).toFixed(1)} %`);
+  console.log(`\nThe log line by itself (bench/request-log-line.ts, ${line.lines} lines to a file): ${line.microsPerLine.toFixed(2)} µs of CPU each,`);
+  console.log(`the throughput it takes from a server that sets the pace, by the CPU time per answer above: ${shares.join(', ')}`);
 } finally {
   await Promise.all(running.map((process) => process.stop()));
   await rm(work, { recursive: true, force: true });

@@ -1,0 +1,31 @@
+// One server process with the request log off on one port and on on another: the same config,
+// store and services behind two apps, as main.ts makes one. `npm run bench:api` loads the two in
+// turns, so the log's cost is measured within one process: two processes of the same server differ
+// by more than the 5 % budget from run to run (README's performance section), whichever logs.
+// Prints «listening on <origin without the log>» and «log on at <origin with it>».
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../server/src/config.ts';
+import { openPorts } from '../server/src/adapters/open-ports.ts';
+import { createServices } from '../server/src/services/index.ts';
+import { createApp } from '../server/src/app.ts';
+import { serveApp } from '../server/src/http/serve-app.ts';
+import { createLogger } from '../server/src/lib/logger.ts';
+import { STATIC_DIRS } from '../server/src/paths.ts';
+import { seedDemoData } from '../server/src/seed/demo.ts';
+
+const config = loadConfig();
+const ports = await openPorts(config);
+const services = createServices(ports, config);
+await seedDemoData(ports.store, services.accounts, services.duty);
+
+const listen = (logLevel: 'silent' | 'info') =>
+  new Promise<string>((resolve) => {
+    const app = createApp({ config, services, staticDirs: STATIC_DIRS, logger: createLogger(logLevel) });
+    serveApp(app, { port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
+  });
+const logged = await listen('info');
+const quiet = await listen('silent');
+// The log-on origin first: bench/api-processes.ts takes the first «listening on» as the process's origin.
+console.log(`log on at ${logged}`);
+console.log(`listening on ${quiet}`);
+process.once('SIGTERM', () => process.exit(0));
