@@ -6,6 +6,7 @@
  * removes the line. Plain DOM on purpose: it runs before Lit has arrived.
  */
 import { cssText } from './css-text.ts';
+import { BELL_BOX } from '../elements/oz-notifications/bell-box.ts';
 
 const WORDS = {
   ru: { loading: 'Загружаем…', failed: 'Не удалось загрузить. Проверьте интернет и обновите страницу.', bell: 'Уведомления' },
@@ -36,15 +37,9 @@ const STYLE = cssText`
 const BELL_ROOM_STYLE = cssText`
   :host { display: inline-block; max-width: 100%; }
   button {
-    display: inline-flex;
-    flex-wrap: wrap;
-    justify-content: center;
-    align-items: center;
-    gap: 0 0.4em;
-    max-width: 100%;
+    ${BELL_BOX}
     min-height: max(44px, var(--oz-control-height, 48px));
     margin: 0;
-    padding: 0 0.6em;
     border: 2px solid transparent;
     font: 600 max(16px, var(--oz-font-size, 18px)) / var(--oz-line-height, 1.5) var(--oz-font-family, system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif);
     text-transform: none;

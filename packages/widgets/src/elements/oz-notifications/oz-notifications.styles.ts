@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { BELL_BOX } from './bell-box.ts';
 import { focusHeadingStyles } from '../../styles/headings.ts';
 import { loadMoreStyles } from '../../styles/load-more.ts';
 import { tokens } from '../../styles/tokens.ts';
@@ -18,16 +19,8 @@ const notificationsStyles = css`
     max-width: none;
   }
 
-  /* In a header narrower than the icon and the word (a phone at 200 % zoom), the word goes under
-     the icon, whole, rather than past the screen's edge. */
   .bell {
-    display: inline-flex;
-    flex-wrap: wrap;
-    justify-content: center;
-    align-items: center;
-    gap: 0 0.4em;
-    max-width: 100%;
-    padding: 0 0.6em;
+    ${unsafeCSS(BELL_BOX)}
   }
 
   .bell-icon {
