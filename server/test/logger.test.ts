@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { spawn } from 'node:child_process';
 import { createLogger, flushLog, lineWriter } from '../src/lib/logger.ts';
-import { requestLogFields } from '../src/http/request-log.ts';
 import { startTestServer } from './helpers.ts';
 
 describe('the log', () => {
@@ -90,41 +89,6 @@ describe('the log', () => {
       const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'inherit' });
       assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 0);
       assert.equal(await readFile(file, 'utf8'), '{"last":true}\n', 'written when the process ended');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('keeps answers\' fields and makes their lines later, in order: at flushLog, by themselves when the server is quiet, and at exit', async () => {
-    const writes: string[] = [];
-    const logger = createLogger('info', { write: (text: string) => writes.push(text) });
-    const log = requestLogFields(logger)!;
-    assert.equal(requestLogFields(logger), log, 'one store of fields per logger: Hono\'s answers and the lane\'s in one order');
-    const started = performance.now();
-    for (let n = 0; n < 700; n += 1) log(`id-${n}`, n % 2 ? 'GET' : 'POST', '/api/v1/centers', n % 2 ? 200 : 201, started);
-    await flushLog(logger);
-    const lines = writes.join('').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    assert.deepEqual(lines.map((line) => line.requestId), Array.from({ length: 700 }, (_, n) => `id-${n}`));
-    assert.deepEqual(Object.keys(lines[1]!), ['level', 'at', 'requestId', 'method', 'route', 'status', 'ms']);
-    assert.deepEqual([lines[0]!.method, lines[0]!.status, lines[1]!.method, lines[1]!.status], ['POST', 201, 'GET', 200]);
-    assert.ok(Date.now() - Date.parse(lines[699]!.at as string) < 5_000, 'the time of the answer');
-
-    log('quiet', 'GET', '/api/v1/centers', 200, performance.now());
-    await new Promise((resolve) => setTimeout(resolve, 900));
-    assert.match(writes.join(''), /"requestId":"quiet"/, 'a quiet server\'s answer gets its line by itself');
-
-    const dir = await mkdtemp(join(tmpdir(), 'oz-log-held-'));
-    try {
-      const file = join(dir, 'out.log');
-      const script = `import { createLogger } from ${JSON.stringify(new URL('../src/lib/logger.ts', import.meta.url).href)};
-        import { requestLogFields } from ${JSON.stringify(new URL('../src/http/request-log.ts', import.meta.url).href)};
-        requestLogFields(createLogger('info'))('at-exit', 'GET', '/api/v1/centers', 200, performance.now());`;
-      const { openSync, closeSync } = await import('node:fs');
-      const out = openSync(file, 'w');
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', out, 'inherit'] });
-      assert.equal(await new Promise((resolve) => child.once('exit', resolve)), 0);
-      closeSync(out);
-      assert.match(await readFile(file, 'utf8'), /^\{"level":"info","at":"[^"]+","requestId":"at-exit","method":"GET","route":"\/api\/v1\/centers","status":200,"ms":0\}\n$/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

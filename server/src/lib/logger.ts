@@ -48,14 +48,8 @@ class BlockWriter {
   #lines: string[] = [];
   #chars = 0;
   #timer: NodeJS.Timeout | undefined;
-  /** What holds lines not made yet (http/request-log.ts keeps fields): made before each block goes out. */
-  readonly #held: (() => void)[] = [];
 
   constructor(private readonly destination: Destination) {}
-
-  holding(makeLines: () => void): void {
-    this.#held.push(makeLines);
-  }
 
   readonly write = (line: string): void => {
     this.#lines.push(line);
@@ -66,7 +60,6 @@ class BlockWriter {
 
   /** Hands over everything gathered. */
   readonly flush = (): void => {
-    for (const makeLines of this.#held) makeLines();
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#lines.length === 0) return;
@@ -78,11 +71,8 @@ class BlockWriter {
 
   /** At exit, synchronously: the destination's pending writes, then what is gathered here. */
   flushAtExit(): void {
-    for (const makeLines of this.#held) makeLines();
-    if (this.#timer) clearTimeout(this.#timer);
     const block = this.#lines.join('');
     this.#lines = [];
-    this.#chars = 0;
     const fd = (this.destination as { fd?: number }).fd;
     try {
       if (typeof fd === 'number' && fd >= 0 && this.destination.flushSync) {
@@ -114,19 +104,6 @@ let flushAtExit: (() => void) | undefined;
  * known fields (http/request-log.ts); `flushLog` writes out what is gathered.
  */
 export function lineWriter(logger: Logger): (line: string) => void {
-  return blockWriter(logger).write;
-}
-
-/**
- * For what keeps lines as their fields and makes them later (http/request-log.ts): `makeLines`
- * writes what it holds through `lineWriter`, and is called before every block goes out, at exit
- * and by `flushLog`, so nothing held is lost or left behind.
- */
-export function holdLines(logger: Logger, makeLines: () => void): void {
-  blockWriter(logger).holding(makeLines);
-}
-
-function blockWriter(logger: Logger): BlockWriter {
   let writer = blockWriters.get(logger);
   if (!writer) {
     writer = new BlockWriter((logger as unknown as Record<symbol, Destination>)[pino.symbols.streamSym]!);
@@ -139,7 +116,7 @@ function blockWriter(logger: Logger): BlockWriter {
       process.once('exit', flushAtExit);
     }
   }
-  return writer;
+  return writer.write;
 }
 
 /** Writes out what the logger still holds, and the lines gathered for it; resolves once they are written. */
