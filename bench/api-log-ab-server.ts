@@ -1,7 +1,7 @@
 // One server process with the request log off on two ports and on on a third: the same config,
-// store and services behind three apps, each as main.ts makes one. `npm run bench:api` loads the two in
-// turns, so the log's cost is measured within one process: two processes of the same server differ
-// by more than the 5 % budget from run to run (README's performance section), whichever logs.
+// store and services behind three apps, each as main.ts makes one. `npm run bench:api` loads the
+// three in turns, so the log's cost is measured within one process: two processes of the same
+// server differ by more than the 5 % budget from run to run (README's performance section).
 // Prints «listening on <origin without the log>», «log on at <origin with it>» and «log off again at <origin>».
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../server/src/config.ts';

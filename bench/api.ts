@@ -83,6 +83,7 @@ function balancedOrders(n: number): number[][] {
 const target = (server: BenchProcess, request: BenchRequest): Target => ({ server, request, requests: 0, seconds: 0, cpu: 0 });
 const startServer = (dataDir: string) => startProcess('server/src/main.ts', ['--demo'], { OZ_DATA_DIR: dataDir, OZ_RATE_LIMIT_PER_MINUTE: '0', OZ_LOG_LEVEL: 'silent' });
 const fmt = (value: number) => value.toFixed(0);
+const percent = (share: number) => `${(100 * share).toFixed(1)} %`;
 
 const running: BenchProcess[] = [];
 const work = await mkdtemp(join(tmpdir(), 'oz-bench-api-'));
@@ -91,7 +92,7 @@ try {
   const server = await startServer(dataDir);
   running.push(server);
   const requests = await prepareBenchRequests(server.origin, dataDir);
-  // The log's cost within one process: the log off on one port, on on another (bench/api-log-ab-server.ts).
+  // The log's cost within one process: the log off on two ports, on on a third (bench/api-log-ab-server.ts).
   const logDataDir = join(work, 'log-ab');
   const logProcess = await startProcess('bench/api-log-ab-server.ts', [], { OZ_DATA_DIR: logDataDir, OZ_RATE_LIMIT_PER_MINUTE: '0' });
   running.push(logProcess);
@@ -123,7 +124,6 @@ try {
     const [off, on, offAgain] = await measureSideBySide([target(logProcess, logRequest), target(logOn, logRequest), target(logOffAgain, logRequest)]);
     // The log's cost against both apps without it; their own difference says how far to trust it.
     const offRate = (off!.rate + offAgain!.rate) / 2;
-    const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
     logRows.push(
       `| ${request.name} | ${fmt(offRate)} | ${fmt(on!.rate)} | ${percent(1 - on!.rate / offRate)} | ${percent(Math.abs(off!.rate - offAgain!.rate) / offRate)} | ${((off!.cpuMicros + offAgain!.cpuMicros) / 2).toFixed(1)} | ${on!.cpuMicros.toFixed(1)} |`,
     );

@@ -12,9 +12,9 @@ type NodeListener = (incoming: IncomingMessage, outgoing: ServerResponse) => unk
 interface Lane {
   frame: ApiFrame;
   auth: AuthRule | undefined;
-  /** A kept answer's rule (http/cached-answer.ts); or else, */
+  /** A kept answer's rule (http/cached-answer.ts); undefined on a path with a fixed answer. */
   cache: CacheRule | undefined;
-  /** the fixed answer itself (http/fixed-answer.ts). */
+  /** The fixed answer itself (http/fixed-answer.ts); undefined on a path with kept answers. */
   fixed: FixedAnswer | undefined;
   /** The route pattern, for the request log. */
   route: string;

@@ -8,6 +8,7 @@
 import { cssText } from './css-text.ts';
 import { BELL_BOX } from '../elements/oz-notifications/bell-box.ts';
 
+/** `bell`: the bell's word as its own strings have it (i18n/ru|en/notifications.ts), for the room's width. */
 const WORDS = {
   ru: { loading: 'Загружаем…', failed: 'Не удалось загрузить. Проверьте интернет и обновите страницу.', bell: 'Уведомления' },
   en: { loading: 'Loading…', failed: 'Could not load. Check the internet connection and reload the page.', bell: 'Notifications' },

@@ -292,6 +292,14 @@ describe('<oz-notifications>: the bell’s room, so the site’s header never ju
     });
   }
 
+  it('words the room as the bell is worded, in either language, so it is as wide', () => {
+    for (const [lang, words] of [['ru', ru], ['en', en]] as const) {
+      const probe = document.createElement('oz-bell-room-probe');
+      keepBellRoom(probe, lang);
+      expect(probe.shadowRoot!.textContent?.trim()).to.equal(words.notifications.bell);
+    }
+  });
+
   it('keeps the bell’s room, unseen and out of the tab order, while a stored session is checked; then the bell takes it', async () => {
     const auth = await newPatientAuth();
     const realFetch = window.fetch;
