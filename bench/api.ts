@@ -1,8 +1,8 @@
 // `npm run bench:api`: req/s of the real server (lowdb store, --demo data, rate limits off) as a
 // ratio of a bare node:http server replaying the same bytes, each server in its own process and
 // the load (autocannon) from this one; beside it a minimal Hono app replaying them too (what the
-// framework alone costs); and what the request log costs, within one process (the log off on two
-// ports, on on a third: bench/api-log-ab-server.ts). One run, about 5 minutes.
+// framework alone costs); and what the request log costs, in one app whose log is switched on and
+// off many times a second under load (bench/api-log-switched-server.ts). One run, about 5 minutes.
 // BENCH_SERVER_CPUS=1 taskset -c 0 npm run bench:api: the servers on CPU 1, the load on CPU 0 (taskset).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,8 @@ import { recordAnswer, type BenchRequest } from './api-recording.ts';
 import { prepareBenchRequests } from './api-setup.ts';
 import { startProcess, type BenchProcess } from './api-processes.ts';
 import { measureLogLine } from './request-log-line-run.ts';
+import { balancedOrders } from './balanced-orders.ts';
+import type { SwitchedCounts } from './api-log-switched-server.ts';
 
 const CONNECTIONS = 16;
 /** `npm run bench:api -- consultations`: only the routes whose name has this in it. */
@@ -25,6 +27,8 @@ const only = process.argv[2];
 const ROUNDS = 12;
 const ROUND_SECONDS = 0.6;
 const WARM_UP_SECONDS = 1;
+/** The log's measurement: this long under load, the log switched many times a second (bench/api-log-switched-server.ts). */
+const LOG_SECONDS = 30;
 
 interface Target {
   server: BenchProcess;
@@ -35,19 +39,23 @@ interface Target {
   cpu: number;
 }
 
-/** Load on one route of one server for a while; any unexpected status fails the benchmark. */
-async function load(target: Target, seconds: number): Promise<void> {
-  const { server, request } = target;
-  const origin = server.origin;
-  const cpuBefore = server.cpuSeconds();
+/** Load on one route of a server for a while; any unexpected status fails the benchmark. */
+async function cannon(origin: string, request: BenchRequest, seconds: number): Promise<autocannon.Result> {
   const result = await autocannon({ url: origin + request.path, method: request.method, headers: request.headers, body: request.body, connections: CONNECTIONS, duration: seconds });
   const wrong = Object.keys(result.statusCodeStats ?? {}).filter((status) => Number(status) !== request.status);
   if (wrong.length > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(`${request.name} on ${origin}: statuses ${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
+  return result;
+}
+
+/** A measured round on a target. */
+async function load(target: Target, seconds: number): Promise<void> {
+  const cpuBefore = target.server.cpuSeconds();
+  const result = await cannon(target.server.origin, target.request, seconds);
   target.requests += result.requests.total;
   target.seconds += result.duration;
-  target.cpu += server.cpuSeconds() - cpuBefore;
+  target.cpu += target.server.cpuSeconds() - cpuBefore;
 }
 
 /**
@@ -66,20 +74,6 @@ async function measureSideBySide(targets: Target[]): Promise<{ rate: number; cpu
   return targets.map((target) => ({ rate: target.requests / target.seconds, cpuMicros: (1e6 * target.cpu) / target.requests }));
 }
 
-/**
- * Orders of n targets in which each follows every other equally often (a Williams design). Turns
- * that only rotate keep the neighbours, so whatever one process leaves behind (the log's writes,
- * a cold cache) would always fall on the same next one. (It did not explain the low figures it was
- * added for: `/consultations` measured about the same either way; two processes of the same server
- * differ by more than that from run to run, README's performance section.)
- */
-function balancedOrders(n: number): number[][] {
-  const first = [0];
-  for (let low = 1, high = n - 1; first.length < n; ) first.push(first.length % 2 === 1 ? low++ : high--);
-  const rows = first.map((_, shift) => first.map((index) => (index + shift) % n));
-  return n % 2 === 0 ? rows : [...rows, ...rows.map((row) => [...row].reverse())];
-}
-
 const target = (server: BenchProcess, request: BenchRequest): Target => ({ server, request, requests: 0, seconds: 0, cpu: 0 });
 const startServer = (dataDir: string) => startProcess('server/src/main.ts', ['--demo'], { OZ_DATA_DIR: dataDir, OZ_RATE_LIMIT_PER_MINUTE: '0', OZ_LOG_LEVEL: 'silent' });
 const fmt = (value: number) => value.toFixed(0);
@@ -92,13 +86,21 @@ try {
   const server = await startServer(dataDir);
   running.push(server);
   const requests = await prepareBenchRequests(server.origin, dataDir);
-  // The log's cost within one process: the log off on two ports, on on a third (bench/api-log-ab-server.ts).
-  const logDataDir = join(work, 'log-ab');
-  const logProcess = await startProcess('bench/api-log-ab-server.ts', [], { OZ_DATA_DIR: logDataDir, OZ_RATE_LIMIT_PER_MINUTE: '0' });
+  // The log's cost in one app, switched on and off many times a second (bench/api-log-switched-server.ts).
+  const logDataDir = join(work, 'log-switched');
+  const logProcess = await startProcess('bench/api-log-switched-server.ts', [], { OZ_DATA_DIR: logDataDir, OZ_RATE_LIMIT_PER_MINUTE: '0' });
   running.push(logProcess);
-  const originOf = (label: string) => new RegExp(`${label} at (http://\\S+)`).exec(logProcess.head())![1]!;
-  const logOn: BenchProcess = { ...logProcess, origin: originOf('log on') };
-  const logOffAgain: BenchProcess = { ...logProcess, origin: originOf('log off again') };
+  const logSwitch = /log switch at (http:\/\/\S+)/.exec(logProcess.head())![1]!;
+  /** The route loaded without pause while the server switches its log; what each state counted. */
+  const measureLogSwitched = async (request: BenchRequest): Promise<SwitchedCounts> => {
+    const counted = async (seconds: number) => {
+      await fetch(`${logSwitch}/run`, { method: 'POST' });
+      await cannon(logProcess.origin, request, seconds);
+      return (await (await fetch(`${logSwitch}/stop`, { method: 'POST' })).json()) as SwitchedCounts;
+    };
+    await counted(WARM_UP_SECONDS); // both states warmed up
+    return counted(LOG_SECONDS);
+  };
   const logRequests = await prepareBenchRequests(logProcess.origin, logDataDir);
   const recordedFile = join(work, 'recorded.json');
   await writeFile(recordedFile, JSON.stringify(await Promise.all(requests.map((request) => recordAnswer(server.origin, request)))));
@@ -112,6 +114,7 @@ try {
   const cpuRows: string[] = [];
   /** The real server's CPU time per answer on each read route, µs. */
   const answerMicros: [string, number][] = [];
+  let logWindowMs = 0;
   for (const [index, request] of requests.entries()) {
     if (only && !request.name.includes(only)) continue;
     const [real, yardstick, framework] = await measureSideBySide([target(server, request), target(bare, request), target(hono, request)]);
@@ -121,8 +124,9 @@ try {
     // The log's cost on the read routes; a write's cost is the store's.
     if (request.method !== 'GET') continue;
     const logRequest = logRequests[index]!;
-    const [off, on, offAgain] = await measureSideBySide([target(logProcess, logRequest), target(logOn, logRequest), target(logOffAgain, logRequest)]);
-    // The log's cost against both apps without it; their own difference says how far to trust it.
+    const switched = await measureLogSwitched(logRequest);
+    logWindowMs = switched.windowMs;
+    const [off, on, offAgain] = switched.states.map(({ requests, seconds, cpuSeconds }) => ({ rate: requests / seconds, cpuMicros: (1e6 * cpuSeconds) / requests }));
     const offRate = (off!.rate + offAgain!.rate) / 2;
     logRows.push(
       `| ${request.name} | ${fmt(offRate)} | ${fmt(on!.rate)} | ${percent(1 - on!.rate / offRate)} | ${percent(Math.abs(off!.rate - offAgain!.rate) / offRate)} | ${((off!.cpuMicros + offAgain!.cpuMicros) / 2).toFixed(1)} | ${on!.cpuMicros.toFixed(1)} |`,
@@ -142,10 +146,10 @@ try {
   console.log('| route | server | bare node:http | minimal Hono app |\n|---|---|---|---|');
   console.log(cpuRows.join('\n'));
   console.log(
-    `\nRequest log: one server process, the log off on two ports (apps made before and after) and on (OZ_LOG_LEVEL=info) on a third, in turns (${(logBytes / 1024 / 1024).toFixed(1)} MB of log written to its stdout, a file):\n`,
+    `\nRequest log: one app under load for ${LOG_SECONDS} s, its log switched on (level info) and off every ${logWindowMs} ms, the windows with it off counted as two (${(logBytes / 1024 / 1024).toFixed(1)} MB of log written to its stdout, a file):\n`,
   );
   console.log(
-    '| route | req/s log off (mean of two) | req/s log on | throughput lost | the two without the log apart by | CPU µs per answer, log off | log on |\n|---|---|---|---|---|---|---|',
+    '| route | req/s log off | req/s log on | throughput lost | the two counts of the log off apart by | CPU µs per answer, log off | log on |\n|---|---|---|---|---|---|---|',
   );
   console.log(logRows.join('\n'));
   const shares = answerMicros.map(([name, micros]) => `${name} ${((100 * line.microsPerLine) / (micros + line.microsPerLine)).toFixed(1)} %`);

@@ -7,6 +7,7 @@ import pino from 'pino';
 import { spawn } from 'node:child_process';
 import { createLogger, flushLog, lineWriter } from '../src/lib/logger.ts';
 import { startTestServer } from './helpers.ts';
+import { requestLog } from '../src/http/request-log.ts';
 
 describe('the log', () => {
   it('writes to stdout asynchronously by default', () => {
@@ -117,6 +118,49 @@ describe('the log', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('writes a line in place whole: the longest request id, a duration of many digits, one block after another', async () => {
+    const writes: string[] = [];
+    const logger = createLogger('info', { write: (text: string) => writes.push(text) });
+    const log = requestLog(logger);
+    const longestId = 'x'.repeat(254) + '=';
+    const middle = log.middle('POST', '/api/v1/consultations/:id/messages', 201);
+    const started = log.start() - 12_345;
+    // Enough lines for several 64 kB blocks: none cut at a block's end.
+    for (let index = 0; index < 1_000; index += 1) log.lineWith(index === 999 ? longestId : `id-${index}`, middle, started);
+    await flushLog(logger);
+    const lines = writes.join('').split('\n');
+    assert.equal(lines.pop(), '', 'the last line ends too');
+    assert.equal(lines.length, 1_000);
+    assert.ok(writes.length > 2, 'in several blocks');
+    const last = JSON.parse(lines[999]!) as Record<string, unknown>;
+    assert.deepEqual({ ...last, at: undefined, ms: undefined }, { level: 'info', at: undefined, requestId: longestId, method: 'POST', route: '/api/v1/consultations/:id/messages', status: 201, ms: undefined });
+    assert.ok((last.ms as number) >= 12_345 && (last.ms as number) < 60_000, String(last.ms));
+    assert.deepEqual(lines.slice(0, 999).map((line) => (JSON.parse(line) as { requestId: string }).requestId), Array.from({ length: 999 }, (_, index) => `id-${index}`));
+  });
+
+  it('turns the request lines on and off as the logger\'s level changes at run time', async () => {
+    const writes: string[] = [];
+    const logger = createLogger('silent', { write: (text: string) => writes.push(text) });
+    const server = await startTestServer({ OZ_LOG_LEVEL: 'silent' }, { logger });
+    /** /centers is answered by the cached-read lane, /nowhere by Hono. */
+    const ask = async (id: string) => {
+      assert.equal((await server.request('/api/v1/centers', { headers: { 'X-Request-Id': `${id}-lane` } })).status, 200);
+      assert.equal((await server.request('/api/v1/nowhere', { headers: { 'X-Request-Id': `${id}-hono` } })).status, 404);
+    };
+    try {
+      await ask('quiet');
+      logger.level = 'info';
+      await ask('logged');
+      logger.level = 'warn';
+      await ask('quiet-again');
+    } finally {
+      await server.close();
+    }
+    await flushLog(logger);
+    const ids = writes.join('').split('\n').filter((line) => line !== '').map((line) => (JSON.parse(line) as { requestId: string }).requestId);
+    assert.deepEqual(ids, ['logged-lane', 'logged-hono']);
   });
 
   it('logs no requests below level info', async () => {

@@ -16,8 +16,8 @@ interface Lane {
   cache: CacheRule | undefined;
   /** The fixed answer itself (http/fixed-answer.ts); undefined on a path with kept answers. */
   fixed: FixedAnswer | undefined;
-  /** The route pattern, for the request log. */
-  route: string;
+  /** The request log's line for the route's answer, from its method on (http/request-log.ts). */
+  logMiddle: Buffer;
 }
 
 /**
@@ -43,7 +43,7 @@ export function withCachedReads(app: Hono<never> | Hono<any>, hono: NodeListener
     const queryAt = target.indexOf('?');
     const lane = lanes.get(queryAt < 0 ? target : target.slice(0, queryAt));
     if (!lane) return hono(incoming, outgoing);
-    const started = lane.frame.log ? performance.now() : 0;
+    const started = lane.frame.log.start();
     const give = (personId: string | undefined) => {
       try {
         return answer(lane, personId, incoming, outgoing, target, started) || hono(incoming, outgoing);
@@ -82,7 +82,7 @@ export function cachedReadLanes(app: Hono<never> | Hono<any>): Map<string, Lane>
     // (the sample pages' handlers for every path, in main.ts's app) never runs for this path.
     const fixed = fixedAnswerOf(kept?.[0]);
     if (!kept || !(cache || fixed) || (cache?.personal && !auth)) continue;
-    lanes.set(path, { frame, auth, cache, fixed, route: kept[1].path });
+    lanes.set(path, { frame, auth, cache, fixed, logMiddle: frame.log.middle('GET', kept[1].path, 200) });
   }
   return lanes;
 }
@@ -104,6 +104,6 @@ function answer(lane: Lane, personId: string | undefined, incoming: IncomingMess
   // What @hono/node-server writes for the c.body of either (http/cached-answer.ts, http/fixed-answer.ts).
   outgoing.writeHead(200, ['Content-Type', 'application/json', 'Content-Length', String(body.byteLength)]);
   outgoing.end(body);
-  frame.log?.(requestId, 'GET', lane.route, 200, started);
+  frame.log.lineWith(requestId, lane.logMiddle, started);
   return true;
 }

@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import type { Services } from '../services/index.ts';
 import type { Logger } from '../lib/logger.ts';
 import { assignRequestId, requestIdOf } from './request-id.ts';
-import { requestLogFields, requestLogLine } from './request-log.ts';
+import { requestLog, type RequestLog } from './request-log.ts';
 import { SECURE_BLOCK, setSecureHeaders } from './secure-headers.ts';
 import { setResponseHeader } from './node-headers.ts';
 import { setHeaderBeforeAnswer, setHeaderBlockBeforeAnswer } from './headers-before-answer.ts';
@@ -30,10 +30,10 @@ function isApi(c: Context): boolean {
  * call of its own, a measurable share of a small answer's cost.
  */
 export function requestFrame(config: Config, services: Services, logger: Logger): MiddlewareHandler<AppEnv> {
-  const log = requestLogLine(logger);
+  const log = requestLog(logger);
   const cors = apiCors(config.allowedOrigins);
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const started = log ? performance.now() : 0;
+    const started = log.start();
     setSecureHeaders(c); // first: a block of its own (http/headers-before-answer.ts)
     assignRequestId(c);
     c.set('config', config);
@@ -51,7 +51,7 @@ export function requestFrame(config: Config, services: Services, logger: Logger)
     } else {
       await next();
     }
-    log?.(c, started);
+    log.line(c, started);
   };
   /** The API branch above, on Node's request and response (a test holds the two to the same headers). */
   const headOnNode = (incoming: IncomingMessage, outgoing: ServerResponse): string => {
@@ -63,7 +63,7 @@ export function requestFrame(config: Config, services: Services, logger: Logger)
     cors.onNode(outgoing, incoming.headers.origin);
     return id;
   };
-  frames.set(middleware, { services, headOnNode, log: requestLogFields(logger) });
+  frames.set(middleware, { services, headOnNode, log });
   return middleware;
 }
 
@@ -72,7 +72,7 @@ export interface ApiFrame {
   services: Services;
   /** Sets what requestFrame sets on an API answer's head; returns the request id. */
   headOnNode(incoming: IncomingMessage, outgoing: ServerResponse): string;
-  log: ReturnType<typeof requestLogFields>;
+  log: RequestLog;
 }
 
 const frames = new WeakMap<MiddlewareHandler, ApiFrame>();

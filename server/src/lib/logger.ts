@@ -27,7 +27,7 @@ export function createLogger(level: Config['logLevel'], destination: Destination
 }
 
 /** The destination pino writes to: SonicBoom on stdout, or a test's `{write}`. */
-type Destination = { write(text: string): unknown; flush?: (callback?: (error?: Error) => void) => void; flushSync?: () => void };
+type Destination = { write(text: string | Buffer): unknown; flush?: (callback?: (error?: Error) => void) => void; flushSync?: () => void };
 
 /**
  * Lines gathered into blocks this big before they go to the destination: each write costs a trip
@@ -35,51 +35,97 @@ type Destination = { write(text: string): unknown; flush?: (callback?: (error?: 
  * /centers 30 % of its throughput, 8 kB blocks 10 %, 64 kB blocks under 2 %: `npm run bench:api`).
  * At 40,000 answers a second that is a block every 10 ms; a quiet server's wait `WAIT_MS`.
  */
-const BLOCK_CHARS = 65_536;
+const BLOCK_BYTES = 65_536;
 /** A quiet server's lines wait at most this long. */
 const WAIT_MS = 500;
 
 /**
- * Whole lines to a logger's destination in blocks: one write per line handed SonicBoom a string
- * to measure and append to its pending block each time (half the request log's cost in
- * `npm run bench:api`); here a line is one push, and a block one join.
+ * Where lines are gathered for a logger's destination: the block being filled. A line is written
+ * straight into it, in place (`reserve`, then `commit`), or copied from a string (`write`): lines
+ * kept as strings until a block was joined outlived young-generation collections and cost the
+ * server more than their making (`npm run bench:api`).
  */
-class BlockWriter {
-  #lines: string[] = [];
-  #chars = 0;
-  #timer: NodeJS.Timeout | undefined;
+export interface LineBlocks {
+  /** Whole lines, each ending in \n. */
+  write(line: string): void;
+  /** Makes room for a line of at most `bytes` (sending the block first if it is too full) and says where it starts in `block`. */
+  reserve(bytes: number): number;
+  /** The block to write a reserved line into: read it after `reserve`, which may start a new one. */
+  readonly block: Buffer;
+  /** Ends the reserved line, which now ends at `end`. */
+  commit(end: number): void;
+}
 
-  constructor(private readonly destination: Destination) {}
+/** Whole lines to a logger's destination in blocks of `BLOCK_BYTES`. */
+class BlockWriter implements LineBlocks {
+  #block = Buffer.allocUnsafe(BLOCK_BYTES);
+  #used = 0;
+  #timer: NodeJS.Timeout | undefined;
+  /** The stdout log takes Buffers as they are; any other destination (a test's) gets text. */
+  readonly #takesBuffers: boolean;
+
+  constructor(private readonly destination: Destination) {
+    this.#takesBuffers = destination instanceof StdoutLog;
+  }
+
+  get block(): Buffer {
+    return this.#block;
+  }
+
+  readonly reserve = (bytes: number): number => {
+    if (bytes > BLOCK_BYTES) throw new RangeError(`a line of ${bytes} bytes is more than a block`);
+    if (this.#used + bytes > BLOCK_BYTES) this.flush();
+    return this.#used;
+  };
+
+  readonly commit = (end: number): void => {
+    this.#used = end;
+    this.#timer ??= setTimeout(this.#flushQuiet, WAIT_MS).unref();
+  };
 
   readonly write = (line: string): void => {
-    this.#lines.push(line);
-    this.#chars += line.length;
-    if (this.#chars >= BLOCK_CHARS) this.flush();
-    else this.#timer ??= setTimeout(this.#flushQuiet, WAIT_MS).unref();
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    const most = 3 * line.length;
+    if (most > BLOCK_BYTES) {
+      this.flush();
+      this.#send(Buffer.from(line));
+      return;
+    }
+    const at = this.reserve(most);
+    this.commit(at + this.#block.write(line, at));
   };
 
   /** Hands over everything gathered. */
   readonly flush = (): void => {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#lines.length === 0) return;
-    const block = this.#lines.join('');
-    this.#lines = [];
-    this.#chars = 0;
-    this.destination.write(block);
+    const block = this.#take();
+    if (block) this.#send(block);
   };
+
+  /** The lines gathered, and a fresh block for the next ones: the destination may hold the old one a while. */
+  #take(): Buffer | undefined {
+    if (this.#used === 0) return undefined;
+    const block = this.#block.subarray(0, this.#used);
+    this.#block = Buffer.allocUnsafe(BLOCK_BYTES);
+    this.#used = 0;
+    return block;
+  }
+
+  #send(block: Buffer): void {
+    this.destination.write(this.#takesBuffers ? block : block.toString());
+  }
 
   /** At exit, synchronously: the destination's pending writes, then what is gathered here. */
   flushAtExit(): void {
-    const block = this.#lines.join('');
-    this.#lines = [];
+    const block = this.#take();
     const fd = (this.destination as { fd?: number }).fd;
     try {
       if (typeof fd === 'number' && fd >= 0 && this.destination.flushSync) {
         this.destination.flushSync();
         if (block) writeSync(fd, block);
       } else if (block) {
-        this.destination.write(block);
+        this.#send(block);
       }
     } catch {
       // Nothing more can be done for the log while the process exits.
@@ -99,11 +145,11 @@ const everyWriter = new Set<BlockWriter>();
 let flushAtExit: (() => void) | undefined;
 
 /**
- * Writes whole lines (each ending in \n) to the logger's destination, as pino's own lines are,
- * gathered into blocks and written at least every half second. For lines built by hand from
- * known fields (http/request-log.ts); `flushLog` writes out what is gathered.
+ * The blocks of lines for the logger's destination, as pino's own lines are written there,
+ * gathered and written at least every half second. For lines made by hand from known fields
+ * (http/request-log.ts); `flushLog` writes out what is gathered.
  */
-export function lineWriter(logger: Logger): (line: string) => void {
+export function lineBlocks(logger: Logger): LineBlocks {
   let writer = blockWriters.get(logger);
   if (!writer) {
     writer = new BlockWriter((logger as unknown as Record<symbol, Destination>)[pino.symbols.streamSym]!);
@@ -116,8 +162,11 @@ export function lineWriter(logger: Logger): (line: string) => void {
       process.once('exit', flushAtExit);
     }
   }
-  return writer.write;
+  return writer;
 }
+
+/** Writes whole lines (each ending in \n) to the logger's destination, in `lineBlocks`. */
+export const lineWriter = (logger: Logger): ((line: string) => void) => lineBlocks(logger).write;
 
 /** Writes out what the logger still holds, and the lines gathered for it; resolves once they are written. */
 export function flushLog(logger: Logger): Promise<void> {
