@@ -41,9 +41,8 @@ const WAIT_MS = 500;
 
 /**
  * Where lines are gathered for a logger's destination: the block being filled. A line is written
- * straight into it, in place (`reserve`, then `commit`), or copied from a string (`write`): lines
- * kept as strings until a block was joined outlived young-generation collections and cost the
- * server more than their making (`npm run bench:api`).
+ * straight into it, in place (`reserve`, then `commit`: the request log, with no string for the
+ * whole line to build and copy), or copied from a string (`write`).
  */
 export interface LineBlocks {
   /** Whole lines, each ending in \n. */
