@@ -72,6 +72,7 @@ function switchState(): void {
 
 const control = createServer((request, response) => {
   if (request.method === 'POST' && request.url === '/run') {
+    clearInterval(timer); // a run asked for twice starts over, with one timer
     counts = STATES.map(({ label }) => ({ label, requests: 0, seconds: 0, cpuSeconds: 0 }));
     step = 0;
     current = -1;

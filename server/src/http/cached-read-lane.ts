@@ -16,7 +16,7 @@ interface Lane {
   cache: CacheRule | undefined;
   /** The fixed answer itself (http/fixed-answer.ts); undefined on a path with kept answers. */
   fixed: FixedAnswer | undefined;
-  /** The request log's line for the route's answer, from its method on (http/request-log.ts). */
+  /** The part of the request log's line its answers share: method, route pattern, status (http/request-log.ts). */
   logMiddle: Buffer;
 }
 
